@@ -1,0 +1,18 @@
+"""Top-level URL map: each app owns its own urls module."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from bijak.site import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("akun/", include("bijak.site.accounts.urls")),
+    path("organisasi/", include("bijak.site.org.urls")),
+    path("kebijakan/", include("bijak.site.policies.urls")),
+    path("cek/", include("bijak.site.checks.urls")),
+    path("api/", include("bijak.site.api.urls")),
+    path("audit/", include("bijak.site.audit.urls")),
+    path("admin/", admin.site.urls),
+]

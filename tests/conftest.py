@@ -1,0 +1,65 @@
+"""Suite-wide fixtures and rules.
+
+- With BIJAK_FORBID_SKIPS=1 (CI), any skipped test fails the run: a skip that hides a missing
+  part is a failure.
+- `browser_page`: Debian's Chromium driven by Playwright against the live test server.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+_skipped: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.skipped:
+        _skipped.append(report.nodeid)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if os.environ.get("BIJAK_FORBID_SKIPS") == "1" and _skipped:
+        print(f"\nBIJAK_FORBID_SKIPS: {len(_skipped)} test(s) skipped, which CI forbids:")
+        for nodeid in _skipped[:50]:
+            print(f"  {nodeid}")
+        session.exitstatus = 1
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """A headless Debian Chromium, shared by the session's page tests."""
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(chromium: Any, live_server: Any) -> Iterator[Any]:
+    """A fresh browser context and page; `page.base_url` is the live server's URL."""
+    context = chromium.new_context(locale="id-ID", base_url=live_server.url)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
