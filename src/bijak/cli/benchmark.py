@@ -1,7 +1,113 @@
-"""`bijak benchmark ...` subcommands."""
+"""`bijak benchmark ...`: each benchmark prints its figures and writes them as JSON.
+
+A benchmark is a function ``run(**options) -> dict`` in the module that owns the measured part;
+this file only wires it to the command line, stamps the date and machine, and writes
+``benchmarks/results/<name>.json``.
+"""
 
 from __future__ import annotations
 
+import importlib
+import json
+import os
+import platform
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
 import typer
 
-app = typer.Typer(help="bijak benchmark", no_args_is_help=True)
+app = typer.Typer(help="Ukur kecepatan dan akurasi (benchmark).", no_args_is_help=True)
+
+RESULTS_DIR = Path(os.environ.get("BIJAK_RESULTS_DIR", "benchmarks/results"))
+DATASETS_DIR = Path(os.environ.get("BIJAK_DATASETS", "../shared/datasets"))
+
+
+def machine() -> dict[str, Any]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    mem_gib = None
+    try:
+        with open("/proc/meminfo", encoding="utf-8") as fh:
+            mem_gib = round(int(fh.readline().split()[1]) / 1024 / 1024, 1)
+    except (OSError, ValueError, IndexError):
+        pass
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gib": mem_gib,
+        "python": platform.python_version(),
+        "os": platform.platform(),
+    }
+
+
+def _emit(name: str, results: dict[str, Any], as_json: bool, results_dir: Path) -> None:
+    payload = {
+        "benchmark": name,
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "results": results,
+    }
+    results_dir.mkdir(parents=True, exist_ok=True)
+    path = results_dir / f"{name}.json"
+    path.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    if as_json:
+        typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+    else:
+        typer.echo(f"== bijak benchmark {name} ({payload['date']}, {payload['machine']['cpu']}) ==")
+        for key, value in results.items():
+            if isinstance(value, (dict, list)):
+                typer.echo(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+            else:
+                typer.echo(f"{key}: {value}")
+        typer.echo(f"(ditulis ke {path})")
+
+
+def _run(name: str, target: str, as_json: bool, results_dir: Path, **options: Any) -> None:
+    module_name, func_name = target.split(":")
+    func = getattr(importlib.import_module(module_name), func_name)
+    results = func(**options)
+    _emit(name, results, as_json, results_dir)
+
+
+JSON_OPT = typer.Option(False, "--json", help="Cetak hasil sebagai JSON.")
+OUT_OPT = typer.Option(RESULTS_DIR, "--results-dir", help="Folder hasil JSON.")
+DATA_OPT = typer.Option(DATASETS_DIR, "--datasets", help="Folder ../shared/datasets.")
+
+
+@app.command("accuracy")
+def accuracy(as_json: bool = JSON_OPT, results_dir: Path = OUT_OPT, datasets: Path = DATA_OPT) -> None:
+    """Akurasi: protokol HS 5-fold, tabel per kategori (in-domain dan lintas platform), alarm palsu."""
+    _run("accuracy", "bijak.ml.benchmarks:run_accuracy", as_json, results_dir, datasets=datasets)
+
+
+@app.command("speed")
+def speed(as_json: bool = JSON_OPT, results_dir: Path = OUT_OPT, datasets: Path = DATA_OPT) -> None:
+    """Kecepatan pipeline penuh dibanding TF-IDF + LinearSVC, satu core, memori puncak."""
+    _run("speed", "bijak.ml.benchmarks:run_speed", as_json, results_dir, datasets=datasets)
+
+
+@app.command("lexicon")
+def lexicon(as_json: bool = JSON_OPT, results_dir: Path = OUT_OPT, datasets: Path = DATA_OPT) -> None:
+    """Recall dan tingkat alarm palsu recognizer leksikon saja (judol-youtube-comments)."""
+    _run("lexicon", "bijak.ml.lexicon_benchmark:run_lexicon_benchmark", as_json, results_dir, datasets=datasets)
+
+
+@app.command("api")
+def api(
+    as_json: bool = JSON_OPT,
+    results_dir: Path = OUT_OPT,
+    rate: int = typer.Option(100, "--rate", help="Permintaan per detik yang dituju."),
+    duration: float = typer.Option(20.0, "--duration", help="Lama pengukuran (detik)."),
+    concurrency: int = typer.Option(16, "--concurrency", help="Jumlah klien serentak."),
+) -> None:
+    """Latensi p50/p99 dan permintaan/detik POST /api/v1/check di loopback."""
+    _run("api", "bijak.site.api.benchmark:run_api_benchmark", as_json, results_dir,
+         rate=rate, duration=duration, concurrency=concurrency)

@@ -1,0 +1,1 @@
+"""The bijak engine: pure Python, never imports Django. (Filled in by the engine work.)"""

@@ -1,0 +1,1 @@
+"""Training, evaluation and benchmarks. Reads ../shared/datasets; ships no dataset text."""
