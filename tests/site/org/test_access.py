@@ -1,0 +1,74 @@
+"""Each persona sees exactly its part of the organisation; everything else is a 404."""
+
+import pytest
+from django.http import Http404
+
+from bijak.site.org.access import (
+    access_employee_by_id,
+    access_unit_by_id,
+    employees_visible_to,
+    units_visible_to,
+    user_roles,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def codes(qs):
+    return sorted(u.code for u in qs)
+
+
+def test_roles_of_each_persona(employee, unit_head, officer, auditor, admin, outsider):
+    assert user_roles(employee) == {"employee"}
+    assert user_roles(unit_head) == {"employee", "unit_head"}
+    assert user_roles(officer) == {"employee", "officer"}
+    assert user_roles(auditor) == {"employee", "auditor"}
+    assert user_roles(admin) == {"employee", "admin"}
+    assert user_roles(outsider) == frozenset()
+
+
+def test_unit_head_sees_own_subtree_only(org_tree, unit_head):
+    assert codes(units_visible_to(unit_head)) == ["SJ.KEU", "SJ.KEU.AG", "SJ.KEU.AG.1"]
+    assert access_unit_by_id(unit_head, org_tree.keu_budget.pk) == org_tree.keu_budget
+    with pytest.raises(Http404):
+        access_unit_by_id(unit_head, org_tree.kpp.pk)
+    with pytest.raises(Http404):
+        access_unit_by_id(unit_head, org_tree.root.pk)
+
+
+def test_org_wide_roles_see_every_unit(org_tree, officer, auditor, admin):
+    every = codes(org_tree.all())
+    for user in (officer, auditor, admin):
+        assert codes(units_visible_to(user)) == every
+
+
+def test_employee_and_outsider_see_no_unit(org_tree, employee, outsider):
+    assert codes(units_visible_to(employee)) == []
+    assert codes(units_visible_to(outsider)) == []
+    with pytest.raises(Http404):
+        access_unit_by_id(employee, org_tree.keu_budget_planning.pk)
+    with pytest.raises(Http404):
+        access_unit_by_id(outsider, org_tree.root.pk)
+
+
+def test_employee_sees_only_themselves(employee, colleague, unit_head):
+    own = employee.employee
+    assert list(employees_visible_to(employee)) == [own]
+    assert access_employee_by_id(employee, own.pk) == own
+    with pytest.raises(Http404):
+        access_employee_by_id(employee, unit_head.employee.pk)
+
+
+def test_unit_head_sees_staff_of_unit_but_not_other_units(employee, colleague, unit_head):
+    visible = {e.nip for e in employees_visible_to(unit_head)}
+    assert visible == {employee.employee.nip, unit_head.employee.nip}
+    with pytest.raises(Http404):
+        access_employee_by_id(unit_head, colleague.employee.pk)
+
+
+def test_missing_and_forbidden_are_the_same_404(employee, colleague, outsider):
+    for bad in (colleague.employee.pk, 999999, "abc"):
+        with pytest.raises(Http404):
+            access_employee_by_id(outsider, bad)
+        with pytest.raises(Http404):
+            access_employee_by_id(employee, bad)
