@@ -22,7 +22,7 @@ class AuditEntry(models.Model):
     hash = models.CharField(max_length=64, unique=True)
 
     class Meta:
-        ordering = ["seq"]
+        ordering = ["seq"]  # noqa: RUF012
         verbose_name = _("entri audit")
         verbose_name_plural = _("log audit")
 

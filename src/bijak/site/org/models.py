@@ -39,7 +39,7 @@ class OrgUnit(models.Model):
     )
 
     class Meta:
-        ordering = ["code"]
+        ordering = ("code",)
         verbose_name = _("unit organisasi")
         verbose_name_plural = _("unit organisasi")
 
@@ -60,7 +60,7 @@ class Employee(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
 
     class Meta:
-        ordering = ["name", "nip"]
+        ordering = ("name", "nip")
         verbose_name = _("pegawai")
         verbose_name_plural = _("pegawai")
 
@@ -77,10 +77,10 @@ class RoleAssignment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["user_id", "role"]
+        ordering = ("user_id", "role")
         verbose_name = _("penugasan peran")
         verbose_name_plural = _("penugasan peran")
-        constraints = [
+        constraints = (
             models.UniqueConstraint(fields=["user", "unit", "role"], name="org_role_unique"),
             models.UniqueConstraint(
                 fields=["user", "role"], condition=models.Q(unit__isnull=True),
@@ -91,7 +91,7 @@ class RoleAssignment(models.Model):
                 | models.Q(role__in=["officer", "auditor", "admin"]),
                 name="org_role_unit_required",
             ),
-        ]
+        )
 
     def __str__(self) -> str:
         return f"{self.user} · {self.role} · {self.unit.code if self.unit else '*'}"
@@ -116,7 +116,7 @@ class ImportBatch(models.Model):
     result = models.JSONField(default=dict, blank=True)
 
     class Meta:
-        ordering = ["-created_at"]
+        ordering = ("-created_at",)
         verbose_name = _("impor pegawai")
         verbose_name_plural = _("impor pegawai")
 
