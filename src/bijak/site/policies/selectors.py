@@ -1,0 +1,54 @@
+"""Reads of the policies app. `policy_active()` is what the rest of the site checks against."""
+
+from __future__ import annotations
+
+import threading
+
+from django.db.models import QuerySet
+
+from bijak.policy import Policy, load_policy, parse_policy
+from bijak.site.policies.models import PolicyVersion
+
+_parsed: dict[str, Policy] = {}
+_lock = threading.Lock()
+
+
+def policy_active_version() -> PolicyVersion | None:
+    """The active version most recently loaded, or None when the database holds none."""
+    return (
+        PolicyVersion.objects.filter(is_active=True)
+        .select_related("loaded_by")
+        .defer("source_text")
+        .order_by("-loaded_at", "-id")
+        .first()
+    )
+
+
+def policy_active() -> Policy:
+    """The active policy, parsed from the stored text of the active version (cached by hash);
+    the shipped default when the database has no active version."""
+    row = (
+        PolicyVersion.objects.filter(is_active=True)
+        .order_by("-loaded_at", "-id")
+        .values_list("pk", "content_hash")
+        .first()
+    )
+    if row is None:
+        return load_policy()
+    pk, digest = row
+    with _lock:
+        cached = _parsed.get(digest)
+    if cached is not None:
+        return cached
+    text = PolicyVersion.objects.values_list("source_text", flat=True).get(pk=pk)
+    policy = parse_policy(text, source=f"PolicyVersion#{pk}")
+    with _lock:
+        _parsed[digest] = policy
+    return policy
+
+
+def policy_version_list() -> QuerySet[PolicyVersion]:
+    """Every loaded version, newest first, with who loaded it."""
+    return PolicyVersion.objects.select_related("loaded_by").defer("source_text").order_by(
+        "-loaded_at", "-id"
+    )
