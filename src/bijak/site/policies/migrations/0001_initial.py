@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'versi kebijakan',
                 'verbose_name_plural': 'versi kebijakan',
-                'ordering': ['-loaded_at', '-id'],
+                'ordering': ('-loaded_at', '-id'),
                 'constraints': [models.UniqueConstraint(condition=models.Q(('is_active', True)), fields=('policy_id',), name='policies_one_active_version_per_policy')],
             },
         ),
