@@ -147,6 +147,9 @@ BIJAK_CHECK_MAX_CHARS = envint("BIJAK_CHECK_MAX_CHARS", "5000")
 # Requests per minute per API token.
 BIJAK_API_RATE_PER_MINUTE = envint("BIJAK_API_RATE_PER_MINUTE", "600")
 
+# Largest employee file (CSV/XLSX) an officer may upload for import, in bytes (2 MB).
+BIJAK_IMPORT_MAX_BYTES = envint("BIJAK_IMPORT_MAX_BYTES", str(2 * 1024 * 1024))
+
 DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", str(5 * 1024 * 1024))
 
 LOGGING = {

@@ -2,14 +2,34 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bijak.site.audit.services import audit_record
-from bijak.site.org.models import ORG_WIDE_ROLES, Employee, Level, OrgUnit, Role, RoleAssignment
+from bijak.site.org.importing import (
+    COLUMNS,
+    STATUS_NEW,
+    STATUS_REJECTED,
+    STATUS_UNCHANGED,
+    STATUS_UPDATE,
+    check_rows,
+    read_employee_file,
+    row_values,
+)
+from bijak.site.org.models import (
+    ORG_WIDE_ROLES,
+    Employee,
+    ImportBatch,
+    Level,
+    OrgUnit,
+    Role,
+    RoleAssignment,
+)
 from bijak.site.org.nip import nip_check
 
 LEVEL_ORDER = [Level.ESELON_1, Level.ESELON_2, Level.ESELON_3, Level.ESELON_4]
@@ -103,3 +123,131 @@ def role_revoke(*, actor: Any | None, assignment: RoleAssignment) -> None:
     assignment.delete()
     audit_record(actor=actor, action="role.revoke", target_type="org.RoleAssignment",
                  target_id=target_id, data=data)
+
+
+# --- employee import -----------------------------------------------------------------------
+
+IMPORT_MODE_VALID_ONLY = "valid_only"
+IMPORT_MODE_ALL_OR_NOTHING = "all_or_nothing"
+
+
+def _employee_values(employee: Employee) -> dict[str, str]:
+    return {"nip": employee.nip, "nama": employee.name, "kode_unit": employee.unit.code,
+            "jabatan": employee.position, "email": employee.email}
+
+
+@transaction.atomic
+def employee_import_preview(*, actor: Any, filename: str, content: bytes) -> ImportBatch:
+    """Parse an uploaded file into a pending ImportBatch; writes no employee.
+
+    Raises ImportFileError for problems of the whole file.
+    """
+    from django.conf import settings
+
+    from bijak.site.org.access import units_visible_to
+
+    rows = read_employee_file(filename=filename, content=content,
+                              max_bytes=settings.BIJAK_IMPORT_MAX_BYTES)
+    unit_codes = set(units_visible_to(actor).values_list("code", flat=True))
+    check_rows(rows, unit_codes=unit_codes)
+    nips = [r.cells["nip"] for r in rows if r.cells.get("nip")]
+    existing = {e.nip: e for e in Employee.objects.select_related("unit").filter(nip__in=nips)}
+    stored = []
+    for row in rows:
+        values = row_values(row.cells)
+        changes: list[str] = []
+        if row.errors:
+            status = STATUS_REJECTED
+        elif values["nip"] in existing:
+            if existing[values["nip"]].unit.code not in unit_codes:
+                row.errors.append(_("NIP %(nip)s milik pegawai di unit di luar wewenang Anda.")
+                                  % {"nip": values["nip"]})
+                status = STATUS_REJECTED
+            else:
+                before = _employee_values(existing[values["nip"]])
+                changes = [c for c in COLUMNS if before[c] != values[c]]
+                status = STATUS_UPDATE if changes else STATUS_UNCHANGED
+        else:
+            status = STATUS_NEW
+        stored.append({"line": row.line, "data": values, "status": status,
+                       "errors": row.errors, "changes": changes})
+    batch = ImportBatch.objects.create(
+        created_by=actor, filename=filename[:255], sha256=hashlib.sha256(content).hexdigest(),
+        rows=stored,
+    )
+    audit_record(actor=actor, action="employee.import_preview", target_type="org.ImportBatch",
+                 target_id=batch.pk,
+                 data={"filename": batch.filename, "sha256": batch.sha256,
+                       "counts": import_counts(batch)})
+    return batch
+
+
+def import_counts(batch: ImportBatch) -> dict[str, int]:
+    counts = {STATUS_NEW: 0, STATUS_UPDATE: 0, STATUS_UNCHANGED: 0, STATUS_REJECTED: 0}
+    for row in batch.rows:
+        counts[row["status"]] += 1
+    return counts
+
+
+class ImportRefused(Exception):
+    """All-or-nothing was asked and the file has rejected rows: nothing was written."""
+
+
+@transaction.atomic
+def employee_import_confirm(*, actor: Any, batch: ImportBatch,
+                            mode: str = IMPORT_MODE_VALID_ONLY) -> dict[str, int]:
+    """Write every valid row of a pending batch in one transaction; match employees on NIP.
+
+    mode "valid_only": rejected rows are skipped (they stay listed on the batch);
+    mode "all_or_nothing": if any row was rejected, raise ImportRefused and write nothing.
+    """
+    from bijak.site.org.access import units_visible_to
+
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    if batch.status != ImportBatch.Status.PENDING:
+        raise ValidationError(_("Impor ini sudah diproses; unggah berkasnya lagi bila perlu."))
+    if mode not in (IMPORT_MODE_VALID_ONLY, IMPORT_MODE_ALL_OR_NOTHING):
+        raise ValidationError(_("Cara impor tidak dikenal."))
+    counts = import_counts(batch)
+    if mode == IMPORT_MODE_ALL_OR_NOTHING and counts[STATUS_REJECTED]:
+        raise ImportRefused(
+            _("Tidak ada yang diimpor: %(count)d baris ditolak dan Anda memilih semua atau tidak "
+              "sama sekali. Perbaiki berkasnya lalu unggah lagi.") % {"count": counts[STATUS_REJECTED]}
+        )
+    units = {u.code: u for u in units_visible_to(actor)}
+    valid = [r for r in batch.rows if r["status"] != STATUS_REJECTED]
+    existing = {e.nip: e for e in Employee.objects.select_for_update().select_related("unit")
+                .filter(nip__in=[r["data"]["nip"] for r in valid])}
+    created: list[str] = []
+    updated: list[str] = []
+    unchanged = 0
+    for row in valid:
+        data = row["data"]
+        unit = units.get(data["kode_unit"])
+        if unit is None:  # the unit was removed or moved out of reach since the preview
+            raise ValidationError(_("Kode unit %(code)s tidak dikenal.") % {"code": data["kode_unit"]})
+        employee = existing.get(data["nip"])
+        if employee is None:
+            employee = Employee.objects.create(nip=data["nip"], name=data["nama"], unit=unit,
+                                               position=data["jabatan"], email=data["email"])
+            existing[data["nip"]] = employee
+            created.append(data["nip"])
+            continue
+        if _employee_values(employee) == data:
+            unchanged += 1
+            continue
+        employee.name, employee.unit = data["nama"], unit
+        employee.position, employee.email = data["jabatan"], data["email"]
+        employee.save(update_fields=["name", "unit", "position", "email"])
+        updated.append(data["nip"])
+    result = {"created": len(created), "updated": len(updated), "unchanged": unchanged,
+              "rejected": counts[STATUS_REJECTED]}
+    batch.status = ImportBatch.Status.APPLIED
+    batch.applied_at = timezone.now()
+    batch.result = result
+    batch.save(update_fields=["status", "applied_at", "result"])
+    audit_record(actor=actor, action="employee.import", target_type="org.ImportBatch",
+                 target_id=batch.pk,
+                 data={"filename": batch.filename, "sha256": batch.sha256, "mode": mode,
+                       **result, "created_nips": created, "updated_nips": updated})
+    return result
