@@ -1,18 +1,103 @@
-"""`bijak serve`: the site and its background worker."""
+"""`bijak serve`: the site and its background worker (what `make demo` runs).
+
+The site is served by a multi-threaded WSGI server from the standard library (one thread per
+connection); the django-tasks database worker (`db_worker`) runs as a child process and is
+stopped when the server stops.
+"""
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import threading
+from socketserver import ThreadingMixIn
+from typing import Any
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
 import typer
+
+
+class ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
+    """wsgiref's server with one thread per connection."""
+
+    daemon_threads = True
+    allow_reuse_address = True
+    request_queue_size = 128
+
+
+class QuietHandler(WSGIRequestHandler):
+    """No line per request on stderr (it costs time under load); errors are still logged."""
+
+    def log_request(self, code: Any = "-", size: Any = "-") -> None:
+        pass
+
+
+def make_wsgi_server(host: str, port: int, app: Any) -> ThreadingWSGIServer:
+    return make_server(host, port, app, server_class=ThreadingWSGIServer, handler_class=QuietHandler)  # type: ignore[return-value]
+
+
+def start_worker() -> subprocess.Popen[bytes]:
+    """Start the django-tasks database worker as a child process."""
+    env = dict(os.environ)
+    env.setdefault("DJANGO_SETTINGS_MODULE", "bijak.site.settings")
+    return subprocess.Popen(
+        [sys.executable, "-m", "django", "db_worker"], env=env,
+    )
+
+
+def stop_worker(worker: subprocess.Popen[bytes]) -> None:
+    if worker.poll() is None:
+        worker.terminate()
+        try:
+            worker.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait(timeout=5)
+
+
+def prepare_database() -> None:
+    """Run Django's system checks and apply any migration not yet applied."""
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    call_command("check", verbosity=0)
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        typer.echo("bijak serve: menerapkan migrasi basis data…")
+        call_command("migrate", "--noinput", verbosity=0)
 
 
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Alamat yang didengar."),
     port: int = typer.Option(8000, "--port", help="Port yang didengar."),
+    worker: bool = typer.Option(True, "--worker/--no-worker", help="Jalankan juga worker latar belakang."),
 ) -> None:
     """Jalankan situs bijak beserta worker latar belakang."""
     from bijak.cli.site import setup_django
 
     setup_django()
-    from django.core.management import call_command
+    prepare_database()
+    from django.core.wsgi import get_wsgi_application
 
-    call_command("runserver", f"{host}:{port}", "--noreload")
+    app = get_wsgi_application()
+    server = make_wsgi_server(host, port, app)
+    child = start_worker() if worker else None
+
+    def _stop(signum: int, frame: Any) -> None:
+        threading.Thread(target=server.shutdown, daemon=True).start()
+
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
+    actual_port = server.server_address[1]
+    typer.echo(f"bijak serve: http://{host}:{actual_port}/ (worker: {'ya' if child else 'tidak'}; Ctrl+C untuk berhenti)", err=False)
+    sys.stdout.flush()
+    try:
+        server.serve_forever(poll_interval=0.5)
+    finally:
+        server.server_close()
+        if child is not None:
+            stop_worker(child)
+        typer.echo("bijak serve: berhenti.")

@@ -1,6 +1,97 @@
+"""The check page ("Cek sebelum unggah") and the drafts an employee chose to keep.
+
+Views only translate input and output: the check is `services.check_run`, saving is
+`services.saved_check_create`, access is `access.access_saved_check_by_id`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from bijak.site.checks import services
+from bijak.site.checks.access import access_saved_check_by_id
+from bijak.site.checks.forms import CheckForm
+from bijak.site.checks.present import check_view
+from bijak.site.checks.selectors import saved_checks_for_user
 
 
+def _lang() -> str:
+    return "en" if (get_language() or "id").startswith("en") else "id"
+
+
+def _policy() -> Any:
+    from bijak.site.policies.selectors import policy_active
+
+    return policy_active()
+
+
+def _result(text: str, report: dict[str, Any]) -> Any:
+    return check_view(text=text, report=report, policy=_policy(), lang=_lang())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
 def check(request: HttpRequest) -> HttpResponse:
-    return render(request, "checks/check.html")
+    result = None
+    saved = None
+    if request.method == "POST":
+        form = CheckForm(request.POST)
+        if form.is_valid():
+            text = form.cleaned_data["text"]
+            platform = form.cleaned_data["platform"] or ""
+            report = services.check_run(text=text, lang=_lang(), platform=platform or None)
+            result = _result(text, report)
+            if form.cleaned_data["save"]:
+                saved = services.saved_check_create(
+                    owner=request.user, text=text, platform=platform, report=report
+                )
+                messages.success(request, _("Draf disimpan. Hanya Anda yang dapat melihatnya."))
+    else:
+        form = CheckForm()
+    return render(request, "checks/check.html", {
+        "form": form, "result": result, "saved": saved, "max_chars": form.max_chars,
+    })
+
+
+@login_required
+@require_POST
+def preview(request: HttpRequest) -> HttpResponse:
+    """The result part only, for instant feedback while typing. Not counted, never stored."""
+    form = CheckForm(request.POST)
+    if not form.is_valid():
+        return render(request, "checks/_result.html", {"form": form, "result": None}, status=200)
+    text = form.cleaned_data["text"]
+    report = services.check_run(
+        text=text, lang=_lang(), platform=form.cleaned_data["platform"] or None, count=False
+    )
+    return render(request, "checks/_result.html", {"form": form, "result": _result(text, report)})
+
+
+@login_required
+def saved_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "checks/saved_list.html", {"saved_checks": saved_checks_for_user(user=request.user)})
+
+
+@login_required
+def saved_detail(request: HttpRequest, saved_id: int) -> HttpResponse:
+    saved = access_saved_check_by_id(request.user, saved_id)
+    return render(request, "checks/saved_detail.html", {
+        "saved": saved, "result": _result(saved.text, saved.report),
+    })
+
+
+@login_required
+@require_POST
+def saved_delete(request: HttpRequest, saved_id: int) -> HttpResponse:
+    saved = access_saved_check_by_id(request.user, saved_id)
+    services.saved_check_delete(actor=request.user, saved=saved)
+    messages.success(request, _("Draf tersimpan dihapus."))
+    return redirect("checks:saved_list")

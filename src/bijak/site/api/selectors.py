@@ -1,0 +1,25 @@
+"""Reads of the API app."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from bijak.site.api.models import ApiToken
+from bijak.site.api.services import token_hash
+
+
+def token_for_plaintext(*, plaintext: str) -> ApiToken | None:
+    """The active token with this plaintext, or None (unknown or revoked)."""
+    if not plaintext:
+        return None
+    return (
+        ApiToken.objects.select_related("user")
+        .filter(token_hash=token_hash(plaintext), revoked_at__isnull=True, user__is_active=True)
+        .first()
+    )
+
+
+def tokens_for_user(*, user: Any) -> QuerySet[ApiToken]:
+    return ApiToken.objects.filter(user=user).order_by("-created_at", "-id")

@@ -1,0 +1,185 @@
+"""JSON API v1 and the token pages.
+
+- POST /api/v1/check  {"text", "platform"?, "lang"?} -> the engine's Report JSON
+- GET  /api/v1/policy -> the active policy as JSON
+- GET  /api/v1/openapi.json, /api/docs/
+Every error has the shape {"error": {"code", "message"}} (see `errors.py`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from bijak.site.api import services
+from bijak.site.api.access import access_token_by_id
+from bijak.site.api.errors import api_error
+from bijak.site.api.models import ApiToken
+from bijak.site.api.openapi import openapi_schema
+from bijak.site.api.selectors import token_for_plaintext, tokens_for_user
+from bijak.site.checks.forms import PLATFORM_IDS
+
+MAX_BODY_BYTES = 64 * 1024
+JSON_PARAMS = {"ensure_ascii": False}
+
+View = Callable[..., HttpResponse]
+
+
+def _bearer(request: HttpRequest) -> str:
+    header = request.META.get("HTTP_AUTHORIZATION", "")
+    scheme, _sep, value = header.partition(" ")
+    if scheme.lower() in ("bearer", "token") and value.strip():
+        return value.strip()
+    return ""
+
+
+def api_endpoint(methods: tuple[str, ...]) -> Callable[[View], View]:
+    """Method check, token authentication and the per-token rate limit, in that order."""
+
+    def decorate(view: View) -> View:
+        @csrf_exempt
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if request.method not in methods:
+                response = api_error("method_not_allowed")
+                response["Allow"] = ", ".join(methods)
+                return response
+            token = token_for_plaintext(plaintext=_bearer(request))
+            if token is None:
+                return api_error("unauthenticated")
+            allowed, retry_after = services.rate_hit(
+                token=token, limit=int(settings.BIJAK_API_RATE_PER_MINUTE)
+            )
+            if not allowed:
+                return api_error("rate_limited", headers={"Retry-After": str(retry_after)})
+            services.token_touch(token=token)
+            request.api_token = token  # type: ignore[attr-defined]
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+def _lang(requested: Any) -> str:
+    if requested in ("id", "en"):
+        return str(requested)
+    return "en" if (get_language() or "id").startswith("en") else "id"
+
+
+@api_endpoint(("POST",))
+def check(request: HttpRequest) -> HttpResponse:
+    from bijak.site.checks.services import check_run
+
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    if length > MAX_BODY_BYTES:
+        return api_error("body_too_large", _("Badan permintaan terlalu besar: paling banyak %(max)s bait.") % {"max": MAX_BODY_BYTES})
+    body = request.body
+    if not body.strip():
+        return api_error("invalid_json")
+    if (request.content_type or "") != "application/json":
+        return api_error("unsupported_media_type")
+    if len(body) > MAX_BODY_BYTES:
+        return api_error("body_too_large", _("Badan permintaan terlalu besar: paling banyak %(max)s bait.") % {"max": MAX_BODY_BYTES})
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return api_error("invalid_json")
+    if not isinstance(data, dict):
+        return api_error("invalid_request", _("Badan permintaan harus objek JSON."), field="")
+    text = data.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return api_error("invalid_request", _("Kolom “text” wajib diisi dengan teks yang tidak kosong."), field="text")
+    max_chars = int(settings.BIJAK_CHECK_MAX_CHARS)
+    if len(text) > max_chars:
+        return api_error(
+            "text_too_long",
+            _("Teks terlalu panjang: paling banyak %(max)s karakter, teks ini %(length)s karakter.") % {"max": max_chars, "length": len(text)},
+            field="text",
+        )
+    platform = data.get("platform")
+    if platform is not None and platform not in PLATFORM_IDS:
+        return api_error(
+            "invalid_request",
+            _("Kolom “platform” harus salah satu dari: %(choices)s.") % {"choices": ", ".join(PLATFORM_IDS)},
+            field="platform",
+        )
+    lang = data.get("lang")
+    if lang is not None and lang not in ("id", "en"):
+        return api_error("invalid_request", _("Kolom “lang” harus “id” atau “en”."), field="lang")
+    report = check_run(text=text, lang=_lang(lang), platform=platform)
+    return JsonResponse(report, json_dumps_params=JSON_PARAMS)
+
+
+@api_endpoint(("GET", "HEAD"))
+def policy(request: HttpRequest) -> HttpResponse:
+    from bijak.site.policies.selectors import policy_active
+
+    return JsonResponse(policy_active().to_dict(), json_dumps_params=JSON_PARAMS)
+
+
+@csrf_exempt
+def not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
+    return api_error("not_found")
+
+
+def openapi_json(request: HttpRequest) -> HttpResponse:
+    return JsonResponse(openapi_schema(server=request.build_absolute_uri("/")[:-1]), json_dumps_params=JSON_PARAMS)
+
+
+def docs(request: HttpRequest) -> HttpResponse:
+    schema = openapi_schema(server=request.build_absolute_uri("/")[:-1])
+    operations = []
+    for path, item in schema["paths"].items():
+        for method, op in item.items():
+            operations.append({
+                "method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                "description": op.get("description", ""), "auth": bool(op.get("security", schema.get("security"))),
+                "responses": [(code, r.get("description", "")) for code, r in op.get("responses", {}).items()],
+            })
+    return render(request, "api/docs.html", {
+        "operations": operations, "rate": settings.BIJAK_API_RATE_PER_MINUTE,
+        "max_chars": settings.BIJAK_CHECK_MAX_CHARS, "platforms": PLATFORM_IDS,
+    })
+
+
+@login_required
+def tokens(request: HttpRequest) -> HttpResponse:
+    """The signed-in user's tokens; create one (shown once) or revoke one."""
+    created = None
+    if request.method == "POST":
+        name = (request.POST.get("name") or "").strip()
+        kind = ApiToken.KIND_INTEGRATION if request.POST.get("kind") == ApiToken.KIND_INTEGRATION else ApiToken.KIND_USER
+        if kind == ApiToken.KIND_INTEGRATION and not name:
+            messages.error(request, _("Token integrasi perlu nama, misalnya “ekstensi peramban”."))
+        else:
+            token, plaintext = services.token_create(actor=request.user, user=request.user, name=name, kind=kind)
+            created = {"token": token, "plaintext": plaintext}
+    response = render(request, "api/tokens.html", {"tokens": tokens_for_user(user=request.user), "created": created})
+    if created:
+        response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_POST
+def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
+    token = access_token_by_id(request.user, token_id)
+    services.token_revoke(actor=request.user, token=token)
+    messages.success(request, _("Token %(prefix)s… dicabut.") % {"prefix": token.prefix})
+    return redirect("api:tokens")

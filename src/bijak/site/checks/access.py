@@ -1,0 +1,18 @@
+"""Who may see a kept draft: only its owner. Missing and forbidden both answer 404."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404
+
+from bijak.site.checks.models import SavedCheck
+
+
+def access_saved_check_by_id(user: Any, saved_id: int) -> SavedCheck:
+    if not getattr(user, "is_authenticated", False):
+        raise Http404
+    try:
+        return SavedCheck.objects.get(pk=saved_id, owner_id=user.pk)
+    except SavedCheck.DoesNotExist:
+        raise Http404 from None

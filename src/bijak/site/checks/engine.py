@@ -1,0 +1,14 @@
+"""The one place the site calls the engine for a check: the active policy, the language, the
+platform. Keeps views and the API from knowing how the engine is configured."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def analyze_draft(*, text: str, lang: str = "id", platform: str | None = None) -> Any:
+    """Run the engine on a draft with the site's active policy; return its `Report`."""
+    from bijak.engine import analyze
+    from bijak.site.policies.selectors import policy_active
+
+    return analyze(text, lang=lang, platform=platform or None, policy=policy_active())

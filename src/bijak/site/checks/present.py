@@ -1,0 +1,193 @@
+"""Turning an engine report (its JSON dict) into what the check page shows: the draft with the
+triggering words marked, the clauses that may be broken with their advice, and the C.1–C.6
+checklist. Pure functions over dicts; HTML is escaped here and only here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+PERSONAL = "data_pribadi"
+MASK = "•"
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    categories: list[str] = field(default_factory=list)
+
+
+def _is_document_level(finding: dict[str, Any], length: int) -> bool:
+    """A model's whole-text finding says "the post as a whole"; it is not a word to mark."""
+    recognizer = str(finding.get("recognizer", ""))
+    return (
+        recognizer.startswith("bijak.model")
+        and int(finding.get("start", 0)) == 0
+        and int(finding.get("end", 0)) >= length
+    )
+
+
+def merged_spans(text: str, findings: list[dict[str, Any]]) -> list[Span]:
+    """Finding spans clipped to the text, sorted, overlapping or touching ones merged."""
+    length = len(text)
+    raw: list[Span] = []
+    for finding in findings:
+        try:
+            start = max(0, min(length, int(finding.get("start", 0))))
+            end = max(0, min(length, int(finding.get("end", 0))))
+        except (TypeError, ValueError):
+            continue
+        if end <= start or _is_document_level(finding, length):
+            continue
+        raw.append(Span(start, end, [str(finding.get("category", ""))]))
+    raw.sort(key=lambda s: (s.start, s.end))
+    merged: list[Span] = []
+    for span in raw:
+        if merged and span.start <= merged[-1].end:
+            last = merged[-1]
+            last.end = max(last.end, span.end)
+            for cat in span.categories:
+                if cat not in last.categories:
+                    last.categories.append(cat)
+        else:
+            merged.append(Span(span.start, span.end, list(span.categories)))
+    return merged
+
+
+def mask(value: str) -> str:
+    """Personal data as shown on screen: every letter and digit but the last four hidden."""
+    positions = [i for i, ch in enumerate(value) if ch.isalnum()]
+    keep = set(positions[-4:]) if len(positions) > 4 else set()
+    return "".join(MASK if (ch.isalnum() and i not in keep) else ch for i, ch in enumerate(value))
+
+
+def highlight(text: str, findings: list[dict[str, Any]], category_names: dict[str, str]) -> SafeString:
+    """The ORIGINAL draft, HTML-escaped, with <mark> around (merged) finding spans."""
+    parts: list[str] = []
+    pos = 0
+    for span in merged_spans(text, findings):
+        parts.append(escape(text[pos:span.start]))
+        piece = text[span.start:span.end]
+        if PERSONAL in span.categories:
+            piece = mask(piece)
+        names = ", ".join(category_names.get(c, c) for c in span.categories)
+        parts.append(
+            f'<mark data-categories="{escape(" ".join(span.categories))}" title="{escape(names)}">'
+            f"{escape(piece)}</mark>"
+        )
+        pos = span.end
+    parts.append(escape(text[pos:]))
+    return mark_safe("".join(parts))  # noqa: S308 - every piece above is escaped
+
+
+@dataclass
+class ClauseView:
+    id: str
+    verdict: str
+    text: str
+    explanation: str
+    advice: str
+    words: list[str]
+
+
+@dataclass
+class ChecklistItem:
+    id: str
+    text: str
+
+
+@dataclass
+class CheckView:
+    verdict: str
+    verdict_label: str
+    verdict_help: str
+    highlighted: SafeString
+    clauses: list[ClauseView]
+    checklist: list[ChecklistItem]
+    marked: int
+
+
+def verdict_label(verdict: str) -> str:
+    return {
+        "aman": _("Aman"),
+        "tinjau": _("Tinjau lagi"),
+        "langgar": _("Kemungkinan melanggar"),
+    }.get(verdict, verdict)
+
+
+def verdict_help(verdict: str) -> str:
+    return {
+        "aman": _("Tidak ditemukan hal yang bertentangan dengan tata tertib. Tetap periksa daftar di bawah sebelum mengunggah."),
+        "tinjau": _("Ada bagian yang perlu Anda pikirkan lagi sebelum mengunggah."),
+        "langgar": _("Draf ini kemungkinan melanggar tata tertib. Ubah dulu sebelum mengunggah."),
+    }.get(verdict, "")
+
+
+def _policy_texts(policy: Any, lang: str) -> tuple[dict[str, tuple[str, str, tuple[str, ...]]], dict[str, str]]:
+    clauses: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+    names: dict[str, str] = {}
+    if policy is None:
+        return clauses, names
+    en = lang == "en"
+    for clause in getattr(policy, "clauses", ()):
+        text = (clause.text_en if en and clause.text_en else clause.text_id) or ""
+        advice = (clause.advice_en if en and clause.advice_en else clause.advice_id) or ""
+        clauses[clause.id] = (" ".join(text.split()), " ".join(advice.split()), tuple(clause.categories))
+    for cat in getattr(policy, "categories", ()):
+        names[cat.id] = (cat.name_en if en and cat.name_en else cat.name_id) or cat.id
+    return clauses, names
+
+
+def _str(value: Any) -> str:
+    return " ".join(str(value).split()) if value else ""
+
+
+def check_view(*, text: str, report: dict[str, Any], policy: Any, lang: str) -> CheckView:
+    """Everything the result part of the check page shows."""
+    policy_clauses, names = _policy_texts(policy, lang)
+    findings = [f for f in report.get("findings", []) if isinstance(f, dict)]
+    highlighted = highlight(text, findings, names)
+    clauses: list[ClauseView] = []
+    for clause in report.get("clauses", []):
+        if not isinstance(clause, dict) or clause.get("verdict") not in ("tinjau", "langgar"):
+            continue
+        cid = str(clause.get("id", ""))
+        ptext, padvice, pcats = policy_clauses.get(cid, ("", "", ()))
+        cats = tuple(clause.get("categories") or pcats)
+        words: list[str] = []
+        for f in findings:
+            if f.get("category") in cats and not _is_document_level(f, len(text)):
+                start, end = int(f.get("start", 0)), int(f.get("end", 0))
+                word = text[start:end]
+                if f.get("category") == PERSONAL:
+                    word = mask(word)
+                if word and word not in words:
+                    words.append(word)
+        clauses.append(ClauseView(
+            id=cid,
+            verdict=str(clause.get("verdict")),
+            text=_str(clause.get("text")) or ptext,
+            explanation=_str(clause.get("explanation")),
+            advice=_str(clause.get("advice")) or padvice,
+            words=words,
+        ))
+    checklist: list[ChecklistItem] = []
+    for item in report.get("checklist", []) or []:
+        if isinstance(item, dict):
+            cid = str(item.get("id", ""))
+            checklist.append(ChecklistItem(cid, _str(item.get("text")) or policy_clauses.get(cid, ("", "", ()))[0]))
+        elif isinstance(item, str):
+            checklist.append(ChecklistItem(item, policy_clauses.get(item, ("", "", ()))[0]))
+    if not checklist:
+        checklist = [ChecklistItem(cid, v[0]) for cid, v in policy_clauses.items() if cid.startswith("C.")]
+    verdict = str(report.get("verdict", ""))
+    return CheckView(
+        verdict=verdict, verdict_label=verdict_label(verdict), verdict_help=verdict_help(verdict),
+        highlighted=highlighted, clauses=clauses, checklist=checklist,
+        marked=len(merged_spans(text, findings)),
+    )

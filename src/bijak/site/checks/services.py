@@ -1,0 +1,86 @@
+"""Writes of the checks app: a check (which only bumps anonymous daily counts), saving a draft
+the author chose to keep, and deleting it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from bijak.site.audit.services import audit_record
+from bijak.site.checks.engine import analyze_draft
+from bijak.site.checks.models import ClauseDailyCount, SavedCheck
+
+FLAGGED = ("tinjau", "langgar")
+
+
+def flagged_clause_ids(report: dict[str, Any]) -> list[str]:
+    """Ids of the clauses a report says may be broken (verdict tinjau or langgar)."""
+    seen: list[str] = []
+    for clause in report.get("clauses", []):
+        cid = str(clause.get("id", ""))
+        if cid and clause.get("verdict") in FLAGGED and cid not in seen:
+            seen.append(cid)
+    return seen
+
+
+def clause_counts_increment(*, clause_ids: Iterable[str]) -> None:
+    """Add one to today's count of each clause. No text and no user is stored (privacy)."""
+    today = timezone.localdate()
+    for clause_id in clause_ids:
+        with transaction.atomic():
+            rows = ClauseDailyCount.objects.filter(date=today, clause_id=clause_id).update(
+                count=F("count") + 1
+            )
+            if rows:
+                continue
+            try:
+                with transaction.atomic():
+                    ClauseDailyCount.objects.create(date=today, clause_id=clause_id, count=1)
+            except IntegrityError:  # another request created it first
+                ClauseDailyCount.objects.filter(date=today, clause_id=clause_id).update(
+                    count=F("count") + 1
+                )
+
+
+def check_run(
+    *, text: str, lang: str = "id", platform: str | None = None, count: bool = True
+) -> dict[str, Any]:
+    """Check a draft and return the engine's report as a dict.
+
+    The draft is not stored. With `count`, today's per-clause counts are bumped (a live preview
+    while typing passes `count=False` so that only submitted checks are counted).
+    """
+    report = analyze_draft(text=text, lang=lang, platform=platform).to_dict()
+    if count:
+        clause_counts_increment(clause_ids=flagged_clause_ids(report))
+    return report
+
+
+def saved_check_create(
+    *, owner: Any, text: str, platform: str, report: dict[str, Any]
+) -> SavedCheck:
+    """Keep a draft and its report because its author asked to. Private to the author."""
+    policy = report.get("policy") or {}
+    policy_version = str(policy.get("version", "")) if isinstance(policy, dict) else ""
+    with transaction.atomic():
+        saved = SavedCheck.objects.create(
+            owner=owner, text=text, platform=platform, verdict=str(report.get("verdict", "")),
+            report=report, policy_version=policy_version[:64],
+        )
+        # The audit entry records that a draft was kept, never its text or verdict.
+        audit_record(actor=owner, action="saved_check.create", target_type="checks.SavedCheck",
+                     target_id=saved.pk, data={})
+    return saved
+
+
+def saved_check_delete(*, actor: Any, saved: SavedCheck) -> None:
+    """Delete a kept draft (the view got it through `access_saved_check_by_id`)."""
+    with transaction.atomic():
+        pk = saved.pk
+        saved.delete()
+        audit_record(actor=actor, action="saved_check.delete", target_type="checks.SavedCheck",
+                     target_id=pk, data={})
