@@ -1,0 +1,16 @@
+"""Informal Indonesian -> normalised text, with a map back to offsets in the original.
+
+>>> doc = normalize("G4C0R bgt yg di s l o t")
+>>> doc.text
+'gacor banget yang di slot'
+>>> [(t.text, t.ostart, t.oend) for t in doc.tokens][:2]
+[('gacor', 0, 5), ('banget', 6, 9)]
+
+Component name: ``bijak.normalize.v1`` (``NORMALIZER_VERSION``). See ``_core`` for the rules.
+"""
+
+from __future__ import annotations
+
+from ._core import NORMALIZER_VERSION, NormalizedText, Token, normalize, normalize_word
+
+__all__ = ["NORMALIZER_VERSION", "NormalizedText", "Token", "normalize", "normalize_word"]

@@ -1,0 +1,266 @@
+"""Table-driven tests of the normaliser's rules: normalised text and exact original spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from bijak.engine.normalize import NORMALIZER_VERSION, NormalizedText, Token, normalize
+
+# (input, expected normalised text, expected tokens as (token text, ostart, oend))
+Case = tuple[str, str, list[tuple[str, int, int]]]
+
+
+def _check(text: str, expected_text: str, expected_tokens: list[tuple[str, int, int]]) -> None:
+    doc = normalize(text)
+    assert doc.original == text
+    assert doc.text == expected_text
+    assert [(t.text, t.ostart, t.oend) for t in doc.tokens] == expected_tokens
+    for tok in doc.tokens:
+        # the token's span in the normalised text holds its text, and maps back to its origin
+        assert doc.text[tok.start : tok.end] == tok.text
+        ostart, oend = doc.to_original(tok.start, tok.end)
+        assert (ostart, oend) == (tok.ostart, tok.oend) or tok.text in {"tidak", "apa", "anak"}
+
+
+CASE_FOLDING: list[Case] = [
+    ("Slot GACOR", "slot gacor", [("slot", 0, 4), ("gacor", 5, 10)]),
+    ("ｇａｃｏｒ", "gacor", [("gacor", 0, 5)]),  # full-width
+    ("𝐠𝐚𝐜𝐨𝐫 𝓼𝓵𝓸𝓽", "gacor slot", [("gacor", 0, 5), ("slot", 6, 10)]),  # math bold, script
+    ("ⓖⓐⓒⓞⓡ", "gacor", [("gacor", 0, 5)]),  # circled
+    ("🅶🅰🅲🅾🆁", "gacor", [("gacor", 0, 5)]),  # negative squared
+    ("🄶🄰🄲🄾🅁", "gacor", [("gacor", 0, 5)]),  # squared
+    ("ᴍᴀxᴡɪɴ", "maxwin", [("maxwin", 0, 6)]),  # small capitals
+    ("ѕlоt", "slot", [("slot", 0, 4)]),  # Cyrillic dze and o
+    ("ρüℓAυ777", "pulau777", [("pulau777", 0, 8)]),  # Greek rho/upsilon, accent, script l
+    ("ğacor", "gacor", [("gacor", 0, 5)]),  # accent stripped
+    ("ΤΟΤΟ 𝟰𝗗", "toto 4d", [("toto", 0, 4), ("4d", 5, 7)]),  # Greek capitals, math digit
+]
+
+INVISIBLE: list[Case] = [
+    ("sl\u200bot", "slot", [("slot", 0, 5)]),
+    ("ga\u00adc\u2060or", "gacor", [("gacor", 0, 7)]),
+    ("\ufeffjudi", "judi", [("judi", 1, 5)]),
+    ("P\u034eU\u034eL\u034eA\u034eU\u034e", "pulau", [("pulau", 0, 10)]),  # decorating marks
+    ("ma\u0336x\u0336win", "maxwin", [("maxwin", 0, 8)]),  # strike-through marks
+    ("4\ufe0f\u20e3D", "4d", [("4d", 0, 4)]),  # keycap digit
+    ("a\u200d\u200cb", "ab", [("ab", 0, 4)]),
+]
+
+LEETSPEAK: list[Case] = [
+    ("g4c0r", "gacor", [("gacor", 0, 5)]),
+    ("m4xw1n", "maxwin", [("maxwin", 0, 6)]),
+    ("sl0t", "slot", [("slot", 0, 4)]),
+    ("H0K1 p3t1r", "hoki petir", [("hoki", 0, 4), ("petir", 5, 10)]),
+    ("J4ckP0t", "jackpot", [("jackpot", 0, 7)]),
+    ("4nj1ng", "anjing", [("anjing", 0, 6)]),
+    ("m@xwin b!s4", "maxwin bisa", [("maxwin", 0, 6), ("bisa", 7, 11)]),
+    ("sl0t88", "slot88", [("slot88", 0, 6)]),  # trailing number of a brand kept
+]
+
+NUMBERS_UNTOUCHED: list[Case] = [
+    ("3201234567890001", "3201234567890001", [("3201234567890001", 0, 16)]),
+    ("0811-9224-545", "0811-9224-545", [("0811-9224-545", 0, 13)]),
+    ("24 jam", "24 jam", [("24", 0, 2), ("jam", 3, 6)]),
+    ("tahun 2024", "tahun 2024", [("tahun", 0, 5), ("2024", 6, 10)]),
+    ("Rp 1.500.000", "rp 1.500.000", [("rp", 0, 2), ("1.500.000", 3, 12)]),
+    (
+        "rp50rb 2.5jt 24jam",
+        "rp50rb 2.5jt 24jam",
+        [("rp50rb", 0, 6), ("2.5jt", 7, 12), ("24jam", 13, 18)],
+    ),
+    ("covid19 mp3 4d", "covid19 mp3 4d", [("covid19", 0, 7), ("mp3", 8, 11), ("4d", 12, 14)]),
+    ("weton88", "weton88", [("weton88", 0, 7)]),
+]
+
+REPEATED_LETTERS: list[Case] = [
+    ("bangeeeet", "banget", [("banget", 0, 9)]),
+    ("gacoooor", "gacor", [("gacor", 0, 8)]),
+    ("maaaaf", "maaf", [("maaf", 0, 6)]),
+    ("tinggggi", "tinggi", [("tinggi", 0, 8)]),
+    ("saat taat maaf", "saat taat maaf", [("saat", 0, 4), ("taat", 5, 9), ("maaf", 10, 14)]),
+    ("zeusss", "zeus", [("zeus", 0, 6)]),
+    ("gkkkk", "tidak", [("tidak", 0, 5)]),  # collapse, then slang
+]
+
+SPACED_LETTERS: list[Case] = [
+    ("s l o t", "slot", [("slot", 0, 7)]),
+    ("s.l.o.t", "slot", [("slot", 0, 7)]),
+    ("g-a-c-o-r", "gacor", [("gacor", 0, 9)]),
+    ("s_l_o_t", "slot", [("slot", 0, 7)]),
+    ("s l o t g a c o r", "slotgacor", [("slotgacor", 0, 17)]),
+    ("s.l.o.t g-a-c-o-r", "slot gacor", [("slot", 0, 7), ("gacor", 8, 17)]),
+    ("main ⭐ A L E X I S 1 7 ⭐", "main   alexis17  ", [("main", 0, 4), ("alexis17", 7, 22)]),
+    ("[P][U][L][A][U]", "[pulau]", [("pulau", 1, 14)]),
+    ("S . L . O . T", "slot", [("slot", 0, 13)]),
+    ("sl 0 t", "sl 0 t", [("sl", 0, 2), ("0", 3, 4), ("t", 5, 6)]),  # not single letters
+    ("x 5 0 0", "x 5 0 0", [("x", 0, 1), ("5", 2, 3), ("0", 4, 5), ("0", 6, 7)]),
+    ("B 0 S S", "boss", [("boss", 0, 7)]),  # digits inside a spelled word are leetspeak
+]
+
+SLANG: list[Case] = [
+    ("gk", "tidak", [("tidak", 0, 2)]),
+    ("yg", "yang", [("yang", 0, 2)]),
+    (
+        "sy gk tau krn blm",
+        "saya tidak tahu karena belum",
+        [("saya", 0, 2), ("tidak", 3, 5), ("tahu", 6, 9), ("karena", 10, 13), ("belum", 14, 17)],
+    ),
+    (
+        "Udh bgt dgn org",
+        "sudah banget dengan orang",
+        [("sudah", 0, 3), ("banget", 4, 7), ("dengan", 8, 11), ("orang", 12, 15)],
+    ),
+    (
+        "klo jd bs gmn",
+        "kalau jadi bisa bagaimana",
+        [("kalau", 0, 3), ("jadi", 4, 6), ("bisa", 7, 9), ("bagaimana", 10, 13)],
+    ),
+    ("gpp", "tidak apa-apa", [("tidak", 0, 3), ("apa", 0, 3), ("apa", 0, 3)]),
+    ("anak2", "anak-anak", [("anak", 0, 5), ("anak", 0, 5)]),
+    ("G4K", "tidak", [("tidak", 0, 3)]),  # leetspeak is only inside a word: g4k -> gak -> tidak
+]
+
+EMOJI: list[Case] = [
+    ("🎰", "emoji_slot", [("emoji_slot", 0, 1)]),
+    (
+        "main🎰gacor💰",
+        "main emoji_slot gacor emoji_uang",
+        [("main", 0, 4), ("emoji_slot", 4, 5), ("gacor", 5, 10), ("emoji_uang", 10, 11)],
+    ),
+    (
+        "obat 💊 🔞",
+        "obat emoji_pil emoji_18",
+        [("obat", 0, 4), ("emoji_pil", 5, 6), ("emoji_18", 7, 8)],
+    ),
+    ("lucu 😂😂 ya", "lucu    ya", [("lucu", 0, 4), ("ya", 8, 10)]),  # others dropped
+    ("👍🏽 sip", "  oke", [("oke", 3, 6)]),  # skin tone deleted, emoji dropped
+    ("❄️ ada", "emoji_salju ada", [("emoji_salju", 0, 2), ("ada", 3, 6)]),
+]
+
+SPECIAL_TOKENS: list[Case] = [
+    (
+        "cek https://x.co/Ab?c=1.",
+        "cek https://x.co/ab?c=1.",
+        [("cek", 0, 3), ("https://x.co/ab?c=1", 4, 23)],
+    ),
+    ("www.situs.com/daftar", "www.situs.com/daftar", [("www.situs.com/daftar", 0, 20)]),
+    (
+        "ke bit.ly/g4c0r, ok",
+        "ke bit.ly/g4c0r, oke",
+        [("ke", 0, 2), ("bit.ly/g4c0r", 3, 15), ("oke", 17, 19)],
+    ),
+    (
+        "mail Budi.S@kemkes.go.id",
+        "mail budi.s@kemkes.go.id",
+        [("mail", 0, 4), ("budi.s@kemkes.go.id", 5, 24)],
+    ),
+    ("@Admin_1 hai", "@admin_1 hai", [("@admin_1", 0, 8), ("hai", 9, 12)]),
+    ("#SlotGacor", "#slotgacor", [("#slotgacor", 0, 10), ("slot", 1, 5), ("gacor", 5, 10)]),
+    ("#sehat", "#sehat", [("#sehat", 0, 6)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected_text", "expected_tokens"), CASE_FOLDING)
+def test_case_and_look_alike_letters_are_folded(
+    text: str, expected_text: str, expected_tokens: list[tuple[str, int, int]]
+) -> None:
+    _check(text, expected_text, expected_tokens)
+
+
+@pytest.mark.parametrize(("text", "expected_text", "expected_tokens"), INVISIBLE)
+def test_invisible_characters_are_removed(
+    text: str, expected_text: str, expected_tokens: list[tuple[str, int, int]]
+) -> None:
+    _check(text, expected_text, expected_tokens)
+
+
+@pytest.mark.parametrize(("text", "expected_text", "expected_tokens"), LEETSPEAK)
+def test_leetspeak_inside_words_becomes_letters(
+    text: str, expected_text: str, expected_tokens: list[tuple[str, int, int]]
+) -> None:
+    _check(text, expected_text, expected_tokens)
+
+
+@pytest.mark.parametrize(("text", "expected_text", "expected_tokens"), NUMBERS_UNTOUCHED)
+def test_numbers_stay_untouched(
+    text: str, expected_text: str, expected_tokens: list[tuple[str, int, int]]
+) -> None:
+    _check(text, expected_text, expected_tokens)
+
+
+@pytest.mark.parametrize(("text", "expected_text", "expected_tokens"), REPEATED_LETTERS)
+def test_stretched_letters_collapse(
+    text: str, expected_text: str, expected_tokens: list[tuple[str, int, int]]
+) -> None:
+    _check(text, expected_text, expected_tokens)
+
+
+@pytest.mark.parametrize(("text", "expected_text", "expected_tokens"), SPACED_LETTERS)
+def test_spaced_out_letters_are_joined(
+    text: str, expected_text: str, expected_tokens: list[tuple[str, int, int]]
+) -> None:
+    _check(text, expected_text, expected_tokens)
+
+
+@pytest.mark.parametrize(("text", "expected_text", "expected_tokens"), SLANG)
+def test_slang_becomes_formal(
+    text: str, expected_text: str, expected_tokens: list[tuple[str, int, int]]
+) -> None:
+    _check(text, expected_text, expected_tokens)
+
+
+@pytest.mark.parametrize(("text", "expected_text", "expected_tokens"), EMOJI)
+def test_listed_emoji_become_named_tokens(
+    text: str, expected_text: str, expected_tokens: list[tuple[str, int, int]]
+) -> None:
+    _check(text, expected_text, expected_tokens)
+
+
+@pytest.mark.parametrize(("text", "expected_text", "expected_tokens"), SPECIAL_TOKENS)
+def test_urls_mentions_hashtags_emails_stay_whole(
+    text: str, expected_text: str, expected_tokens: list[tuple[str, int, int]]
+) -> None:
+    _check(text, expected_text, expected_tokens)
+
+
+def test_result_carries_the_version_and_is_frozen() -> None:
+    doc = normalize("Halo")
+    assert isinstance(doc, NormalizedText)
+    assert doc.version == NORMALIZER_VERSION == "bijak.normalize.v1"
+    assert doc.tokens == (Token("halo", 0, 4, 0, 4),)
+    with pytest.raises(AttributeError):
+        doc.text = "x"  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        doc.tokens[0].text = "x"  # type: ignore[misc]
+
+
+def test_empty_text() -> None:
+    doc = normalize("")
+    assert (doc.text, doc.tokens, doc.to_original(0, 0)) == ("", (), (0, 0))
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("gk mau", (0, 5), (0, 2)),  # the whole expansion -> the slang word
+        ("gk mau", (1, 3), (0, 2)),  # part of an expansion widens to the whole word
+        ("gk mau", (6, 9), (3, 6)),  # after an expansion: shifted
+        ("gk mau", (0, 9), (0, 6)),
+        ("sl\u200bot gacor", (0, 4), (0, 5)),
+        ("sl\u200bot gacor", (5, 10), (6, 11)),
+        ("sl\u200bot gacor", (1, 3), (1, 4)),
+        ("abc", (-5, 99), (0, 3)),  # clamped
+        ("abc", (2, 1), (2, 2)),  # reversed -> empty
+        ("\u200b\u200b", (0, 0), (2, 2)),  # all deleted
+    ],
+)
+def test_to_original_maps_spans_back(
+    text: str, span: tuple[int, int], expected: tuple[int, int]
+) -> None:
+    assert normalize(text).to_original(*span) == expected
+
+
+def test_text_outside_tokens_is_kept() -> None:
+    doc = normalize("Gk, yg BENER aja!")
+    assert doc.text == "tidak, yang benar saja!"
+    assert doc.to_original(5, 6) == (2, 3)  # the comma
