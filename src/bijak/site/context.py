@@ -6,7 +6,21 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
+
+
+def _nav(request: HttpRequest) -> dict[str, bool]:
+    from bijak.site.org import access
+
+    user = getattr(request, "user", None)
+    return {
+        "org": access.can_see_org(user),
+        "import": access.can_import_employees(user),
+        "manage": access.can_manage_org(user),
+        "audit": access.can_read_audit(user),
+    }
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
-    return {"site_name": settings.SITE_NAME}
+    """`site_name`, and `nav`: which role-specific menu entries this user may see (lazy)."""
+    return {"site_name": settings.SITE_NAME, "nav": SimpleLazyObject(lambda: _nav(request))}

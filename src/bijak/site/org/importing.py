@@ -142,13 +142,17 @@ def _xlsx_rows(content: bytes) -> Iterable[tuple[int, list[str], set[int]]]:
     return rows
 
 
+def too_large_error(*, size: int, limit: int) -> ImportFileError:
+    return ImportFileError(
+        _("Berkas terlalu besar (%(size)s); batasnya %(limit)s.")
+        % {"size": _human_size(size), "limit": _human_size(limit)}
+    )
+
+
 def read_employee_file(*, filename: str, content: bytes, max_bytes: int) -> list[RawRow]:
     """Parse and check the columns of a file; raise ImportFileError for file-level problems."""
     if len(content) > max_bytes:
-        raise ImportFileError(
-            _("Berkas terlalu besar (%(size)s); batasnya %(limit)s.")
-            % {"size": _human_size(len(content)), "limit": _human_size(max_bytes)}
-        )
+        raise too_large_error(size=len(content), limit=max_bytes)
     if not content.strip():
         raise ImportFileError(_("Berkas kosong."))
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""

@@ -1,4 +1,15 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from bijak.site.org import views
 
 app_name = "org"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.unit_list, name="units"),
+    path("unit/<int:unit_id>/", views.unit_detail, name="unit"),
+    path("pegawai/", views.employee_list, name="employees"),
+    path("pegawai/<int:employee_id>/", views.employee_detail, name="employee"),
+    path("impor/", views.import_upload, name="import"),
+    path("impor/<int:batch_id>/", views.import_batch, name="import_batch"),
+    path("kelola/", views.manage, name="manage"),
+    path("kelola/peran/<int:assignment_id>/cabut/", views.role_revoke_view, name="role_revoke"),
+]

@@ -1,0 +1,38 @@
+"""The audit log page: auditors and administrators read it and verify its hash chain."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from bijak.site.audit.selectors import audit_entries
+from bijak.site.audit.services import ChainCheck, audit_verify
+from bijak.site.org.access import access_audit_log
+
+
+def chain_message(check: ChainCheck) -> str:
+    if check.ok:
+        return _("Rantai audit utuh: %(count)d entri diperiksa, tidak ada yang diubah.") % {
+            "count": check.entries}
+    reasons = {
+        "content": _("isi entri diubah setelah dicatat"),
+        "link": _("tautan ke entri sebelumnya tidak cocok"),
+        "gap": _("ada entri yang hilang sebelum entri ini"),
+    }
+    return _("Rantai audit RUSAK pada entri #%(seq)d: %(reason)s.") % {
+        "seq": check.first_bad_seq, "reason": reasons.get(check.reason, check.reason)}
+
+
+@login_required
+def log(request: HttpRequest) -> HttpResponse:
+    access_audit_log(request.user)
+    action = request.GET.get("aksi", "").strip()[:100]
+    page = Paginator(audit_entries(action_prefix=action), 50).get_page(request.GET.get("halaman"))
+    check = audit_verify() if request.GET.get("periksa") else None
+    return render(request, "audit/log.html", {
+        "page": page, "action": action, "check": check,
+        "check_message": chain_message(check) if check else "",
+    })

@@ -1,0 +1,161 @@
+"""Organisation pages: plain function views that translate HTTP to selectors and services."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from bijak.site.org import access, selectors
+from bijak.site.org.forms import ImportConfirmForm, ImportUploadForm, RoleForm, UnitForm
+from bijak.site.org.importing import ImportFileError, too_large_error
+from bijak.site.org.models import RoleAssignment
+from bijak.site.org.nip import nip_check
+from bijak.site.org.services import (
+    ImportRefused,
+    employee_import_confirm,
+    employee_import_preview,
+    import_counts,
+    orgunit_create,
+    role_assign,
+    role_revoke,
+)
+
+
+@login_required
+def unit_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "org/unit_list.html", {"rows": selectors.unit_tree_for(request.user)})
+
+
+@login_required
+def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
+    unit = access.access_unit_by_id(request.user, unit_id)
+    return render(request, "org/unit_detail.html", {
+        "unit": unit,
+        "children": selectors.unit_children_for(request.user, unit),
+        "staff": selectors.unit_staff_for(request.user, unit),
+        "role_holders": selectors.unit_role_holders(unit),
+    })
+
+
+@login_required
+def employee_list(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:100]
+    employees = selectors.employee_list_for(request.user, query=query)
+    page = Paginator(employees, 50).get_page(request.GET.get("halaman"))
+    return render(request, "org/employee_list.html", {"page": page, "query": query})
+
+
+@login_required
+def employee_detail(request: HttpRequest, employee_id: int) -> HttpResponse:
+    employee = access.access_employee_by_id(request.user, employee_id)
+    parts, _errors = nip_check(employee.nip)
+    return render(request, "org/employee_detail.html", {"employee": employee, "nip": parts})
+
+
+@login_required
+def import_upload(request: HttpRequest) -> HttpResponse:
+    access.access_employee_import(request.user)
+    posted = request.method == "POST"
+    form = ImportUploadForm(request.POST, request.FILES) if posted else ImportUploadForm()
+    file_error = ""
+    if posted and form.is_valid():
+        upload = form.cleaned_data["file"]
+        limit = settings.BIJAK_IMPORT_MAX_BYTES
+        try:
+            if upload.size > limit:
+                raise too_large_error(size=upload.size, limit=limit)
+            batch = employee_import_preview(actor=request.user, filename=upload.name,
+                                            content=upload.read())
+        except ImportFileError as exc:
+            file_error = exc.message
+        else:
+            return redirect("org:import_batch", batch_id=batch.pk)
+    return render(request, "org/import_upload.html", {"form": form, "file_error": file_error},
+                  status=400 if posted else 200)
+
+
+@login_required
+def import_batch(request: HttpRequest, batch_id: int) -> HttpResponse:
+    batch = access.access_import_batch_by_id(request.user, batch_id)
+    posted = request.method == "POST"
+    form = ImportConfirmForm(request.POST) if posted else ImportConfirmForm()
+    if posted and form.is_valid():
+        try:
+            result = employee_import_confirm(actor=request.user, batch=batch,
+                                             mode=form.cleaned_data["mode"])
+        except ImportRefused as exc:
+            messages.error(request, str(exc))
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _(
+                "Impor selesai: %(created)d pegawai baru, %(updated)d diperbarui, "
+                "%(unchanged)d tidak berubah, %(rejected)d baris ditolak."
+            ) % result)
+        return redirect("org:import_batch", batch_id=batch.pk)
+    return render(request, "org/import_batch.html",
+                  {"batch": batch, "counts": import_counts(batch), "form": form})
+
+
+@login_required
+def manage(request: HttpRequest) -> HttpResponse:
+    access.access_org_management(request.user)
+    unit_form = UnitForm(prefix="unit")
+    role_form = RoleForm(prefix="role")
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "unit":
+            unit_form = UnitForm(request.POST, prefix="unit")
+            if unit_form.is_valid():
+                data = unit_form.cleaned_data
+                try:
+                    unit = orgunit_create(actor=request.user, code=data["code"], name=data["name"],
+                                          level=data["level"], parent=data["parent"])
+                except ValidationError as exc:
+                    unit_form.add_error(None, exc)
+                else:
+                    messages.success(request, _("Unit %(code)s dibuat.") % {"code": unit.code})
+                    return redirect("org:manage")
+        elif action == "role":
+            role_form = RoleForm(request.POST, prefix="role")
+            if role_form.is_valid():
+                data = role_form.cleaned_data
+                user = get_user_model().objects.filter(username=data["username"]).first()
+                if user is None:
+                    role_form.add_error("username", _("Pengguna %(username)s tidak ditemukan.")
+                                        % {"username": data["username"]})
+                else:
+                    try:
+                        role_assign(actor=request.user, user=user, role=data["role"], unit=data["unit"])
+                    except ValidationError as exc:
+                        role_form.add_error(None, exc)
+                    else:
+                        messages.success(request, _("Peran diberikan kepada %(username)s.")
+                                         % {"username": user.username})
+                        return redirect("org:manage")
+    return render(request, "org/manage.html", {
+        "unit_form": unit_form, "role_form": role_form,
+        "assignments": selectors.role_assignment_list(),
+    }, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_POST
+def role_revoke_view(request: HttpRequest, assignment_id: int) -> HttpResponse:
+    access.access_org_management(request.user)
+    assignment = RoleAssignment.objects.select_related("user", "unit").filter(pk=assignment_id).first()
+    if assignment is None:
+        raise Http404("role")
+    username = assignment.user.username
+    role_revoke(actor=request.user, assignment=assignment)
+    messages.success(request, _("Peran %(username)s dicabut.") % {"username": username})
+    return redirect("org:manage")

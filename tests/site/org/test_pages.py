@@ -1,0 +1,138 @@
+"""Organisation pages per persona: each sees only its part; an outsider gets 404, never 403."""
+
+import pytest
+
+from bijak.site.org.models import Employee, OrgUnit, RoleAssignment
+
+pytestmark = pytest.mark.django_db
+
+
+def page(client, url):
+    response = client.get(url)
+    return response.status_code, response.content.decode()
+
+
+def test_anonymous_is_sent_to_login(client, org_tree):
+    response = client.get(f"/organisasi/unit/{org_tree.root.pk}/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/akun/masuk/?next=")
+
+
+def test_outsider_sees_nothing_and_gets_404_on_details(outsider_client, org_tree, employee):
+    status, html = page(outsider_client, "/organisasi/")
+    assert status == 200
+    assert "Tidak ada unit organisasi yang dapat Anda lihat." in html
+    assert "Sekretariat Jenderal" not in html
+    status, html = page(outsider_client, "/organisasi/pegawai/")
+    assert "Tidak ada pegawai yang dapat Anda lihat." in html
+    assert "Sari Wulandari" not in html
+    for url in (f"/organisasi/unit/{org_tree.root.pk}/", f"/organisasi/pegawai/{employee.employee.pk}/",
+                "/organisasi/unit/999999/", "/organisasi/impor/", "/organisasi/kelola/", "/audit/"):
+        assert outsider_client.get(url).status_code == 404, url
+
+
+def test_employee_sees_own_record_only(employee_client, employee, colleague, org_tree):
+    assert page(employee_client, f"/organisasi/pegawai/{employee.employee.pk}/")[0] == 200
+    assert page(employee_client, f"/organisasi/pegawai/{colleague.employee.pk}/")[0] == 404
+    assert page(employee_client, f"/organisasi/unit/{org_tree.keu_budget_planning.pk}/")[0] == 404
+    _status, html = page(employee_client, "/organisasi/pegawai/")
+    assert "Sari Wulandari" in html and "Dewi Anggraini" not in html
+    assert page(employee_client, "/organisasi/impor/")[0] == 404
+
+
+def test_unit_head_sees_own_unit_tree_and_staff(unit_head_client, employee, colleague, org_tree):
+    status, html = page(unit_head_client, "/organisasi/")
+    assert status == 200
+    assert "Biro Keuangan dan Barang Milik Negara" in html
+    assert "Subbagian Penyusunan Anggaran" in html
+    assert "Biro Komunikasi dan Pelayanan Publik" not in html
+    status, html = page(unit_head_client, f"/organisasi/unit/{org_tree.keu_budget_planning.pk}/")
+    assert status == 200 and "Sari Wulandari" in html
+    assert page(unit_head_client, f"/organisasi/unit/{org_tree.kpp.pk}/")[0] == 404
+    assert page(unit_head_client, f"/organisasi/pegawai/{colleague.employee.pk}/")[0] == 404
+    status, html = page(unit_head_client, f"/organisasi/pegawai/{employee.employee.pk}/")
+    assert status == 200 and "199004122015032001" in html
+    assert page(unit_head_client, "/organisasi/kelola/")[0] == 404
+
+
+@pytest.mark.parametrize("persona", ["officer_client", "auditor_client", "admin_client_"])
+def test_org_wide_roles_see_every_unit(request, persona, org_tree, employee, colleague):
+    client = request.getfixturevalue(persona)
+    status, html = page(client, "/organisasi/")
+    assert status == 200
+    for unit in org_tree.all():
+        assert unit.name in html
+    _status, html = page(client, "/organisasi/pegawai/?q=dewi")
+    assert "Dewi Anggraini" in html and "Sari Wulandari" not in html
+
+
+def test_only_admin_manages_units_and_roles(admin_client_, officer_client, auditor_client, org_tree, employee):
+    assert officer_client.get("/organisasi/kelola/").status_code == 404
+    assert auditor_client.get("/organisasi/kelola/").status_code == 404
+    response = admin_client_.post("/organisasi/kelola/", {
+        "action": "unit", "unit-code": "SJ.HKM", "unit-name": "Biro Hukum", "unit-level": "eselon_2",
+        "unit-parent": org_tree.root.pk}, follow=True)
+    assert "Unit SJ.HKM dibuat." in response.content.decode()
+    assert OrgUnit.objects.get(code="SJ.HKM").parent == org_tree.root
+
+    response = admin_client_.post("/organisasi/kelola/", {
+        "action": "unit", "unit-code": "SJ.X", "unit-name": "Salah", "unit-level": "eselon_1",
+        "unit-parent": org_tree.root.pk})
+    assert response.status_code == 400
+    assert "Unit induk harus berada pada eselon yang lebih tinggi." in response.content.decode()
+
+    response = admin_client_.post("/organisasi/kelola/", {
+        "action": "role", "role-username": "sari", "role-role": "unit_head", "role-unit": ""})
+    assert "Peran ini harus diberikan untuk sebuah unit." in response.content.decode()
+    response = admin_client_.post("/organisasi/kelola/", {
+        "action": "role", "role-username": "sari", "role-role": "auditor", "role-unit": ""}, follow=True)
+    assert "Peran diberikan kepada sari." in response.content.decode()
+    assignment = RoleAssignment.objects.get(user=employee, role="auditor")
+    assert officer_client.post(f"/organisasi/kelola/peran/{assignment.pk}/cabut/").status_code == 404
+    response = admin_client_.post(f"/organisasi/kelola/peran/{assignment.pk}/cabut/", follow=True)
+    assert "Peran sari dicabut." in response.content.decode()
+    assert not RoleAssignment.objects.filter(pk=assignment.pk).exists()
+
+
+def csv_upload(name, content):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content, content_type="text/csv")
+
+
+def test_import_pages_preview_then_confirm(officer_client, officer, org_tree, client_as, auditor):
+    content = (b"nip,nama,kode_unit,jabatan,email\n"
+               b"198503152010121001,Andi Saputra,SJ.KPP.HM,Pranata Humas,andi@contoh.go.id\n"
+               b"198503152010121000,Budi Santoso,SJ.KPP,,budi@contoh.go.id\n")
+    response = officer_client.post("/organisasi/impor/", {"file": csv_upload("pegawai.csv", content)})
+    assert response.status_code == 302
+    preview_url = response["Location"]
+    _status, html = page(officer_client, preview_url)
+    assert "Pratinjau: belum ada data yang ditulis." in html
+    assert "1 baru, 0 diperbarui, 0 tidak berubah, 1 ditolak." in html
+    assert "Nomor urut pada NIP tidak boleh 000." in html
+    assert not Employee.objects.filter(nip="198503152010121001").exists()
+    # someone else cannot open the pending batch
+    assert client_as(auditor).get(preview_url).status_code == 404
+
+    response = officer_client.post(preview_url, {"mode": "all_or_nothing"}, follow=True)
+    assert ("Tidak ada yang diimpor: 1 baris ditolak dan Anda memilih semua atau tidak sama sekali. "
+            "Perbaiki berkasnya lalu unggah lagi.") in response.content.decode()
+    assert not Employee.objects.filter(nip="198503152010121001").exists()
+
+    response = officer_client.post(preview_url, {"mode": "valid_only"}, follow=True)
+    html = response.content.decode()
+    assert "Impor selesai: 1 pegawai baru, 0 diperbarui, 0 tidak berubah, 1 baris ditolak." in html
+    assert "Berkas ini sudah diimpor." in html
+    assert Employee.objects.get(nip="198503152010121001").unit == org_tree.kpp_media
+
+
+def test_import_page_shows_file_errors(officer_client, settings):
+    response = officer_client.post("/organisasi/impor/", {"file": csv_upload("pegawai.txt", b"halo")})
+    assert response.status_code == 400
+    assert "Berkas harus berformat CSV atau XLSX." in response.content.decode()
+    settings.BIJAK_IMPORT_MAX_BYTES = 1024
+    response = officer_client.post("/organisasi/impor/", {"file": csv_upload("pegawai.csv", b"x" * 4096)})
+    assert "Berkas terlalu besar (4 KB); batasnya 1 KB." in response.content.decode()
+    response = officer_client.post("/organisasi/impor/", {})
+    assert "Pilih berkas yang akan diunggah." in response.content.decode()
