@@ -66,22 +66,29 @@ def mask(value: str) -> str:
     return "".join(MASK if (ch.isalnum() and i not in keep) else ch for i, ch in enumerate(value))
 
 
-def highlight(text: str, findings: list[dict[str, Any]], category_names: dict[str, str]) -> SafeString:
-    """The ORIGINAL draft, HTML-escaped, with <mark> around (merged) finding spans."""
+def highlight(
+    text: str, findings: list[dict[str, Any]], category_names: dict[str, str], masked_text: str = ""
+) -> SafeString:
+    """The ORIGINAL draft, HTML-escaped, with <mark> around (merged) finding spans.
+
+    Personal data is shown masked: from the engine's `masked_text` when it has the draft's
+    length (the engine's masks keep offsets), else masked here.
+    """
+    shown = masked_text if masked_text and len(masked_text) == len(text) else ""
     parts: list[str] = []
     pos = 0
     for span in merged_spans(text, findings):
-        parts.append(escape(text[pos:span.start]))
+        parts.append(escape((shown or text)[pos:span.start]))
         piece = text[span.start:span.end]
         if PERSONAL in span.categories:
-            piece = mask(piece)
+            piece = shown[span.start:span.end] if shown else mask(piece)
         names = ", ".join(category_names.get(c, c) for c in span.categories)
         parts.append(
             f'<mark data-categories="{escape(" ".join(span.categories))}" title="{escape(names)}">'
             f"{escape(piece)}</mark>"
         )
         pos = span.end
-    parts.append(escape(text[pos:]))
+    parts.append(escape((shown or text)[pos:]))
     return mark_safe("".join(parts))  # noqa: S308 - every piece above is escaped
 
 
@@ -151,7 +158,8 @@ def check_view(*, text: str, report: dict[str, Any], policy: Any, lang: str) -> 
     """Everything the result part of the check page shows."""
     policy_clauses, names = _policy_texts(policy, lang)
     findings = [f for f in report.get("findings", []) if isinstance(f, dict)]
-    highlighted = highlight(text, findings, names)
+    masked_text = str(report.get("masked_text") or "")
+    highlighted = highlight(text, findings, names, masked_text)
     clauses: list[ClauseView] = []
     for clause in report.get("clauses", []):
         if not isinstance(clause, dict) or clause.get("verdict") not in ("tinjau", "langgar"):
@@ -160,7 +168,14 @@ def check_view(*, text: str, report: dict[str, Any], policy: Any, lang: str) -> 
         ptext, padvice, pcats = policy_clauses.get(cid, ("", "", ()))
         cats = tuple(clause.get("categories") or pcats)
         words: list[str] = []
-        for f in findings:
+        for ev in clause.get("evidence") or []:
+            if not isinstance(ev, dict):
+                continue
+            word = str(ev.get("text", ""))
+            whole = int(ev.get("start", 0)) == 0 and int(ev.get("end", 0)) >= len(text) and len(text) > 40
+            if word and not whole and word not in words:
+                words.append(word)
+        for f in findings if not clause.get("evidence") else ():
             if f.get("category") in cats and not _is_document_level(f, len(text)):
                 start, end = int(f.get("start", 0)), int(f.get("end", 0))
                 word = text[start:end]

@@ -64,7 +64,8 @@ def saved_check_create(
     *, owner: Any, text: str, platform: str, report: dict[str, Any]
 ) -> SavedCheck:
     """Keep a draft and its report because its author asked to. Private to the author."""
-    policy = report.get("policy") or {}
+    versions = report.get("versions") or {}
+    policy = versions.get("policy") if isinstance(versions, dict) else None
     policy_version = str(policy.get("version", "")) if isinstance(policy, dict) else ""
     with transaction.atomic():
         saved = SavedCheck.objects.create(
