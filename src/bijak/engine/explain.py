@@ -1,0 +1,99 @@
+"""Explanation sentences, built from the templates in ``explanations.yaml`` (data, not code).
+
+Only called when a report is built with ``explain=True``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from bijak.engine.findings import Finding
+
+MAX_WORDS = 5
+MAX_WORD_CHARS = 40
+
+
+@cache
+def templates() -> dict[str, Any]:
+    text = resources.files("bijak.engine").joinpath("explanations.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+def _lang(lang: str) -> str:
+    return "en" if lang.lower().startswith("en") else "id"
+
+
+def templates_version() -> str:
+    return str(templates()["version"])
+
+
+def verdict_label(verdict: str, lang: str) -> str:
+    return str(templates()["verdicts"][verdict][_lang(lang)])
+
+
+def join_words(words: Sequence[str], lang: str) -> str:
+    """``["'a'", "'b'", "'c'"]`` -> ``'a', 'b', dan 'c'`` (``and`` in English)."""
+    rules = templates()["join"][_lang(lang)]
+    if not words:
+        return ""
+    if len(words) == 1:
+        return words[0]
+    if len(words) == 2:
+        return str(rules["pair"]).format(a=words[0], b=words[1])
+    rest = str(rules["sep"]).join(words[:-1])
+    return str(rules["last"]).format(rest=rest, b=words[-1])
+
+
+def _quote(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) > MAX_WORD_CHARS:
+        text = text[: MAX_WORD_CHARS - 1] + "…"
+    return f"'{text}'"
+
+
+def evidence_words(findings: Iterable[Finding], lang: str) -> list[str]:
+    """Quoted evidence words of some findings, strongest first, without repeats."""
+    lng = _lang(lang)
+    kinds = templates()["kinds"]
+    words: list[str] = []
+    seen: set[str] = set()
+    for f in sorted(findings, key=lambda f: (-f.score, f.start)):
+        kind = f.meta.get("kind", "")
+        if f.recognizer.startswith("bijak.model"):
+            items = [str(templates()["model_evidence"][lng]).format(score=f"{f.score:.2f}")]
+        elif kind == "pair":
+            items = [_quote(f.meta.get("target_text", "")), _quote(f.meta.get("cue_text", ""))]
+        elif kind in kinds and f.category in ("data_pribadi", "rahasia"):
+            items = [f"{kinds[kind][lng]} {_quote(f.evidence)}"]
+        else:
+            items = [_quote(f.evidence)]
+        for item in items:
+            key = item.lower()
+            if key not in seen:
+                seen.add(key)
+                words.append(item)
+        if len(words) >= MAX_WORDS:
+            break
+    return words[:MAX_WORDS]
+
+
+def category_sentence(
+    category: str, category_name: str, findings: Sequence[Finding], lang: str
+) -> str:
+    lng = _lang(lang)
+    words = join_words(evidence_words(findings, lang), lang)
+    table = templates()["categories"].get(category)
+    template = str(table[lng]) if table else str(templates()["default"][lng])
+    return template.format(words=words, category=category_name)
+
+
+def finding_sentence(finding: Finding, category_name: str, lang: str) -> str:
+    template = str(templates()["finding"][_lang(lang)])
+    evidence = " ".join(finding.evidence.split())[:MAX_WORD_CHARS]
+    return template.format(evidence=evidence, category=category_name)

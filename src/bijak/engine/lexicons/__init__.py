@@ -1,0 +1,116 @@
+"""Versioned word lists, one YAML file per category, written by the bijak authors.
+
+Every file carries ``name``, ``version``, ``category`` and ``provenance`` and a comment header
+saying who wrote it. Sections (all optional, ``phrase: weight`` with weight in [0, 1]):
+
+- ``terms``    evidence on its own (a single weak word gives a low score, strong ones high);
+- ``targets``  evidence only when a ``cue`` of the same file is within ``window`` tokens
+  (e.g. a health programme named next to a complaint word);
+- ``cues``     the other half of such a pair;
+- ``suffixes`` word endings that mark a term (e.g. gambling-site names ending in ``toto``);
+- ``sources``  (tanpa_sumber only) phrases that name a source and cancel a claim.
+
+``upper_bonus`` raises a term's weight when it is written in capitals in the original
+(``RAHASIA`` as a marking vs. ``rahasia`` in a sentence).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+LEXICON_FILES: tuple[str, ...] = (
+    "perjudian",
+    "narkoba",
+    "pornografi",
+    "sara",
+    "ujaran_kebencian",
+    "politik",
+    "agama_sensitif",
+    "pamer",
+    "keluhan_layanan",
+    "penghinaan",
+    "kata_kasar",
+    "penipuan",
+    "provokasi",
+    "radikalisme",
+    "terorisme",
+    "fitnah",
+    "hoaks",
+    "rahasia",
+)
+"""Lexicons matched by ``bijak.lexicon.v1`` (``tanpa_sumber`` is read by its own recognizer)."""
+
+
+class LexiconError(ValueError):
+    """A lexicon file that does not follow the format above."""
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    name: str
+    version: str
+    category: str
+    provenance: str
+    terms: MappingProxyType[str, float]
+    targets: MappingProxyType[str, float]
+    cues: MappingProxyType[str, float]
+    suffixes: MappingProxyType[str, float]
+    sources: MappingProxyType[str, float]
+    window: int
+    upper_bonus: float
+
+
+def _weights(data: dict[str, Any], key: str, file: str) -> MappingProxyType[str, float]:
+    raw = data.get(key) or {}
+    if not isinstance(raw, dict):
+        raise LexiconError(f"{file}: '{key}' must be a mapping phrase -> weight")
+    out: dict[str, float] = {}
+    for phrase, weight in raw.items():
+        w = float(weight)
+        if not 0.0 <= w <= 1.0:
+            raise LexiconError(f"{file}: weight of {phrase!r} outside [0, 1]")
+        out[str(phrase).strip().lower()] = w
+    return MappingProxyType(out)
+
+
+def parse_lexicon(text: str, file: str = "<string>") -> Lexicon:
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise LexiconError(f"{file}: not a mapping")
+    if "written by the bijak authors" not in text.lower():
+        raise LexiconError(f"{file}: header must say it was written by the bijak authors")
+    for key in ("name", "version", "category", "provenance"):
+        if not data.get(key):
+            raise LexiconError(f"{file}: missing '{key}'")
+    return Lexicon(
+        name=str(data["name"]),
+        version=str(data["version"]),
+        category=str(data["category"]),
+        provenance=str(data["provenance"]).strip(),
+        terms=_weights(data, "terms", file),
+        targets=_weights(data, "targets", file),
+        cues=_weights(data, "cues", file),
+        suffixes=_weights(data, "suffixes", file),
+        sources=_weights(data, "sources", file),
+        window=int(data.get("window", 8)),
+        upper_bonus=float(data.get("upper_bonus", 0.0)),
+    )
+
+
+@cache
+def load_lexicon(name: str) -> Lexicon:
+    """Load ``<name>.yaml`` shipped in this package (cached)."""
+    path = resources.files(__name__).joinpath(f"{name}.yaml")
+    return parse_lexicon(path.read_text(encoding="utf-8"), f"{name}.yaml")
+
+
+def lexicon_versions() -> dict[str, str]:
+    """``name -> version`` of every shipped lexicon (recorded in each report)."""
+    names = (*LEXICON_FILES, "tanpa_sumber")
+    return {load_lexicon(n).name: load_lexicon(n).version for n in names}

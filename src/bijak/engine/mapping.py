@@ -1,0 +1,207 @@
+"""Findings -> categories -> clauses of the loaded policy -> verdict, advice and checklist.
+
+Rules (all thresholds come from the policy file, never from code):
+
+1. Category score: findings of a category are grouped by piece of evidence (recognizer +
+   matched term); each group counts once with its best score, and the groups are combined by
+   noisy-or, so one weak word stays low, several weak words add up, and a strong one is high.
+2. Category verdict: ``langgar`` when score >= ``breach_threshold``, ``tinjau`` when score >=
+   ``review_threshold``, else ``aman``. A ``caution`` category (tanpa_sumber) is capped at
+   ``tinjau``. A ``positive`` category (konten_resmi) is always ``aman``: it never raises a
+   verdict, its clauses are listed as encouragement when its score passes the review threshold.
+3. Clause: every clause of ``policy.clauses_for_category(c)`` for each raised category; its
+   verdict and score are the worst of its categories.
+4. Overall verdict: the worst category verdict. Categories the policy does not know are
+   reported with verdict ``aman`` and never raise the verdict.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from bijak.engine import explain
+from bijak.engine.findings import Finding, noisy_or
+from bijak.engine.report import (
+    VERDICT_RANK,
+    CategoryResult,
+    ChecklistItem,
+    ClauseResult,
+    EvidenceSpan,
+    Verdict,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bijak.policy import Policy
+
+MAX_EVIDENCE_PER_CLAUSE = 20
+_VERDICTS: tuple[Verdict, Verdict, Verdict] = ("aman", "tinjau", "langgar")
+
+
+def aggregate(findings: Sequence[Finding]) -> dict[str, float]:
+    """``category -> score``: best score per piece of evidence, noisy-or across pieces."""
+    pieces: dict[str, dict[tuple[str, str], float]] = {}
+    for f in findings:
+        key = (f.recognizer, f.meta.get("term") or f.evidence.lower())
+        table = pieces.setdefault(f.category, {})
+        if f.score > table.get(key, -1.0):
+            table[key] = f.score
+    return {cat: noisy_or(tuple(table.values())) for cat, table in pieces.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class _CategoryInfo:
+    kind: str
+    review: float
+    breach: float
+    name_id: str
+    name_en: str
+
+
+def _max_verdict(a: Verdict, b: Verdict) -> Verdict:
+    return a if VERDICT_RANK[a] >= VERDICT_RANK[b] else b
+
+
+class PolicyMapper:
+    """Everything about one policy that the mapping needs, precomputed once."""
+
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+        self._cats: dict[str, _CategoryInfo] = {
+            c.id: _CategoryInfo(
+                c.kind, c.review_threshold, c.breach_threshold, c.name_id, c.name_en
+            )
+            for c in policy.categories
+        }
+        self._order = {c.id: i for i, c in enumerate(policy.clauses)}
+        self._clauses_for = {cid: policy.clauses_for_category(cid) for cid in self._cats}
+        self._checklist: dict[str, tuple[ChecklistItem, ...]] = {}
+
+    def category_name(self, category: str, lang: str) -> str:
+        info = self._cats.get(category)
+        if info is None:
+            return category
+        return info.name_en if lang.startswith("en") and info.name_en else info.name_id
+
+    def category_verdict(self, category: str, score: float) -> Verdict:
+        info = self._cats.get(category)
+        if info is None or info.kind == "positive":
+            return "aman"
+        if score >= info.breach:
+            verdict: Verdict = "langgar"
+        elif score >= info.review:
+            verdict = "tinjau"
+        else:
+            return "aman"
+        if info.kind == "caution" and verdict == "langgar":
+            return "tinjau"
+        return verdict
+
+    def checklist(self, lang: str) -> tuple[ChecklistItem, ...]:
+        items = self._checklist.get(lang)
+        if items is None:
+            en = lang.startswith("en")
+            items = tuple(
+                ChecklistItem(c.id, (c.text_en or c.text_id) if en else c.text_id)
+                for c in self.policy.clauses
+                if c.kind == "pertimbangan"
+            )
+            self._checklist[lang] = items
+        return items
+
+    def map(
+        self, findings: Sequence[Finding], *, lang: str = "id", explain_text: bool = True
+    ) -> tuple[Verdict, tuple[CategoryResult, ...], tuple[ClauseResult, ...]]:
+        """The overall verdict, the per-category results and the clause results."""
+        if not findings:
+            return "aman", (), ()
+        scores = aggregate(findings)
+        overall: Verdict = "aman"
+        categories: list[CategoryResult] = []
+        raised: dict[str, Verdict] = {}
+        positive: list[str] = []
+        for cat, score in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
+            verdict = self.category_verdict(cat, score)
+            info = self._cats.get(cat)
+            kind = info.kind if info is not None else "unknown"
+            categories.append(CategoryResult(cat, kind, score, verdict))
+            if verdict != "aman":
+                raised[cat] = verdict
+                overall = _max_verdict(overall, verdict)
+            elif info is not None and info.kind == "positive" and score >= info.review:
+                positive.append(cat)
+        if not raised and not positive:
+            return overall, tuple(categories), ()
+        return (
+            overall,
+            tuple(categories),
+            self._clauses(findings, scores, raised, positive, lang, explain_text),
+        )
+
+    def _clauses(
+        self,
+        findings: Sequence[Finding],
+        scores: dict[str, float],
+        raised: dict[str, Verdict],
+        positive: list[str],
+        lang: str,
+        explain_text: bool,
+    ) -> tuple[ClauseResult, ...]:
+        en = lang.startswith("en")
+        by_cat: dict[str, list[Finding]] = {}
+        for f in findings:
+            by_cat.setdefault(f.category, []).append(f)
+        acc: dict[str, dict[str, Any]] = {}
+        for cat in (*raised, *positive):
+            verdict: Verdict = raised.get(cat, "aman")
+            for clause in self._clauses_for.get(cat, ()):
+                slot = acc.setdefault(
+                    clause.id, {"clause": clause, "verdict": "aman", "score": 0.0, "cats": []}
+                )
+                slot["verdict"] = _max_verdict(slot["verdict"], verdict)
+                slot["score"] = max(slot["score"], scores[cat])
+                slot["cats"].append(cat)
+        results: list[ClauseResult] = []
+        for slot in acc.values():
+            clause = slot["clause"]
+            cats: list[str] = sorted(slot["cats"], key=lambda c: -scores[c])
+            evidence = sorted(
+                (
+                    EvidenceSpan(f.start, f.end, f.evidence, f.category, f.score)
+                    for c in cats
+                    for f in by_cat.get(c, ())
+                ),
+                key=lambda e: (e.start, e.end),
+            )[:MAX_EVIDENCE_PER_CLAUSE]
+            explanation = ""
+            if explain_text:
+                explanation = " ".join(
+                    explain.category_sentence(
+                        c, self.category_name(c, lang), by_cat.get(c, ()), lang
+                    )
+                    for c in cats
+                )
+            results.append(
+                ClauseResult(
+                    id=clause.id,
+                    kind=clause.kind,
+                    severity=clause.severity,
+                    verdict=slot["verdict"],
+                    categories=tuple(cats),
+                    score=slot["score"],
+                    text=(clause.text_en or clause.text_id) if en else clause.text_id,
+                    explanation=explanation,
+                    advice=(clause.advice_en or clause.advice_id) if en else clause.advice_id,
+                    evidence=tuple(evidence),
+                )
+            )
+        severity_rank = {"tinggi": 2, "sedang": 1, "rendah": 0}
+        results.sort(
+            key=lambda r: (
+                -VERDICT_RANK[r.verdict],
+                -severity_rank.get(r.severity, 0),
+                self._order.get(r.id, 0),
+            )
+        )
+        return tuple(results)

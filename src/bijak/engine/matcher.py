@@ -1,0 +1,145 @@
+"""One pass over normalised tokens: phrase lookup by first word, then a check of the rest.
+
+Phrases are normalised with the same normaliser as the text, so an entry written ``gacor``
+also matches ``g4c0r`` or ``G A C O R`` in a post (the normaliser de-obfuscates both sides).
+The cost per token is one dict lookup (plus one ``endswith`` when suffixes are configured).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+
+class TokenLike(Protocol):
+    @property
+    def text(self) -> str: ...
+    @property
+    def ostart(self) -> int: ...
+    @property
+    def oend(self) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a phrase means for one lexicon: its category, role and weight."""
+
+    category: str
+    role: str  # "term" | "target" | "cue" | "source" | "suffix"
+    weight: float
+    phrase: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    entry: Entry
+    first: int  # token index of the first word
+    last: int  # token index of the last word (inclusive)
+    ostart: int
+    oend: int
+
+
+class PhraseMatcher:
+    """Matches many phrases (tuples of normalised words) in one left-to-right pass."""
+
+    def __init__(self, split: Callable[[str], tuple[str, ...]]) -> None:
+        self._split = split
+        self._first: dict[str, list[tuple[tuple[str, ...], list[Entry]]]] = {}
+        self._suffix_entries: dict[str, list[Entry]] = {}
+        self._suffixes: tuple[str, ...] = ()
+        self._min_stem = 3
+
+    def add(self, phrase: str, entry: Entry) -> None:
+        words = self._split(phrase)
+        if not words:
+            return
+        bucket = self._first.setdefault(words[0], [])
+        for existing_words, entries in bucket:
+            if existing_words == words:
+                entries.append(entry)
+                return
+        bucket.append((words, [entry]))
+        bucket.sort(key=lambda item: -len(item[0]))  # longest first
+
+    def add_suffix(self, suffix: str, entry: Entry) -> None:
+        self._suffix_entries.setdefault(suffix, []).append(entry)
+        self._suffixes = tuple(sorted(self._suffix_entries, key=len, reverse=True))
+
+    def match(self, tokens: Sequence[TokenLike], original: str = "") -> list[Hit]:
+        hits: list[Hit] = []
+        first = self._first
+        suffixes = self._suffixes
+        n_tok = len(tokens)
+        for i, tok in enumerate(tokens):
+            word = tok.text
+            cands = first.get(word)
+            if cands is not None:
+                seen: set[str] = set()
+                for words, entries in cands:
+                    n = len(words)
+                    if n > 1:
+                        if i + n > n_tok:
+                            continue
+                        ok = True
+                        for k in range(1, n):
+                            if tokens[i + k].text != words[k]:
+                                ok = False
+                                break
+                        if not ok:
+                            continue
+                    last = tokens[i + n - 1]
+                    for entry in entries:
+                        key = entry.category + entry.role
+                        if key in seen:  # a longer phrase already matched here
+                            continue
+                        seen.add(key)
+                        hits.append(Hit(entry, i, i + n - 1, tok.ostart, last.oend))
+                if seen:
+                    continue
+            if word[-1:].isdigit() and not word.isdigit():
+                # "gacor88": a known word with digits glued on (a typical site name)
+                stem = word.rstrip("0123456789")
+                stem_cands = first.get(stem)
+                if stem_cands is not None and len(stem) >= self._min_stem:
+                    matched = False
+                    for words, entries in stem_cands:
+                        if len(words) == 1:
+                            for entry in entries:
+                                hits.append(Hit(entry, i, i, tok.ostart, tok.oend))
+                            matched = True
+                    if matched:
+                        continue
+            if suffixes and len(word) > self._min_stem + 1:
+                hit = self._suffix_hit(word, suffixes)
+                if hit is None and original:
+                    raw = original[tok.ostart : tok.oend].lower()
+                    if raw != word and len(raw) > self._min_stem + 1:
+                        hit = self._suffix_hit(raw, suffixes)
+                if hit is not None:
+                    for entry in self._suffix_entries[hit]:
+                        hits.append(Hit(entry, i, i, tok.ostart, tok.oend))
+        return hits
+
+    def _suffix_hit(self, word: str, suffixes: tuple[str, ...]) -> str | None:
+        if not word.endswith(suffixes):
+            return None
+        for suf in suffixes:
+            if word.endswith(suf) and len(word) - len(suf) >= self._min_stem:
+                stem = word[: -len(suf)]
+                if stem.isalnum() and not stem.isdigit():
+                    return suf
+        return None
+
+
+def build_matcher(
+    split: Callable[[str], tuple[str, ...]],
+    items: Iterable[tuple[str, Entry]],
+) -> PhraseMatcher:
+    matcher = PhraseMatcher(split)
+    for phrase, entry in items:
+        if entry.role == "suffix":
+            matcher.add_suffix(phrase, entry)
+        else:
+            matcher.add(phrase, entry)
+    return matcher

@@ -1,0 +1,171 @@
+"""The pipeline: normalise once, run every active recognizer, map to the policy, build a report.
+
+A :class:`Pipeline` loads everything once (policy, lexicons, recognizers, model) and is then
+cheap per text; ``bijak.engine.analyze`` uses a cached default one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from bijak.engine import explain
+from bijak.engine.findings import Finding, Recognizer
+from bijak.engine.lexicons import lexicon_versions
+from bijak.engine.mapping import PolicyMapper
+from bijak.engine.masking import mask_text
+from bijak.engine.registry import recognizers as registry
+from bijak.engine.report import Report, Versions
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bijak.policy import Policy
+
+MAX_CHARS = 100_000
+"""Longer texts are cut to this many characters and the report says ``truncated: true``."""
+
+ENGINE_VERSION = "bijak.engine.v1"
+
+
+def _lang(lang: str | None) -> str:
+    return "en" if (lang or "").lower().startswith("en") else "id"
+
+
+class Pipeline:
+    """``Pipeline(policy=None, recognizers=None)``: the default policy and recognizers unless
+    given; ``extra`` adds recognizer objects (e.g. a claim matcher with a knowledge base)."""
+
+    def __init__(
+        self,
+        *,
+        policy: Policy | None = None,
+        recognizers: Sequence[str] | None = None,
+        extra: Sequence[Recognizer] = (),
+        max_chars: int = MAX_CHARS,
+    ) -> None:
+        from bijak.engine.normalize import NORMALIZER_VERSION
+        from bijak.engine.recognizers import DEFAULT_RECOGNIZERS
+        from bijak.engine.recognizers.phone import PhoneRecognizer
+
+        if policy is None:
+            from bijak.policy import load_policy
+
+            policy = load_policy()
+        self.policy = policy
+        self.max_chars = max_chars
+        names = tuple(recognizers) if recognizers is not None else DEFAULT_RECOGNIZERS
+        built = registry.create(names)
+        # The policy's own reporting numbers are public contact points, not personal data.
+        allow = [ch.value for ch in policy.channels if ch.kind in ("whatsapp", "phone", "sms")] + [
+            getattr(ch, "source_value", "")
+            for ch in policy.channels
+            if getattr(ch, "source_value", "")
+        ]
+        self.recognizers: tuple[Recognizer, ...] = tuple(
+            PhoneRecognizer(allow=allow) if isinstance(r, PhoneRecognizer) else r for r in built
+        ) + tuple(extra)
+        self.mapper = PolicyMapper(policy)
+        model = next((r for r in self.recognizers if r.name.startswith("bijak.model")), None)
+        model_version = None
+        if model is not None:
+            model_version = str(getattr(model, "version", "") or model.name)
+        lexicons = dict(lexicon_versions())
+        lexicons["bijak.explanations"] = explain.templates_version()
+        self.versions = Versions(
+            engine=ENGINE_VERSION,
+            normalizer=NORMALIZER_VERSION,
+            policy_id=policy.id,
+            policy_version=policy.version,
+            policy_hash=policy.content_hash,
+            lexicons=lexicons,
+            recognizers=tuple(r.name for r in self.recognizers),
+            model=model_version,
+        )
+
+    def findings(self, text: str) -> list[Finding]:
+        """Every recognizer's findings on ``text`` (no truncation, no mapping), sorted by span."""
+        from bijak.engine.normalize import normalize
+
+        doc = normalize(text)
+        found: list[Finding] = []
+        for rec in self.recognizers:
+            found.extend(rec.analyze(doc))
+        if len(found) > 1:
+            found.sort(key=lambda f: (f.start, f.end, f.category))
+        return found
+
+    def analyze(
+        self, text: str, *, lang: str = "id", platform: str | None = None, explain: bool = True
+    ) -> Report:
+        if not isinstance(text, str):
+            raise TypeError(f"text must be str, not {type(text).__name__}")
+        lng = _lang(lang)
+        length = len(text)
+        truncated = length > self.max_chars
+        if truncated:
+            text = text[: self.max_chars]
+        findings = self.findings(text) if text and not text.isspace() else []
+        verdict, categories, clauses = self.mapper.map(findings, lang=lng, explain_text=explain)
+        if explain and findings:
+            findings = [
+                dataclasses.replace(
+                    f,
+                    explanation=explain_sentence(
+                        f, self.mapper.category_name(f.category, lng), lng
+                    ),
+                )
+                for f in findings
+            ]
+        return Report(
+            verdict=verdict,
+            verdict_label=explain_label(verdict, lng),
+            lang=lng,
+            platform=platform,
+            text_length=length,
+            truncated=truncated,
+            masked_text=mask_text(text, findings) if findings else text,
+            findings=tuple(findings),
+            categories=categories,
+            clauses=clauses,
+            checklist=self.mapper.checklist(lng),
+            versions=self.versions,
+        )
+
+    def analyze_batch(
+        self,
+        texts: Iterable[str],
+        *,
+        lang: str = "id",
+        platform: str | None = None,
+        explain: bool = False,
+    ) -> list[Report]:
+        """Many texts with this one pipeline. Bulk mode by default (``explain=False``)."""
+        return [self.analyze(t, lang=lang, platform=platform, explain=explain) for t in texts]
+
+
+def explain_sentence(finding: Finding, category_name: str, lang: str) -> str:
+    return explain.finding_sentence(finding, category_name, lang)
+
+
+def explain_label(verdict: str, lang: str) -> str:
+    return explain.verdict_label(verdict, lang)
+
+
+_lock = threading.Lock()
+_pipelines: dict[tuple[str, str, str], Pipeline] = {}
+
+
+def default_pipeline(policy: Policy | None = None) -> Pipeline:
+    """The cached pipeline for ``policy`` (the shipped default policy when ``None``)."""
+    key = (
+        ("default", "", "") if policy is None else (policy.id, policy.version, policy.content_hash)
+    )
+    pipe = _pipelines.get(key)
+    if pipe is None:
+        with _lock:
+            pipe = _pipelines.get(key)
+            if pipe is None:
+                pipe = Pipeline(policy=policy)
+                _pipelines[key] = pipe
+    return pipe

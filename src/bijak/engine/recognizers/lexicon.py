@@ -1,0 +1,185 @@
+"""``bijak.lexicon.v1``: every category word list, matched in one pass over normalised tokens.
+
+- a ``term`` gives a finding scored with its weight (plus ``upper_bonus`` when written in
+  capitals in the original);
+- a ``target`` and a ``cue`` of the same lexicon within ``window`` tokens give ONE finding
+  spanning both, scored ``noisy_or(target, cue)``; alone they give nothing (unless the same
+  phrase is also listed as a weak ``term``);
+- a ``suffix`` marks a whole word (e.g. a gambling-site name ending in ``toto``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from bijak.engine.findings import Finding, clamp, noisy_or
+from bijak.engine.lexicons import LEXICON_FILES, Lexicon, load_lexicon
+from bijak.engine.matcher import Entry, Hit, PhraseMatcher, build_matcher
+from bijak.engine.registry import recognizers
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bijak.engine.normalize import NormalizedText
+
+NAME = "bijak.lexicon.v1"
+NEGATIONS = frozenset({"tidak", "bukan", "tak", "belum", "jangan", "ga", "gak", "nggak", "enggak"})
+"""A cue right after one of these ("tidak kecewa") does not count."""
+
+
+def normalized_words(phrase: str) -> tuple[str, ...]:
+    """The normalised tokens of a lexicon phrase (same normaliser as the analysed text)."""
+    from bijak.engine.normalize import normalize
+
+    return tuple(t.text for t in normalize(phrase).tokens)
+
+
+def lexicon_entries(lex: Lexicon) -> list[tuple[str, Entry]]:
+    items: list[tuple[str, Entry]] = []
+    for role, table in (
+        ("term", lex.terms),
+        ("target", lex.targets),
+        ("cue", lex.cues),
+        ("suffix", lex.suffixes),
+    ):
+        for phrase, weight in table.items():
+            items.append((phrase, Entry(lex.category, role, weight, phrase)))
+    return items
+
+
+class LexiconRecognizer:
+    """Word lists of many categories in one automaton-like pass."""
+
+    name: str = NAME
+
+    def __init__(
+        self,
+        lexicons: Sequence[Lexicon],
+        split: Callable[[str], tuple[str, ...]] = normalized_words,
+    ) -> None:
+        self.lexicons = tuple(lexicons)
+        self.categories = tuple(dict.fromkeys(lex.category for lex in self.lexicons))
+        items: list[tuple[str, Entry]] = []
+        for lex in self.lexicons:
+            items.extend(lexicon_entries(lex))
+        self._matcher: PhraseMatcher = build_matcher(split, items)
+        self._window = {lex.category: lex.window for lex in self.lexicons}
+        self._upper = {lex.category: lex.upper_bonus for lex in self.lexicons if lex.upper_bonus}
+
+    def analyze(self, doc: NormalizedText) -> list[Finding]:
+        original = doc.original
+        hits = self._matcher.match(doc.tokens, original)
+        if not hits:
+            return []
+        findings: list[Finding] = []
+        terms: list[Hit] = []
+        pairs: dict[str, tuple[list[Hit], list[Hit]]] = {}
+        for hit in hits:
+            role = hit.entry.role
+            if role == "target":
+                pairs.setdefault(hit.entry.category, ([], []))[0].append(hit)
+            elif role == "cue":
+                pairs.setdefault(hit.entry.category, ([], []))[1].append(hit)
+            else:
+                terms.append(hit)
+        used: set[tuple[str, int]] = set()
+        for category, (targets, cues) in pairs.items():
+            if targets and cues:
+                cues = [
+                    c for c in cues if c.first == 0 or doc.tokens[c.first - 1].text not in NEGATIONS
+                ]
+                findings.extend(self._pairs(category, targets, cues, original, used))
+        if len(terms) > 1:
+            terms = _drop_contained(terms)
+        upper = self._upper
+        for hit in terms:
+            entry = hit.entry
+            if (entry.category, hit.first) in used:
+                continue
+            evidence = original[hit.ostart : hit.oend]
+            weight = entry.weight
+            bonus = upper.get(entry.category)
+            if bonus and evidence.isupper():
+                weight = clamp(weight + bonus)
+            if weight <= 0.0:
+                continue
+            findings.append(
+                Finding(
+                    category=entry.category,
+                    start=hit.ostart,
+                    end=hit.oend,
+                    score=weight,
+                    recognizer=NAME,
+                    evidence=evidence,
+                    meta={"kind": entry.role, "term": entry.phrase},
+                )
+            )
+        return findings
+
+    def _pairs(
+        self,
+        category: str,
+        targets: list[Hit],
+        cues: list[Hit],
+        original: str,
+        used: set[tuple[str, int]],
+    ) -> list[Finding]:
+        window = self._window.get(category, 8)
+        out: list[Finding] = []
+        for t in targets:
+            best: Hit | None = None
+            best_dist = window + 1
+            for c in cues:
+                if c.first == t.first:
+                    continue
+                dist = c.first - t.last if c.first > t.last else t.first - c.last
+                if dist < best_dist:
+                    best, best_dist = c, dist
+            if best is None:
+                continue
+            used.add((category, t.first))
+            used.add((category, best.first))
+            start = min(t.ostart, best.ostart)
+            end = max(t.oend, best.oend)
+            out.append(
+                Finding(
+                    category=category,
+                    start=start,
+                    end=end,
+                    score=noisy_or((t.entry.weight, best.entry.weight)),
+                    recognizer=NAME,
+                    evidence=original[start:end],
+                    meta={
+                        "kind": "pair",
+                        "term": t.entry.phrase,
+                        "cue": best.entry.phrase,
+                        "target_text": original[t.ostart : t.oend],
+                        "cue_text": original[best.ostart : best.oend],
+                    },
+                )
+            )
+        return out
+
+
+def _drop_contained(hits: list[Hit]) -> list[Hit]:
+    """Drop a hit inside a longer hit of the same category ("wd" inside "langsung wd")."""
+    kept: list[Hit] = []
+    for h in hits:
+        inside = False
+        for o in hits:
+            if (
+                o is not h
+                and o.entry.category == h.entry.category
+                and o.first <= h.first
+                and h.last <= o.last
+                and (o.last - o.first) > (h.last - h.first)
+            ):
+                inside = True
+                break
+        if not inside:
+            kept.append(h)
+    return kept
+
+
+@recognizers.register(NAME)
+def make_lexicon_recognizer() -> LexiconRecognizer:
+    return LexiconRecognizer([load_lexicon(name) for name in LEXICON_FILES])
