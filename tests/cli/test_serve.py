@@ -1,0 +1,99 @@
+"""`bijak serve` migrates a fresh database, serves the site over real HTTP with several
+threads, runs the django-tasks worker as a child process, and stops both on SIGTERM."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def children(pid: int) -> list[tuple[int, str]]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            if ppid == pid:
+                cmd = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+                found.append((int(entry.name), cmd))
+        except (OSError, ValueError, IndexError):
+            continue
+    return found
+
+
+def get(url: str) -> tuple[int, bytes]:
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        with opener.open(url, timeout=10) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read()
+
+
+@pytest.mark.slow
+def test_serve_runs_site_and_worker_and_stops_both(tmp_path):
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    env.update({"BIJAK_HOME": str(tmp_path), "BIJAK_VAR_DIR": str(tmp_path / "var")})
+    (tmp_path / "var").mkdir()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bijak.cli.main", "serve", "--host", "127.0.0.1", "--port", str(port)],
+        env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                status, body = get(f"http://127.0.0.1:{port}/")
+                break
+            except (ConnectionError, urllib.error.URLError):
+                assert proc.poll() is None, proc.stdout.read().decode()
+                assert time.monotonic() < deadline, "server did not start"
+                time.sleep(0.3)
+        assert status == 200 and b"bijak" in body
+        assert (tmp_path / "var" / "bijak.sqlite3").exists()
+        status, _body = get(f"http://127.0.0.1:{port}/cek/")
+        assert status == 302
+        status, css = get(f"http://127.0.0.1:{port}/static/checks/check.css")
+        assert status == 200 and b"mark" in css
+        # several requests at once are served (threaded server)
+        with ThreadPoolExecutor(8) as pool:
+            statuses = list(pool.map(lambda _: get(f"http://127.0.0.1:{port}/api/v1/policy")[0], range(16)))
+        assert statuses == [401] * 16
+        deadline = time.monotonic() + 30
+        while not [c for c in children(proc.pid) if "db_worker" in c[1]]:
+            assert time.monotonic() < deadline, children(proc.pid)
+            time.sleep(0.3)
+        worker_pid = next(pid for pid, cmd in children(proc.pid) if "db_worker" in cmd)
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == 0
+        output = proc.stdout.read().decode()
+        assert f"bijak serve: http://127.0.0.1:{port}/ (worker: ya; Ctrl+C untuk berhenti)" in output
+        assert "bijak serve: berhenti." in output
+        assert not Path(f"/proc/{worker_pid}").exists() or "Z" in Path(f"/proc/{worker_pid}/stat").read_text().split()[2]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(timeout=10)
