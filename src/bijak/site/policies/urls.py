@@ -5,4 +5,5 @@ from bijak.site.policies import views
 app_name = "policies"
 urlpatterns = [
     path("", views.index, name="index"),
+    path("<str:clause_id>/", views.clause, name="clause"),
 ]
