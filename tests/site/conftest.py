@@ -20,8 +20,10 @@ Personas (all with the password `PASSWORD`, "bijak-test-pass"):
 
 Clients: `employee_client`, `unit_head_client`, `officer_client`, `auditor_client`,
 `admin_client_`, `outsider_client` (note the trailing underscore: pytest-django owns
-`admin_client`), or `client_as(user)` for any user, or `login(client, user)` to log a given
-client in through the real login form.
+`admin_client`), or `client_as(user)` for any user (force_login), or the `login` fixture:
+`login(client, user)` logs a given client in through the real login form.
+`persona_password` gives the password. Test modules here have no __init__.py, so give test
+files unique basenames (e.g. test_org_pages.py, not test_pages.py).
 """
 
 from __future__ import annotations
@@ -141,10 +143,15 @@ def client_as(db: Any) -> Callable[[Any], Client]:
     return make
 
 
-def login(client: Client, user: Any) -> None:
-    """Log `client` in through the real login form (asserts it worked)."""
+def _login(client: Client, user: Any) -> None:
     response = client.post("/akun/masuk/", {"username": user.username, "password": PASSWORD})
     assert response.status_code == 302, response.content.decode()[:500]
+
+
+@pytest.fixture
+def login() -> Callable[[Client, Any], None]:
+    """`login(client, user)` logs `client` in through the real login form (asserts it worked)."""
+    return _login
 
 
 @pytest.fixture
@@ -175,3 +182,9 @@ def admin_client_(client_as: Callable[[Any], Client], admin: Any) -> Client:
 @pytest.fixture
 def outsider_client(client_as: Callable[[Any], Client], outsider: Any) -> Client:
     return client_as(outsider)
+
+
+@pytest.fixture
+def persona_password() -> str:
+    """The password every persona logs in with."""
+    return PASSWORD

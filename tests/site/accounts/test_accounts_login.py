@@ -1,0 +1,38 @@
+"""Logging in and out through the real forms; Indonesian by default, English on request."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_login_form_logs_in_and_shows_role_menu(client, officer, login):
+    login(client, officer)
+    html = client.get("/").content.decode()
+    assert "Rina Kusumawati" in html
+    assert "Impor pegawai" in html and "Organisasi" in html
+    assert "Log audit" not in html
+
+
+def test_wrong_password_is_refused_with_a_clear_message(client, employee):
+    response = client.post("/akun/masuk/", {"username": "sari", "password": "salah"})
+    assert response.status_code == 200
+    assert "Nama pengguna atau kata sandi salah." in response.content.decode()
+
+
+def test_logout_is_a_post(client, employee, login):
+    login(client, employee)
+    response = client.post("/akun/keluar/")
+    assert response.status_code == 302
+    assert "Masuk" in client.get("/").content.decode()
+
+
+def test_language_switch_to_english_and_back(client):
+    html = client.get("/akun/masuk/").content.decode()
+    assert "Lupa kata sandi?" in html and 'lang="id"' in html
+    client.post("/i18n/setlang/", {"language": "en", "next": "/akun/masuk/"})
+    html = client.get("/akun/masuk/").content.decode()
+    assert 'lang="en"' in html
+    assert "Forgot your password?" in html
+    assert "Log in" in html
+    client.post("/i18n/setlang/", {"language": "id", "next": "/"})
+    assert "Lupa kata sandi?" in client.get("/akun/masuk/").content.decode()
