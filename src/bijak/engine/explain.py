@@ -68,7 +68,8 @@ def evidence_words(findings: Iterable[Finding], lang: str) -> list[str]:
         if f.recognizer.startswith("bijak.model"):
             items = [str(templates()["model_evidence"][lng]).format(score=f"{f.score:.2f}")]
         elif kind == "pair":
-            items = [_quote(f.meta.get("target_text", "")), _quote(f.meta.get("cue_text", ""))]
+            items = [_quote(f.meta.get("target_text", ""))]
+            items += [_quote(c) for c in f.meta.get("cue_text", "").split(" | ") if c]
         elif kind in kinds and f.category in ("data_pribadi", "rahasia"):
             items = [f"{kinds[kind][lng]} {_quote(f.evidence)}"]
         else:

@@ -3,7 +3,7 @@
 - a ``term`` gives a finding scored with its weight (plus ``upper_bonus`` when written in
   capitals in the original);
 - a ``target`` and a ``cue`` of the same lexicon within ``window`` tokens give ONE finding
-  spanning both, scored ``noisy_or(target, cue)``; alone they give nothing (unless the same
+  spanning them, scored ``noisy_or(target, cues...)`` (up to three nearest cues); alone they give nothing (unless the same
   phrase is also listed as a weak ``term``);
 - a ``suffix`` marks a whole word (e.g. a gambling-site name ending in ``toto``).
 """
@@ -24,6 +24,9 @@ if TYPE_CHECKING:  # pragma: no cover
 NAME = "bijak.lexicon.v1"
 NEGATIONS = frozenset({"tidak", "bukan", "tak", "belum", "jangan", "ga", "gak", "nggak", "enggak"})
 """A cue right after one of these ("tidak kecewa") does not count."""
+MAX_CUES = 3
+CUE_SEP = " | "
+"""Separates the cue words in ``meta["cue_text"]`` when several cues back one target."""
 
 
 def normalized_words(phrase: str) -> tuple[str, ...]:
@@ -126,34 +129,36 @@ class LexiconRecognizer:
         window = self._window.get(category, 8)
         out: list[Finding] = []
         for t in targets:
-            best: Hit | None = None
-            best_dist = window + 1
+            near: list[tuple[int, Hit]] = []
             for c in cues:
-                if c.first == t.first:
-                    continue
+                if c.first <= t.last and c.last >= t.first:
+                    continue  # the same words
                 dist = c.first - t.last if c.first > t.last else t.first - c.last
-                if dist < best_dist:
-                    best, best_dist = c, dist
-            if best is None:
+                if dist <= window:
+                    near.append((dist, c))
+            if not near:
                 continue
+            near.sort(key=lambda dc: dc[0])
+            chosen = [c for _, c in near[:MAX_CUES]]
             used.add((category, t.first))
-            used.add((category, best.first))
-            start = min(t.ostart, best.ostart)
-            end = max(t.oend, best.oend)
+            for c in chosen:
+                used.add((category, c.first))
+            start = min(t.ostart, *(c.ostart for c in chosen))
+            end = max(t.oend, *(c.oend for c in chosen))
             out.append(
                 Finding(
                     category=category,
                     start=start,
                     end=end,
-                    score=noisy_or((t.entry.weight, best.entry.weight)),
+                    score=noisy_or((t.entry.weight, *(c.entry.weight for c in chosen))),
                     recognizer=NAME,
                     evidence=original[start:end],
                     meta={
                         "kind": "pair",
                         "term": t.entry.phrase,
-                        "cue": best.entry.phrase,
+                        "cue": chosen[0].entry.phrase,
                         "target_text": original[t.ostart : t.oend],
-                        "cue_text": original[best.ostart : best.oend],
+                        "cue_text": CUE_SEP.join(original[c.ostart : c.oend] for c in chosen),
                     },
                 )
             )
