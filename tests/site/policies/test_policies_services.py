@@ -117,3 +117,44 @@ def test_management_command_names_the_bad_field(tmp_path):
     with pytest.raises(CommandError) as info:
         call_command("bijak_policy_load", "--file", str(bad))
     assert "clauses[1].severity: must be one of: rendah, sedang, tinggi (got 3)" in str(info.value)
+
+
+def test_activate_switches_the_active_version_and_audits(admin_user):
+    first = policy_version_load()
+    other = policy_version_load(path=SECOND_AGENCY, activate=False)
+    from bijak.site.policies.services import policy_version_activate
+
+    assert policy_version_activate(actor=admin_user, version_id=other.pk).is_active
+    first.refresh_from_db()
+    assert first.is_active  # another policy id keeps its own active version
+    entry = AuditEntry.objects.get(action="policy.activate")
+    assert entry.target_id == str(other.pk) and entry.data["deactivated"] == []
+    # activating the active version again changes nothing and writes nothing
+    policy_version_activate(actor=admin_user, version_id=other.pk)
+    assert AuditEntry.objects.filter(action="policy.activate").count() == 1
+
+
+def test_admin_lists_versions_and_activates_through_the_service(client, tmp_path):
+    superuser = get_user_model().objects.create_superuser(
+        username="root", password="x-not-used-123", email="root@example.invalid")
+    client.force_login(superuser)
+    old = policy_version_load()
+    changed = tmp_path / "kemenkes-v2.yaml"
+    changed.write_text(
+        DEFAULT_POLICY_PATH.read_text(encoding="utf-8").replace('version: "1.0"', 'version: "1.1"'),
+        encoding="utf-8",
+    )
+    new = policy_version_load(path=changed, activate=False)
+    response = client.get("/admin/policies/policyversion/")
+    assert response.status_code == 200
+    assert old.content_hash[:12] in response.content.decode()
+    assert new.content_hash[:12] in response.content.decode()
+    assert client.get("/admin/policies/policyversion/add/").status_code == 403
+    response = client.post("/admin/policies/policyversion/", {
+        "action": "activate", "_selected_action": [str(new.pk)]})
+    assert response.status_code == 302
+    new.refresh_from_db()
+    old.refresh_from_db()
+    assert new.is_active and not old.is_active
+    assert AuditEntry.objects.filter(action="policy.activate", actor=superuser).count() == 1
+    assert policy_active().version == "1.1"

@@ -43,15 +43,7 @@ def policy_version_load(
         )
         if existing is not None:
             if activate and not existing.is_active:
-                deactivated = _deactivate_others(existing.policy_id, keep=existing.pk)
-                existing.is_active = True
-                existing.save(update_fields=["is_active"])
-                audit_record(
-                    actor=actor, action="policy.activate", target_type="policies.PolicyVersion",
-                    target_id=existing.pk,
-                    data={"policy_id": existing.policy_id, "version": existing.version,
-                          "content_hash": existing.content_hash, "deactivated": deactivated},
-                )
+                return policy_version_activate(actor=actor, version_id=existing.pk)
             return existing
         deactivated = _deactivate_others(policy.id, keep=None) if activate else []
         version = PolicyVersion.objects.create(
@@ -74,6 +66,24 @@ def policy_version_load(
                 "effective_date": version.effective_date, "activated": activate,
                 "deactivated": deactivated, "clauses": len(policy.clauses),
             },
+        )
+        return version
+
+
+def policy_version_activate(*, actor: Any | None, version_id: int) -> PolicyVersion:
+    """Make a stored version the active one of its policy id (a no-op if it already is)."""
+    with transaction.atomic():
+        version = PolicyVersion.objects.select_for_update().get(pk=version_id)
+        if version.is_active:
+            return version
+        deactivated = _deactivate_others(version.policy_id, keep=version.pk)
+        version.is_active = True
+        version.save(update_fields=["is_active"])
+        audit_record(
+            actor=actor, action="policy.activate", target_type="policies.PolicyVersion",
+            target_id=version.pk,
+            data={"policy_id": version.policy_id, "version": version.version,
+                  "content_hash": version.content_hash, "deactivated": deactivated},
         )
         return version
 
