@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Final, NamedTuple
 
 from ._chars import DELETED_RE, EMOJI_CLASS, FOLD
@@ -58,12 +59,12 @@ class NormalizedText:
     text: str
     tokens: tuple[Token, ...]
     version: str = NORMALIZER_VERSION
-    # Offset map (private): edits that changed the length, in normalised and folded
-    # coordinates, and the folded -> original index array (None when the identity).
-    _ens: tuple[int, ...] = field(default=(), repr=False, compare=False)
-    _ene: tuple[int, ...] = field(default=(), repr=False, compare=False)
-    _efs: tuple[int, ...] = field(default=(), repr=False, compare=False)
-    _efe: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    # Offset map (private): the edits that changed the length, as four tuples (start and end
+    # in the normalised text, start and end in the folded text), or None when there are none;
+    # and the folded -> original index array, or None when it is the identity.
+    _edits: tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[int, ...]] | None = (
+        field(default=None, repr=False, compare=False)
+    )
     _omap: tuple[int, ...] | None = field(default=None, repr=False, compare=False)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
@@ -86,18 +87,19 @@ class NormalizedText:
         return fs, fe
 
     def _to_folded(self, pos: int, *, is_end: bool) -> int:
-        ens = self._ens
-        if not ens:
+        edits = self._edits
+        if edits is None:
             return pos
+        ens, ene, efs, efe = edits
         i = bisect_right(ens, pos) - 1
         if i < 0:
             return pos
-        ns, ne = ens[i], self._ene[i]
+        ns, ne = ens[i], ene[i]
         if pos == ns:
-            return self._efs[i]
+            return efs[i]
         if pos < ne:  # inside a replaced stretch: widen to the whole original stretch
-            return self._efe[i] if is_end else self._efs[i]
-        return self._efe[i] + (pos - ne)
+            return efe[i] if is_end else efs[i]
+        return efe[i] + (pos - ne)
 
 
 # ---------------------------------------------------------------------------- tokenizer
@@ -108,8 +110,9 @@ _TOKEN_RE: Final = re.compile(
     r"\s*+(?:"  # skipping whitespace inside the match spares failed attempts at each space
     + "|".join(
         (
-            # the common case first: a word of letters, not glued to a URL, e-mail or digits
-            r"(?P<w>[^\W\d_]{2,}+(?![.@:/\-_][^\W_]|[0-9@$!]|://))",
+            # the common case first: a word of ASCII letters, not glued to a URL, e-mail,
+            # digits or other letters (a plain character set is the fastest check there is)
+            r"(?P<w>[a-z]{2,}+(?![^\W_]|[.@:/\-_][^\W_]|[@$!]|://))",
             r"(?P<url>(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)\]]"
             r"|(?<![\w.@/])[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*"
             r"\.(?:com|net|org|id|co|io|ly|me|xyz|info|biz|site|online|vip|top|club|link|asia"
@@ -223,6 +226,9 @@ def normalize_word(word: str) -> str:
     _CACHE[word] = out
     return out
 
+
+_new_token: Final = partial(tuple.__new__, Token)
+"""Token from a 5-tuple, all in C (``Token._make`` is a Python function)."""
 
 _SPLIT_RE: Final = re.compile(r"[^\s\-]+")
 
@@ -356,16 +362,13 @@ def normalize(text: str) -> NormalizedText:
         out = folded
 
     if omap is None:
-        tokens = tuple(map(Token._make, toks))
+        tokens = tuple(map(_new_token, toks))
     else:
         tokens = tuple(Token(t, s, e, omap[a], omap[b]) for t, s, e, a, b in toks)
     return NormalizedText(
         original=text,
         text=out,
         tokens=tokens,
-        _ens=tuple(ens),
-        _ene=tuple(ene),
-        _efs=tuple(efs),
-        _efe=tuple(efe),
+        _edits=(tuple(ens), tuple(ene), tuple(efs), tuple(efe)) if ens else None,
         _omap=omap,
     )
