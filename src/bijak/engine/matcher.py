@@ -49,6 +49,9 @@ class PhraseMatcher:
         self._suffix_entries: dict[str, list[Entry]] = {}
         self._suffixes: tuple[str, ...] = ()
         self._min_stem = 3
+        self._glued: list[Entry] = []
+        self._spaced: list[Entry] = []
+        self._glued_stop: frozenset[str] = frozenset()
 
     def add(self, phrase: str, entry: Entry) -> None:
         words = self._split(phrase)
@@ -62,6 +65,15 @@ class PhraseMatcher:
         bucket.append((words, [entry]))
         bucket.sort(key=lambda item: -len(item[0]))  # longest first
 
+    def add_glued(self, entry: Entry, stoplist: frozenset[str]) -> None:
+        """Report words shaped like ``name17`` / ``name188`` (not ``covid19``: ``stoplist``)."""
+        self._glued.append(entry)
+        self._glued_stop = self._glued_stop | stoplist
+
+    def add_spaced(self, entry: Entry) -> None:
+        """Report words whose letters were spaced out in the original (``s l o t``)."""
+        self._spaced.append(entry)
+
     def add_suffix(self, suffix: str, entry: Entry) -> None:
         self._suffix_entries.setdefault(suffix, []).append(entry)
         self._suffixes = tuple(sorted(self._suffix_entries, key=len, reverse=True))
@@ -71,8 +83,14 @@ class PhraseMatcher:
         first = self._first
         suffixes = self._suffixes
         n_tok = len(tokens)
+        spaced = self._spaced
         for i, tok in enumerate(tokens):
             word = tok.text
+            if spaced and tok.oend - tok.ostart > len(word) + 2 and original:
+                # "s l o t" / "P U L A U W I N": letters spaced out to dodge filters
+                if " " in original[tok.ostart : tok.oend]:
+                    for entry in spaced:
+                        hits.append(Hit(entry, i, i, tok.ostart, tok.oend))
             cands = first.get(word)
             if cands is not None:
                 seen: set[str] = set()
@@ -97,19 +115,32 @@ class PhraseMatcher:
                         hits.append(Hit(entry, i, i + n - 1, tok.ostart, last.oend))
                 if seen:
                     continue
-            if word[-1:].isdigit() and not word.isdigit():
-                # "gacor88": a known word with digits glued on (a typical site name)
-                stem = word.rstrip("0123456789")
+            stem = ""
+            if word.endswith("nya") and len(word) > 6:
+                stem = word[:-3]  # "gacornya" -> "gacor"
+            elif word[-1:].isdigit() and not word.isdigit():
+                stem = word.rstrip("0123456789")  # "gacor88" -> "gacor"
+            if len(stem) >= self._min_stem:
                 stem_cands = first.get(stem)
-                if stem_cands is not None and len(stem) >= self._min_stem:
+                if stem_cands is not None:
                     matched = False
                     for words, entries in stem_cands:
                         if len(words) == 1:
                             for entry in entries:
-                                hits.append(Hit(entry, i, i, tok.ostart, tok.oend))
-                            matched = True
+                                if entry.role == "term":
+                                    hits.append(Hit(entry, i, i, tok.ostart, tok.oend))
+                                    matched = True
                     if matched:
                         continue
+            if self._glued and word[-1:].isdigit():
+                glued = self._glued_hit(word)
+                if glued is None and original:
+                    raw = original[tok.ostart : tok.oend].lower()
+                    glued = self._glued_hit(raw) if raw != word else None
+                if glued is not None:
+                    for entry in self._glued:
+                        hits.append(Hit(entry, i, i, tok.ostart, tok.oend))
+                    continue
             if suffixes and len(word) > self._min_stem + 1:
                 hit = self._suffix_hit(word, suffixes)
                 if hit is None and original:
@@ -120,6 +151,15 @@ class PhraseMatcher:
                     for entry in self._suffix_entries[hit]:
                         hits.append(Hit(entry, i, i, tok.ostart, tok.oend))
         return hits
+
+    def _glued_hit(self, word: str) -> str | None:
+        """``alexis17``: a name of 3+ letters with 2-3 digits glued on (site-name shape)."""
+        stem = word.rstrip("0123456789")
+        n_digits = len(word) - len(stem)
+        if 2 <= n_digits <= 3 and len(stem) >= self._min_stem and stem.isalpha():
+            if stem not in self._glued_stop:
+                return stem
+        return None
 
     def _suffix_hit(self, word: str, suffixes: tuple[str, ...]) -> str | None:
         if not word.endswith(suffixes):

@@ -10,6 +10,9 @@ saying who wrote it. Sections (all optional, ``phrase: weight`` with weight in [
 - ``suffixes`` word endings that mark a term (e.g. gambling-site names ending in ``toto``);
 - ``sources``  (tanpa_sumber only) phrases that name a source and cancel a claim.
 
+``styled`` scores a word written in decorative Unicode letters (𝗕𝗢𝗟𝗗, ｆｕｌｌｗｉｄｔｈ,
+🅴🅽🅲🅻🅾🆂🅴🅳, l̲i̲n̲e̲d̲) — the usual disguise of spam site names — once per text.
+``glued_digits`` scores a word shaped like ``name17`` / ``name188`` (minus ``glued_stoplist``).
 ``upper_bonus`` raises a term's weight when it is written in capitals in the original
 (``RAHASIA`` as a marking vs. ``rahasia`` in a sentence).
 """
@@ -64,6 +67,9 @@ class Lexicon:
     sources: MappingProxyType[str, float]
     window: int
     upper_bonus: float
+    styled: float = 0.0
+    glued_digits: float = 0.0
+    glued_stoplist: frozenset[str] = frozenset()
 
 
 def _weights(data: dict[str, Any], key: str, file: str) -> MappingProxyType[str, float]:
@@ -100,6 +106,9 @@ def parse_lexicon(text: str, file: str = "<string>") -> Lexicon:
         sources=_weights(data, "sources", file),
         window=int(data.get("window", 8)),
         upper_bonus=float(data.get("upper_bonus", 0.0)),
+        styled=float(data.get("styled", 0.0)),
+        glued_digits=float(data.get("glued_digits", 0.0)),
+        glued_stoplist=frozenset(str(w).lower() for w in data.get("glued_stoplist") or ()),
     )
 
 

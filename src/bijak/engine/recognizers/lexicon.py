@@ -10,8 +10,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
+
+import re2
 
 from bijak.engine.findings import Finding, clamp, noisy_or
 from bijak.engine.lexicons import LEXICON_FILES, Lexicon, load_lexicon
@@ -22,6 +25,18 @@ if TYPE_CHECKING:  # pragma: no cover
     from bijak.engine.normalize import NormalizedText
 
 NAME = "bijak.lexicon.v1"
+STYLED_TERM = "<huruf hias>"
+GLUED_TERM = "<nama+angka>"
+MAX_STYLED_TOKENS = 3
+SPACED_FACTOR = 0.7
+"""A spaced-out word ("s l o t") scores ``styled * SPACED_FACTOR``."""
+STYLED = re2.compile(
+    "[\\x{1D400}-\\x{1D7FF}\\x{1F130}-\\x{1F189}\\x{FF10}-\\x{FF19}"
+    "\\x{FF21}-\\x{FF3A}\\x{FF41}-\\x{FF5A}\\x{24B6}-\\x{24E9}\\x{2460}-\\x{2473}\\x{2776}-\\x{2793}]"
+    "|[A-Za-z0-9][\\x{0332}-\\x{0338}\\x{033D}\\x{0347}\\x{034E}\\x{0353}\\x{035F}\\x{0359}\\x{20E3}]"
+)
+"""Decorative letters: mathematical alphanumerics, enclosed/squared letters,
+fullwidth forms, circled digits, and letters under striking combining marks."""
 NEGATIONS = frozenset({"tidak", "bukan", "tak", "belum", "jangan", "ga", "gak", "nggak", "enggak"})
 """A cue right after one of these ("tidak kecewa") does not count."""
 MAX_CUES = 3
@@ -67,10 +82,26 @@ class LexiconRecognizer:
         self._matcher: PhraseMatcher = build_matcher(split, items)
         self._window = {lex.category: lex.window for lex in self.lexicons}
         self._upper = {lex.category: lex.upper_bonus for lex in self.lexicons if lex.upper_bonus}
+        self._styled = tuple(
+            Entry(lex.category, "term", lex.styled, STYLED_TERM)
+            for lex in self.lexicons
+            if lex.styled
+        )
+        for lex in self.lexicons:
+            if lex.styled:
+                self._matcher.add_spaced(
+                    Entry(lex.category, "term", round(lex.styled * SPACED_FACTOR, 4), STYLED_TERM)
+                )
+            if lex.glued_digits:
+                self._matcher.add_glued(
+                    Entry(lex.category, "term", lex.glued_digits, GLUED_TERM), lex.glued_stoplist
+                )
 
     def analyze(self, doc: NormalizedText) -> list[Finding]:
         original = doc.original
         hits = self._matcher.match(doc.tokens, original)
+        if self._styled and not original.isascii():
+            hits.extend(self._styled_hits(doc))
         if not hits:
             return []
         findings: list[Finding] = []
@@ -117,6 +148,29 @@ class LexiconRecognizer:
                 )
             )
         return findings
+
+    def _styled_hits(self, doc: NormalizedText) -> list[Hit]:
+        """One hit per token that contains decorative letters, when only a few tokens do
+        (a whole post in a fancy font is a style choice, not a disguised name)."""
+        tokens = doc.tokens
+        if not tokens:
+            return []
+        starts = [t.ostart for t in tokens]
+        found: list[int] = []
+        for m in STYLED.finditer(doc.original):
+            i = bisect_right(starts, m.start()) - 1
+            if i < 0 or (found and found[-1] == i) or m.start() >= tokens[i].oend:
+                continue
+            if len(tokens[i].text) < 3:
+                continue
+            found.append(i)
+            if len(found) > MAX_STYLED_TOKENS:
+                return []
+        return [
+            Hit(entry, i, i, tokens[i].ostart, tokens[i].oend)
+            for i in found
+            for entry in self._styled
+        ]
 
     def _pairs(
         self,
