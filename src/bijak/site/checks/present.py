@@ -183,6 +183,7 @@ def check_view(*, text: str, report: dict[str, Any], policy: Any, lang: str) -> 
                     word = mask(word)
                 if word and word not in words:
                     words.append(word)
+        words = [w for w in words if not any(w != other and w in other for other in words)]
         clauses.append(ClauseView(
             id=cid,
             verdict=str(clause.get("verdict")),
