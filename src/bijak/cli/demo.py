@@ -17,7 +17,7 @@ def demo(
     from django.core.management import call_command
 
     call_command("migrate", "--noinput", verbosity=0)
-    call_command("bijak_demo_setup")
+    call_command("bijak_demo_setup", url=f"http://{host}:{port}")
     if not no_serve:
         from bijak.cli.serve import serve
 
