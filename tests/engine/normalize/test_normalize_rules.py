@@ -34,6 +34,8 @@ CASE_FOLDING: list[Case] = [
     ("ρüℓAυ777", "pulau777", [("pulau777", 0, 8)]),  # Greek rho/upsilon, accent, script l
     ("ğacor", "gacor", [("gacor", 0, 5)]),  # accent stripped
     ("ΤΟΤΟ 𝟰𝗗", "toto 4d", [("toto", 0, 4), ("4d", 5, 7)]),  # Greek capitals, math digit
+    ("ᑭᑌᒪᗩᑌᗯᎥᑎ", "pulauwᎥn", [("pulauwᎥn", 0, 8)]),  # syllabics; Cherokee left alone
+    ("AEЯO88", "aero88", [("aero88", 0, 6)]),  # Cyrillic ya as a reversed R
 ]
 
 INVISIBLE: list[Case] = [
@@ -55,6 +57,7 @@ LEETSPEAK: list[Case] = [
     ("4nj1ng", "anjing", [("anjing", 0, 6)]),
     ("m@xwin b!s4", "maxwin bisa", [("maxwin", 0, 6), ("bisa", 7, 11)]),
     ("sl0t88", "slot88", [("slot88", 0, 6)]),  # trailing number of a brand kept
+    ("t0t04d visi4D", "toto4d visi4d", [("toto4d", 0, 6), ("visi4d", 7, 13)]),  # togel "4d" kept
 ]
 
 NUMBERS_UNTOUCHED: list[Case] = [
@@ -92,6 +95,7 @@ SPACED_LETTERS: list[Case] = [
     ("main ⭐ A L E X I S 1 7 ⭐", "main   alexis17  ", [("main", 0, 4), ("alexis17", 7, 22)]),
     ("[P][U][L][A][U]", "[pulau]", [("pulau", 1, 14)]),
     ("S . L . O . T", "slot", [("slot", 0, 13)]),
+    ("░P░U░L░A░U░", " pulau ", [("pulau", 1, 10)]),  # block elements as separators
     ("sl 0 t", "sl 0 t", [("sl", 0, 2), ("0", 3, 4), ("t", 5, 6)]),  # not single letters
     ("x 5 0 0", "x 5 0 0", [("x", 0, 1), ("5", 2, 3), ("0", 4, 5), ("0", 6, 7)]),
     ("B 0 S S", "boss", [("boss", 0, 7)]),  # digits inside a spelled word are leetspeak

@@ -75,6 +75,7 @@ _FOLD_RANGES: Final = (
 _EMOJI_RANGES: Final = (
     (0x2190, 0x21FF),  # arrows
     (0x2300, 0x23FF),  # misc technical (⌚ ⏰ ...)
+    (0x2500, 0x259F),  # box drawing, block elements (░ used between spaced-out letters)
     (0x25A0, 0x25FF),  # geometric shapes
     (0x2600, 0x27BF),  # misc symbols, dingbats
     (0x2900, 0x297F),  # supplemental arrows

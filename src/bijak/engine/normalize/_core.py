@@ -152,7 +152,7 @@ _LEET: Final = str.maketrans(
 )
 _INNER_LEET_RE: Final = re.compile(r"[^\W\d_][0-9@$!](?=[^\W\d_])")
 _INNER_NUMBER_RE: Final = re.compile(r"[0-9]{2,}(?=[^\W\d_])")
-_TRAILING_DIGITS_RE: Final = re.compile(r"[0-9]{2,}$")
+_TRAILING_DIGITS_RE: Final = re.compile(r"[0-9]{2,}$|[0-9]d$")  # "slot88", "visi4d" (togel)
 _REDUP_RE: Final = re.compile(r"([^\W\d_]{3,})2")
 _STRETCH_RE: Final = re.compile(r"([^\W\d_])\1{2,}")
 _HAS_DIGIT_OR_SYMBOL_RE: Final = re.compile(r"[0-9@$!]")
@@ -164,16 +164,15 @@ _CACHE_MAX: Final = 200_000
 def _deleet(word: str) -> str:
     """Leetspeak -> letters, only in a word mixing letters with digits/symbols in its inside.
 
-    "g4c0r" -> "gacor", "h0k1" -> "hoki", "sl0t88" -> "slot88"; but "4d", "50rb", "24jam",
+    "g4c0r" -> "gacor", "h0k1" -> "hoki", "sl0t88" -> "slot88", "t0t04d" -> "toto4d"; but "4d", "50rb", "24jam",
     "covid19", "weton88", "mp3" stay (no single digit between two letters), and so do
     amounts such as "rp50rb" (a run of several digits inside the word).
     """
-    if _INNER_LEET_RE.search(word) is None or _INNER_NUMBER_RE.search(word) is not None:
-        return word
     m = _TRAILING_DIGITS_RE.search(word)
-    if m is not None:
-        return word[: m.start()].translate(_LEET) + m.group()
-    return word.translate(_LEET)
+    head, tail = (word[: m.start()], m.group()) if m is not None else (word, "")
+    if _INNER_LEET_RE.search(head) is None or _INNER_NUMBER_RE.search(head) is not None:
+        return word
+    return head.translate(_LEET) + tail
 
 
 def _unstretch(word: str) -> str:
