@@ -100,3 +100,11 @@ def test_show_unknown_clause_exits_one():
     result = runner.invoke(app, ["policy", "show", "Z.9"])
     assert result.exit_code == 1
     assert result.stderr.startswith("unknown clause 'Z.9'; known: A.1, A.2,")
+
+
+def test_show_with_an_invalid_file_prints_the_issues_and_exits_one(tmp_path):
+    file = tmp_path / "broken.yaml"
+    file.write_text("id: [unclosed\n", encoding="utf-8")
+    result = runner.invoke(app, ["policy", "show", "--file", str(file)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{file}:2: (yaml): YAML syntax error: ")

@@ -192,3 +192,11 @@ def test_policy_package_never_imports_django():
             "print(any(m == 'django' or m.startswith('django.') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_policy_survives_pickling_for_worker_processes(policy):
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(policy))
+    assert copy == policy
+    assert copy.clauses_for_category("sara") == policy.clauses_for_category("sara")
