@@ -200,3 +200,17 @@ def test_policy_survives_pickling_for_worker_processes(policy):
     copy = pickle.loads(pickle.dumps(policy))
     assert copy == policy
     assert copy.clauses_for_category("sara") == policy.clauses_for_category("sara")
+
+
+@pytest.mark.parametrize(
+    ("category", "score", "level"),
+    [
+        ("sara", 0.49, "aman"), ("sara", 0.5, "tinjau"), ("sara", 0.79, "tinjau"),
+        ("sara", 0.8, "langgar"), ("sara", 1.0, "langgar"),
+        ("tanpa_sumber", 0.4, "aman"), ("tanpa_sumber", 0.6, "tinjau"),
+        ("tanpa_sumber", 1.0, "tinjau"),  # a caution never becomes a breach
+        ("konten_resmi", 1.0, "aman"),  # a positive signal never raises a flag
+    ],
+)
+def test_category_level_follows_its_thresholds(policy, category, score, level):
+    assert policy.category(category).level(score) == level

@@ -10,6 +10,7 @@ from typing import Any, Literal
 ClauseKind = Literal["himbauan", "larangan", "pertimbangan", "aduan"]
 Severity = Literal["rendah", "sedang", "tinggi"]
 CategoryKind = Literal["breach", "caution", "positive"]
+Verdict = Literal["aman", "tinjau", "langgar"]
 ChannelKind = Literal["web", "email", "whatsapp", "phone", "sms", "other"]
 
 SEVERITY_RANK: dict[str, int] = {"rendah": 1, "sedang": 2, "tinggi": 3}
@@ -53,6 +54,18 @@ class Category:
 
     def name(self, lang: str = "id") -> str:
         return _pick(lang, self.name_id, self.name_en)
+
+    def level(self, score: float) -> Verdict:
+        """What a score in this category means on its own: ``langgar`` at or above the breach
+        threshold, ``tinjau`` at or above the review threshold, else ``aman``. A caution
+        category never reaches ``langgar``; a positive one is always ``aman``."""
+        if self.kind == "positive":
+            return "aman"
+        if self.kind == "breach" and score >= self.breach_threshold:
+            return "langgar"
+        if score >= self.review_threshold:
+            return "tinjau"
+        return "aman"
 
 
 @dataclass(frozen=True)

@@ -181,3 +181,33 @@ def test_pages_follow_the_active_policy_of_another_agency(client):
 def test_pages_need_no_login(client):
     for url in ("/kebijakan/", "/kebijakan/A.1/"):
         assert client.get(url).status_code == 200
+
+
+def test_download_returns_the_exact_active_file(client, tmp_path):
+    import hashlib
+
+    response = client.get("/kebijakan/unduh/")
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="kemenkes-hk0202-2438-2018.yaml"'
+    assert hashlib.sha256(response.content).hexdigest() == POLICY.content_hash
+    version = policy_version_load(path=SECOND_AGENCY)
+    response = client.get("/kebijakan/unduh/")
+    assert hashlib.sha256(response.content).hexdigest() == version.content_hash
+    assert response["Content-Disposition"] == 'attachment; filename="dinkes-contoh.yaml"'
+
+
+def test_index_lists_the_version_history_of_the_active_policy(client, tmp_path):
+    from bijak.policy import DEFAULT_POLICY_PATH
+
+    first = policy_version_load()
+    changed = tmp_path / "kemenkes-v2.yaml"
+    changed.write_text(
+        DEFAULT_POLICY_PATH.read_text(encoding="utf-8").replace('version: "1.0"', 'version: "1.1"'),
+        encoding="utf-8",
+    )
+    second = policy_version_load(path=changed)
+    body = _page(client, "/kebijakan/")
+    assert "<summary>Riwayat versi</summary>" in body
+    assert f"<tr><td>1.1</td><td><code>{second.content_hash[:12]}</code></td>" in body
+    assert f"<tr><td>1.0</td><td><code>{first.content_hash[:12]}</code></td>" in body
+    assert body.count("<td>aktif</td>") == 1 and body.count("<td>tidak aktif</td>") == 1

@@ -6,7 +6,7 @@ import threading
 
 from django.db.models import QuerySet
 
-from bijak.policy import Policy, load_policy, parse_policy
+from bijak.policy import DEFAULT_POLICY_PATH, Policy, load_policy, parse_policy
 from bijak.site.policies.models import PolicyVersion
 
 _parsed: dict[str, Policy] = {}
@@ -47,8 +47,23 @@ def policy_active() -> Policy:
     return policy
 
 
-def policy_version_list() -> QuerySet[PolicyVersion]:
-    """Every loaded version, newest first, with who loaded it."""
-    return PolicyVersion.objects.select_related("loaded_by").defer("source_text").order_by(
-        "-loaded_at", "-id"
+def policy_version_list(*, policy_id: str | None = None) -> QuerySet[PolicyVersion]:
+    """Every loaded version (of one policy id when given), newest first, with who loaded it."""
+    versions = PolicyVersion.objects.select_related("loaded_by").defer("source_text")
+    if policy_id is not None:
+        versions = versions.filter(policy_id=policy_id)
+    return versions.order_by("-loaded_at", "-id")
+
+
+def policy_active_source() -> tuple[str, bytes]:
+    """The file name and exact bytes of the active policy (the shipped file when none)."""
+    row = (
+        PolicyVersion.objects.filter(is_active=True)
+        .order_by("-loaded_at", "-id")
+        .values_list("source_name", "source_text")
+        .first()
     )
+    if row is None:
+        return DEFAULT_POLICY_PATH.name, DEFAULT_POLICY_PATH.read_bytes()
+    name, text = row
+    return name or "policy.yaml", text.encode("utf-8")

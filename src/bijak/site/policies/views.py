@@ -7,7 +7,12 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from bijak.site.policies import present
-from bijak.site.policies.selectors import policy_active, policy_active_version
+from bijak.site.policies.selectors import (
+    policy_active,
+    policy_active_source,
+    policy_active_version,
+    policy_version_list,
+)
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -34,9 +39,18 @@ def index(request: HttpRequest) -> HttpResponse:
         "channels": present.channels_view(policy, lang),
         "complaint_kinds": [k.label(lang) for k in policy.complaint_kinds],
         "version": version,
+        "history": list(policy_version_list(policy_id=policy.id)[:20]),
         "effective_date": version.effective_date if version and version.effective_date else None,
     }
     return render(request, "policies/index.html", context)
+
+
+def download(request: HttpRequest) -> HttpResponse:
+    """The active policy file, byte for byte, so anyone can check its SHA-256."""
+    name, raw = policy_active_source()
+    response = HttpResponse(raw, content_type="application/yaml; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 def clause(request: HttpRequest, clause_id: str) -> HttpResponse:
