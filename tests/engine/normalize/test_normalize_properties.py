@@ -30,6 +30,7 @@ def _assert_consistent(doc: NormalizedText, text: str) -> None:
         assert tok.ostart >= prev_start
         prev_start = tok.ostart
         assert tok.text
+        assert doc.text[tok.start : tok.end] == tok.text
     for s, e in ((0, n), (0, 0), (n, n), (n // 3, n // 2), (-1, n + 5)):
         os_, oe = doc.to_original(s, e)
         assert 0 <= os_ <= oe <= on

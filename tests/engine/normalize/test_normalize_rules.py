@@ -83,6 +83,12 @@ REPEATED_LETTERS: list[Case] = [
     ("saat taat maaf", "saat taat maaf", [("saat", 0, 4), ("taat", 5, 9), ("maaf", 10, 14)]),
     ("zeusss", "zeus", [("zeus", 0, 6)]),
     ("gkkkk", "tidak", [("tidak", 0, 5)]),  # collapse, then slang
+    ("bangett mantapp", "banget mantap", [("banget", 0, 7), ("mantap", 8, 15)]),  # final double
+    (
+        "boss mall password",
+        "boss mall password",
+        [("boss", 0, 4), ("mall", 5, 9), ("password", 10, 18)],
+    ),
 ]
 
 SPACED_LETTERS: list[Case] = [

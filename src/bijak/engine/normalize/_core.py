@@ -155,6 +155,8 @@ _INNER_NUMBER_RE: Final = re.compile(r"[0-9]{2,}(?=[^\W\d_])")
 _TRAILING_DIGITS_RE: Final = re.compile(r"[0-9]{2,}$|[0-9]d$")  # "slot88", "visi4d" (togel)
 _REDUP_RE: Final = re.compile(r"([^\W\d_]{3,})2")
 _STRETCH_RE: Final = re.compile(r"([^\W\d_])\1{2,}")
+_FINAL_DOUBLE_RE: Final = re.compile(r"(?<=[a-z]{3})([b-df-hj-np-tv-z])\1$")
+"""A doubled final consonant after 3+ letters (not a legitimate "mall", "pass": see the word list)."""
 _HAS_DIGIT_OR_SYMBOL_RE: Final = re.compile(r"[0-9@$!]")
 
 _CACHE: dict[str, str] = {}
@@ -214,6 +216,10 @@ def normalize_word(word: str) -> str:
     if _HAS_DIGIT_OR_SYMBOL_RE.search(out) is not None:
         out = _deleet(out)
     out = _unstretch(out)
+    if out not in SLANG and out not in KNOWN_WORDS:
+        m2 = _FINAL_DOUBLE_RE.search(out)
+        if m2 is not None:  # "bangett", "mantapp", "kerenn" -> drop the doubled last letter
+            out = out[:-1]
     out = SLANG.get(out, out)
     if out is word or out == word:
         m = _REDUP_RE.fullmatch(word)
