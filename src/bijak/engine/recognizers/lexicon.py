@@ -118,6 +118,8 @@ class LexiconRecognizer:
         used: set[tuple[str, int]] = set()
         for category, (targets, cues) in pairs.items():
             if targets and cues:
+                if len(targets) > 1:
+                    targets = _drop_contained(targets)
                 cues = [
                     c for c in cues if c.first == 0 or doc.tokens[c.first - 1].text not in NEGATIONS
                 ]
@@ -194,9 +196,9 @@ class LexiconRecognizer:
                 continue
             near.sort(key=lambda dc: dc[0])
             chosen = [c for _, c in near[:MAX_CUES]]
-            used.add((category, t.first))
-            for c in chosen:
-                used.add((category, c.first))
+            for h in (t, *chosen):
+                for k in range(h.first, h.last + 1):
+                    used.add((category, k))
             start = min(t.ostart, *(c.ostart for c in chosen))
             end = max(t.oend, *(c.oend for c in chosen))
             out.append(

@@ -1,0 +1,139 @@
+"""bijak.lexicon.v1: table-driven (text, category, expected evidence spans)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bijak.engine.lexicons import LEXICON_FILES, LexiconError, load_lexicon, parse_lexicon
+from bijak.engine.recognizers.lexicon import make_lexicon_recognizer
+
+from engine_helpers import run, span_of
+
+
+@pytest.fixture(scope="module")
+def rec():
+    return make_lexicon_recognizer()
+
+
+CASES = [
+    # perjudian, incl. obfuscation undone by the normaliser
+    ("Main di sini langsung maxwin", "perjudian", ["Main di", "maxwin"]),
+    ("yang ini g4c0r banget bro", "perjudian", ["g4c0r"]),
+    ("cek s l o t terbaru", "perjudian", ["s l o t", "s l o t"]),  # the word + the spacing trick
+    ("bonus new member 100% hari ini", "perjudian", ["bonus new member"]),
+    ("ayo depo receh langsung wd", "perjudian", ["depo receh", "langsung wd"]),
+    ("pasang togel malam ini", "perjudian", ["togel"]),
+    ("daftar di naga88 sekarang", "perjudian", ["naga88"]),
+    ("main di mantaptoto aja", "perjudian", ["main di", "mantaptoto"]),
+    # narkoba, pornografi
+    ("siapa yang jual sabu di sini", "narkoba", ["jual sabu"]),
+    ("ada link bokep gak", "pornografi", ["link bokep"]),
+    # sara: a group named alone is weak; a slur or group + hostility is strong
+    ("dasar kafir semua", "sara", ["dasar kafir"]),
+    ("usir semua pendatang itu", "sara", ["usir semua pendatang"]),
+    # kata kasar
+    ("bangsat lu", "kata_kasar", ["bangsat"]),
+    # penghinaan: insult near a profession or institution
+    ("dokter itu goblok banget", "penghinaan", ["dokter itu goblok"]),
+    ("PPNI isinya bodoh semua", "penghinaan", ["PPNI isinya bodoh"]),
+    # keluhan layanan: programme AND complaint cue
+    ("BPJS ribet banget", "keluhan_layanan", ["BPJS ribet"]),
+    ("antri di puskesmas lama banget", "keluhan_layanan", ["antri di puskesmas lama banget"]),
+    # politik
+    ("ayo coblos nomor 2 ya", "politik", ["ayo coblos nomor"]),
+    ("jangan golput di pemilu", "politik", ["golput", "pemilu"]),
+    # pamer
+    ("liburan naik jet pribadi bareng keluarga", "pamer", ["jet pribadi"]),
+    ("ootd hari ini pakai hermes", "pamer", ["ootd hari ini pakai hermes"]),
+    # penipuan
+    ("Selamat anda menang undian", "penipuan", ["Selamat anda", "menang undian"]),
+    ("transfer dulu ya, biaya admin 50rb", "penipuan", ["transfer dulu", "biaya admin"]),
+    ("kirim uang sekarang untuk klaim hadiah", "penipuan",
+     ["kirim uang sekarang untuk klaim hadiah", "klaim hadiah"]),
+    # rahasia
+    ("SANGAT RAHASIA jangan disebar", "rahasia", ["SANGAT RAHASIA", "jangan disebar"]),
+    # radikalisme, terorisme, provokasi
+    ("pancasila thaghut, tegakkan khilafah", "radikalisme", ["pancasila thaghut", "tegakkan khilafah"]),
+    ("ini cara merakit bom", "terorisme", ["cara merakit bom"]),
+    ("besok kita serbu kantornya", "provokasi", ["kita serbu"]),
+    # hoaks cues (weak)
+    ("sebarkan sebelum dihapus!", "hoaks", ["sebarkan sebelum dihapus"]),
+]
+
+
+@pytest.mark.parametrize(("text", "category", "pieces"), CASES)
+def test_lexicon_spans(rec, text, category, pieces):
+    found = [f for f in run(rec, text) if f.category == category]
+    assert [(f.start, f.end) for f in found] == [span_of(text, p) for p in pieces]
+    assert all(text[f.start : f.end] == f.evidence for f in found)
+    assert all(f.recognizer == "bijak.lexicon.v1" for f in found)
+
+
+NOTHING = [
+    ("Selamat pagi, jangan lupa sarapan", "perjudian"),
+    ("slot waktu rapat jam 10", None),  # a weak word alone: low score, checked below
+    ("saya berobat ke puskesmas tadi pagi", "keluhan_layanan"),  # programme alone
+    ("saya tidak kecewa dengan puskesmas", "keluhan_layanan"),  # negated cue
+    ("semua orang jawa dan batak hidup rukun", "sara"),
+    ("dokter itu baik sekali", "penghinaan"),
+    ("kecewa berat sama timnas", "keluhan_layanan"),  # complaint without a programme
+]
+
+
+@pytest.mark.parametrize(("text", "category"), NOTHING)
+def test_lexicon_does_not_overreach(rec, text, category):
+    found = run(rec, text)
+    if category is None:
+        assert all(f.score < 0.5 for f in found)
+    else:
+        assert [f for f in found if f.category == category and f.score >= 0.2] == []
+
+
+def test_weak_group_term_alone_scores_low_and_hostility_high(rec):
+    (weak,) = [f for f in run(rec, "teman saya orang cina") if f.category == "sara"]
+    assert weak.score < 0.2
+    (strong,) = [f for f in run(rec, "usir orang cina dari sini") if f.category == "sara"]
+    assert strong.score >= 0.75
+    assert strong.meta["kind"] == "pair"
+
+
+def test_capital_marking_scores_higher_than_the_word_in_a_sentence(rec):
+    (lower,) = run(rec, "itu rahasia kita berdua")
+    (upper,) = run(rec, "RAHASIA — untuk pimpinan")
+    assert lower.score < 0.5 <= upper.score
+
+
+def test_decorative_letters_mark_a_disguised_name(rec):
+    text = "mantap main di 𝗩𝗜𝗦𝗜𝟰𝗗 tadi"
+    found = [f for f in run(rec, text) if f.category == "perjudian"]
+    assert span_of(text, "𝗩𝗜𝗦𝗜𝟰𝗗") in [(f.start, f.end) for f in found]
+
+
+def test_a_whole_post_in_a_fancy_font_is_not_a_disguised_name(rec):
+    text = "𝐬𝐞𝐥𝐚𝐦𝐚𝐭 𝐩𝐚𝐠𝐢 𝐬𝐞𝐦𝐮𝐚 𝐭𝐞𝐦𝐚𝐧 𝐤𝐚𝐧𝐭𝐨𝐫"
+    assert [f for f in run(rec, text) if f.category == "perjudian"] == []
+
+
+def test_covid19_is_not_a_site_name(rec):
+    assert [f for f in run(rec, "vaksin covid19 gratis") if f.category == "perjudian"] == []
+
+
+@pytest.mark.parametrize("name", [*LEXICON_FILES, "tanpa_sumber"])
+def test_every_lexicon_file_has_header_version_and_provenance(name):
+    lex = load_lexicon(name)
+    assert lex.name == f"bijak.lexicon.{name}"
+    assert lex.category == name
+    assert lex.version
+    assert "bijak authors" in lex.provenance
+    assert all(0.0 <= w <= 1.0 for w in (*lex.terms.values(), *lex.targets.values(), *lex.cues.values()))
+
+
+def test_lexicon_parser_refuses_files_without_the_authors_header():
+    with pytest.raises(LexiconError, match="header must say it was written by the bijak authors"):
+        parse_lexicon("name: x\nversion: '1'\ncategory: x\nprovenance: me\n", "x.yaml")
+
+
+def test_lexicon_parser_refuses_weights_outside_0_1():
+    text = "# written by the bijak authors\nname: x\nversion: '1'\ncategory: x\nprovenance: p\nterms: {a: 2}\n"
+    with pytest.raises(LexiconError, match="x.yaml: weight of 'a' outside"):
+        parse_lexicon(text, "x.yaml")
