@@ -211,3 +211,6 @@ def test_index_lists_the_version_history_of_the_active_policy(client, tmp_path):
     assert f"<tr><td>1.1</td><td><code>{second.content_hash[:12]}</code></td>" in body
     assert f"<tr><td>1.0</td><td><code>{first.content_hash[:12]}</code></td>" in body
     assert body.count("<td>aktif</td>") == 1 and body.count("<td>tidak aktif</td>") == 1
+    body = _page(client, "/kebijakan/", "en")
+    assert "<summary>Version history</summary>" in body
+    assert body.count("<td>active</td>") == 1 and body.count("<td>inactive</td>") == 1
