@@ -34,7 +34,8 @@ CASE_FOLDING: list[Case] = [
     ("ρüℓAυ777", "pulau777", [("pulau777", 0, 8)]),  # Greek rho/upsilon, accent, script l
     ("ğacor", "gacor", [("gacor", 0, 5)]),  # accent stripped
     ("ΤΟΤΟ 𝟰𝗗", "toto 4d", [("toto", 0, 4), ("4d", 5, 7)]),  # Greek capitals, math digit
-    ("ᑭᑌᒪᗩᑌᗯᎥᑎ", "pulauwᎥn", [("pulauwᎥn", 0, 8)]),  # syllabics; Cherokee left alone
+    ("ᑭᑌᒪᗩᑌᗯᎥᑎ", "pulauwin", [("pulauwin", 0, 8)]),  # Canadian syllabics, Cherokee
+    ("ꓑꓴꓡꓮꓴ λxl", "pulau axl", [("pulau", 0, 5), ("axl", 6, 9)]),  # Lisu, Greek lambda
     ("AEЯO88", "aero88", [("aero88", 0, 6)]),  # Cyrillic ya as a reversed R
 ]
 
