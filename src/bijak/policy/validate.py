@@ -161,8 +161,8 @@ def _schema_issue(error: jsonschema.ValidationError, root: yaml.Node | None) -> 
         return PolicyIssue(line_of(root, path), field, "required field is missing")
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         allowed = set((error.schema or {}).get("properties", {}) if isinstance(error.schema, dict) else ())
-        extra = sorted(k for k in error.instance if k not in allowed)
-        key = extra[0] if extra else "?"
+        extra = sorted((k for k in error.instance if k not in allowed), key=str)
+        key = str(extra[0]) if extra else "?"
         return PolicyIssue(line_of(root, [*path, key]), format_path([*path, key]), "unknown field")
     line = line_of(root, path)
     field = format_path(path)
