@@ -22,7 +22,8 @@ Clients: `employee_client`, `unit_head_client`, `officer_client`, `auditor_clien
 `admin_client_`, `outsider_client` (note the trailing underscore: pytest-django owns
 `admin_client`), or `client_as(user)` for any user (force_login), or the `login` fixture:
 `login(client, user)` logs a given client in through the real login form.
-`persona_password` gives the password. Test modules here have no __init__.py, so give test
+`persona_password` gives the password. `smtp_server`: a real aiosmtpd server on loopback that
+Django's SMTP backend sends to; `smtp_server.wait(n)` then `smtp_server.messages`. Test modules here have no __init__.py, so give test
 files unique basenames (e.g. test_org_pages.py, not test_pages.py).
 """
 
@@ -188,3 +189,48 @@ def outsider_client(client_as: Callable[[Any], Client], outsider: Any) -> Client
 def persona_password() -> str:
     """The password every persona logs in with."""
     return PASSWORD
+
+
+class Inbox:
+    """What a real SMTP server on loopback received: `messages` as (recipients, email.Message)."""
+
+    def __init__(self) -> None:
+        self.messages: list[tuple[list[str], Any]] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        from email import message_from_bytes, policy
+
+        self.messages.append((list(envelope.rcpt_tos),
+                              message_from_bytes(envelope.content, policy=policy.default)))
+        return "250 OK"
+
+    def wait(self, count: int = 1, timeout: float = 10.0) -> None:
+        import time
+
+        deadline = time.monotonic() + timeout
+        while len(self.messages) < count and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(self.messages) >= count, f"expected {count} mail(s), got {len(self.messages)}"
+
+
+@pytest.fixture
+def smtp_server(settings: Any) -> Any:
+    """A real aiosmtpd server on 127.0.0.1 (free port); Django's SMTP backend points at it."""
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = controller.port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    yield inbox
+    controller.stop()

@@ -202,3 +202,9 @@ def access_import_batch_by_id(user: Any, batch_id: int | str) -> ImportBatch:
         return ImportBatch.objects.get(pk=int(batch_id), created_by=user)
     except (ImportBatch.DoesNotExist, ValueError, TypeError):
         raise Http404("import batch") from None
+
+
+def access_employee_for_invite(user: Any, employee_id: int | str) -> Employee:
+    """An employee the user may open an account for: visible to them, and they may import staff."""
+    access_employee_import(user)
+    return access_employee_by_id(user, employee_id)

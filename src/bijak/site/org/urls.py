@@ -8,6 +8,7 @@ urlpatterns = [
     path("unit/<int:unit_id>/", views.unit_detail, name="unit"),
     path("pegawai/", views.employee_list, name="employees"),
     path("pegawai/<int:employee_id>/", views.employee_detail, name="employee"),
+    path("pegawai/<int:employee_id>/undang/", views.employee_invite, name="employee_invite"),
     path("impor/", views.import_upload, name="import"),
     path("impor/<int:batch_id>/", views.import_batch, name="import_batch"),
     path("kelola/", views.manage, name="manage"),

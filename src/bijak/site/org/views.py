@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bijak.site.accounts.services import user_invite
 from bijak.site.org import access, selectors
 from bijak.site.org.forms import ImportConfirmForm, ImportUploadForm, RoleForm, UnitForm
 from bijak.site.org.importing import ImportFileError, too_large_error
@@ -57,7 +58,27 @@ def employee_list(request: HttpRequest) -> HttpResponse:
 def employee_detail(request: HttpRequest, employee_id: int) -> HttpResponse:
     employee = access.access_employee_by_id(request.user, employee_id)
     parts, _errors = nip_check(employee.nip)
-    return render(request, "org/employee_detail.html", {"employee": employee, "nip": parts})
+    return render(request, "org/employee_detail.html", {
+        "employee": employee, "nip": parts,
+        "can_invite": employee.user_id is None and access.can_import_employees(request.user),
+    })
+
+
+@login_required
+@require_POST
+def employee_invite(request: HttpRequest, employee_id: int) -> HttpResponse:
+    employee = access.access_employee_for_invite(request.user, employee_id)
+    try:
+        user = user_invite(actor=request.user, employee=employee,
+                           base_url=request.build_absolute_uri("/"))
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Akun %(username)s dibuat; tautan untuk membuat kata sandi "
+                                    "dikirim ke %(email)s.") % {"username": user.username,
+                                                                "email": user.email})
+    return redirect("org:employee", employee_id=employee.pk)
 
 
 @login_required
