@@ -108,3 +108,15 @@ def test_show_with_an_invalid_file_prints_the_issues_and_exits_one(tmp_path):
     result = runner.invoke(app, ["policy", "show", "--file", str(file)])
     assert result.exit_code == 1
     assert result.stderr.startswith(f"{file}:2: (yaml): YAML syntax error: ")
+
+
+def test_schema_prints_the_json_schema_that_validates_the_shipped_file():
+    import jsonschema
+    import yaml
+
+    result = runner.invoke(app, ["policy", "schema"])
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    data = yaml.safe_load(DEFAULT_POLICY_PATH.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(data)

@@ -113,3 +113,11 @@ def show(
         state = "" if ch.active else " (inactive)"
         out.append(f"  - {ch.kind}: {ch.value}{state}")
     typer.echo("\n".join(out))
+
+
+@app.command("schema")
+def schema() -> None:
+    """Cetak skema JSON berkas kebijakan (untuk editor dan instansi lain)."""
+    from bijak.policy.validate import policy_schema
+
+    typer.echo(json.dumps(policy_schema(), ensure_ascii=False, indent=2))
