@@ -22,3 +22,27 @@ def test_audit_chain_detects_tampering():
     AuditEntry.objects.filter(seq=1).update(data={"a": 2})
     check = audit_verify()
     assert not check.ok and check.first_bad_seq == 1 and check.reason == "content"
+
+
+@pytest.mark.django_db
+def test_home_shows_menu_for_the_role(client, auditor_client, officer_client):
+    html = client.get("/").content.decode()
+    assert "untuk melihat menu sesuai peran Anda." in html
+    assert "Periksa log audit" not in html
+    html = auditor_client.get("/").content.decode()
+    assert "Periksa log audit" in html and "Unit dan pegawai" in html
+    assert "Impor data pegawai" not in html
+    html = officer_client.get("/").content.decode()
+    assert "Impor data pegawai" in html and "Periksa log audit" not in html
+
+
+@pytest.mark.django_db
+def test_messages_follow_the_chosen_language(officer_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    officer_client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    response = officer_client.post("/organisasi/impor/", {
+        "file": SimpleUploadedFile("pegawai.csv", b"nip,nama\n1,2\n", content_type="text/csv")})
+    assert "Required columns are missing: kode_unit, email." in response.content.decode()
+    html = officer_client.get("/").content.decode()
+    assert "Import employee data" in html
