@@ -57,6 +57,29 @@ def stop_worker(worker: subprocess.Popen[bytes]) -> None:
             worker.wait(timeout=5)
 
 
+def _sqlite_pragmas(sender: Any, connection: Any, **kwargs: Any) -> None:
+    """Per connection: commits without an fsync each (the WAL is synced at checkpoints)."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA synchronous=NORMAL")
+
+
+def tune_sqlite() -> None:
+    """For SQLite, serve as SQLite recommends for a concurrent web server: write-ahead log
+    (readers never wait for the writer; a lasting property of the database file) and
+    synchronous=NORMAL (a commit survives a crash of bijak; after a power cut the last
+    transactions may be lost, the file stays consistent). PostgreSQL is left as configured."""
+    from django.db import connection
+    from django.db.backends.signals import connection_created
+
+    if connection.vendor != "sqlite":
+        return
+    connection_created.connect(_sqlite_pragmas, dispatch_uid="bijak-serve-sqlite-pragmas")
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+
+
 def prepare_database() -> None:
     """Run Django's system checks and apply any migration not yet applied."""
     from django.core.management import call_command
@@ -64,6 +87,7 @@ def prepare_database() -> None:
     from django.db.migrations.executor import MigrationExecutor
 
     call_command("check", verbosity=0)
+    tune_sqlite()
     executor = MigrationExecutor(connection)
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
         typer.echo("bijak serve: menerapkan migrasi basis data…")

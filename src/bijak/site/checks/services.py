@@ -28,14 +28,24 @@ def flagged_clause_ids(report: dict[str, Any]) -> list[str]:
 
 
 def clause_counts_increment(*, clause_ids: Iterable[str]) -> None:
-    """Add one to today's count of each clause. No text and no user is stored (privacy)."""
+    """Add one to today's count of each clause, in one transaction. No text and no user is
+    stored (privacy)."""
+    ids = list(dict.fromkeys(clause_ids))
+    if not ids:
+        return
     today = timezone.localdate()
-    for clause_id in clause_ids:
-        with transaction.atomic():
-            rows = ClauseDailyCount.objects.filter(date=today, clause_id=clause_id).update(
+    with transaction.atomic():
+        # Rows are never deleted, so those seen here still exist for the update; a row another
+        # request creates meanwhile makes our create fail, and we update it instead.
+        existing = set(
+            ClauseDailyCount.objects.filter(date=today, clause_id__in=ids).values_list("clause_id", flat=True)
+        )
+        if existing:
+            ClauseDailyCount.objects.filter(date=today, clause_id__in=existing).update(
                 count=F("count") + 1
             )
-            if rows:
+        for clause_id in ids:
+            if clause_id in existing:
                 continue
             try:
                 with transaction.atomic():
