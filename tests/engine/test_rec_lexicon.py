@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from engine_helpers import run, span_of
 
 from bijak.engine.lexicons import LEXICON_FILES, LexiconError, load_lexicon, parse_lexicon
 from bijak.engine.recognizers.lexicon import make_lexicon_recognizer
-
-from engine_helpers import run, span_of
 
 
 @pytest.fixture(scope="module")
@@ -135,5 +134,5 @@ def test_lexicon_parser_refuses_files_without_the_authors_header():
 
 def test_lexicon_parser_refuses_weights_outside_0_1():
     text = "# written by the bijak authors\nname: x\nversion: '1'\ncategory: x\nprovenance: p\nterms: {a: 2}\n"
-    with pytest.raises(LexiconError, match="x.yaml: weight of 'a' outside"):
+    with pytest.raises(LexiconError, match=r"x\.yaml: weight of 'a' outside"):
         parse_lexicon(text, "x.yaml")

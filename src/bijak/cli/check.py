@@ -75,7 +75,10 @@ def read_input(text: str | None, file: Path | None) -> str:
             raise _fail(ERR_NOFILE.format(path=file, reason=exc.strerror or exc)) from None
         return _decode(data, str(file))
     if text is None or text == "-":
-        return _decode(click.get_binary_stream("stdin").read(), "stdin")
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:  # a text-only stdin (already decoded by whoever replaced it)
+            return str(sys.stdin.read())
+        return _decode(stream.read(), "stdin")
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:  # invalid bytes in argv arrive as lone surrogates
@@ -128,9 +131,8 @@ def render(report: Report, colour: bool) -> str:
         if clause.explanation:
             lines.append(f"  {labels['why']}: {clause.explanation}")
         if clause.evidence:
-            words = ", ".join(
-                highlight(e.text, [(0, len(e.text))], colour) for e in clause.evidence
-            )
+            unique = {(e.start, e.end): e.text for e in clause.evidence}
+            words = ", ".join(highlight(t, [(0, len(t))], colour) for t in unique.values())
             lines.append(f"  {labels['evidence']}: {words}")
         lines.append(f"  {labels['advice']}: {clause.advice}")
         lines.append("")

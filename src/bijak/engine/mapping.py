@@ -166,14 +166,15 @@ class PolicyMapper:
         for slot in acc.values():
             clause = slot["clause"]
             cats: list[str] = sorted(slot["cats"], key=lambda c: -scores[c])
-            evidence = sorted(
-                (
-                    EvidenceSpan(f.start, f.end, f.evidence, f.category, f.score)
-                    for c in cats
-                    for f in by_cat.get(c, ())
-                ),
-                key=lambda e: (e.start, e.end),
-            )[:MAX_EVIDENCE_PER_CLAUSE]
+            best: dict[tuple[int, int, str], EvidenceSpan] = {}
+            for c in cats:
+                for f in by_cat.get(c, ()):
+                    key = (f.start, f.end, f.category)
+                    if key not in best or f.score > best[key].score:
+                        best[key] = EvidenceSpan(f.start, f.end, f.evidence, f.category, f.score)
+            evidence = sorted(best.values(), key=lambda e: (e.start, e.end))[
+                :MAX_EVIDENCE_PER_CLAUSE
+            ]
             explanation = ""
             if explain_text:
                 explanation = " ".join(

@@ -60,6 +60,12 @@ class PhraseMatcher:
         bucket = self._first.setdefault(words[0], [])
         for existing_words, entries in bucket:
             if existing_words == words:
+                for k, old in enumerate(entries):
+                    if (old.category, old.role) == (entry.category, entry.role):
+                        # two spellings that normalise alike ("gacor", "gacorr"): keep one
+                        if entry.weight > old.weight:
+                            entries[k] = entry
+                        return
                 entries.append(entry)
                 return
         bucket.append((words, [entry]))

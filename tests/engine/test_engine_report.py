@@ -1,0 +1,146 @@
+"""analyze / analyze_batch / Pipeline and the Report's JSON (validated against the schema)."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+
+import bijak
+from bijak.engine import MAX_CHARS, analyze, analyze_batch, mask_text
+from bijak.engine.report import report_schema
+
+SCHEMA = report_schema()
+
+TEXTS = [
+    "",
+    "   \n\t ",
+    "Selamat pagi, jangan lupa cuci tangan.",
+    "Main di G4C0R88 langsung WD, s l o t maxwin!!",
+    "NIK saya 3201231508850003, WA 081234567890",
+    "Baca https://sehatnegeriku.kemkes.go.id ya #GermasSehat",
+    "minum air rebusan ini pasti sembuh",
+    "dokter itu goblok, BPJS ribet banget",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_report_json_validates_against_the_schema(text, lang):
+    report = analyze(text, lang=lang)
+    data = json.loads(report.to_json())
+    jsonschema.validate(data, SCHEMA)
+    assert data["schema_version"] == "1"
+    assert data["lang"] == lang
+
+
+def test_schema_is_a_valid_draft_2020_12_schema():
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n"])
+def test_empty_text_is_aman_without_findings(text):
+    report = analyze(text)
+    assert report.verdict == "aman"
+    assert report.verdict_label == "Aman"
+    assert report.findings == ()
+    assert report.clauses == ()
+    assert [c.id for c in report.checklist] == ["C.1", "C.2", "C.3", "C.4", "C.5", "C.6"]
+
+
+def test_gambling_promotion_is_a_breach_with_clause_d():
+    report = analyze("Main di G4C0R88 langsung WD, s l o t maxwin!!")
+    assert report.verdict == "langgar"
+    (clause,) = report.clauses
+    assert clause.id == "D"
+    assert clause.categories == ("perjudian",)
+    assert "menunjukkan promosi judi online" in clause.explanation
+    assert "'maxwin'" in clause.explanation
+
+
+def test_personal_data_is_masked_everywhere():
+    text = "NIK saya 3201231508850003, WA 081234567890"
+    report = analyze(text)
+    assert report.masked_text == "NIK saya 3201********0003, WA 0812*****890"
+    dumped = report.to_json()
+    assert "3201231508850003" not in dumped
+    assert "081234567890" not in dumped
+    assert report.verdict == "langgar"
+    assert report.clauses[0].id == "A.2"
+
+
+def test_mask_text_keeps_length_and_only_masks_personal_data():
+    text = "slot gacor NIK 3201231508850003"
+    report = analyze(text)
+    masked = mask_text(text, report.findings)
+    assert len(masked) == len(text)
+    assert masked == "slot gacor NIK 3201********0003"
+
+
+def test_official_content_alone_is_aman_and_encouraged():
+    report = analyze("Baca https://sehatnegeriku.kemkes.go.id ya #GermasSehat")
+    assert report.verdict == "aman"
+    assert [c.id for c in report.clauses] == ["A.6", "A.10", "A.11"]
+    assert report.clauses[0].explanation.startswith("Bagus: teks membagikan konten resmi")
+
+
+def test_health_claim_without_source_is_at_most_tinjau():
+    report = analyze("obat ampuh! dijamin sembuh, 100% sembuh, pasti sembuh total")
+    assert report.verdict == "tinjau"
+    assert {c.id for c in report.clauses} == {"A.5", "C.1", "C.2"}
+
+
+def test_explain_false_builds_no_sentences_but_the_same_verdict():
+    text = "dokter itu goblok, BPJS ribet banget"
+    full, bulk = analyze(text), analyze(text, explain=False)
+    assert full.verdict == bulk.verdict
+    assert [c.id for c in full.clauses] == [c.id for c in bulk.clauses]
+    assert all(f.explanation == "" for f in bulk.findings)
+    assert all(c.explanation == "" for c in bulk.clauses)
+    assert all(f.explanation for f in full.findings)
+
+
+def test_english_report():
+    report = analyze("BPJS ribet banget, antri lama", lang="en")
+    assert report.verdict_label == "Likely breach"
+    (clause,) = report.clauses
+    assert clause.explanation == "A complaint about a health programme or service: 'BPJS', 'ribet', and 'antri'."
+
+
+def test_long_text_is_truncated_with_a_flag():
+    text = "aman " * (MAX_CHARS // 5 + 100)
+    report = analyze(text)
+    assert report.truncated is True
+    assert report.text_length == len(text)
+    assert len(report.masked_text) == MAX_CHARS
+    assert analyze("pendek").truncated is False
+
+
+def test_analyze_batch_and_the_package_level_api():
+    texts = ["slot gacor maxwin", "selamat pagi"]
+    reports = analyze_batch(texts)
+    assert [r.verdict for r in reports] == ["langgar", "aman"]
+    assert all(f.explanation == "" for r in reports for f in r.findings)  # bulk mode
+    assert bijak.analyze("slot gacor maxwin").verdict == "langgar"
+    assert [r.verdict for r in bijak.analyze_batch(texts)] == ["langgar", "aman"]
+
+
+def test_versions_record_engine_normalizer_policy_lexicons(pipeline):
+    v = analyze("x").to_dict()["versions"]
+    assert v["engine"] == "bijak.engine.v1"
+    assert v["normalizer"].startswith("bijak.normalize.")
+    assert v["policy"]["id"] == pipeline.policy.id
+    assert v["policy"]["hash"] == pipeline.policy.content_hash
+    assert v["lexicons"]["bijak.lexicon.perjudian"] == "1.0.0"
+    assert "bijak.lexicon.v1" in v["recognizers"]
+
+
+def test_non_string_input_is_a_type_error():
+    with pytest.raises(TypeError, match="text must be str, not bytes"):
+        analyze(b"bytes")  # type: ignore[arg-type]
+
+
+def test_category_scores_for_eval():
+    scores = analyze("slot gacor maxwin").category_scores()
+    assert scores["perjudian"] >= 0.8
