@@ -54,7 +54,7 @@ def test_check_json_validates_against_the_schema():
 
 def test_check_reads_stdin_without_argument_and_with_dash():
     for args in (["check"], ["check", "-"]):
-        result = runner.invoke(app, args, input="slot gacor maxwin".encode())
+        result = runner.invoke(app, args, input=b"slot gacor maxwin")
         assert result.exit_code == 0
         assert result.output.startswith("Hasil: LANGGAR")
 
