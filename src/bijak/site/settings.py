@@ -119,6 +119,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+STATICFILES_DIRS = [PACKAGE_DIR / "site" / "static"]
 WHITENOISE_USE_FINDERS = True
 
 EMAIL_HOST = envstr("EMAIL_HOST", "")
