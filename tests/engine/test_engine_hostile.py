@@ -66,7 +66,9 @@ HOSTILE = [
 
 def test_pattern_recognizers_survive_hostile_input():
     pipe = Pipeline()
-    pattern_recs = [r for r in pipe.recognizers if r.name not in ("bijak.lexicon.v1", "bijak.health_claim.v1")]
+    pattern_recs = [
+        r for r in pipe.recognizers if r.name not in ("bijak.lexicon.v1", "bijak.health_claim.v1")
+    ]
     for text in HOSTILE:
         doc = _doc(text)
         for rec in pattern_recs:
@@ -101,8 +103,27 @@ def test_any_text_gives_a_report_with_spans_inside_it(text):
 
 
 WORDS = st.sampled_from(
-    ["slot", "g4c0r", "maxwin", "NIK", "3201231508850003", "0812-3456-7890", "BPJS", "ribet",
-     "dokter", "goblok", "RAHASIA", "𝗩𝗜𝗦𝗜𝟰𝗗", "s l o t", "\x00", "\u200b", "é", "🎰", "", " "]
+    [
+        "slot",
+        "g4c0r",
+        "maxwin",
+        "NIK",
+        "3201231508850003",
+        "0812-3456-7890",
+        "BPJS",
+        "ribet",
+        "dokter",
+        "goblok",
+        "RAHASIA",
+        "𝗩𝗜𝗦𝗜𝟰𝗗",
+        "s l o t",
+        "\x00",
+        "\u200b",
+        "é",
+        "🎰",
+        "",
+        " ",
+    ]
 )
 
 
@@ -114,6 +135,14 @@ def test_mixed_signal_text_keeps_spans_on_the_original(text):
         assert 0 <= f.start <= f.end <= len(text)
         if f.category != "data_pribadi":
             assert f.evidence == text[f.start : f.end]
+
+
+def test_lone_surrogates_are_replaced_not_crashed_on():
+    report = analyze("slot \ud800 gacor 0812\udfff3456789 maxwin")
+    assert report.verdict == "langgar"
+    assert "\ud800" not in report.masked_text
+    assert report.masked_text.startswith("slot \ufffd gacor")
+    report.to_json().encode("utf-8")
 
 
 def test_recognizer_list_is_the_documented_default():

@@ -28,6 +28,20 @@ MAX_CHARS = 100_000
 ENGINE_VERSION = "bijak.engine.v1"
 
 
+_SURROGATES = {cp: "\ufffd" for cp in range(0xD800, 0xE000)}
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with lone surrogates (not encodable as UTF-8) replaced by U+FFFD, same length."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.translate(_SURROGATES)
+    return text
+
+
 def _lang(lang: str | None) -> str:
     return "en" if (lang or "").lower().startswith("en") else "id"
 
@@ -87,7 +101,7 @@ class Pipeline:
         """Every recognizer's findings on ``text`` (no truncation, no mapping), sorted by span."""
         from bijak.engine.normalize import normalize
 
-        doc = normalize(text)
+        doc = normalize(without_surrogates(text))
         found: list[Finding] = []
         for rec in self.recognizers:
             found.extend(rec.analyze(doc))
@@ -105,6 +119,7 @@ class Pipeline:
         truncated = length > self.max_chars
         if truncated:
             text = text[: self.max_chars]
+        text = without_surrogates(text)
         findings = self.findings(text) if text and not text.isspace() else []
         verdict, categories, clauses = self.mapper.map(findings, lang=lng, explain_text=explain)
         if explain and findings:

@@ -46,8 +46,9 @@ LEXICON_FILES: tuple[str, ...] = (
     "fitnah",
     "hoaks",
     "rahasia",
+    "tanpa_sumber",
 )
-"""Lexicons matched by ``bijak.lexicon.v1`` (``tanpa_sumber`` is read by its own recognizer)."""
+"""Lexicons matched by ``bijak.lexicon.v1``, all in one pass."""
 
 
 class LexiconError(ValueError):
@@ -121,5 +122,4 @@ def load_lexicon(name: str) -> Lexicon:
 
 def lexicon_versions() -> dict[str, str]:
     """``name -> version`` of every shipped lexicon (recorded in each report)."""
-    names = (*LEXICON_FILES, "tanpa_sumber")
-    return {load_lexicon(n).name: load_lexicon(n).version for n in names}
+    return {load_lexicon(n).name: load_lexicon(n).version for n in LEXICON_FILES}

@@ -2,6 +2,8 @@
 
 Importing this package registers them all. ``DEFAULT_RECOGNIZERS`` is the active set used by
 the default pipeline; a pipeline can be built with any other list of registered names.
+(Health claims without a source are matched inside ``bijak.lexicon.v1``'s single pass;
+``bijak.health_claim.v1`` is the same rule alone.)
 """
 
 from __future__ import annotations
@@ -30,7 +32,6 @@ DEFAULT_RECOGNIZERS: tuple[str, ...] = (
     "bijak.bpjs_card.v1",
     "bijak.medical_record.v1",
     "bijak.nota_dinas.v1",
-    "bijak.health_claim.v1",
     "bijak.official.v1",
     "bijak.claims.v1",
     "bijak.model.v1",

@@ -5,7 +5,9 @@
 - a ``target`` and a ``cue`` of the same lexicon within ``window`` tokens give ONE finding
   spanning them, scored ``noisy_or(target, cues...)`` (up to three nearest cues); alone they give nothing (unless the same
   phrase is also listed as a weak ``term``);
-- a ``suffix`` marks a whole word (e.g. a gambling-site name ending in ``toto``).
+- a ``suffix`` marks a whole word (e.g. a gambling-site name ending in ``toto``);
+- a ``source`` phrase ("sumber:", "menurut") or a link cancels the terms of its lexicon
+  (``tanpa_sumber``: a health claim is only reported when no source is named).
 """
 
 from __future__ import annotations
@@ -27,6 +29,10 @@ if TYPE_CHECKING:  # pragma: no cover
 NAME = "bijak.lexicon.v1"
 STYLED_TERM = "<huruf hias>"
 GLUED_TERM = "<nama+angka>"
+SOURCE_MIN_WEIGHT = 0.6
+"""A ``sources`` phrase at least this strong cancels its lexicon's claims ("sumber:")."""
+LINK = re2.compile(r"(?i)(?:https?://|www\.)\S+|\b[a-z0-9-]+\.(?:go\.id|ac\.id|org|int|gov)\b")
+"""A link also counts as naming a source."""
 MAX_STYLED_TOKENS = 3
 SPACED_FACTOR = 0.7
 """A spaced-out word ("s l o t") scores ``styled * SPACED_FACTOR``."""
@@ -58,6 +64,7 @@ def lexicon_entries(lex: Lexicon) -> list[tuple[str, Entry]]:
         ("target", lex.targets),
         ("cue", lex.cues),
         ("suffix", lex.suffixes),
+        ("source", lex.sources),
     ):
         for phrase, weight in table.items():
             items.append((phrase, Entry(lex.category, role, weight, phrase)))
@@ -81,6 +88,7 @@ class LexiconRecognizer:
             items.extend(lexicon_entries(lex))
         self._matcher: PhraseMatcher = build_matcher(split, items)
         self._window = {lex.category: lex.window for lex in self.lexicons}
+        self._needs_source = frozenset(lex.category for lex in self.lexicons if lex.sources)
         self._upper = {lex.category: lex.upper_bonus for lex in self.lexicons if lex.upper_bonus}
         self._styled = tuple(
             Entry(lex.category, "term", lex.styled, STYLED_TERM)
@@ -107,9 +115,13 @@ class LexiconRecognizer:
         findings: list[Finding] = []
         terms: list[Hit] = []
         pairs: dict[str, tuple[list[Hit], list[Hit]]] = {}
+        sourced: set[str] = set()
         for hit in hits:
             role = hit.entry.role
-            if role == "target":
+            if role == "source":
+                if hit.entry.weight >= SOURCE_MIN_WEIGHT:
+                    sourced.add(hit.entry.category)
+            elif role == "target":
                 pairs.setdefault(hit.entry.category, ([], []))[0].append(hit)
             elif role == "cue":
                 pairs.setdefault(hit.entry.category, ([], []))[1].append(hit)
@@ -124,6 +136,11 @@ class LexiconRecognizer:
                     c for c in cues if c.first == 0 or doc.tokens[c.first - 1].text not in NEGATIONS
                 ]
                 findings.extend(self._pairs(category, targets, cues, original, used))
+        if self._needs_source and any(h.entry.category in self._needs_source for h in terms):
+            if ("." in original or "/" in original) and LINK.search(original) is not None:
+                sourced |= self._needs_source
+        if sourced:
+            terms = [h for h in terms if h.entry.category not in sourced]
         if len(terms) > 1:
             terms = _drop_contained(terms)
         upper = self._upper
@@ -144,7 +161,7 @@ class LexiconRecognizer:
                     start=hit.ostart,
                     end=hit.oend,
                     score=weight,
-                    recognizer=NAME,
+                    recognizer=self.name,
                     evidence=evidence,
                     meta={"kind": entry.role, "term": entry.phrase},
                 )
@@ -207,7 +224,7 @@ class LexiconRecognizer:
                     start=start,
                     end=end,
                     score=noisy_or((t.entry.weight, *(c.entry.weight for c in chosen))),
-                    recognizer=NAME,
+                    recognizer=self.name,
                     evidence=original[start:end],
                     meta={
                         "kind": "pair",
