@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -69,3 +71,18 @@ def test_one_megabyte_of_mixed_text() -> None:
 def test_one_megabyte_of_digits_and_of_single_letters() -> None:
     for text in ("7" * 1_000_000, "a " * 500_000, "a." * 500_000, "\u200b" * 1_000_000):
         _assert_consistent(normalize(text), text)
+
+
+ADVERSARIAL_UNITS = ["ab.", "ab-", "a1.", "ab+", "ab%", "1.", "1.1x", " ", " !", "ab@", "@a.", "#a"]
+ADVERSARIAL_UNITS += ["a_", "ab/", "www.", "a:", "ab 1.1x1 ", "1-1a", "a b ", "aaab", "s.l0t "]
+
+
+def test_tokenizer_stays_linear_on_adversarial_runs() -> None:
+    # A guard against regex backtracking that grows with the square of the input: each of
+    # these 60 kB texts once took minutes; linear scanning takes well under a second each.
+    # The bound is loose on purpose (a shared CI machine), it only catches a blow-up.
+    start = time.process_time()
+    for unit in ADVERSARIAL_UNITS:
+        text = unit * (60_000 // len(unit)) + "!"
+        _assert_consistent(normalize(text), text)
+    assert time.process_time() - start < 60

@@ -107,22 +107,22 @@ class NormalizedText:
 _W = r"[^\W_]"  # a letter or digit, any script
 _SEP = r"(?:[ \t]|[ \t]?[.\-_*·•|~/\\+,:][ \t]?|\]\[|\)\()"
 _TOKEN_RE: Final = re.compile(
-    r"\s*+(?:"  # skipping whitespace inside the match spares failed attempts at each space
+    r"(?<!\s)\s*+(?:"  # whitespace is skipped inside a match, once per run of it
     + "|".join(
         (
             # the common case first: a word of ASCII letters, not glued to a URL, e-mail,
             # digits or other letters (a plain character set is the fastest check there is)
             r"(?P<w>[a-z]{2,}+(?![^\W_]|[.@:/\-_][^\W_]|[@$!]|://))",
             r"(?P<url>(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)\]]"
-            r"|(?<![\w.@/])[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*"
+            r"|(?<![\w.@/\-])[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*"
             r"\.(?:com|net|org|id|co|io|ly|me|xyz|info|biz|site|online|vip|top|club|link|asia"
             r"|app|gg|cc|tv|pro|live|store|shop|fun|win|bet|game|games|cash|icu|sbs|ink|art)"
             r"(?![\w-])(?:/(?:[^\s<>\"']*[^\s<>\"'.,;:!?)\]])?)?)",
-            r"(?P<email>[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?![\w-]))",
+            r"(?P<email>(?<![\w.%+\-])[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?![\w-]))",
             r"(?P<mention>(?<![\w@])@[a-z0-9_.]*[a-z0-9_])",
             r"(?P<hashtag>(?<![\w#])#[^\W_]\w*)",
             rf"(?P<spaced>(?<!{_W})[^\W\d_](?P<sep>{_SEP}){_W}(?!{_W})(?:(?P=sep){_W}(?!{_W}))+)",
-            r"(?P<number>\d++(?:[.,:/\-]\d++)*+(?:[^\W\d_]++)?(?![^\W_]))",
+            r"(?P<number>(?<!\d[.,:/\-])\d++(?:[.,:/\-]\d++)*+(?:[^\W\d_]++)?(?![^\W_]))",
             r"(?P<word>[^\W_]++(?:[@$!]++[^\W_]++)*+)",
             f"(?P<emoji>[{EMOJI_CLASS}])",
         )
