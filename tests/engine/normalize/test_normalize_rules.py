@@ -168,6 +168,11 @@ SPECIAL_TOKENS: list[Case] = [
     ("@Admin_1 hai", "@admin_1 hai", [("@admin_1", 0, 8), ("hai", 9, 12)]),
     ("#SlotGacor", "#slotgacor", [("#slotgacor", 0, 10), ("slot", 1, 5), ("gacor", 5, 10)]),
     ("#sehat", "#sehat", [("#sehat", 0, 6)]),
+    (
+        "❤️ #Slot_Gacor88",
+        "  #slot_gacor88",
+        [("#slot_gacor88", 3, 16), ("slot", 4, 8), ("gacor", 9, 14), ("88", 14, 16)],
+    ),
 ]
 
 

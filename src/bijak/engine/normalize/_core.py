@@ -240,6 +240,24 @@ _SPLIT_RE: Final = re.compile(r"[^\s\-]+")
 # ---------------------------------------------------------------------------- normalize
 
 
+def _hashtag_parts(
+    text: str, folded: str, omap: tuple[int, ...] | None, fs: int, fe: int, delta: int
+) -> list[tuple[str, int, int, int, int]]:
+    """The CamelCase parts of the hashtag at folded [fs, fe) ("#SlotGacor" -> slot, gacor)."""
+    if omap is None:
+        body, base = text[fs + 1 : fe], fs + 1
+    else:  # the original character behind each folded one keeps the case
+        body, base = "".join([text[omap[i]] for i in range(fs + 1, fe)]), fs + 1
+    parts = _CAMEL_RE.findall(body)
+    if len(parts) < 2:
+        return []
+    out = []
+    for p in _CAMEL_RE.finditer(body):
+        a, b = base + p.start(), base + p.end()
+        out.append((folded[a:b], a + delta, b + delta, a, b))
+    return out
+
+
 def _build_omap(text: str) -> tuple[int, ...]:
     """folded index -> original index (plus a final sentinel), skipping deleted runs."""
     omap: list[int] = []
@@ -319,19 +337,7 @@ def normalize(text: str) -> NormalizedText:
             continue
         elif kind == "hashtag":
             toks.append((raw, fs + delta, fe + delta, fs, fe))
-            if omap is None:
-                parts = _CAMEL_RE.findall(text, fs + 1, fe)
-                if len(parts) > 1:
-                    for p in _CAMEL_RE.finditer(text, fs + 1, fe):
-                        toks.append(
-                            (
-                                p.group().lower(),
-                                p.start() + delta,
-                                p.end() + delta,
-                                p.start(),
-                                p.end(),
-                            )
-                        )
+            toks.extend(_hashtag_parts(text, folded, omap, fs, fe, delta))
             continue
         else:  # url, email, mention, number: kept whole
             toks.append((raw, fs + delta, fe + delta, fs, fe))
