@@ -11,6 +11,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+MIN_FALLBACK_LEN = 5
+"""Words shorter than this are only looked up whole (no stem, suffix or digit shapes)."""
+
 
 class TokenLike(Protocol):
     @property
@@ -90,6 +93,8 @@ class PhraseMatcher:
         suffixes = self._suffixes
         n_tok = len(tokens)
         spaced = self._spaced
+        # the original spelling only matters where the normaliser turned digits into letters
+        raw_ok = bool(original) and any(d in original for d in "0123456789")
         for i, tok in enumerate(tokens):
             word = tok.text
             if spaced and tok.oend - tok.ostart > len(word) + 2 and original:
@@ -121,6 +126,8 @@ class PhraseMatcher:
                         hits.append(Hit(entry, i, i + n - 1, tok.ostart, last.oend))
                 if seen:
                     continue
+            if len(word) < MIN_FALLBACK_LEN:
+                continue  # too short for a stem + suffix / digits shape
             stem = ""
             if word.endswith("nya") and len(word) > 6:
                 stem = word[:-3]  # "gacornya" -> "gacor"
@@ -140,7 +147,7 @@ class PhraseMatcher:
                         continue
             if self._glued and word[-1:].isdigit():
                 glued = self._glued_hit(word)
-                if glued is None and original:
+                if glued is None and raw_ok:
                     raw = original[tok.ostart : tok.oend].lower()
                     glued = self._glued_hit(raw) if raw != word else None
                 if glued is not None:
@@ -149,7 +156,7 @@ class PhraseMatcher:
                     continue
             if suffixes and len(word) > self._min_stem + 1:
                 hit = self._suffix_hit(word, suffixes)
-                if hit is None and original:
+                if hit is None and raw_ok:
                     raw = original[tok.ostart : tok.oend].lower()
                     if raw != word and len(raw) > self._min_stem + 1:
                         hit = self._suffix_hit(raw, suffixes)
