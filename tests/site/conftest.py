@@ -234,3 +234,14 @@ def smtp_server(settings: Any) -> Any:
     settings.EMAIL_HOST_PASSWORD = ""
     yield inbox
     controller.stop()
+
+
+@pytest.fixture(autouse=True)
+def _indonesian_by_default() -> Any:
+    """Each test starts in Indonesian: a request in English leaves its language active in the
+    thread, which would leak into the next test's service messages."""
+    from django.utils import translation
+
+    translation.activate("id")
+    yield
+    translation.activate("id")

@@ -23,7 +23,7 @@ SECRET_KEY = envstr("SECRET_KEY", "")
 if not SECRET_KEY:
     if DEBUG or envbool("BIJAK_DEMO", "true"):
         # Demo and tests only: a fixed, public key. Production sets SECRET_KEY and BIJAK_DEMO=false.
-        SECRET_KEY = "bijak-demo-key-not-for-production-0123456789abcdefghijklmnop"
+        SECRET_KEY = "bijak-demo-key-not-for-production-0123456789abcdefghijklmnop"  # noqa: S105
     else:
         raise ImproperlyConfigured("SECRET_KEY must be set when BIJAK_DEMO is false")
 
