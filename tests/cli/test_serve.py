@@ -59,7 +59,7 @@ def test_serve_runs_site_and_worker_and_stops_both(tmp_path):
     env.update({"BIJAK_HOME": str(tmp_path), "BIJAK_VAR_DIR": str(tmp_path / "var")})
     (tmp_path / "var").mkdir()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "bijak.cli.main", "serve", "--host", "127.0.0.1", "--port", str(port)],
+        [sys.executable, "-m", "bijak.cli.main", "serve", "--host", "127.0.0.1", "--port", str(port), "--processes", "2"],
         env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )
     try:
@@ -87,12 +87,15 @@ def test_serve_runs_site_and_worker_and_stops_both(tmp_path):
             assert time.monotonic() < deadline, children(proc.pid)
             time.sleep(0.3)
         worker_pid = next(pid for pid, cmd in children(proc.pid) if "db_worker" in cmd)
+        forked = [pid for pid, cmd in children(proc.pid) if "db_worker" not in cmd]
+        assert len(forked) == 1  # --processes 2: the parent and one forked server process
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=30) == 0
         output = proc.stdout.read().decode()
-        assert f"bijak serve: http://127.0.0.1:{port}/ (worker: ya; Ctrl+C untuk berhenti)" in output
+        assert f"bijak serve: http://127.0.0.1:{port}/ (proses: 2; worker: ya; Ctrl+C untuk berhenti)" in output
         assert "bijak serve: berhenti." in output
-        assert not Path(f"/proc/{worker_pid}").exists() or "Z" in Path(f"/proc/{worker_pid}/stat").read_text().split()[2]
+        for pid in (worker_pid, *forked):
+            assert not Path(f"/proc/{pid}").exists() or Path(f"/proc/{pid}/stat").read_text().split()[2] == "Z"
     finally:
         if proc.poll() is None:
             proc.kill()

@@ -12,8 +12,9 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from socketserver import ThreadingMixIn
-from typing import Any
+from typing import Annotated, Any
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 import typer
@@ -94,10 +95,62 @@ def prepare_database() -> None:
         call_command("migrate", "--noinput", verbosity=0)
 
 
+def warm_up() -> None:
+    """Load the engine and the active policy once, before the first request (and before forking,
+    so that every process shares them)."""
+    from bijak.site.checks.engine import analyze_draft
+
+    analyze_draft(text="Selamat pagi.")
+
+
+def fork_processes(server: ThreadingWSGIServer, processes: int) -> list[int]:
+    """Start `processes - 1` more server processes on the same listening socket (pre-fork);
+    return their ids. Each one stops on SIGTERM."""
+    from django.db import connections
+
+    connections.close_all()  # never share a database connection across a fork
+    pids: list[int] = []
+    for _ in range(max(0, processes - 1)):
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - runs in the child
+            signal.signal(signal.SIGTERM, lambda signum, frame: threading.Thread(
+                target=server.shutdown, daemon=True).start())
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops us
+            try:
+                server.serve_forever(poll_interval=0.5)
+            finally:
+                os._exit(0)
+        pids.append(pid)
+    return pids
+
+
+def stop_processes(pids: list[int], timeout: float = 15.0) -> None:
+    for pid in pids:
+        try:
+            os.kill(pid, signal.SIGTERM)
+        except ProcessLookupError:
+            continue
+    deadline = time.monotonic() + timeout
+    for pid in pids:
+        while True:
+            try:
+                done, _status = os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:
+                break
+            if done:
+                break
+            if time.monotonic() > deadline:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                break
+            time.sleep(0.05)
+
+
 def serve(
-    host: str = typer.Option("127.0.0.1", "--host", help="Alamat yang didengar."),
-    port: int = typer.Option(8000, "--port", help="Port yang didengar."),
-    worker: bool = typer.Option(True, "--worker/--no-worker", help="Jalankan juga worker latar belakang."),
+    host: Annotated[str, typer.Option("--host", help="Alamat yang didengar.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port yang didengar.")] = 8000,
+    worker: Annotated[bool, typer.Option("--worker/--no-worker", help="Jalankan juga worker latar belakang.")] = True,
+    processes: Annotated[int, typer.Option("--processes", min=1, max=64, help="Jumlah proses server (masing-masing multi-thread).")] = 1,
 ) -> None:
     """Jalankan situs bijak beserta worker latar belakang."""
     from bijak.cli.site import setup_django
@@ -107,7 +160,9 @@ def serve(
     from django.core.wsgi import get_wsgi_application
 
     app = get_wsgi_application()
+    warm_up()
     server = make_wsgi_server(host, port, app)
+    pids = fork_processes(server, processes)
     child = start_worker() if worker else None
 
     def _stop(signum: int, frame: Any) -> None:
@@ -116,11 +171,15 @@ def serve(
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)
     actual_port = server.server_address[1]
-    typer.echo(f"bijak serve: http://{host}:{actual_port}/ (worker: {'ya' if child else 'tidak'}; Ctrl+C untuk berhenti)", err=False)
+    typer.echo(
+        f"bijak serve: http://{host}:{actual_port}/ (proses: {processes}; "
+        f"worker: {'ya' if child else 'tidak'}; Ctrl+C untuk berhenti)"
+    )
     sys.stdout.flush()
     try:
         server.serve_forever(poll_interval=0.5)
     finally:
+        stop_processes(pids)
         server.server_close()
         if child is not None:
             stop_worker(child)

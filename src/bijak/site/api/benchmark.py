@@ -1,6 +1,6 @@
 """`bijak benchmark api`: latency and throughput of POST /api/v1/check on loopback.
 
-The site runs as `bijak serve` (threaded WSGI server, django-tasks worker beside it) in a child
+The site runs as `bijak serve --processes 2` (pre-forked threaded WSGI servers, django-tasks worker beside it) in a child
 process on a free 127.0.0.1 port with a fresh SQLite database in a temporary folder; a user and
 a token are created there. Requests are sent open-loop: request i is due at start + i/rate and
 is handed to a pool of `concurrency` client threads; its latency is counted from the time it was
@@ -89,7 +89,9 @@ def _wait_ready(port: int, proc: subprocess.Popen[bytes], timeout: float = 120) 
     raise RuntimeError("bijak serve did not start in time")
 
 
-def run_api_benchmark(*, rate: int = 100, duration: float = 20.0, concurrency: int = 16) -> dict[str, Any]:
+def run_api_benchmark(
+    *, rate: int = 100, duration: float = 20.0, concurrency: int = 16, processes: int = 2
+) -> dict[str, Any]:
     """Measure POST /api/v1/check at `rate` requests/s for `duration` s; return the figures."""
     if rate <= 0 or duration <= 0 or concurrency <= 0:
         raise ValueError("rate, duration and concurrency must be positive")
@@ -105,7 +107,8 @@ def run_api_benchmark(*, rate: int = 100, duration: float = 20.0, concurrency: i
         ).stdout.strip()
         port = _free_port()
         server = subprocess.Popen(  # noqa: S603
-            [sys.executable, "-m", "bijak.cli.main", "serve", "--host", "127.0.0.1", "--port", str(port)],
+            [sys.executable, "-m", "bijak.cli.main", "serve", "--host", "127.0.0.1", "--port", str(port),
+             "--processes", str(processes)],
             env=env, cwd=tmp, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         try:
@@ -113,7 +116,11 @@ def run_api_benchmark(*, rate: int = 100, duration: float = 20.0, concurrency: i
             bodies = [json.dumps({"text": d, "platform": "instagram"}).encode() for d in DRAFTS]
             for i in range(30):  # warm up: load the engine, open DB connections
                 _post(port, token, bodies[i % len(bodies)])
-            return _measure(port, token, bodies, rate, duration, concurrency)
+            results = _measure(port, token, bodies, rate, duration, concurrency)
+            results["server"] = (
+                f"bijak serve --processes {processes} (threaded wsgiref) + db_worker, SQLite (WAL), loopback"
+            )
+            return results
         finally:
             server.terminate()
             try:
@@ -155,7 +162,6 @@ def _measure(port: int, token: str, bodies: list[bytes], rate: int, duration: fl
     ok = statuses.get("200", 0)
     return {
         "endpoint": "POST /api/v1/check",
-        "server": "bijak serve (threaded wsgiref) + db_worker, SQLite, loopback",
         "target_rate_per_s": rate,
         "duration_s": duration,
         "concurrency": concurrency,
