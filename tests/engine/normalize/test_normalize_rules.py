@@ -74,6 +74,7 @@ NUMBERS_UNTOUCHED: list[Case] = [
     ),
     ("covid19 mp3 4d", "covid19 mp3 4d", [("covid19", 0, 7), ("mp3", 8, 11), ("4d", 12, 14)]),
     ("weton88", "weton88", [("weton88", 0, 7)]),
+    ("x9f ff0a0a", "x9f ff0a0a", [("x9f", 0, 3), ("ff0a0a", 4, 10)]),  # hex, not leetspeak
 ]
 
 REPEATED_LETTERS: list[Case] = [
@@ -146,6 +147,12 @@ EMOJI: list[Case] = [
     ("lucu 😂😂 ya", "lucu    ya", [("lucu", 0, 4), ("ya", 8, 10)]),  # others dropped
     ("👍🏽 sip", "  oke", [("oke", 3, 6)]),  # skin tone deleted, emoji dropped
     ("❄️ ada", "emoji_salju ada", [("emoji_salju", 0, 2), ("ada", 3, 6)]),
+    # normalising the normalised text again gives the same tokens
+    (
+        "emoji_slot emoji_jari_tengah",
+        "emoji_slot emoji_jari_tengah",
+        [("emoji_slot", 0, 10), ("emoji_jari_tengah", 11, 28)],
+    ),
 ]
 
 SPECIAL_TOKENS: list[Case] = [

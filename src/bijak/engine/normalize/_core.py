@@ -113,6 +113,7 @@ _TOKEN_RE: Final = re.compile(
             # the common case first: a word of ASCII letters, not glued to a URL, e-mail,
             # digits or other letters (a plain character set is the fastest check there is)
             r"(?P<w>[a-z]{2,}+(?![^\W_]|[.@:/\-_][^\W_]|[@$!]|://))",
+            r"(?P<ename>(?<![\w])emoji_[a-z0-9]+(?:_[a-z0-9]+)*)",  # an emoji's name, kept whole
             r"(?P<url>(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)\]]"
             r"|(?<![\w.@/\-])[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*"
             r"\.(?:com|net|org|id|co|io|ly|me|xyz|info|biz|site|online|vip|top|club|link|asia"
@@ -151,6 +152,7 @@ _LEET: Final = str.maketrans(
     }
 )
 _INNER_LEET_RE: Final = re.compile(r"[^\W\d_][0-9@$!](?=[^\W\d_])")
+_HEX_RE: Final = re.compile(r"x?[0-9a-f]+")  # byte escapes ("x9f"), hashes, colours: not leet
 _INNER_NUMBER_RE: Final = re.compile(r"[0-9]{2,}(?=[^\W\d_])")
 _TRAILING_DIGITS_RE: Final = re.compile(r"[0-9]{2,}$|[0-9]d$")  # "slot88", "visi4d" (togel)
 _REDUP_RE: Final = re.compile(r"([^\W\d_]{3,})2")
@@ -170,6 +172,8 @@ def _deleet(word: str) -> str:
     "covid19", "weton88", "mp3" stay (no single digit between two letters), and so do
     amounts such as "rp50rb" (a run of several digits inside the word).
     """
+    if _HEX_RE.fullmatch(word) is not None:
+        return word
     m = _TRAILING_DIGITS_RE.search(word)
     head, tail = (word[: m.start()], m.group()) if m is not None else (word, "")
     if _INNER_LEET_RE.search(head) is None or _INNER_NUMBER_RE.search(head) is not None:
@@ -339,7 +343,7 @@ def normalize(text: str) -> NormalizedText:
             toks.append((raw, fs + delta, fe + delta, fs, fe))
             toks.extend(_hashtag_parts(text, folded, omap, fs, fe, delta))
             continue
-        else:  # url, email, mention, number: kept whole
+        else:  # url, email, mention, number, emoji name: kept whole
             toks.append((raw, fs + delta, fe + delta, fs, fe))
             continue
 
