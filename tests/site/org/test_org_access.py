@@ -72,3 +72,26 @@ def test_missing_and_forbidden_are_the_same_404(employee, colleague, outsider):
             access_employee_by_id(outsider, bad)
         with pytest.raises(Http404):
             access_employee_by_id(employee, bad)
+
+
+def test_unit_update_refuses_cycles_and_wrong_levels(org_tree):
+    from django.core.exceptions import ValidationError
+
+    from bijak.site.org.services import orgunit_update
+
+    with pytest.raises(ValidationError) as error:
+        orgunit_update(actor=None, unit=org_tree.kpp, name="Biro", level="eselon_2",
+                       parent=org_tree.kpp_media_monitoring)
+    assert error.value.messages == ["Unit induk harus berada pada eselon yang lebih tinggi."]
+    moved = orgunit_update(actor=None, unit=org_tree.keu_budget, name="Bagian Anggaran dan Kas",
+                           level="eselon_3", parent=org_tree.kpp)
+    assert moved.parent == org_tree.kpp
+    from bijak.site.audit.models import AuditEntry
+
+    entry = AuditEntry.objects.get(action="orgunit.update")
+    assert entry.data["before"]["parent"] == "SJ.KEU" and entry.data["after"]["parent"] == "SJ.KPP"
+
+
+def test_employee_link_to_own_profile_in_menu(employee_client, employee):
+    html = employee_client.get("/").content.decode()
+    assert f'href="/organisasi/pegawai/{employee.employee.pk}/" title="Profil saya">Sari Wulandari</a>' in html

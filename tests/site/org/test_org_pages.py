@@ -136,3 +136,27 @@ def test_import_page_shows_file_errors(officer_client, settings):
     assert "Berkas terlalu besar (4 KB); batasnya 1 KB." in response.content.decode()
     response = officer_client.post("/organisasi/impor/", {})
     assert "Pilih berkas yang akan diunggah." in response.content.decode()
+
+
+def test_admin_edits_a_unit_others_get_404(admin_client_, unit_head_client, org_tree):
+    url = f"/organisasi/unit/{org_tree.keu.pk}/ubah/"
+    assert unit_head_client.get(url).status_code == 404
+    assert "Ubah unit" not in unit_head_client.get(f"/organisasi/unit/{org_tree.keu.pk}/").content.decode()
+    assert admin_client_.get(url).status_code == 200
+    response = admin_client_.post(url, {"name": "Biro Keuangan", "level": "eselon_2",
+                                        "parent": org_tree.root.pk}, follow=True)
+    assert "Unit SJ.KEU diperbarui." in response.content.decode()
+    org_tree.keu.refresh_from_db()
+    assert org_tree.keu.name == "Biro Keuangan"
+    response = admin_client_.post(url, {"name": "Biro Keuangan", "level": "eselon_2",
+                                        "parent": org_tree.keu_budget.pk})
+    assert response.status_code == 400
+    assert "Unit induk harus berada pada eselon yang lebih tinggi." in response.content.decode()
+
+
+def test_unit_list_takes_a_fixed_number_of_queries(officer_client, org_tree, employee, colleague,
+                                                   django_assert_max_num_queries):
+    with django_assert_max_num_queries(12):
+        officer_client.get("/organisasi/")
+    with django_assert_max_num_queries(12):
+        officer_client.get("/organisasi/pegawai/")

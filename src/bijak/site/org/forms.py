@@ -42,3 +42,10 @@ class RoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Peran"), choices=Role.choices)
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=OrgUnit.objects.all(), required=False,
                                   empty_label=_("(seluruh organisasi)"))
+
+
+class UnitEditForm(forms.Form):
+    name = forms.CharField(label=_("Nama unit"), max_length=200)
+    level = forms.ChoiceField(label=_("Tingkat"), choices=Level.choices)
+    parent = forms.ModelChoiceField(label=_("Unit induk"), queryset=OrgUnit.objects.all(),
+                                    required=False, empty_label=_("(tanpa induk)"))

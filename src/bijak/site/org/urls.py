@@ -6,6 +6,7 @@ app_name = "org"
 urlpatterns = [
     path("", views.unit_list, name="units"),
     path("unit/<int:unit_id>/", views.unit_detail, name="unit"),
+    path("unit/<int:unit_id>/ubah/", views.unit_edit, name="unit_edit"),
     path("pegawai/", views.employee_list, name="employees"),
     path("pegawai/<int:employee_id>/", views.employee_detail, name="employee"),
     path("pegawai/<int:employee_id>/undang/", views.employee_invite, name="employee_invite"),

@@ -15,7 +15,13 @@ from django.views.decorators.http import require_POST
 
 from bijak.site.accounts.services import user_invite
 from bijak.site.org import access, selectors
-from bijak.site.org.forms import ImportConfirmForm, ImportUploadForm, RoleForm, UnitForm
+from bijak.site.org.forms import (
+    ImportConfirmForm,
+    ImportUploadForm,
+    RoleForm,
+    UnitEditForm,
+    UnitForm,
+)
 from bijak.site.org.importing import ImportFileError, too_large_error
 from bijak.site.org.models import RoleAssignment
 from bijak.site.org.nip import nip_check
@@ -25,6 +31,7 @@ from bijak.site.org.services import (
     employee_import_preview,
     import_counts,
     orgunit_create,
+    orgunit_update,
     role_assign,
     role_revoke,
 )
@@ -43,7 +50,29 @@ def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
         "children": selectors.unit_children_for(request.user, unit),
         "staff": selectors.unit_staff_for(request.user, unit),
         "role_holders": selectors.unit_role_holders(unit),
+        "can_edit": access.can_manage_org(request.user),
     })
+
+
+@login_required
+def unit_edit(request: HttpRequest, unit_id: int) -> HttpResponse:
+    access.access_org_management(request.user)
+    unit = access.access_unit_by_id(request.user, unit_id)
+    initial = {"name": unit.name, "level": unit.level, "parent": unit.parent}
+    form = UnitEditForm(request.POST) if request.method == "POST" else UnitEditForm(initial=initial)
+    form.fields["parent"].queryset = form.fields["parent"].queryset.exclude(pk=unit.pk)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            orgunit_update(actor=request.user, unit=unit, name=data["name"], level=data["level"],
+                           parent=data["parent"])
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Unit %(code)s diperbarui.") % {"code": unit.code})
+            return redirect("org:unit", unit_id=unit.pk)
+    return render(request, "org/unit_edit.html", {"unit": unit, "form": form},
+                  status=400 if request.method == "POST" else 200)
 
 
 @login_required
