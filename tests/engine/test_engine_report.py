@@ -105,7 +105,10 @@ def test_english_report():
     report = analyze("BPJS ribet banget, antri lama", lang="en")
     assert report.verdict_label == "Likely breach"
     (clause,) = report.clauses
-    assert clause.explanation == "A complaint about a health programme or service: 'BPJS', 'ribet', and 'antri'."
+    assert (
+        clause.explanation
+        == "A complaint about a health programme or service: 'BPJS', 'ribet', and 'antri'."
+    )
 
 
 def test_long_text_is_truncated_with_a_flag():
@@ -144,3 +147,40 @@ def test_non_string_input_is_a_type_error():
 def test_category_scores_for_eval():
     scores = analyze("slot gacor maxwin").category_scores()
     assert scores["perjudian"] >= 0.8
+
+
+class _BatchOnly:
+    """A recognizer with analyze_batch (like the model): counts how it is called."""
+
+    name = "bijak.test_batch.v1"
+    categories = ("hoaks",)
+
+    def __init__(self):
+        self.batches = []
+
+    def analyze(self, doc):
+        return self.analyze_batch([doc])[0]
+
+    def analyze_batch(self, docs):
+        from bijak.engine.findings import Finding
+
+        self.batches.append(len(docs))
+        return [
+            [Finding("hoaks", 0, len(d.original), 0.9, self.name, d.original)]
+            if "hoaks" in d.text
+            else []
+            for d in docs
+        ]
+
+
+def test_analyze_batch_equals_analyze_and_batches_batch_recognizers():
+    from bijak.engine import Pipeline
+
+    rec = _BatchOnly()
+    pipe = Pipeline(extra=[rec])
+    texts = ["ini hoaks", "", "slot gacor maxwin", "   ", "NIK 3201231508850003", "biasa saja"] * 3
+    batch = pipe.analyze_batch(texts, explain=True, chunk=7)
+    single = [pipe.analyze(t) for t in texts]
+    assert [r.to_dict() for r in batch] == [r.to_dict() for r in single]
+    assert rec.batches[:3] == [5, 4, 3]  # chunks of 7 texts, empty ones not sent
+    assert batch[0].verdict == "langgar"

@@ -7,6 +7,7 @@ cheap per text; ``bijak.engine.analyze`` uses a cached default one.
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import threading
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
@@ -60,7 +61,6 @@ class Pipeline:
     ) -> None:
         from bijak.engine.normalize import NORMALIZER_VERSION
         from bijak.engine.recognizers import DEFAULT_RECOGNIZERS
-        from bijak.engine.recognizers.phone import PhoneRecognizer
 
         if policy is None:
             from bijak.policy import load_policy
@@ -76,8 +76,9 @@ class Pipeline:
             for ch in policy.channels
             if getattr(ch, "source_value", "")
         ]
+        review = {c.id: c.review_threshold for c in policy.categories}
         self.recognizers: tuple[Recognizer, ...] = tuple(
-            PhoneRecognizer(allow=allow) if isinstance(r, PhoneRecognizer) else r for r in built
+            self._configure(r, allow, review) for r in built
         ) + tuple(extra)
         self.mapper = PolicyMapper(policy)
         model = next((r for r in self.recognizers if r.name.startswith("bijak.model")), None)
@@ -97,30 +98,106 @@ class Pipeline:
             model=model_version,
         )
 
+    @staticmethod
+    def _configure(rec: Recognizer, allow: list[str], review: dict[str, float]) -> Recognizer:
+        """Give policy data to the recognizers that use it: the reporting channels' numbers
+        to the phone recognizer, the review thresholds to the model."""
+        from bijak.engine.recognizers.phone import PhoneRecognizer
+
+        if isinstance(rec, PhoneRecognizer):
+            return PhoneRecognizer(allow=allow)
+        load_default = getattr(type(rec), "load_default", None)
+        if rec.name.startswith("bijak.model") and load_default is not None:
+            if "thresholds" in inspect.signature(load_default).parameters:
+                configured: Recognizer | None = load_default(thresholds=review)
+                if configured is not None:
+                    return configured
+        return rec
+
     def findings(self, text: str) -> list[Finding]:
         """Every recognizer's findings on ``text`` (no truncation, no mapping), sorted by span."""
+        return self._findings_many([without_surrogates(text)])[0]
+
+    def _findings_many(self, texts: Sequence[str]) -> list[list[Finding]]:
+        """Findings of many (already cleaned) texts; a recognizer with ``analyze_batch`` (the
+        model) sees them all at once, the others one by one."""
         from bijak.engine.normalize import normalize
 
-        doc = normalize(without_surrogates(text))
-        found: list[Finding] = []
+        docs = [normalize(t) for t in texts]
+        out: list[list[Finding]] = [[] for _ in docs]
         for rec in self.recognizers:
-            found.extend(rec.analyze(doc))
-        if len(found) > 1:
-            found.sort(key=lambda f: (f.start, f.end, f.category))
-        return found
+            batch = getattr(rec, "analyze_batch", None)
+            if batch is not None and len(docs) > 1:
+                for acc, found in zip(out, batch(docs), strict=True):
+                    acc.extend(found)
+            else:
+                analyze = rec.analyze
+                for acc, doc in zip(out, docs, strict=True):
+                    acc.extend(analyze(doc))
+        for acc in out:
+            if len(acc) > 1:
+                acc.sort(key=lambda f: (f.start, f.end, f.category))
+        return out
 
-    def analyze(
-        self, text: str, *, lang: str = "id", platform: str | None = None, explain: bool = True
-    ) -> Report:
+    def _prepare(self, text: str) -> tuple[str, int, bool]:
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
-        lng = _lang(lang)
         length = len(text)
         truncated = length > self.max_chars
         if truncated:
             text = text[: self.max_chars]
-        text = without_surrogates(text)
-        findings = self.findings(text) if text and not text.isspace() else []
+        return without_surrogates(text), length, truncated
+
+    def analyze(
+        self, text: str, *, lang: str = "id", platform: str | None = None, explain: bool = True
+    ) -> Report:
+        clean, length, truncated = self._prepare(text)
+        findings = self.findings(clean) if clean and not clean.isspace() else []
+        return self._report(clean, length, truncated, findings, _lang(lang), platform, explain)
+
+    def analyze_batch(
+        self,
+        texts: Iterable[str],
+        *,
+        lang: str = "id",
+        platform: str | None = None,
+        explain: bool = False,
+        chunk: int = 512,
+    ) -> list[Report]:
+        """Many texts with this one pipeline, ``chunk`` at a time. Bulk mode by default
+        (``explain=False``)."""
+        lng = _lang(lang)
+        reports: list[Report] = []
+        batch: list[tuple[str, int, bool]] = []
+
+        def flush() -> None:
+            work = [b for b in batch if b[0] and not b[0].isspace()]
+            found = iter(self._findings_many([b[0] for b in work]))
+            for clean, length, truncated in batch:
+                findings = next(found) if clean and not clean.isspace() else []
+                reports.append(
+                    self._report(clean, length, truncated, findings, lng, platform, explain)
+                )
+            batch.clear()
+
+        for text in texts:
+            batch.append(self._prepare(text))
+            if len(batch) >= chunk:
+                flush()
+        if batch:
+            flush()
+        return reports
+
+    def _report(
+        self,
+        text: str,
+        length: int,
+        truncated: bool,
+        findings: list[Finding],
+        lng: str,
+        platform: str | None,
+        explain: bool,
+    ) -> Report:
         verdict, categories, clauses = self.mapper.map(findings, lang=lng, explain_text=explain)
         if explain and findings:
             findings = [
@@ -146,17 +223,6 @@ class Pipeline:
             checklist=self.mapper.checklist(lng),
             versions=self.versions,
         )
-
-    def analyze_batch(
-        self,
-        texts: Iterable[str],
-        *,
-        lang: str = "id",
-        platform: str | None = None,
-        explain: bool = False,
-    ) -> list[Report]:
-        """Many texts with this one pipeline. Bulk mode by default (``explain=False``)."""
-        return [self.analyze(t, lang=lang, platform=platform, explain=explain) for t in texts]
 
 
 def explain_sentence(finding: Finding, category_name: str, lang: str) -> str:
