@@ -287,3 +287,11 @@ def test_text_outside_tokens_is_kept() -> None:
     doc = normalize("Gk, yg BENER aja!")
     assert doc.text == "tidak, yang benar saja!"
     assert doc.to_original(5, 6) == (2, 3)  # the comma
+
+
+def test_the_module_docstring_example_holds() -> None:
+    import doctest
+
+    import bijak.engine.normalize as module
+
+    assert doctest.testmod(module).failed == 0
