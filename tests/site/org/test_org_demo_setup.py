@@ -20,7 +20,8 @@ def setup_output() -> str:
 
 
 @pytest.mark.django_db
-def test_demo_setup_is_idempotent_and_prints_logins(client):
+def test_demo_setup_is_idempotent_and_prints_logins(client, settings, tmp_path):
+    settings.VAR_DIR = tmp_path
     first = setup_output()
     counts = (OrgUnit.objects.count(), Employee.objects.count(), User.objects.count(),
               RoleAssignment.objects.count())
@@ -31,6 +32,7 @@ def test_demo_setup_is_idempotent_and_prints_logins(client):
     lines = first.splitlines()
     assert lines[0] == "bijak demo siap / ready: http://127.0.0.1:8000"
     assert lines[1].startswith("Kebijakan / policy: kemenkes-hk0202-2438-2018 ")
+    assert lines[2] == f"Contoh berkas impor pegawai / sample employee file: {tmp_path}/demo/pegawai-contoh.csv"
     assert "username  password         peran / role" in lines
     assert "petugas   bijak-demo-2438  petugas kepatuhan / compliance officer (Fajar Nugroho)" in lines
     assert OrgUnit.objects.get(code="SETJEN.KOMYAN").name == "Biro Komunikasi dan Pelayanan Publik"
@@ -46,6 +48,18 @@ def test_demo_setup_is_idempotent_and_prints_logins(client):
         assert response.status_code == 302, username
         assert client.get("/organisasi/impor/").status_code == import_status, username
         assert client.get("/audit/").status_code == audit_status, username
+
+    # the sample file previews as 2 new, 1 update, 1 rejected
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.logout()
+    client.post("/akun/masuk/", {"username": "petugas", "password": "bijak-demo-2438"})
+    sample = (tmp_path / "demo" / "pegawai-contoh.csv").read_bytes()
+    response = client.post("/organisasi/impor/", {"file": SimpleUploadedFile("pegawai-contoh.csv", sample)},
+                           follow=True)
+    html = response.content.decode()
+    assert "2 baru, 1 diperbarui, 0 tidak berubah, 1 ditolak." in html
+    assert "Tanggal lahir pada NIP (19991345) bukan tanggal yang sah." in html
 
 
 def test_bijak_demo_no_serve_on_a_fresh_sqlite_file(tmp_path):

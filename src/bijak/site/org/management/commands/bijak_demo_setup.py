@@ -6,6 +6,7 @@ All names are invented.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
@@ -45,6 +46,14 @@ PEOPLE: list[tuple[str | None, str, str, str, str, tuple[tuple[str, str | None],
 ]
 GUEST = ("tamu", "Tamu Tanpa Peran")
 
+# A sample file for the import page: two new staff, one change, one row with a bad NIP.
+SAMPLE_CSV = """nip,nama,kode_unit,jabatan,email
+199608032021012010,Rizky Ramadhani,DJKK.SANITASI,Sanitarian Ahli Pertama,rizky@demo.bijak.invalid
+199412252020122011,Intan Permatasari,SETJEN.KOMYAN.MEDIA.1,Pranata Humas,intan@demo.bijak.invalid
+199507222020122006,Putri Maharani,DJKK.GIZI.EDU.1,Nutrisionis Ahli Muda,putri@demo.bijak.invalid
+199913452022011000,Baris Contoh Salah,DJKK.GIZI,Staf,salah@demo.bijak.invalid
+"""
+
 ROLE_LABELS = {
     "employee": "pegawai / employee",
     "unit_head": "kepala unit Eselon II / unit head",
@@ -61,13 +70,19 @@ class Command(BaseCommand):
         parser.add_argument("--url", default="http://127.0.0.1:8000", help="Address printed for the site.")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        from django.conf import settings
+
         from bijak.site.policies.services import policy_version_load
 
         version = policy_version_load(actor=None)
         logins = self._organisation()
+        sample = Path(settings.VAR_DIR) / "demo" / "pegawai-contoh.csv"
+        sample.parent.mkdir(parents=True, exist_ok=True)
+        sample.write_text(SAMPLE_CSV, encoding="utf-8")
         out = self.stdout
         out.write(f"bijak demo siap / ready: {options['url']}")
         out.write(f"Kebijakan / policy: {version.policy_id} {version.version}")
+        out.write(f"Contoh berkas impor pegawai / sample employee file: {sample}")
         out.write("")
         width = max(len("username"), *(len(username) for username, _name, _role in logins))
         out.write(f"{'username'.ljust(width)}  {'password'.ljust(len(DEMO_PASSWORD))}  peran / role")
