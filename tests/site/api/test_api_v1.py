@@ -214,3 +214,13 @@ def test_docs_page_lists_the_endpoints(client):
     assert "<code>GET /api/v1/policy</code>" in html
     assert "Dokumentasi API v1" in html
     assert "https://" not in html.split("<main", 1)[1] or "cdn" not in html.lower()
+
+
+@pytest.mark.django_db
+def test_engine_failure_still_answers_the_error_shape(client, token, monkeypatch):
+    def broken(**kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("bijak.site.checks.services.analyze_draft", broken)
+    response = post_check(client, {"text": "halo"}, token=token)
+    assert_error(response, 500, "server_error", "Terjadi kesalahan di server.")

@@ -146,3 +146,10 @@ def test_check_page_in_english(employee_client, fake_engine):
     assert "<h1>Check before posting</h1>" in html
     assert 'data-verdict="langgar">Likely breach</span>' in html
     assert "Your draft is not stored unless you tick “Save this draft in my account”" in html
+
+
+@pytest.mark.django_db
+def test_error_is_tied_to_the_textarea_for_screen_readers(employee_client, fake_engine):
+    html = employee_client.post("/cek/", {"text": ""}).content.decode()
+    assert 'aria-describedby="text-help text-error"' in html and 'aria-invalid="true"' in html
+    assert '<span class="error" role="alert" id="text-error">Tulis dulu draf unggahan yang ingin dicek.</span>' in html

@@ -14,11 +14,12 @@ def token_for_plaintext(*, plaintext: str) -> ApiToken | None:
     """The active token with this plaintext, or None (unknown or revoked)."""
     if not plaintext:
         return None
-    return (
-        ApiToken.objects.select_related("user")
-        .filter(token_hash=token_hash(plaintext), revoked_at__isnull=True, user__is_active=True)
-        .first()
-    )
+    try:
+        return ApiToken.objects.select_related("user").get(
+            token_hash=token_hash(plaintext), revoked_at__isnull=True, user__is_active=True
+        )
+    except ApiToken.DoesNotExist:
+        return None
 
 
 def tokens_for_user(*, user: Any) -> QuerySet[ApiToken]:

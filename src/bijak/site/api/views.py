@@ -9,6 +9,7 @@ Every error has the shape {"error": {"code", "message"}} (see `errors.py`).
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -31,6 +32,7 @@ from bijak.site.api.openapi import openapi_schema
 from bijak.site.api.selectors import token_for_plaintext, tokens_for_user
 from bijak.site.checks.forms import PLATFORM_IDS
 
+logger = logging.getLogger(__name__)
 MAX_BODY_BYTES = 64 * 1024
 JSON_PARAMS = {"ensure_ascii": False}
 
@@ -122,7 +124,11 @@ def check(request: HttpRequest) -> HttpResponse:
     lang = data.get("lang")
     if lang is not None and lang not in ("id", "en"):
         return api_error("invalid_request", _("Kolom “lang” harus “id” atau “en”."), field="lang")
-    report = check_run(text=text, lang=_lang(lang), platform=platform)
+    try:
+        report = check_run(text=text, lang=_lang(lang), platform=platform)
+    except Exception:  # the error shape even when the engine fails; the trace goes to the log
+        logger.exception("engine failed on an API check")
+        return api_error("server_error")
     return JsonResponse(report, json_dumps_params=JSON_PARAMS)
 
 

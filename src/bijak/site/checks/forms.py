@@ -36,6 +36,9 @@ class CheckForm(forms.Form):
         self.max_chars = int(settings.BIJAK_CHECK_MAX_CHARS)
         self.fields["text"].widget.attrs["maxlength"] = str(self.max_chars)
         self.fields["text"].widget.attrs["aria-describedby"] = "text-help"
+        if self.is_bound and self.errors.get("text"):
+            self.fields["text"].widget.attrs["aria-describedby"] = "text-help text-error"
+            self.fields["text"].widget.attrs["aria-invalid"] = "true"
 
     def clean_text(self) -> str:
         text: str = self.cleaned_data["text"]

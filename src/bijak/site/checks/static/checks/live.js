@@ -16,7 +16,15 @@
     fetch(url, { method: "POST", body: data, credentials: "same-origin",
                  headers: { "X-Requested-With": "fetch" } })
       .then(function (r) { return r.ok ? r.text() : null; })
-      .then(function (html) { if (html !== null && mine === seq) { result.innerHTML = html; } })
+      .then(function (html) {
+        if (html === null || mine !== seq) { return; }
+        var ticked = [];
+        result.querySelectorAll("input[name=checklist]:checked").forEach(function (box) { ticked.push(box.value); });
+        result.innerHTML = html;
+        result.querySelectorAll("input[name=checklist]").forEach(function (box) {
+          if (ticked.indexOf(box.value) >= 0) { box.checked = true; }
+        });
+      })
       .catch(function () { /* the submit button still works */ });
   }
   function schedule() { clearTimeout(timer); timer = setTimeout(preview, 400); }
