@@ -129,6 +129,12 @@ SLANG: list[Case] = [
     ),
     ("gpp", "tidak apa-apa", [("tidak", 0, 3), ("apa", 0, 3), ("apa", 0, 3)]),
     ("anak2", "anak-anak", [("anak", 0, 5), ("anak", 0, 5)]),
+    ("wkwkwk hahaha", "haha haha", [("haha", 0, 6), ("haha", 7, 13)]),  # laughter
+    (
+        "gatau tbtb",
+        "tidak tahu tiba-tiba",
+        [("tidak", 0, 5), ("tahu", 0, 5), ("tiba", 6, 10), ("tiba", 6, 10)],
+    ),
     ("G4K", "tidak", [("tidak", 0, 3)]),  # leetspeak is only inside a word: g4k -> gak -> tidak
 ]
 

@@ -159,6 +159,10 @@ _REDUP_RE: Final = re.compile(r"([^\W\d_]{3,})2")
 _STRETCH_RE: Final = re.compile(r"([^\W\d_])\1{2,}")
 _FINAL_DOUBLE_RE: Final = re.compile(r"(?<=[a-z]{3})([b-df-hj-np-tv-z])\1$")
 """A doubled final consonant after 3+ letters (not a legitimate "mall", "pass": see the word list)."""
+_LAUGH_RE: Final = re.compile(
+    r"a?(?:wk){2,}w?|(?:ha){2,}h?|(?:he){2,}h?|(?:hi){2,}h?|(?:xi){2,}|(?:awok){2,}"
+)
+"""Written laughter ("wkwkwk", "hahaha", "hehe", "awokawok") -> "haha"."""
 _HAS_DIGIT_OR_SYMBOL_RE: Final = re.compile(r"[0-9@$!]")
 
 _CACHE: dict[str, str] = {}
@@ -224,6 +228,8 @@ def normalize_word(word: str) -> str:
         m2 = _FINAL_DOUBLE_RE.search(out)
         if m2 is not None:  # "bangett", "mantapp", "kerenn" -> drop the doubled last letter
             out = out[:-1]
+    if _LAUGH_RE.fullmatch(out) is not None:
+        out = "haha"
     out = SLANG.get(out, out)
     if out is word or out == word:
         m = _REDUP_RE.fullmatch(word)
