@@ -145,3 +145,25 @@ def test_lexicon_parser_refuses_weights_outside_0_1():
     text = "# written by the bijak authors\nname: x\nversion: '1'\ncategory: x\nprovenance: p\nterms: {a: 2}\n"
     with pytest.raises(LexiconError, match=r"x\.yaml: weight of 'a' outside"):
         parse_lexicon(text, "x.yaml")
+
+
+@pytest.mark.parametrize("name", LEXICON_FILES)
+def test_no_lexicon_phrase_collapses_to_a_single_letter(name):
+    """The normaliser shortens stretched words ("xxx" -> "x"): such an entry would match
+    every lone letter, so none may exist."""
+    from bijak.engine.recognizers.lexicon import normalized_words
+
+    lex = load_lexicon(name)
+    for phrase in (*lex.terms, *lex.targets, *lex.cues):
+        words = normalized_words(phrase)
+        assert words, phrase
+        assert not (len(words) == 1 and len(words[0]) < 2), phrase
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "score"),
+    [("dasar dungu", "dungu", 0.7), ("dia bodoh", "bodoh", 0.35), ("bisa gila", "gila", 0.2)],
+)
+def test_spellings_the_normaliser_merges_keep_their_own_weight(rec, text, term, score):
+    (f,) = [f for f in run(rec, text) if f.category == "kata_kasar"]
+    assert (f.meta["term"], f.score) == (term, score)

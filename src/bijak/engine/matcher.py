@@ -54,6 +54,7 @@ class PhraseMatcher:
         self._min_stem = 3
         self._glued: list[Entry] = []
         self._spaced: list[Entry] = []
+        self._alts: dict[str, dict[str, Entry]] = {}
         self._glued_stop: frozenset[str] = frozenset()
 
     def add(self, phrase: str, entry: Entry) -> None:
@@ -65,8 +66,14 @@ class PhraseMatcher:
             if existing_words == words:
                 for k, old in enumerate(entries):
                     if (old.category, old.role) == (entry.category, entry.role):
-                        # two spellings that normalise alike ("gacor", "gacorr"): keep one
-                        if entry.weight > old.weight:
+                        # Two spellings that normalise alike ("dungu" and "bodoh" both become
+                        # "bodoh"): the weaker one is the default, and the original spelling
+                        # picks its own entry at match time.
+                        if len(words) == 1:
+                            alts = self._alts.setdefault(words[0], {})
+                            alts.setdefault(old.phrase, old)
+                            alts[entry.phrase] = entry
+                        if entry.weight < old.weight:
                             entries[k] = entry
                         return
                 entries.append(entry)
@@ -118,11 +125,16 @@ class PhraseMatcher:
                         if not ok:
                             continue
                     last = tokens[i + n - 1]
+                    alts = self._alts.get(word) if n == 1 and original else None
                     for entry in entries:
                         key = entry.category + entry.role
                         if key in seen:  # a longer phrase already matched here
                             continue
                         seen.add(key)
+                        if alts is not None:
+                            own = alts.get(original[tok.ostart : tok.oend].lower())
+                            if own is not None and own.category == entry.category:
+                                entry = own
                         hits.append(Hit(entry, i, i + n - 1, tok.ostart, last.oend))
                 if seen:
                     continue
