@@ -3,6 +3,8 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bijak.site.org.nip import nip_check
 
@@ -52,3 +54,21 @@ def test_female_and_spaces_allowed():
     parts, errors = nip_check("19900412 201503 2 001", today=TODAY)
     assert errors == []
     assert parts.sex == "P"
+
+
+@given(st.text(max_size=30))
+def test_nip_check_never_raises(value):
+    parts, errors = nip_check(value, today=TODAY)
+    assert (parts is None) == bool(errors)
+
+
+@given(st.dates(min_value=dt.date(1940, 1, 1), max_value=dt.date(1985, 12, 31)),
+       st.integers(min_value=18, max_value=35), st.integers(min_value=1, max_value=12),
+       st.sampled_from("12"), st.integers(min_value=1, max_value=999))
+def test_well_formed_nips_decode_to_their_parts(birth, age, month, sex, seq):
+    year = birth.year + age + 1
+    nip = f"{birth:%Y%m%d}{year:04d}{month:02d}{sex}{seq:03d}"
+    parts, errors = nip_check(nip, today=TODAY)
+    assert errors == []
+    assert (parts.birth_date, parts.appointed, parts.sequence) == (birth, (year, month), seq)
+    assert parts.sex == ("L" if sex == "1" else "P")
