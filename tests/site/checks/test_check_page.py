@@ -153,3 +153,16 @@ def test_error_is_tied_to_the_textarea_for_screen_readers(employee_client, fake_
     html = employee_client.post("/cek/", {"text": ""}).content.decode()
     assert 'aria-describedby="text-help text-error"' in html and 'aria-invalid="true"' in html
     assert '<span class="error" role="alert" id="text-error">Tulis dulu draf unggahan yang ingin dicek.</span>' in html
+
+
+@pytest.mark.django_db
+def test_statistics_show_counts_to_officers_only(employee_client, officer_client, auditor_client, fake_engine):
+    employee_client.post("/cek/", {"text": DRAFT})
+    employee_client.post("/cek/", {"text": "Dasar bodoh."})
+    html = officer_client.get("/cek/statistik/").content.decode()
+    assert '<tr data-clause="B.8"><td>B.8</td><td>2</td></tr>' in html
+    assert '<tr data-clause="A.2"><td>A.2</td><td>1</td></tr>' in html
+    assert "tanpa teks draf dan tanpa nama pengguna" in html
+    assert "bodoh" not in html and "sari" not in html.lower().split("<main", 1)[1]
+    assert auditor_client.get("/cek/statistik/").status_code == 200
+    assert employee_client.get("/cek/statistik/").status_code == 404

@@ -16,3 +16,11 @@ def access_saved_check_by_id(user: Any, saved_id: int) -> SavedCheck:
         return SavedCheck.objects.get(pk=saved_id, owner_id=user.pk)
     except SavedCheck.DoesNotExist:
         raise Http404 from None
+
+
+def access_check_statistics(user: Any) -> None:
+    """The anonymous per-clause daily counts: organisation-wide officers, auditors and admins."""
+    from bijak.site.org.access import ADMIN, AUDITOR, OFFICER, has_org_wide_role
+
+    if not getattr(user, "is_authenticated", False) or not has_org_wide_role(user, OFFICER, AUDITOR, ADMIN):
+        raise Http404

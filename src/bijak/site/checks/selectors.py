@@ -25,3 +25,14 @@ def clause_daily_counts(
     if until is not None:
         qs = qs.filter(date__lte=until)
     return qs.order_by("date", "clause_id")
+
+
+def clause_totals(*, since: dt.date, until: dt.date) -> list[tuple[str, int]]:
+    """(clause id, number of checks that flagged it) between two dates, most flagged first."""
+    from django.db.models import Sum
+
+    rows = (
+        ClauseDailyCount.objects.filter(date__gte=since, date__lte=until)
+        .values("clause_id").annotate(total=Sum("count")).order_by("-total", "clause_id")
+    )
+    return [(str(r["clause_id"]), int(r["total"])) for r in rows]

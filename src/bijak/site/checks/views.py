@@ -6,21 +6,23 @@ Views only translate input and output: the check is `services.check_run`, saving
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from bijak.site.checks import services
-from bijak.site.checks.access import access_saved_check_by_id
+from bijak.site.checks.access import access_check_statistics, access_saved_check_by_id
 from bijak.site.checks.forms import CheckForm
 from bijak.site.checks.present import check_view
-from bijak.site.checks.selectors import saved_checks_for_user
+from bijak.site.checks.selectors import clause_daily_counts, clause_totals, saved_checks_for_user
 
 
 def _lang() -> str:
@@ -95,3 +97,19 @@ def saved_delete(request: HttpRequest, saved_id: int) -> HttpResponse:
     services.saved_check_delete(actor=request.user, saved=saved)
     messages.success(request, _("Draf tersimpan dihapus."))
     return redirect("checks:saved_list")
+
+
+STATS_DAYS = 30
+
+
+@login_required
+def statistics(request: HttpRequest) -> HttpResponse:
+    """How often each clause was flagged, per day, over the last 30 days (no text, no user)."""
+    access_check_statistics(request.user)
+    until = timezone.localdate()
+    since = until - dt.timedelta(days=STATS_DAYS - 1)
+    return render(request, "checks/statistics.html", {
+        "totals": clause_totals(since=since, until=until),
+        "daily": clause_daily_counts(since=since, until=until),
+        "since": since, "until": until, "days": STATS_DAYS,
+    })
