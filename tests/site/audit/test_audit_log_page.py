@@ -31,3 +31,8 @@ def test_tampering_is_reported_with_the_entry_number(auditor_client):
 def test_filter_by_action_prefix(auditor_client):
     html = auditor_client.get("/audit/?aksi=role.").content.decode()
     assert "role.assign" in html and "orgunit.create" not in html
+
+
+def test_entry_data_is_shown(auditor_client):
+    html = auditor_client.get("/audit/?aksi=role.assign").content.decode()
+    assert "&quot;role&quot;: &quot;auditor&quot;" in html

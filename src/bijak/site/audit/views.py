@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -31,6 +33,8 @@ def log(request: HttpRequest) -> HttpResponse:
     access_audit_log(request.user)
     action = request.GET.get("aksi", "").strip()[:100]
     page = Paginator(audit_entries(action_prefix=action), 50).get_page(request.GET.get("halaman"))
+    for entry in page.object_list:
+        entry.data_json = json.dumps(entry.data, ensure_ascii=False, indent=1, sort_keys=True)
     check = audit_verify() if request.GET.get("periksa") else None
     return render(request, "audit/log.html", {
         "page": page, "action": action, "check": check,
