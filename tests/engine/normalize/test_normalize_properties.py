@@ -33,6 +33,7 @@ def _assert_consistent(doc: NormalizedText, text: str) -> None:
         prev_start = tok.ostart
         assert tok.text
         assert doc.text[tok.start : tok.end] == tok.text
+        assert doc.to_original(tok.start, tok.end) == (tok.ostart, tok.oend)
     for s, e in ((0, n), (0, 0), (n, n), (n // 3, n // 2), (-1, n + 5)):
         os_, oe = doc.to_original(s, e)
         assert 0 <= os_ <= oe <= on
