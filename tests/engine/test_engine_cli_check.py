@@ -22,10 +22,16 @@ def test_check_prints_verdict_clause_evidence_and_advice_in_indonesian():
     assert out.startswith("Hasil: LANGGAR — Kemungkinan melanggar\n")
     assert "Teks (data pribadi disamarkan):\n  Ayo ke [G4C0R88] [langsung WD], [maxwin]!!" in out
     assert f"Pasal D [langgar]: {POLICY.clause('D').text_id}" in out
-    assert "  Alasan: Kata 'langsung WD', 'maxwin', dan 'G4C0R88' menunjukkan promosi judi online." in out
+    assert (
+        "  Alasan: Kata 'langsung WD', 'maxwin', dan 'G4C0R88' menunjukkan promosi judi online."
+        in out
+    )
     assert "  Bukti: [G4C0R88], [langsung WD], [maxwin]" in out
     assert f"  Saran: {POLICY.clause('D').advice_id}" in out
-    assert "  [ ] C.1 Konten/informasi yang berasal dari media sosial memiliki kemungkinan benar atau salah;" in out
+    assert (
+        "  [ ] C.1 Konten/informasi yang berasal dari media sosial memiliki kemungkinan benar atau salah;"
+        in out
+    )
 
 
 def test_check_masks_personal_data_in_the_terminal_report():
@@ -83,13 +89,18 @@ def test_invalid_utf8_in_a_file_is_refused_with_exit_2(tmp_path):
     path.write_bytes("caf\u00e9".encode("latin-1"))
     result = runner.invoke(app, ["check", "--file", str(path)])
     assert result.exit_code == 2
-    assert f"Galat: masukan dari {path} bukan teks UTF-8 yang sah (byte tidak valid di posisi 3)." in result.stderr
+    assert (
+        f"Galat: masukan dari {path} bukan teks UTF-8 yang sah (byte tidak valid di posisi 3)."
+        in result.stderr
+    )
 
 
 def test_missing_file_is_a_clear_error(tmp_path):
     result = runner.invoke(app, ["check", "--file", str(tmp_path / "tidak-ada.txt")])
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"Galat: berkas tidak dapat dibaca: {tmp_path / 'tidak-ada.txt'} (")
+    assert result.stderr.startswith(
+        f"Galat: berkas tidak dapat dibaca: {tmp_path / 'tidak-ada.txt'} ("
+    )
 
 
 def test_unknown_language_is_refused():

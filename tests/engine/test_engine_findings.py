@@ -19,7 +19,11 @@ def test_finding_is_frozen_and_meta_is_read_only():
 
 @pytest.mark.parametrize(
     ("start", "end", "score", "message"),
-    [(-1, 2, 0.5, "bad span -1..2"), (3, 2, 0.5, "bad span 3..2"), (0, 1, 1.5, "score 1.5 outside [0, 1]")],
+    [
+        (-1, 2, 0.5, "bad span -1..2"),
+        (3, 2, 0.5, "bad span 3..2"),
+        (0, 1, 1.5, "score 1.5 outside [0, 1]"),
+    ],
 )
 def test_finding_rejects_bad_values(start, end, score, message):
     with pytest.raises(ValueError, match=message.replace("[", r"\[").replace("]", r"\]")):

@@ -15,7 +15,9 @@ def mapper():
 
 
 def f(category, score, term="w", start=0, end=1, evidence="w", **meta):
-    return Finding(category, start, end, score, "bijak.lexicon.v1", evidence, meta={"term": term, **meta})
+    return Finding(
+        category, start, end, score, "bijak.lexicon.v1", evidence, meta={"term": term, **meta}
+    )
 
 
 RULES = [
@@ -32,8 +34,11 @@ RULES = [
     ([f("tanpa_sumber", 0.99)], "tinjau", {"A.5": "tinjau", "C.1": "tinjau", "C.2": "tinjau"}),
     # positive never raises the verdict; its clauses are listed as "aman"
     ([f("konten_resmi", 0.9)], "aman", {"A.6": "aman", "A.10": "aman", "A.11": "aman"}),
-    ([f("konten_resmi", 0.9), f("kata_kasar", 0.85)], "langgar",
-     {"B.3": "langgar", "B.8": "langgar", "A.6": "aman", "A.10": "aman", "A.11": "aman"}),
+    (
+        [f("konten_resmi", 0.9), f("kata_kasar", 0.85)],
+        "langgar",
+        {"B.3": "langgar", "B.8": "langgar", "A.6": "aman", "A.10": "aman", "A.11": "aman"},
+    ),
     # a clause takes the worst of its categories
     ([f("kata_kasar", 0.6), f("penghinaan", 0.9)], "langgar", {"B.8": "langgar", "B.3": "tinjau"}),
     # per-category thresholds from the policy: radikalisme reviews from 0.45
@@ -74,10 +79,23 @@ def test_explanation_names_the_evidence_words_in_indonesian(mapper):
 
 
 def test_explanation_in_english(mapper):
-    findings = [f("keluhan_layanan", 0.9, "bpjs", 0, 10, "BPJS ribet", kind="pair",
-                  target_text="BPJS", cue_text="ribet")]
+    findings = [
+        f(
+            "keluhan_layanan",
+            0.9,
+            "bpjs",
+            0,
+            10,
+            "BPJS ribet",
+            kind="pair",
+            target_text="BPJS",
+            cue_text="ribet",
+        )
+    ]
     _, _, (clause,) = mapper.map(findings, lang="en")
-    assert clause.explanation == "A complaint about a health programme or service: 'BPJS' and 'ribet'."
+    assert (
+        clause.explanation == "A complaint about a health programme or service: 'BPJS' and 'ribet'."
+    )
     policy = load_policy()
     assert clause.advice == policy.clause("B.7").advice_en
     assert clause.text == policy.clause("B.7").text_en

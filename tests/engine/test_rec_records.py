@@ -97,7 +97,11 @@ def test_health_claim_with_a_source_or_no_claim(claims_rec, text):
 
 
 OFFICIAL = [
-    ("Baca https://sehatnegeriku.kemkes.go.id/baca/rilis ya", "https://sehatnegeriku.kemkes.go.id/baca/rilis", "tautan_resmi"),
+    (
+        "Baca https://sehatnegeriku.kemkes.go.id/baca/rilis ya",
+        "https://sehatnegeriku.kemkes.go.id/baca/rilis",
+        "tautan_resmi",
+    ),
     ("info dari @kemenkes_ri hari ini", "@kemenkes_ri", "akun_resmi"),
     ("Ayo hidup sehat #GermasSehat", "#GermasSehat", "tagar_resmi"),
 ]

@@ -13,7 +13,7 @@ import re2
 
 from bijak.engine.findings import Finding
 from bijak.engine.masking import mask_value
-from bijak.engine.recognizers._prefilter import longest_digit_run_at_least
+from bijak.engine.recognizers._prefilter import digit_count
 from bijak.engine.registry import recognizers
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -32,7 +32,7 @@ class BpjsCardRecognizer:
 
     def analyze(self, doc: NormalizedText) -> list[Finding]:
         text = doc.original
-        if len(text) < 13 or "000" not in text or not longest_digit_run_at_least(text, 4):
+        if len(text) < 13 or "000" not in text or digit_count(text) < 13:
             return []
         out: list[Finding] = []
         for m in PATTERN.finditer(text):

@@ -37,9 +37,9 @@ MAX_STYLED_TOKENS = 3
 SPACED_FACTOR = 0.7
 """A spaced-out word ("s l o t") scores ``styled * SPACED_FACTOR``."""
 STYLED = re2.compile(
-    "[\\x{1D400}-\\x{1D7FF}\\x{1F130}-\\x{1F189}\\x{FF10}-\\x{FF19}"
+    "(?:[\\x{1D400}-\\x{1D7FF}\\x{1F130}-\\x{1F189}\\x{FF10}-\\x{FF19}"
     "\\x{FF21}-\\x{FF3A}\\x{FF41}-\\x{FF5A}\\x{24B6}-\\x{24E9}\\x{2460}-\\x{2473}\\x{2776}-\\x{2793}]"
-    "|[A-Za-z0-9][\\x{0332}-\\x{0338}\\x{033D}\\x{0347}\\x{034E}\\x{0353}\\x{035F}\\x{0359}\\x{20E3}]"
+    "|[A-Za-z0-9][\\x{0332}-\\x{0338}\\x{033D}\\x{0347}\\x{034E}\\x{0353}\\x{035F}\\x{0359}\\x{20E3}]+)+"
 )
 """Decorative letters: mathematical alphanumerics, enclosed/squared letters,
 fullwidth forms, circled digits, and letters under striking combining marks."""

@@ -15,7 +15,7 @@ import re2
 
 from bijak.engine.findings import Finding
 from bijak.engine.masking import mask_value
-from bijak.engine.recognizers._prefilter import longest_digit_run_at_least
+from bijak.engine.recognizers._prefilter import digit_count, longest_digit_run_at_least
 from bijak.engine.registry import recognizers
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -62,7 +62,7 @@ class NikRecognizer:
 
     def analyze(self, doc: NormalizedText) -> list[Finding]:
         text = doc.original
-        if len(text) < 16 or not longest_digit_run_at_least(text, 4):
+        if len(text) < 16 or digit_count(text) < 16 or not longest_digit_run_at_least(text, 4):
             return []
         out: list[Finding] = []
         for m in PATTERN.finditer(text):

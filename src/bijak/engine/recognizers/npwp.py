@@ -9,7 +9,7 @@ import re2
 
 from bijak.engine.findings import Finding
 from bijak.engine.masking import mask_value
-from bijak.engine.recognizers._prefilter import longest_digit_run_at_least
+from bijak.engine.recognizers._prefilter import digit_count
 from bijak.engine.registry import recognizers
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -31,7 +31,7 @@ class NpwpRecognizer:
         if len(text) < 15:
             return []
         out: list[Finding] = []
-        if "-" in text and longest_digit_run_at_least(text, 3):
+        if "-" in text and digit_count(text) >= 15:
             for m in FORMATTED.finditer(text):
                 start, end = m.start(1), m.end(1)
                 if end < len(text) and text[end].isdigit():

@@ -13,7 +13,7 @@ import re2
 
 from bijak.engine.findings import Finding
 from bijak.engine.masking import mask_value
-from bijak.engine.recognizers._prefilter import longest_digit_run_at_least
+from bijak.engine.recognizers._prefilter import digit_count, longest_digit_run_at_least
 from bijak.engine.registry import recognizers
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -42,7 +42,7 @@ class PhoneRecognizer:
 
     def analyze(self, doc: NormalizedText) -> list[Finding]:
         text = doc.original
-        if len(text) < 10 or not longest_digit_run_at_least(text, 3):
+        if len(text) < 10 or digit_count(text) < 10 or not longest_digit_run_at_least(text, 3):
             return []
         out: list[Finding] = []
         for m in PATTERN.finditer(text):
