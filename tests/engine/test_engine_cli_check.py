@@ -107,3 +107,19 @@ def test_unknown_language_is_refused():
     result = runner.invoke(app, ["check", "--lang", "fr", "halo"])
     assert result.exit_code == 2
     assert result.stderr == "Galat: --lang harus 'id' atau 'en'.\n"
+
+
+def test_colour_output_uses_ansi_bold_red_for_evidence():
+    from bijak.cli.check import render
+    from bijak.engine import analyze
+
+    coloured = render(analyze("slot gacor maxwin"), colour=True)
+    plain = render(analyze("slot gacor maxwin"), colour=False)
+    assert "\x1b[31m\x1b[1mmaxwin\x1b[0m" in coloured
+    assert "[maxwin]" in plain
+    assert "\x1b[" not in plain
+
+
+def test_platform_is_passed_through_to_the_json():
+    result = runner.invoke(app, ["check", "--json", "--platform", "instagram", "halo semua"])
+    assert json.loads(result.output)["platform"] == "instagram"
