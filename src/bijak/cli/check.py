@@ -46,6 +46,7 @@ ERR_UTF8 = (
     "Galat: masukan dari {source} bukan teks UTF-8 yang sah (byte tidak valid di posisi {pos}). "
     "Simpan teks sebagai UTF-8 lalu coba lagi."
 )
+HINT_TTY = "Ketik atau tempel teks, lalu tekan Ctrl-D (Ctrl-Z Enter di Windows) untuk mengecek."
 ERR_NOFILE = "Galat: berkas tidak dapat dibaca: {path} ({reason})."
 ERR_EMPTY_ARG = (
     "Galat: tidak ada teks. Berikan teks sebagai argumen, --file BERKAS, atau lewat stdin."
@@ -75,6 +76,8 @@ def read_input(text: str | None, file: Path | None) -> str:
             raise _fail(ERR_NOFILE.format(path=file, reason=exc.strerror or exc)) from None
         return _decode(data, str(file))
     if text is None or text == "-":
+        if getattr(sys.stdin, "isatty", lambda: False)():
+            typer.echo(HINT_TTY, err=True)
         stream = getattr(sys.stdin, "buffer", None)
         if stream is None:  # a text-only stdin (already decoded by whoever replaced it)
             return str(sys.stdin.read())
