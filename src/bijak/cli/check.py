@@ -48,9 +48,6 @@ ERR_UTF8 = (
 )
 HINT_TTY = "Ketik atau tempel teks, lalu tekan Ctrl-D (Ctrl-Z Enter di Windows) untuk mengecek."
 ERR_NOFILE = "Galat: berkas tidak dapat dibaca: {path} ({reason})."
-ERR_EMPTY_ARG = (
-    "Galat: tidak ada teks. Berikan teks sebagai argumen, --file BERKAS, atau lewat stdin."
-)
 
 VERDICT_COLOURS = {"aman": "green", "tinjau": "yellow", "langgar": "red"}
 
