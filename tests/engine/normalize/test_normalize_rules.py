@@ -36,6 +36,8 @@ CASE_FOLDING: list[Case] = [
     ("ᑭᑌᒪᗩᑌᗯᎥᑎ", "pulauwin", [("pulauwin", 0, 8)]),  # Canadian syllabics, Cherokee
     ("ꓑꓴꓡꓮꓴ λxl", "pulau axl", [("pulau", 0, 5), ("axl", 6, 9)]),  # Lisu, Greek lambda
     ("AEЯO88", "aero88", [("aero88", 0, 6)]),  # Cyrillic ya as a reversed R
+    ("𝐏𝐑0𝐁𝐄𐊗 mᥲᥒtᥲp", "probet mantap", [("probet", 0, 6), ("mantap", 7, 13)]),  # Lycian, Tai Le
+    ("＠ｕｓｅｒ！", "@user!", [("@user", 0, 5)]),  # full-width punctuation too
 ]
 
 INVISIBLE: list[Case] = [
@@ -108,6 +110,7 @@ SPACED_LETTERS: list[Case] = [
     ("[P][U][L][A][U]", "[pulau]", [("pulau", 1, 14)]),
     ("S . L . O . T", "slot", [("slot", 0, 13)]),
     ("░P░U░L░A░U░", " pulau ", [("pulau", 1, 10)]),  # block elements as separators
+    ("【P】【U】【L】", "[pul]", [("pul", 1, 8)]),  # lenticular brackets
     ("sl 0 t", "sl 0 t", [("sl", 0, 2), ("0", 3, 4), ("t", 5, 6)]),  # not single letters
     ("x 5 0 0", "x 5 0 0", [("x", 0, 1), ("5", 2, 3), ("0", 4, 5), ("0", 6, 7)]),
     ("B 0 S S", "boss", [("boss", 0, 7)]),  # digits inside a spelled word are leetspeak

@@ -59,6 +59,7 @@ _FOLD_RANGES: Final = (
     (0x00AA, 0x024F),  # Latin-1 supplement, Latin extended A and B
     (0x0250, 0x02AF),  # IPA extensions (small capitals)
     (0x0370, 0x052F),  # Greek, Cyrillic (only confusables and lower-casing apply)
+    (0x1950, 0x197F),  # Tai Le (only confusables apply)
     (0x1D00, 0x1DBF),  # phonetic extensions (small capitals)
     (0x1E00, 0x1FFF),  # Latin extended additional, Greek extended
     (0x2070, 0x209F),  # super- and subscripts
@@ -69,6 +70,7 @@ _FOLD_RANGES: Final = (
     (0xFF00, 0xFFEF),  # half-width and full-width forms
     (0x1D400, 0x1D7FF),  # mathematical alphanumeric symbols
     (0x1F100, 0x1F1FF),  # enclosed alphanumeric supplement
+    (0x3000, 0x303F),  # CJK punctuation (lenticular brackets, only confusables apply)
 )
 
 # Emoji blocks: everything here not listed in data/emoji.tsv becomes a space.
@@ -110,8 +112,8 @@ def _fold_one(ch: str) -> str | None:
     base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
     if len(base) == 1 and base in CONFUSABLES:
         return CONFUSABLES[base]
-    if len(base) == 1 and base.isascii() and base.isalnum():
-        return base.lower()
+    if len(base) == 1 and base.isascii() and (base.isalnum() or base != ch):
+        return base.lower()  # letters, digits, and full-width punctuation ("！" -> "!")
     low = ch.lower()
     if len(low) == 1 and low != ch:
         return low
