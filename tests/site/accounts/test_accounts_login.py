@@ -36,3 +36,11 @@ def test_language_switch_to_english_and_back(client):
     assert "Log in" in html
     client.post("/i18n/setlang/", {"language": "id", "next": "/"})
     assert "Lupa kata sandi?" in client.get("/akun/masuk/").content.decode()
+
+
+def test_an_english_browser_still_gets_indonesian_until_it_switches(client):
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert 'lang="id"' in html and "Bijak bermedia sosial" in html
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"}, HTTP_ACCEPT_LANGUAGE="en-US")
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="id").content.decode()
+    assert 'lang="en"' in html and "Wise on social media" in html
