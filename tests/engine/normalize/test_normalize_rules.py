@@ -187,7 +187,7 @@ SPECIAL_TOKENS: list[Case] = [
     ),
     ("@Admin_1 hai", "@admin_1 hai", [("@admin_1", 0, 8), ("hai", 9, 12)]),
     ("#SlotGacor", "#slotgacor", [("#slotgacor", 0, 10), ("slot", 1, 5), ("gacor", 5, 10)]),
-    ("#sehat", "#sehat", [("#sehat", 0, 6)]),
+    ("#sehat", "#sehat", [("#sehat", 0, 6), ("sehat", 1, 6)]),
     (
         "❤️ #Slot_Gacor88",
         "  #slot_gacor88",
@@ -310,3 +310,12 @@ def test_the_module_docstring_example_holds() -> None:
     result = doctest.testmod(module)
     assert result.attempted >= 2
     assert result.failed == 0
+
+
+def test_result_survives_pickling_for_worker_processes() -> None:
+    import pickle
+
+    doc = normalize("gk\u200b mau 🎰")
+    again = pickle.loads(pickle.dumps(doc))
+    assert again == doc
+    assert again.to_original(0, 5) == doc.to_original(0, 5) == (0, 3)

@@ -17,7 +17,8 @@ The pipeline, per text:
 Spaced-out letters are joined into ONE token ("s l o t g a c o r" -> "slotgacor"): a lexicon
 that wants "slot" inside it must match substrings of such tokens. A hashtag is one token
 ("#slotgacor"); when written in CamelCase ("#SlotGacor") its parts follow it as extra tokens
-("slot", "gacor") that overlap the hashtag's span. A slang word that expands to several
+("slot", "gacor") that overlap the hashtag's span; a one-word hashtag is followed by its
+word ("#judol" -> "#judol", "judol"). A slang word that expands to several
 words ("gpp" -> "tidak apa-apa") gives one token per word, each spanning the whole slang word
 in the original. Words are split at hyphens ("anak-anak" -> "anak", "anak"); "anak2" becomes
 "anak-anak" in the text and two tokens.
@@ -253,14 +254,14 @@ _SPLIT_RE: Final = re.compile(r"[^\s\-]+")
 def _hashtag_parts(
     text: str, folded: str, omap: tuple[int, ...] | None, fs: int, fe: int, delta: int
 ) -> list[tuple[str, int, int, int, int]]:
-    """The CamelCase parts of the hashtag at folded [fs, fe) ("#SlotGacor" -> slot, gacor)."""
+    """The parts of the hashtag at folded [fs, fe): "#SlotGacor" -> slot, gacor; "#judol" -> judol.
+
+    Split at case changes, underscores and digits; the parts are not rewritten (no slang).
+    """
     if omap is None:
         body, base = text[fs + 1 : fe], fs + 1
     else:  # the original character behind each folded one keeps the case
         body, base = "".join([text[omap[i]] for i in range(fs + 1, fe)]), fs + 1
-    parts = _CAMEL_RE.findall(body)
-    if len(parts) < 2:
-        return []
     out = []
     for p in _CAMEL_RE.finditer(body):
         a, b = base + p.start(), base + p.end()
