@@ -59,6 +59,7 @@ def test_preview_lists_every_row_with_status_and_writes_nothing(officer, employe
         8: ("rejected", ["Baris ini berisi 4 kolom, seharusnya 5.", "Kolom email wajib diisi."]),
     }
     assert batch.rows[1]["changes"] == ["kode_unit", "jabatan"]
+    assert batch.rows[1]["before"] == {"kode_unit": "SJ.KEU.AG.1", "jabatan": "Analis Anggaran"}
     assert batch.status == "pending"
     assert Employee.objects.count() == before
     assert AuditEntry.objects.filter(action="employee.import_preview").count() == 1

@@ -160,3 +160,11 @@ def test_unit_list_takes_a_fixed_number_of_queries(officer_client, org_tree, emp
         officer_client.get("/organisasi/")
     with django_assert_max_num_queries(12):
         officer_client.get("/organisasi/pegawai/")
+
+
+def test_import_preview_shows_what_changes(officer_client, employee):
+    content = (b"nip,nama,kode_unit,jabatan,email\n"
+               b"199004122015032001,Sari Wulandari,SJ.KEU.AG.1,Analis Anggaran Ahli,sari@contoh.go.id\n")
+    response = officer_client.post("/organisasi/impor/", {"file": csv_upload("pegawai.csv", content)},
+                                   follow=True)
+    assert "<li>jabatan: Analis Anggaran → Analis Anggaran Ahli</li>" in response.content.decode()

@@ -156,6 +156,7 @@ def employee_import_preview(*, actor: Any, filename: str, content: bytes) -> Imp
     for row in rows:
         values = row_values(row.cells)
         changes: list[str] = []
+        before: dict[str, str] = {}
         if row.errors:
             status = STATUS_REJECTED
         elif values["nip"] in existing:
@@ -164,13 +165,14 @@ def employee_import_preview(*, actor: Any, filename: str, content: bytes) -> Imp
                                   % {"nip": values["nip"]})
                 status = STATUS_REJECTED
             else:
-                before = _employee_values(existing[values["nip"]])
-                changes = [c for c in COLUMNS if before[c] != values[c]]
+                stored_values = _employee_values(existing[values["nip"]])
+                changes = [c for c in COLUMNS if stored_values[c] != values[c]]
+                before = {c: stored_values[c] for c in changes}
                 status = STATUS_UPDATE if changes else STATUS_UNCHANGED
         else:
             status = STATUS_NEW
         stored.append({"line": row.line, "data": values, "status": status,
-                       "errors": row.errors, "changes": changes})
+                       "errors": row.errors, "changes": changes, "before": before})
     batch = ImportBatch.objects.create(
         created_by=actor, filename=filename[:255], sha256=hashlib.sha256(content).hexdigest(),
         rows=stored,

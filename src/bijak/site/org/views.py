@@ -152,8 +152,15 @@ def import_batch(request: HttpRequest, batch_id: int) -> HttpResponse:
                 "%(unchanged)d tidak berubah, %(rejected)d baris ditolak."
             ) % result)
         return redirect("org:import_batch", batch_id=batch.pk)
+    rows = [
+        {**row, "change_lines": [
+            f"{column}: {row.get('before', {}).get(column) or '—'} → {row['data'][column] or '—'}"
+            for column in row["changes"]
+        ]}
+        for row in batch.rows
+    ]
     return render(request, "org/import_batch.html",
-                  {"batch": batch, "counts": import_counts(batch), "form": form})
+                  {"batch": batch, "rows": rows, "counts": import_counts(batch), "form": form})
 
 
 @login_required
