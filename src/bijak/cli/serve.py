@@ -1,7 +1,7 @@
 """`bijak serve`: the site and its background worker (what `make demo` runs).
 
-The site is served by a multi-threaded WSGI server from the standard library (one thread per
-connection); the django-tasks database worker (`db_worker`) runs as a child process and is
+The site is served by wsgiref's WSGI server with a pool of threads, in one process or several
+pre-forked ones sharing the listening socket (`--processes`); the django-tasks database worker (`db_worker`) runs as a child process and is
 stopped when the server stops.
 """
 
@@ -13,30 +13,58 @@ import subprocess
 import sys
 import threading
 import time
-from socketserver import ThreadingMixIn
+from concurrent.futures import ThreadPoolExecutor
 from typing import Annotated, Any
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
 
 import typer
 
 
-class ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
-    """wsgiref's server with one thread per connection."""
+class PooledWSGIServer(WSGIServer):
+    """wsgiref's server answering connections from a fixed pool of threads.
 
-    daemon_threads = True
+    A pool (rather than a thread per connection) lets each thread keep its database connection
+    between requests. The pool's threads start on first use, so forking after creating the
+    server is safe.
+    """
+
     allow_reuse_address = True
     request_queue_size = 128
 
+    def __init__(self, *args: Any, threads: int = 16, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="bijak-http")
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        self.pool.submit(self._handle, request, client_address)
+
+    def _handle(self, request: Any, client_address: Any) -> None:
+        try:
+            self.finish_request(request, client_address)
+        except Exception:
+            self.handle_error(request, client_address)
+        finally:
+            self.shutdown_request(request)
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
 
 class QuietHandler(WSGIRequestHandler):
-    """No line per request on stderr (it costs time under load); errors are still logged."""
+    """No line per request on stderr (it costs time under load); errors are still logged. A
+    client that sends nothing for 30 s is dropped, so it cannot hold a thread."""
+
+    timeout = 30
 
     def log_request(self, code: Any = "-", size: Any = "-") -> None:
         pass
 
 
-def make_wsgi_server(host: str, port: int, app: Any) -> ThreadingWSGIServer:
-    return make_server(host, port, app, server_class=ThreadingWSGIServer, handler_class=QuietHandler)  # type: ignore[return-value]
+def make_wsgi_server(host: str, port: int, app: Any, threads: int = 16) -> PooledWSGIServer:
+    server = PooledWSGIServer((host, port), QuietHandler, threads=threads)
+    server.set_app(app)
+    return server
 
 
 def start_worker() -> subprocess.Popen[bytes]:
@@ -67,9 +95,10 @@ def _sqlite_pragmas(sender: Any, connection: Any, **kwargs: Any) -> None:
 
 def tune_sqlite() -> None:
     """For SQLite, serve as SQLite recommends for a concurrent web server: write-ahead log
-    (readers never wait for the writer; a lasting property of the database file) and
+    (readers never wait for the writer; a lasting property of the database file),
     synchronous=NORMAL (a commit survives a crash of bijak; after a power cut the last
-    transactions may be lost, the file stays consistent). PostgreSQL is left as configured."""
+    transactions may be lost, the file stays consistent) and connections kept for 5 minutes
+    by each server thread. PostgreSQL is left as configured."""
     from django.db import connection
     from django.db.backends.signals import connection_created
 
@@ -79,6 +108,8 @@ def tune_sqlite() -> None:
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
+    # The pool's threads keep their connection for a while instead of opening one per request.
+    connection.settings_dict["CONN_MAX_AGE"] = 300
 
 
 def prepare_database() -> None:
@@ -103,7 +134,7 @@ def warm_up() -> None:
     analyze_draft(text="Selamat pagi.")
 
 
-def fork_processes(server: ThreadingWSGIServer, processes: int) -> list[int]:
+def fork_processes(server: PooledWSGIServer, processes: int) -> list[int]:
     """Start `processes - 1` more server processes on the same listening socket (pre-fork);
     return their ids. Each one stops on SIGTERM."""
     from django.db import connections
@@ -151,6 +182,7 @@ def serve(
     port: Annotated[int, typer.Option("--port", help="Port yang didengar.")] = 8000,
     worker: Annotated[bool, typer.Option("--worker/--no-worker", help="Jalankan juga worker latar belakang.")] = True,
     processes: Annotated[int, typer.Option("--processes", min=1, max=64, help="Jumlah proses server (masing-masing multi-thread).")] = 1,
+    threads: Annotated[int, typer.Option("--threads", min=1, max=256, help="Jumlah thread per proses.")] = 16,
 ) -> None:
     """Jalankan situs bijak beserta worker latar belakang."""
     from bijak.cli.site import setup_django
@@ -161,7 +193,7 @@ def serve(
 
     app = get_wsgi_application()
     warm_up()
-    server = make_wsgi_server(host, port, app)
+    server = make_wsgi_server(host, port, app, threads=threads)
     pids = fork_processes(server, processes)
     child = start_worker() if worker else None
 

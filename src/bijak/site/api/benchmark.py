@@ -77,6 +77,28 @@ def _post(port: int, token: str, body: bytes) -> int:
         conn.close()
 
 
+def _tree_cpu_s(root: int) -> float:
+    """User + system CPU seconds of a process and its live descendants (from /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    parents: dict[int, int] = {}
+    cpu: dict[int, float] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        parents[int(entry.name)] = int(fields[1])
+        cpu[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+    total, todo = 0.0, [root]
+    while todo:
+        pid = todo.pop()
+        total += cpu.get(pid, 0.0)
+        todo.extend(child for child, parent in parents.items() if parent == pid)
+    return total
+
+
 def _wait_ready(port: int, proc: subprocess.Popen[bytes], timeout: float = 120) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -117,7 +139,11 @@ def run_api_benchmark(
             bodies = [json.dumps({"text": d, "platform": "instagram"}).encode() for d in DRAFTS]
             for i in range(30):  # warm up: load the engine, open DB connections
                 _post(port, token, bodies[i % len(bodies)])
+            cpu_before = _tree_cpu_s(server.pid)
             results = _measure(port, token, bodies, rate, duration, concurrency)
+            cpu_used = _tree_cpu_s(server.pid) - cpu_before
+            results["server_cpu_ms_per_request"] = round(cpu_used * 1000 / max(1, results["requests"]), 2)
+            results["load_average_1m_after"] = round(os.getloadavg()[0], 2)
             results["server"] = (
                 f"bijak serve --processes {processes} (threaded wsgiref) + db_worker, SQLite (WAL), loopback"
             )
