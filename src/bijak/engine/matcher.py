@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+SHAPE_CACHE_SIZE = 200_000
+"""Words whose shape was already checked (bounded; words repeat a lot across posts)."""
 MIN_FALLBACK_LEN = 5
 """Words shorter than this are only looked up whole (no stem, suffix or digit shapes)."""
 
@@ -55,6 +57,7 @@ class PhraseMatcher:
         self._glued: list[Entry] = []
         self._spaced: list[Entry] = []
         self._alts: dict[str, dict[str, Entry]] = {}
+        self._shape_cache: dict[str, tuple[Entry, ...]] = {}
         self._glued_stop: frozenset[str] = frozenset()
 
     def add(self, phrase: str, entry: Entry) -> None:
@@ -97,14 +100,17 @@ class PhraseMatcher:
     def match(self, tokens: Sequence[TokenLike], original: str = "") -> list[Hit]:
         hits: list[Hit] = []
         first = self._first
-        suffixes = self._suffixes
         n_tok = len(tokens)
         spaced = self._spaced
         # the original spelling only matters where the normaliser turned digits into letters
         raw_ok = bool(original) and any(d in original for d in "0123456789")
+        # spaced-out letters merge into one token: more spaces than tokens is the cheap sign
+        if spaced and (not original or original.count(" ") < n_tok + 2):
+            spaced = []
+        shapes = self._shape_cache
         for i, tok in enumerate(tokens):
             word = tok.text
-            if spaced and tok.oend - tok.ostart > len(word) + 2 and original:
+            if spaced and tok.oend - tok.ostart > len(word) + 2:
                 # "s l o t" / "P U L A U W I N": letters spaced out to dodge filters
                 if " " in original[tok.ostart : tok.oend]:
                     for entry in spaced:
@@ -140,42 +146,47 @@ class PhraseMatcher:
                     continue
             if len(word) < MIN_FALLBACK_LEN:
                 continue  # too short for a stem + suffix / digits shape
-            stem = ""
-            if word.endswith("nya") and len(word) > 6:
-                stem = word[:-3]  # "gacornya" -> "gacor"
-            elif word[-1:].isdigit() and not word.isdigit():
-                stem = word.rstrip("0123456789")  # "gacor88" -> "gacor"
-            if len(stem) >= self._min_stem:
-                stem_cands = first.get(stem)
-                if stem_cands is not None:
-                    matched = False
-                    for words, entries in stem_cands:
-                        if len(words) == 1:
-                            for entry in entries:
-                                if entry.role == "term":
-                                    hits.append(Hit(entry, i, i, tok.ostart, tok.oend))
-                                    matched = True
-                    if matched:
-                        continue
-            if self._glued and word[-1:].isdigit():
-                glued = self._glued_hit(word)
-                if glued is None and raw_ok:
-                    raw = original[tok.ostart : tok.oend].lower()
-                    glued = self._glued_hit(raw) if raw != word else None
-                if glued is not None:
-                    for entry in self._glued:
-                        hits.append(Hit(entry, i, i, tok.ostart, tok.oend))
-                    continue
-            if suffixes and len(word) > self._min_stem + 1:
-                hit = self._suffix_hit(word, suffixes)
-                if hit is None and raw_ok:
-                    raw = original[tok.ostart : tok.oend].lower()
-                    if raw != word and len(raw) > self._min_stem + 1:
-                        hit = self._suffix_hit(raw, suffixes)
-                if hit is not None:
-                    for entry in self._suffix_entries[hit]:
-                        hits.append(Hit(entry, i, i, tok.ostart, tok.oend))
+            found = shapes.get(word)
+            if found is None:
+                found = self._shape_entries(word)
+                if len(shapes) < SHAPE_CACHE_SIZE:
+                    shapes[word] = found
+            if not found and raw_ok:
+                raw = original[tok.ostart : tok.oend].lower()
+                if raw != word and len(raw) >= MIN_FALLBACK_LEN:
+                    found = self._shape_entries(raw)
+            for entry in found:
+                hits.append(Hit(entry, i, i, tok.ostart, tok.oend))
         return hits
+
+    def _shape_entries(self, word: str) -> tuple[Entry, ...]:
+        """Entries a word matches by its shape: a known word plus "-nya" or digits
+        ("gacornya", "gacor88"), a name with digits glued on, or a known suffix."""
+        first = self._first
+        stem = ""
+        if word.endswith("nya") and len(word) > 6:
+            stem = word[:-3]
+        elif word[-1:].isdigit() and not word.isdigit():
+            stem = word.rstrip("0123456789")
+        if len(stem) >= self._min_stem:
+            stem_cands = first.get(stem)
+            if stem_cands is not None:
+                found = tuple(
+                    entry
+                    for words, entries in stem_cands
+                    if len(words) == 1
+                    for entry in entries
+                    if entry.role == "term"
+                )
+                if found:
+                    return found
+        if self._glued and word[-1:].isdigit() and self._glued_hit(word) is not None:
+            return tuple(self._glued)
+        if self._suffixes and len(word) > self._min_stem + 1:
+            hit = self._suffix_hit(word, self._suffixes)
+            if hit is not None:
+                return tuple(self._suffix_entries[hit])
+        return ()
 
     def _glued_hit(self, word: str) -> str | None:
         """``alexis17``: a name of 3+ letters with 2-3 digits glued on (site-name shape)."""
