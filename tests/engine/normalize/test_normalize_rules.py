@@ -188,6 +188,7 @@ SPECIAL_TOKENS: list[Case] = [
     ("@Admin_1 hai", "@admin_1 hai", [("@admin_1", 0, 8), ("hai", 9, 12)]),
     ("#SlotGacor", "#slotgacor", [("#slotgacor", 0, 10), ("slot", 1, 5), ("gacor", 5, 10)]),
     ("#sehat", "#sehat", [("#sehat", 0, 6), ("sehat", 1, 6)]),
+    ("#𝐒𝐥𝐨𝐭𝐆𝐚𝐜𝐨𝐫", "#slotgacor", [("#slotgacor", 0, 10), ("slot", 1, 5), ("gacor", 5, 10)]),
     (
         "❤️ #Slot_Gacor88",
         "  #slot_gacor88",

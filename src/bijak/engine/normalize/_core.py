@@ -173,9 +173,10 @@ _CACHE_MAX: Final = 200_000
 def _deleet(word: str) -> str:
     """Leetspeak -> letters, only in a word mixing letters with digits/symbols in its inside.
 
-    "g4c0r" -> "gacor", "h0k1" -> "hoki", "sl0t88" -> "slot88", "t0t04d" -> "toto4d"; but "4d", "50rb", "24jam",
-    "covid19", "weton88", "mp3" stay (no single digit between two letters), and so do
-    amounts such as "rp50rb" (a run of several digits inside the word).
+    "g4c0r" -> "gacor", "h0k1" -> "hoki", "sl0t88" -> "slot88", "t0t04d" -> "toto4d"; but
+    "4d", "50rb", "24jam", "covid19", "weton88", "mp3" stay (no single digit between two
+    letters), and so do amounts such as "rp50rb" (several digits inside the word) and
+    hexadecimal strings such as "x9f".
     """
     if _HEX_RE.fullmatch(word) is not None:
         return word
@@ -258,10 +259,15 @@ def _hashtag_parts(
 
     Split at case changes, underscores and digits; the parts are not rewritten (no slang).
     """
+    base = fs + 1
     if omap is None:
-        body, base = text[fs + 1 : fe], fs + 1
-    else:  # the original character behind each folded one keeps the case
-        body, base = "".join([text[omap[i]] for i in range(fs + 1, fe)]), fs + 1
+        orig = text[base:fe]
+    else:  # the original character behind each folded one
+        orig = "".join([text[omap[i]] for i in range(base, fe)])
+    # the folded letters with the original's case ("𝐒𝐥𝐨𝐭𝐆𝐚𝐜𝐨𝐫" -> "SlotGacor")
+    body = "".join(
+        [c.upper() if o.isupper() and c.isascii() else c for c, o in zip(folded[base:fe], orig)]
+    )
     out = []
     for p in _CAMEL_RE.finditer(body):
         a, b = base + p.start(), base + p.end()
