@@ -168,3 +168,16 @@ def test_import_preview_shows_what_changes(officer_client, employee):
     response = officer_client.post("/organisasi/impor/", {"file": csv_upload("pegawai.csv", content)},
                                    follow=True)
     assert "<li>jabatan: Analis Anggaran → Analis Anggaran Ahli</li>" in response.content.decode()
+
+
+def test_import_template_reads_back_as_one_valid_header(officer_client, employee_client):
+    assert employee_client.get("/organisasi/impor/templat.csv").status_code == 404
+    response = officer_client.get("/organisasi/impor/templat.csv")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response.content.decode().splitlines()[0] == "nip,nama,kode_unit,jabatan,email"
+    response = officer_client.post("/organisasi/impor/", {"file": csv_upload("t.csv", response.content)},
+                                   follow=True)
+    html = response.content.decode()
+    assert "Kode unit KODE.UNIT tidak dikenal." in html
+    html = officer_client.get("/organisasi/impor/").content.decode()
+    assert "Unggahan terakhir Anda" in html and "t.csv" in html

@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 
 from bijak.site.org.access import employees_visible_to, units_visible_to
-from bijak.site.org.models import Employee, OrgUnit, RoleAssignment
+from bijak.site.org.models import Employee, ImportBatch, OrgUnit, RoleAssignment
 
 
 @dataclass(frozen=True)
@@ -61,3 +61,8 @@ def employee_list_for(user: Any, *, query: str = "", unit_id: int | None = None)
 
 def role_assignment_list() -> QuerySet[RoleAssignment]:
     return RoleAssignment.objects.select_related("user", "unit").order_by("user__username", "role")
+
+
+def import_batches_of(user: Any) -> QuerySet[ImportBatch]:
+    """The user's own uploads, newest first (the rows themselves are not loaded)."""
+    return ImportBatch.objects.filter(created_by=user).defer("rows").order_by("-created_at", "-pk")

@@ -11,6 +11,7 @@ urlpatterns = [
     path("pegawai/<int:employee_id>/", views.employee_detail, name="employee"),
     path("pegawai/<int:employee_id>/undang/", views.employee_invite, name="employee_invite"),
     path("impor/", views.import_upload, name="import"),
+    path("impor/templat.csv", views.import_template, name="import_template"),
     path("impor/<int:batch_id>/", views.import_batch, name="import_batch"),
     path("kelola/", views.manage, name="manage"),
     path("kelola/peran/<int:assignment_id>/cabut/", views.role_revoke_view, name="role_revoke"),

@@ -22,7 +22,7 @@ from bijak.site.org.forms import (
     UnitEditForm,
     UnitForm,
 )
-from bijak.site.org.importing import ImportFileError, too_large_error
+from bijak.site.org.importing import COLUMNS, ImportFileError, too_large_error
 from bijak.site.org.models import RoleAssignment
 from bijak.site.org.nip import nip_check
 from bijak.site.org.services import (
@@ -128,8 +128,20 @@ def import_upload(request: HttpRequest) -> HttpResponse:
             file_error = exc.message
         else:
             return redirect("org:import_batch", batch_id=batch.pk)
-    return render(request, "org/import_upload.html", {"form": form, "file_error": file_error},
-                  status=400 if posted else 200)
+    return render(request, "org/import_upload.html", {
+        "form": form, "file_error": file_error,
+        "recent": selectors.import_batches_of(request.user)[:10],
+    }, status=400 if posted else 200)
+
+
+@login_required
+def import_template(request: HttpRequest) -> HttpResponse:
+    """An empty employee file with the expected header and one invented example row."""
+    access.access_employee_import(request.user)
+    body = ",".join(COLUMNS) + "\r\n" + "198503152010121001,Nama Contoh,KODE.UNIT,Jabatan,nama@contoh.go.id\r\n"
+    response = HttpResponse(body.encode("utf-8"), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="pegawai-templat.csv"'
+    return response
 
 
 @login_required
