@@ -266,7 +266,10 @@ def _hashtag_parts(
         orig = "".join([text[omap[i]] for i in range(base, fe)])
     # the folded letters with the original's case ("𝐒𝐥𝐨𝐭𝐆𝐚𝐜𝐨𝐫" -> "SlotGacor")
     body = "".join(
-        [c.upper() if o.isupper() and c.isascii() else c for c, o in zip(folded[base:fe], orig)]
+        [
+            c.upper() if o.isupper() and c.isascii() else c
+            for c, o in zip(folded[base:fe], orig, strict=True)
+        ]
     )
     out = []
     for p in _CAMEL_RE.finditer(body):
