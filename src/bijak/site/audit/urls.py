@@ -5,4 +5,5 @@ from bijak.site.audit import views
 app_name = "audit"
 urlpatterns = [
     path("", views.log, name="log"),
+    path("ekspor.jsonl", views.export, name="export"),
 ]
