@@ -19,7 +19,52 @@ _ANY_CHAR = st.one_of(
     st.sampled_from(_SPECIAL),
     st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF),
 )
-_TEXTS = st.one_of(st.text(_ANY_CHAR, max_size=80), st.text(st.sampled_from(_SPECIAL), max_size=80))
+# Pieces that exercise each rule, glued by random separators.
+_PIECES = [
+    "gpp",
+    "anak2",
+    "nyokap2",
+    "gk",
+    "yg",
+    "s l o t",
+    "s.l.o.t",
+    "g4c0r",
+    "sl0t88",
+    "bangeeet",
+    "maaaf",
+    "wkwkwk",
+    "🎰",
+    "💰",
+    "😂",
+    "❤️",
+    "#SlotGacor",
+    "#judol",
+    "@user",
+    "a@b.co",
+    "https://x.co/a",
+    "bit.ly/x",
+    "Rp1.000",
+    "0811-9224-545",
+    "24",
+    "jam",
+    "ｇａｃｏｒ",
+    "𝐠𝐚𝐜𝐨𝐫",
+    "\u200b",
+    "\u0336",
+    "P͎U͎L͎",
+    "emoji_slot",
+    "x",
+    "5",
+    "░",
+    "【a】",
+]
+_GLUE = st.sampled_from(["", " ", "  ", ".", "-", "_", "\u200b", ",", "\n"])
+_PIECED = st.lists(st.tuples(st.sampled_from(_PIECES), _GLUE), max_size=12).map(
+    lambda parts: "".join(p + g for p, g in parts)
+)
+_TEXTS = st.one_of(
+    st.text(_ANY_CHAR, max_size=80), st.text(st.sampled_from(_SPECIAL), max_size=80), _PIECED
+)
 
 
 def _assert_consistent(doc: NormalizedText, text: str) -> None:

@@ -136,6 +136,11 @@ SLANG: list[Case] = [
     ),
     ("gpp", "tidak apa-apa", [("tidak", 0, 3), ("apa", 0, 3), ("apa", 0, 3)]),
     ("anak2", "anak-anak", [("anak", 0, 5), ("anak", 0, 5)]),
+    (
+        "nyokap2 orang²",
+        "ibu-ibu orang-orang",  # same length as the original: still one edit
+        [("ibu", 0, 7), ("ibu", 0, 7), ("orang", 8, 14), ("orang", 8, 14)],
+    ),
     ("wkwkwk hahaha", "haha haha", [("haha", 0, 6), ("haha", 7, 13)]),  # laughter
     (
         "gatau tbtb",

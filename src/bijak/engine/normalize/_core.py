@@ -369,18 +369,14 @@ def normalize(text: str) -> NormalizedText:
         ns = fs + delta
         ne = ns + len(norm)
         last = fe
-        if len(norm) != fe - fs:
+        multi = " " in norm or "-" in norm  # several words from one: map them as a whole
+        if multi or len(norm) != fe - fs:
             ens.append(ns)
             ene.append(ne)
             efs.append(fs)
             efe.append(fe)
             delta += len(norm) - (fe - fs)
-            if " " in norm or "-" in norm:
-                for p in _SPLIT_RE.finditer(norm):
-                    toks.append((p.group(), ns + p.start(), ns + p.end(), fs, fe))
-            else:
-                toks.append((norm, ns, ne, fs, fe))
-        elif " " in norm or "-" in norm:
+        if multi:
             for p in _SPLIT_RE.finditer(norm):
                 toks.append((p.group(), ns + p.start(), ns + p.end(), fs, fe))
         else:
