@@ -181,3 +181,42 @@ def test_import_template_reads_back_as_one_valid_header(officer_client, employee
     assert "Kode unit KODE.UNIT tidak dikenal." in html
     html = officer_client.get("/organisasi/impor/").content.decode()
     assert "Unggahan terakhir Anda" in html and "t.csv" in html
+
+
+def test_officer_edits_an_employee_others_cannot(officer_client, unit_head_client, employee, org_tree):
+    url = f"/organisasi/pegawai/{employee.employee.pk}/ubah/"
+    assert unit_head_client.get(url).status_code == 404
+    response = officer_client.post(url, {"name": "Sari Wulandari", "unit": org_tree.keu_budget.pk,
+                                         "position": "Analis Anggaran Ahli", "email": "bukan-email"})
+    assert response.status_code == 400
+    assert "Alamat e-mail tidak sah." in response.content.decode()
+    response = officer_client.post(url, {"name": "Sari Wulandari", "unit": org_tree.keu_budget.pk,
+                                         "position": "Analis Anggaran Ahli", "email": "sari@contoh.go.id"},
+                                   follow=True)
+    assert "Data pegawai 199004122015032001 disimpan." in response.content.decode()
+    employee.employee.refresh_from_db()
+    assert employee.employee.unit == org_tree.keu_budget
+    from bijak.site.audit.models import AuditEntry
+
+    entry = AuditEntry.objects.get(action="employee.update")
+    assert entry.data["changes"] == {
+        "kode_unit": {"before": "SJ.KEU.AG.1", "after": "SJ.KEU.AG"},
+        "jabatan": {"before": "Analis Anggaran", "after": "Analis Anggaran Ahli"}}
+
+
+def test_admin_switches_an_account_off_and_the_person_cannot_log_in(
+    admin_client_, officer_client, employee, client, persona_password
+):
+    url = f"/organisasi/pegawai/{employee.employee.pk}/akun/"
+    assert officer_client.post(url, {"active": "0"}).status_code == 404
+    response = admin_client_.post(url, {"active": "0"}, follow=True)
+    assert "Akun sari dinonaktifkan; pemiliknya tidak dapat masuk lagi." in response.content.decode()
+    response = client.post("/akun/masuk/", {"username": "sari", "password": persona_password})
+    assert response.status_code == 200
+    response = admin_client_.post(url, {"active": "1"}, follow=True)
+    assert "Akun sari diaktifkan." in response.content.decode()
+    assert client.post("/akun/masuk/", {"username": "sari", "password": persona_password}).status_code == 302
+
+
+def test_admin_cannot_switch_off_their_own_account(admin_client_, admin):
+    assert admin_client_.post(f"/organisasi/pegawai/{admin.employee.pk}/akun/", {"active": "0"}).status_code == 404

@@ -81,3 +81,14 @@ def user_invite(*, actor: Any, employee: Any, base_url: str) -> Any:
                  data={"username": user.username, "email": user.email})
     transaction.on_commit(lambda: _send_invitation(user_id=user.pk, base_url=base_url))
     return user
+
+
+@transaction.atomic
+def user_active_set(*, actor: Any, user: Any, active: bool) -> None:
+    """Switch a login off (it can no longer sign in; history stays) or back on."""
+    if user.is_active == active:
+        return
+    user.is_active = active
+    user.save(update_fields=["is_active"])
+    audit_record(actor=actor, action="user.activate" if active else "user.deactivate",
+                 target_type="accounts.User", target_id=user.pk, data={"username": user.username})

@@ -49,3 +49,11 @@ class UnitEditForm(forms.Form):
     level = forms.ChoiceField(label=_("Tingkat"), choices=Level.choices)
     parent = forms.ModelChoiceField(label=_("Unit induk"), queryset=OrgUnit.objects.all(),
                                     required=False, empty_label=_("(tanpa induk)"))
+
+
+class EmployeeForm(forms.Form):
+    name = forms.CharField(label=_("Nama"), max_length=200)
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=OrgUnit.objects.none())
+    position = forms.CharField(label=_("Jabatan"), max_length=200, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False,
+                             error_messages={"invalid": _("Alamat e-mail tidak sah.")})

@@ -100,6 +100,24 @@ def employee_create(*, actor: Any | None, nip: str, name: str, unit: OrgUnit, po
 
 
 @transaction.atomic
+def employee_update(*, actor: Any | None, employee: Employee, name: str, unit: OrgUnit,
+                    position: str = "", email: str = "") -> Employee:
+    if not name.strip():
+        raise ValidationError(_("Nama pegawai wajib diisi."))
+    before = {"nama": employee.name, "kode_unit": employee.unit.code, "jabatan": employee.position,
+              "email": employee.email}
+    employee.name, employee.unit = name.strip(), unit
+    employee.position, employee.email = position.strip(), email.strip()
+    employee.save(update_fields=["name", "unit", "position", "email"])
+    after = {"nama": employee.name, "kode_unit": unit.code, "jabatan": employee.position,
+             "email": employee.email}
+    changed = {k: {"before": before[k], "after": after[k]} for k in before if before[k] != after[k]}
+    audit_record(actor=actor, action="employee.update", target_type="org.Employee",
+                 target_id=employee.pk, data={"nip": employee.nip, "changes": changed})
+    return employee
+
+
+@transaction.atomic
 def role_assign(*, actor: Any | None, user: Any, role: str, unit: OrgUnit | None = None) -> RoleAssignment:
     if role not in Role.values:
         raise ValidationError(_("Peran tidak dikenal."))

@@ -13,9 +13,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from bijak.site.accounts.services import user_invite
+from bijak.site.accounts.services import user_active_set, user_invite
 from bijak.site.org import access, selectors
 from bijak.site.org.forms import (
+    EmployeeForm,
     ImportConfirmForm,
     ImportUploadForm,
     RoleForm,
@@ -29,6 +30,7 @@ from bijak.site.org.services import (
     ImportRefused,
     employee_import_confirm,
     employee_import_preview,
+    employee_update,
     import_counts,
     orgunit_create,
     orgunit_update,
@@ -90,7 +92,45 @@ def employee_detail(request: HttpRequest, employee_id: int) -> HttpResponse:
     return render(request, "org/employee_detail.html", {
         "employee": employee, "nip": parts,
         "can_invite": employee.user_id is None and access.can_import_employees(request.user),
+        "can_edit": access.can_import_employees(request.user),
+        "can_switch_account": (access.can_manage_org(request.user) and employee.user_id is not None
+                               and employee.user_id != request.user.pk),
     })
+
+
+@login_required
+def employee_edit(request: HttpRequest, employee_id: int) -> HttpResponse:
+    employee = access.access_employee_for_invite(request.user, employee_id)
+    posted = request.method == "POST"
+    initial = {"name": employee.name, "unit": employee.unit, "position": employee.position,
+               "email": employee.email}
+    form = EmployeeForm(request.POST) if posted else EmployeeForm(initial=initial)
+    form.fields["unit"].queryset = access.units_visible_to(request.user).order_by("code")
+    if posted and form.is_valid():
+        data = form.cleaned_data
+        employee_update(actor=request.user, employee=employee, name=data["name"], unit=data["unit"],
+                        position=data["position"], email=data["email"])
+        messages.success(request, _("Data pegawai %(nip)s disimpan.") % {"nip": employee.nip})
+        return redirect("org:employee", employee_id=employee.pk)
+    return render(request, "org/employee_edit.html", {"employee": employee, "form": form},
+                  status=400 if posted else 200)
+
+
+@login_required
+@require_POST
+def employee_account_active(request: HttpRequest, employee_id: int) -> HttpResponse:
+    access.access_org_management(request.user)
+    employee = access.access_employee_by_id(request.user, employee_id)
+    if employee.user is None or employee.user == request.user:
+        raise Http404("account")
+    active = request.POST.get("active") == "1"
+    user_active_set(actor=request.user, user=employee.user, active=active)
+    if active:
+        messages.success(request, _("Akun %(username)s diaktifkan.") % {"username": employee.user.username})
+    else:
+        messages.success(request, _("Akun %(username)s dinonaktifkan; pemiliknya tidak dapat masuk lagi.")
+                         % {"username": employee.user.username})
+    return redirect("org:employee", employee_id=employee.pk)
 
 
 @login_required
