@@ -1,11 +1,30 @@
-"""`bijak eval FILE.jsonl`."""
+"""`bijak eval FILE.jsonl`: the full pipeline scored against labelled lines."""
 
 from __future__ import annotations
+
+import json
 
 import typer
 
 
-def eval_command(path: str = typer.Argument(..., help="JSONL file.")) -> None:
-    """Evaluasi pipeline pada berkas JSONL (belum tersedia)."""
-    typer.echo("bijak eval: not implemented yet", err=True)
-    raise typer.Exit(2)
+def eval_command(
+    path: str = typer.Argument(
+        ..., help='JSONL: {"text", "labels": {kategori: 0|1}, "source"} per baris.'
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Cetak hasil sebagai JSON."),
+) -> None:
+    """Ukur pipeline penuh (normalisasi, recognizer, model, kebijakan) pada berkas JSONL berlabel."""
+    from bijak.ml.evaluate import EvalInputError, evaluate_file, format_table
+
+    try:
+        result = evaluate_file(path)
+    except EvalInputError as exc:
+        typer.echo(f"bijak eval: {path}: {exc}", err=True)
+        raise typer.Exit(2) from None
+    except OSError as exc:
+        typer.echo(f"bijak eval: tidak dapat membaca {path}: {exc.strerror}", err=True)
+        raise typer.Exit(2) from None
+    if as_json:
+        typer.echo(json.dumps(result, indent=2, ensure_ascii=False))
+    else:
+        typer.echo(format_table(result))

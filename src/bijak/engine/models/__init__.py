@@ -1,0 +1,1 @@
+"""Shipped model artifacts (numbers only) and the code that reads them."""

@@ -1,0 +1,88 @@
+"""The trained classifier as a recognizer: ``bijak.model.v1``.
+
+One document-level finding per category whose calibrated probability reaches the category's
+review threshold. The numbers and the feature code live in :mod:`bijak.engine.models.linear`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from bijak.engine.models.linear import DEFAULT_ARTIFACT, NAME, FloatArray, LinearModel
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bijak.engine.findings import Finding
+    from bijak.engine.normalize import NormalizedText
+
+__all__ = ["NAME", "ModelRecognizer"]
+
+
+class ModelRecognizer:
+    """One document-level finding per category whose calibrated probability passes its
+    review threshold (``thresholds``; categories not listed use ``default_threshold``)."""
+
+    name = NAME
+
+    def __init__(
+        self,
+        model: LinearModel,
+        thresholds: Mapping[str, float] | None = None,
+        default_threshold: float = 0.5,
+    ) -> None:
+        self.model = model
+        self.categories: tuple[str, ...] = model.categories
+        # Features must see the same text as in training: the engine's normalised text, or
+        # the original when the artifact was trained without the engine's normaliser.
+        self._use_normalized = model.meta.get("normalizer", "none") != "none"
+        self.version = f"{NAME}+{model.meta.get('artifact_sha256', 'unsaved')[:12]}"
+        self.thresholds = dict(thresholds or {})
+        self.default_threshold = default_threshold
+        self._thr = np.array(
+            [self.thresholds.get(c, default_threshold) for c in self.categories], dtype=np.float64
+        )
+
+    @classmethod
+    def load_default(cls, thresholds: Mapping[str, float] | None = None) -> ModelRecognizer | None:
+        if not DEFAULT_ARTIFACT.with_suffix(".npz").is_file():
+            return None
+        return cls(LinearModel.load(DEFAULT_ARTIFACT), thresholds=thresholds)
+
+    def _text(self, doc: NormalizedText) -> str:
+        return doc.text if self._use_normalized else doc.original
+
+    def scores(self, docs: Sequence[NormalizedText]) -> FloatArray:
+        """Calibrated probabilities, shape (len(docs), len(categories))."""
+        return self.model.predict_proba([self._text(d) for d in docs])
+
+    def analyze(self, doc: NormalizedText) -> list[Finding]:
+        return self.analyze_batch([doc])[0]
+
+    def analyze_batch(self, docs: Sequence[NormalizedText]) -> list[list[Finding]]:
+        """Vectorised over a batch: the engine may call this instead of ``analyze``."""
+        from bijak.engine.findings import Finding
+
+        if not docs:
+            return []
+        probs = self.scores(docs)
+        out: list[list[Finding]] = []
+        for doc, row in zip(docs, probs, strict=True):
+            found: list[Finding] = []
+            for j in np.flatnonzero(row >= self._thr):
+                cat = self.categories[int(j)]
+                found.append(
+                    Finding(
+                        category=cat,
+                        start=0,
+                        end=len(doc.original),
+                        score=float(min(max(row[j], 0.0), 1.0)),
+                        recognizer=NAME,
+                        evidence=doc.original[:200],
+                        explanation=f"Model memperkirakan peluang '{cat}' sebesar {row[j]:.0%}.",
+                        meta={"probability": f"{row[j]:.4f}"},
+                    )
+                )
+            out.append(found)
+        return out

@@ -1,0 +1,331 @@
+"""Reproducible training of ``bijak.model.v1`` from a YAML config.
+
+``train_from_config(path)``:
+1. reads the data sets named in the config (recording the SHA-256 of every file read);
+2. splits every data set by a hash of the text (duplicates stay together) into train and a
+   held-out part, fits on train, and measures per data set and category on the held-out
+   part, plus the false-alarm rate on ordinary posts (held-out and never-seen sets) and the
+   calibration error;
+3. refits on everything and writes the artifact (numbers only) with the metrics of step 2,
+   the code version and the hyper-parameters.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+
+from bijak.engine.models.linear import NAME, LinearModel
+from bijak.ml.data import CATEGORIES, Row, datasets_dir, load
+from bijak.ml.estimator import HashedLinearClassifier
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    name: str
+    seed: int
+    normalizer: str
+    features: dict[str, Any]
+    classifier: dict[str, Any]
+    datasets: tuple[str, ...]
+    assume_negative: dict[str, tuple[str, ...]]
+    holdout_fraction: float
+    output: str
+    reader_weights: dict[str, float]
+    categories: tuple[str, ...] = CATEGORIES
+
+    @classmethod
+    def load(cls, path: str | Path) -> TrainConfig:
+        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        if not isinstance(raw, dict):
+            raise ValueError(f"{path}: a training config is a YAML mapping")
+        missing = {"seed", "features", "classifier", "datasets", "output"} - set(raw)
+        if missing:
+            raise ValueError(f"{path}: missing keys {sorted(missing)}")
+        return cls(
+            name=str(raw.get("name", NAME)),
+            seed=int(raw["seed"]),
+            normalizer=str(raw.get("normalizer", "engine")),
+            features=dict(raw["features"]),
+            classifier=dict(raw["classifier"]),
+            datasets=tuple(raw["datasets"]),
+            assume_negative={k: tuple(v) for k, v in (raw.get("assume_negative") or {}).items()},
+            holdout_fraction=float(raw.get("holdout_fraction", 0.2)),
+            output=str(raw["output"]),
+            reader_weights={k: float(v) for k, v in (raw.get("reader_weights") or {}).items()},
+            categories=tuple(raw.get("categories", CATEGORIES)),
+        )
+
+    def weights(self, rows: Sequence[Row]) -> np.ndarray:
+        return np.array([self.reader_weights.get(r.reader, 1.0) for r in rows])
+
+    def estimator(self, categories: Sequence[str] | None = None) -> HashedLinearClassifier:
+        f, c = self.features, self.classifier
+        return HashedLinearClassifier(
+            tuple(categories) if categories is not None else self.categories,
+            bits=int(f.get("bits", 22)),
+            char_ngrams=tuple(f.get("char_ngrams", (2, 5))),  # type: ignore[arg-type]
+            word_ngrams=tuple(f.get("word_ngrams", (1, 2))),  # type: ignore[arg-type]
+            min_df=int(f.get("min_df", 2)),
+            C=float(c.get("C", 1.0)),
+            loss=str(c.get("loss", "svm")),
+            nb=bool(c.get("nb", True)),
+            nb_alpha=float(c.get("nb_alpha", 1.0)),
+            class_weight=c.get("class_weight"),
+            calibration_folds=int(c.get("calibration_folds", 3)),
+            random_state=self.seed,
+        )
+
+
+def normalizer(mode: str) -> tuple[Callable[[str], str], str]:
+    """The text function applied before hashing and the name recorded in the artifact."""
+    if mode == "engine":
+        from bijak.engine.normalize import NORMALIZER_VERSION, normalize
+
+        return (lambda t: normalize(t).text), NORMALIZER_VERSION
+    if mode == "none":
+        return (lambda t: t), "none"
+    raise ValueError(f"unknown normalizer {mode!r} (engine | none)")
+
+
+def code_version() -> str:
+    try:
+        out = subprocess.run(
+            ["git", "rev-parse", "HEAD"],  # noqa: S607
+            cwd=REPO_ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return out.stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def in_holdout(row: Row, fraction: float, seed: int) -> bool:
+    h = hashlib.sha256(f"{seed}:{row.group}".encode()).digest()
+    return int.from_bytes(h[:4], "big") / 2**32 < fraction
+
+
+def matrix(
+    rows: Sequence[Row], categories: Sequence[str], assume_negative: dict[str, tuple[str, ...]]
+) -> np.ndarray:
+    """(n, k) labels: 1/0 from the row, 0 where assumed negative, else -1."""
+    y = np.full((len(rows), len(categories)), -1, dtype=np.int8)
+    for i, r in enumerate(rows):
+        for j, c in enumerate(categories):
+            if c in r.labels:
+                y[i, j] = r.labels[c]
+            elif r.reader in assume_negative.get(c, ()):
+                y[i, j] = 0
+    return y
+
+
+def counts(y: np.ndarray, pred: np.ndarray) -> dict[str, Any]:
+    tp = int(((pred == 1) & (y == 1)).sum())
+    fp = int(((pred == 1) & (y == 0)).sum())
+    fn = int(((pred == 0) & (y == 1)).sum())
+    tn = int(((pred == 0) & (y == 0)).sum())
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "n": int(y.shape[0]),
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "tn": tn,
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+    }
+
+
+def ece(y: np.ndarray, p: np.ndarray, bins: int = 10) -> float:
+    """Expected calibration error with equal-width bins."""
+    if y.shape[0] == 0:
+        return 0.0
+    idx = np.minimum((p * bins).astype(int), bins - 1)
+    total = 0.0
+    for b in range(bins):
+        m = idx == b
+        if m.any():
+            total += m.sum() / y.shape[0] * abs(p[m].mean() - y[m].mean())
+    return round(float(total), 4)
+
+
+def evaluate_rows(
+    model: LinearModel, rows: Sequence[Row], texts: Sequence[str], threshold: float = 0.5
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Per (data set, category) counts on rows' own labels; false alarms on benign rows;
+    calibration error per category over all labelled rows."""
+    probs = model.predict_proba(texts) if texts else np.zeros((0, len(model.categories)))
+    results: list[dict[str, Any]] = []
+    cal: dict[str, Any] = {}
+    by_ds: dict[str, list[int]] = {}
+    for i, r in enumerate(rows):
+        by_ds.setdefault(r.dataset, []).append(i)
+    for ds, idx_list in sorted(by_ds.items()):
+        idx = np.array(idx_list)
+        benign = all(v == 0 for v in rows[idx[0]].labels.values()) and len(
+            rows[idx[0]].labels
+        ) == len(CATEGORIES)
+        for j, cat in enumerate(model.categories):
+            labelled = np.array([cat in rows[i].labels for i in idx])
+            if not labelled.any():
+                continue
+            sub = idx[labelled]
+            y = np.array([rows[i].labels[cat] for i in sub])
+            pred = (probs[sub, j] >= threshold).astype(int)
+            entry = {
+                "dataset": ds,
+                "platform": rows[sub[0]].platform,
+                "category": cat,
+                **counts(y, pred),
+            }
+            if benign:
+                entry = {
+                    "dataset": ds,
+                    "platform": rows[sub[0]].platform,
+                    "category": cat,
+                    "n": int(y.shape[0]),
+                    "false_alarms": int(pred.sum()),
+                    "false_alarm_rate": round(float(pred.mean()), 4),
+                }
+            results.append(entry)
+    for j, cat in enumerate(model.categories):
+        ys, ps = [], []
+        for i, r in enumerate(rows):
+            if cat in r.labels and len(r.labels) != len(CATEGORIES):
+                ys.append(r.labels[cat])
+                ps.append(probs[i, j])
+        if ys:
+            cal[cat] = {"n": len(ys), "ece": ece(np.array(ys), np.array(ps))}
+    return results, cal
+
+
+class Timer:
+    def __init__(self) -> None:
+        self.t0 = time.perf_counter()
+
+    def lap(self) -> float:
+        return round(time.perf_counter() - self.t0, 1)
+
+
+def train_from_config(
+    path: str | Path,
+    *,
+    datasets: Path | None = None,
+    output: Path | None = None,
+    log: Callable[[str], None] = print,
+) -> dict[str, Any]:
+    cfg = TrainConfig.load(path)
+    root = datasets_dir(datasets)
+    timer = Timer()
+    rows, files = load(cfg.datasets, root)
+    unseen, unseen_files = load(["benign-unseen"], root)
+    norm, norm_name = normalizer(cfg.normalizer)
+    log(f"read {len(rows)} rows from {len(files)} files ({timer.lap()}s); normaliser: {norm_name}")
+    texts = [norm(r.text) for r in rows]
+    unseen_texts = [norm(r.text) for r in unseen]
+    y = matrix(rows, cfg.categories, cfg.assume_negative)
+    groups = [r.group for r in rows]
+    log(f"normalised ({timer.lap()}s)")
+
+    test = np.array([in_holdout(r, cfg.holdout_fraction, cfg.seed) for r in rows])
+    tr = np.flatnonzero(~test)
+    te = np.flatnonzero(test)
+    sw = cfg.weights(rows)
+    est = cfg.estimator().fit([texts[i] for i in tr], y[tr], [groups[i] for i in tr], sw[tr])
+    log(f"fitted on {tr.size} rows, evaluating on {te.size} held-out rows ({timer.lap()}s)")
+    held_rows = [rows[i] for i in te] + list(unseen)
+    held_texts = [texts[i] for i in te] + unseen_texts
+    results, cal = evaluate_rows(est.model_, held_rows, held_texts)
+    metrics = summarize(results, cal)
+
+    final = cfg.estimator().fit(texts, y, groups, sw)
+    log(f"refitted on all {len(rows)} rows ({timer.lap()}s)")
+    meta = {
+        "name": cfg.name,
+        "format": "bijak.model.v1/npz",
+        "created_by": "bijak train",
+        "config": str(path),
+        "code_version": code_version(),
+        "normalizer": norm_name,
+        "hyperparameters": {
+            **final.get_params(),
+            "reader_weights": cfg.reader_weights,
+            "assume_negative": {k: list(v) for k, v in cfg.assume_negative.items()},
+            "holdout_fraction": cfg.holdout_fraction,
+        },
+        "datasets": sorted({f.split("/")[0] for f in files}),
+        "files": dict(sorted(files.items())),
+        "evaluation_files": dict(sorted(unseen_files.items())),
+        "n_rows": len(rows),
+        "n_buckets_kept": int(final.model_.buckets.shape[0]),
+        "metrics": metrics,
+        "licences": LICENCES,
+    }
+    model = LinearModel(
+        features=final.model_.features,
+        categories=final.model_.categories,
+        buckets=final.model_.buckets,
+        idf=final.model_.idf,
+        weights=final.model_.weights,
+        intercepts=final.model_.intercepts,
+        platt=final.model_.platt,
+        meta=meta,
+        weight_scale=final.model_.weight_scale,
+    )
+    out = Path(output) if output is not None else REPO_ROOT / cfg.output
+    out.parent.mkdir(parents=True, exist_ok=True)
+    model.save(out)
+    log(
+        f"wrote {out.with_suffix('.npz')} ({out.with_suffix('.npz').stat().st_size} bytes, {timer.lap()}s)"
+    )
+    return {"artifact": str(out.with_suffix(".npz")), **metrics}
+
+
+def summarize(results: list[dict[str, Any]], cal: dict[str, Any]) -> dict[str, Any]:
+    in_domain = [r for r in results if "f1" in r]
+    benign = [r for r in results if "false_alarm_rate" in r]
+    fa: dict[str, dict[str, float]] = {}
+    for r in benign:
+        fa.setdefault(r["category"], {})[r["dataset"]] = r["false_alarm_rate"]
+    all_y = sum(c["n"] for c in cal.values())
+    return {
+        "in_domain": in_domain,
+        "false_alarm_rate": fa,
+        "calibration_ece": cal,
+        "calibration_ece_mean": round(sum(c["ece"] * c["n"] for c in cal.values()) / all_y, 4)
+        if all_y
+        else 0.0,
+        "macro_f1": round(float(np.mean([r["f1"] for r in in_domain])), 4) if in_domain else 0.0,
+    }
+
+
+LICENCES = {
+    "ibrohim2019-multilabel-hs": "CC BY-NC-SA 4.0 (NonCommercial)",
+    "ibrohim2018-abusive": "CC BY-NC-SA 4.0 (NonCommercial)",
+    "abusive-news-comments": "none stated",
+    "aulia2019-hs-facebook": "none stated",
+    "netifier": "none in repo (NusaCrowd lists CC BY-NC-SA 4.0)",
+    "judol-youtube-comments": "MIT (repo); comments are third-party content",
+    "sms-spam-wibisono": "CC BY-SA 4.0",
+    "hoax-indonesiafalsenews": "none stated (research only / unclear)",
+    "rizalespe-id-sentiment-small": "personal use only",
+    "indonlu-hoasa_absa-airy": "MIT (IndoNLU repo)",
+    "id-vaccines-tweets": "none stated",
+    "indonlu-smsa_doc-sentiment-prosa": "MIT (IndoNLU repo)",
+    "idsa-sentiment-tweets-ugm": "none stated",
+}
