@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
-SHAPE_CACHE_SIZE = 200_000
-"""Words whose shape was already checked (bounded; words repeat a lot across posts)."""
+WORD_CACHE_SIZE = 200_000
+"""Words already looked up (bounded; words repeat a lot across posts)."""
 MIN_FALLBACK_LEN = 5
 """Words shorter than this are only looked up whole (no stem, suffix or digit shapes)."""
 
@@ -36,8 +36,9 @@ class Entry:
     phrase: str
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
+    """A match (a tuple: cheap to create on the hot path)."""
+
     entry: Entry
     first: int  # token index of the first word
     last: int  # token index of the last word (inclusive)
@@ -45,22 +46,28 @@ class Hit:
     oend: int
 
 
+_Cands = list[tuple[tuple[str, ...], list[Entry]]]
+_Compiled = tuple[tuple[tuple[str, ...], int, tuple[tuple[str, Entry], ...]], ...]
+_Info = tuple[_Compiled | None, tuple[Entry, ...] | None, dict[str, Entry] | None]
+
+
 class PhraseMatcher:
     """Matches many phrases (tuples of normalised words) in one left-to-right pass."""
 
     def __init__(self, split: Callable[[str], tuple[str, ...]]) -> None:
         self._split = split
-        self._first: dict[str, list[tuple[tuple[str, ...], list[Entry]]]] = {}
+        self._first: dict[str, _Cands] = {}
         self._suffix_entries: dict[str, list[Entry]] = {}
         self._suffixes: tuple[str, ...] = ()
         self._min_stem = 3
         self._glued: list[Entry] = []
         self._spaced: list[Entry] = []
         self._alts: dict[str, dict[str, Entry]] = {}
-        self._shape_cache: dict[str, tuple[Entry, ...]] = {}
+        self._word_info: dict[str, _Info] = {}
         self._glued_stop: frozenset[str] = frozenset()
 
     def add(self, phrase: str, entry: Entry) -> None:
+        self._word_info.clear()
         words = self._split(phrase)
         if not words:
             return
@@ -86,6 +93,7 @@ class PhraseMatcher:
 
     def add_glued(self, entry: Entry, stoplist: frozenset[str]) -> None:
         """Report words shaped like ``name17`` / ``name188`` (not ``covid19``: ``stoplist``)."""
+        self._word_info.clear()
         self._glued.append(entry)
         self._glued_stop = self._glued_stop | stoplist
 
@@ -94,70 +102,90 @@ class PhraseMatcher:
         self._spaced.append(entry)
 
     def add_suffix(self, suffix: str, entry: Entry) -> None:
+        self._word_info.clear()
         self._suffix_entries.setdefault(suffix, []).append(entry)
         self._suffixes = tuple(sorted(self._suffix_entries, key=len, reverse=True))
 
     def match(self, tokens: Sequence[TokenLike], original: str = "") -> list[Hit]:
         hits: list[Hit] = []
-        first = self._first
         n_tok = len(tokens)
         spaced = self._spaced
         # the original spelling only matters where the normaliser turned digits into letters
-        raw_ok = bool(original) and any(d in original for d in "0123456789")
+        raw_ok = bool(original) and any(map(original.__contains__, "0123456789"))
         # spaced-out letters merge into one token: more spaces than tokens is the cheap sign
         if spaced and (not original or original.count(" ") < n_tok + 2):
             spaced = []
-        shapes = self._shape_cache
+        info_cache = self._word_info
+        new = tuple.__new__  # builds a Hit without the Python-level NamedTuple.__new__
         for i, tok in enumerate(tokens):
             word = tok.text
             if spaced and tok.oend - tok.ostart > len(word) + 2:
                 # "s l o t" / "P U L A U W I N": letters spaced out to dodge filters
                 if " " in original[tok.ostart : tok.oend]:
                     for entry in spaced:
-                        hits.append(Hit(entry, i, i, tok.ostart, tok.oend))
-            cands = first.get(word)
+                        hits.append(new(Hit, (entry, i, i, tok.ostart, tok.oend)))
+            info = info_cache.get(word)
+            if info is None:
+                info = self._info(word)
+            cands, shaped, alts = info
             if cands is not None:
-                seen: set[str] = set()
-                for words, entries in cands:
-                    n = len(words)
+                seen: set[str] | None = None
+                for rest, n, keyed in cands:
                     if n > 1:
                         if i + n > n_tok:
                             continue
-                        ok = True
-                        for k in range(1, n):
-                            if tokens[i + k].text != words[k]:
-                                ok = False
+                        k = i
+                        for w in rest:
+                            k += 1
+                            if tokens[k].text != w:
                                 break
-                        if not ok:
+                        else:
+                            k += 1
+                        if k != i + n:
                             continue
-                    last = tokens[i + n - 1]
-                    alts = self._alts.get(word) if n == 1 and original else None
-                    for entry in entries:
-                        key = entry.category + entry.role
-                        if key in seen:  # a longer phrase already matched here
+                        end = tokens[i + n - 1].oend
+                    else:
+                        end = tok.oend
+                    for key, entry in keyed:
+                        if seen is None:
+                            seen = {key}
+                        elif key in seen:  # a longer phrase already matched here
                             continue
-                        seen.add(key)
-                        if alts is not None:
+                        else:
+                            seen.add(key)
+                        if alts is not None and n == 1 and original:
                             own = alts.get(original[tok.ostart : tok.oend].lower())
                             if own is not None and own.category == entry.category:
                                 entry = own
-                        hits.append(Hit(entry, i, i + n - 1, tok.ostart, last.oend))
-                if seen:
+                        hits.append(new(Hit, (entry, i, i + n - 1, tok.ostart, end)))
+                if seen is not None:
                     continue
-            if len(word) < MIN_FALLBACK_LEN:
+            if shaped is None:
                 continue  # too short for a stem + suffix / digits shape
-            found = shapes.get(word)
-            if found is None:
-                found = self._shape_entries(word)
-                if len(shapes) < SHAPE_CACHE_SIZE:
-                    shapes[word] = found
-            if not found and raw_ok:
+            if not shaped and raw_ok:
                 raw = original[tok.ostart : tok.oend].lower()
                 if raw != word and len(raw) >= MIN_FALLBACK_LEN:
-                    found = self._shape_entries(raw)
-            for entry in found:
-                hits.append(Hit(entry, i, i, tok.ostart, tok.oend))
+                    shaped = self._shape_entries(raw)
+            for entry in shaped:
+                hits.append(new(Hit, (entry, i, i, tok.ostart, tok.oend)))
         return hits
+
+    def _info(self, word: str) -> _Info:
+        """What a word can start (phrases, longest first, as (rest, length, ((key, entry),
+        ...))), what it matches by shape (``None``: too short to check), and the spellings
+        merged into it. Cached per word, bounded."""
+        bucket = self._first.get(word)
+        cands = None
+        if bucket is not None:
+            cands = tuple(
+                (words[1:], len(words), tuple((e.category + e.role, e) for e in entries))
+                for words, entries in bucket
+            )
+        shaped = self._shape_entries(word) if len(word) >= MIN_FALLBACK_LEN else None
+        info: _Info = (cands, shaped, self._alts.get(word))
+        if len(self._word_info) < WORD_CACHE_SIZE:
+            self._word_info[word] = info
+        return info
 
     def _shape_entries(self, word: str) -> tuple[Entry, ...]:
         """Entries a word matches by its shape: a known word plus "-nya" or digits

@@ -18,7 +18,7 @@ from bijak.engine.lexicons import lexicon_versions
 from bijak.engine.mapping import PolicyMapper
 from bijak.engine.masking import mask_text
 from bijak.engine.registry import recognizers as registry
-from bijak.engine.report import Report, Versions
+from bijak.engine.report import Report, Versions, build_report
 
 if TYPE_CHECKING:  # pragma: no cover
     from bijak.policy import Policy
@@ -81,6 +81,11 @@ class Pipeline:
             self._configure(r, allow, review) for r in built
         ) + tuple(extra)
         self.mapper = PolicyMapper(policy)
+        self._labels = {
+            (v, lng): explain_label(v, lng)
+            for v in ("aman", "tinjau", "langgar")
+            for lng in ("id", "en")
+        }
         model = next((r for r in self.recognizers if r.name.startswith("bijak.model")), None)
         model_version = None
         if model is not None:
@@ -209,19 +214,19 @@ class Pipeline:
                 )
                 for f in findings
             ]
-        return Report(
-            verdict=verdict,
-            verdict_label=explain_label(verdict, lng),
-            lang=lng,
-            platform=platform,
-            text_length=length,
-            truncated=truncated,
-            masked_text=mask_text(text, findings) if findings else text,
-            findings=tuple(findings),
-            categories=categories,
-            clauses=clauses,
-            checklist=self.mapper.checklist(lng),
-            versions=self.versions,
+        return build_report(
+            verdict,
+            self._labels[verdict, lng],
+            lng,
+            platform,
+            length,
+            truncated,
+            mask_text(text, findings) if findings else text,
+            tuple(findings),
+            categories,
+            clauses,
+            self.mapper.checklist(lng),
+            self.versions,
         )
 
 

@@ -40,9 +40,9 @@ class MedicalRecordRecognizer:
 
     def analyze(self, doc: NormalizedText) -> list[Finding]:
         text = doc.original
-        low = text.lower()
-        if not any(c in low for c in CUES):
+        if not any(map(doc.text.__contains__, CUES)):  # doc.text is lower-case
             return []
+        low = text.lower()
         has_record = longest_digit_run_at_least(text, 2)
         out: list[Finding] = []
         if has_record:
