@@ -43,9 +43,10 @@ def test_slang_values_are_formal_words_not_slang_again() -> None:
     assert chained == {}
 
 
-@pytest.mark.parametrize("slang", sorted(SLANG))
-def test_every_slang_word_is_reached_by_normalize(slang: str) -> None:
-    assert [t.text for t in normalize(slang).tokens] == SLANG[slang].replace("-", " ").split()
+def test_every_slang_word_is_reached_by_normalize() -> None:
+    expected = {k: v.replace("-", " ").split() for k, v in SLANG.items()}
+    got = {k: [t.text for t in normalize(k).tokens] for k in SLANG}
+    assert {k: v for k, v in got.items() if v != expected[k]} == {}
 
 
 def test_emoji_and_look_alike_tables_hold_single_characters() -> None:
@@ -54,11 +55,11 @@ def test_emoji_and_look_alike_tables_hold_single_characters() -> None:
     assert EMOJI["🎰"] == "slot" and EMOJI["💰"] == "uang" and EMOJI["💊"] == "pil"
 
 
-@pytest.mark.parametrize("emoji", sorted(EMOJI))
-def test_every_listed_emoji_becomes_its_token(emoji: str) -> None:
-    doc = normalize(f"a {emoji} b")
-    assert [t.text for t in doc.tokens] == ["a", f"emoji_{EMOJI[emoji]}", "b"]
-    assert (doc.tokens[1].ostart, doc.tokens[1].oend) == (2, 3)
+def test_every_listed_emoji_becomes_its_token() -> None:
+    for emoji, name in EMOJI.items():
+        doc = normalize(f"a {emoji} b")
+        assert [t.text for t in doc.tokens] == ["a", f"emoji_{name}", "b"], emoji
+        assert (doc.tokens[1].ostart, doc.tokens[1].oend) == (2, 3), emoji
 
 
 def test_double_letter_words_survive_normalize() -> None:
