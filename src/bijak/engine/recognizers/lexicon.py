@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -36,13 +35,27 @@ LINK = re2.compile(r"(?i)(?:https?://|www\.)\S+|\b[a-z0-9-]+\.(?:go\.id|ac\.id|o
 MAX_STYLED_TOKENS = 3
 SPACED_FACTOR = 0.7
 """A spaced-out word ("s l o t") scores ``styled * SPACED_FACTOR``."""
-STYLED = re2.compile(
-    "(?:[\\x{1D400}-\\x{1D7FF}\\x{1F130}-\\x{1F189}\\x{FF10}-\\x{FF19}"
-    "\\x{FF21}-\\x{FF3A}\\x{FF41}-\\x{FF5A}\\x{24B6}-\\x{24E9}\\x{2460}-\\x{2473}\\x{2776}-\\x{2793}]"
-    "|[A-Za-z0-9][\\x{0332}-\\x{0338}\\x{033D}\\x{0347}\\x{034E}\\x{0353}\\x{035F}\\x{0359}\\x{20E3}]+)+"
+_STYLED_RANGES = (
+    (0x1D400, 0x1D7FF),  # mathematical bold/italic/script/double-struck/monospace letters, digits
+    (0x1F130, 0x1F189),  # squared and negative squared Latin letters
+    (0xFF10, 0xFF19),  # fullwidth digits
+    (0xFF21, 0xFF3A),  # fullwidth capitals
+    (0xFF41, 0xFF5A),  # fullwidth small letters
+    (0x24B6, 0x24E9),  # circled Latin letters
+    (0x2460, 0x2473),  # circled digits
+    (0x2776, 0x2793),  # dingbat negative circled digits
+    (0x0332, 0x0338),  # combining low line, overlays (l̲i̲n̲e̲d̲, s̶t̶r̶u̶c̶k̶)
+    (0x033D, 0x033D),
+    (0x0347, 0x0347),
+    (0x034E, 0x034E),
+    (0x0353, 0x0353),
+    (0x0359, 0x0359),
+    (0x035F, 0x035F),
+    (0x20E3, 0x20E3),  # combining enclosing keycap
 )
-"""Decorative letters: mathematical alphanumerics, enclosed/squared letters,
-fullwidth forms, circled digits, and letters under striking combining marks."""
+STYLED_CHARS = frozenset(chr(c) for lo, hi in _STYLED_RANGES for c in range(lo, hi + 1))
+"""Decorative letters (checked per token with a set, no regex): mathematical alphanumerics,
+enclosed/squared letters, fullwidth forms, circled digits, striking combining marks."""
 NEGATIONS = frozenset({"tidak", "bukan", "tak", "belum", "jangan", "ga", "gak", "nggak", "enggak"})
 """A cue right after one of these ("tidak kecewa") does not count."""
 MAX_CUES = 3
@@ -171,20 +184,16 @@ class LexiconRecognizer:
     def _styled_hits(self, doc: NormalizedText) -> list[Hit]:
         """One hit per token that contains decorative letters, when only a few tokens do
         (a whole post in a fancy font is a style choice, not a disguised name)."""
-        tokens = doc.tokens
-        if not tokens:
-            return []
-        starts = [t.ostart for t in tokens]
+        original = doc.original
         found: list[int] = []
-        for m in STYLED.finditer(doc.original):
-            i = bisect_right(starts, m.start()) - 1
-            if i < 0 or (found and found[-1] == i) or m.start() >= tokens[i].oend:
-                continue
-            if len(tokens[i].text) < 3:
+        for i, tok in enumerate(doc.tokens):
+            segment = original[tok.ostart : tok.oend]
+            if segment.isascii() or STYLED_CHARS.isdisjoint(segment) or len(tok.text) < 3:
                 continue
             found.append(i)
             if len(found) > MAX_STYLED_TOKENS:
                 return []
+        tokens = doc.tokens
         return [
             Hit(entry, i, i, tokens[i].ostart, tokens[i].oend)
             for i in found
