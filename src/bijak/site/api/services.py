@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from bijak.site.api.models import ApiToken, RateWindow
 from bijak.site.audit.services import audit_record
+from bijak.site.checks.writelock import write_serialized
 
 TOKEN_PREFIX = "bjk_"  # noqa: S105 - a marker, not a secret
 PREFIX_LEN = 12  # "bjk_" + 8 random characters shown in lists
@@ -74,7 +75,7 @@ def rate_hit(*, token: ApiToken, limit: int, window_s: int = 60, now: float | No
     now = time.time() if now is None else now
     window = int(now // window_s)
     retry_after = max(1, int((window + 1) * window_s - now + 0.999))
-    with transaction.atomic():
+    with write_serialized(), transaction.atomic():
         rows = RateWindow.objects.filter(token=token, window=window, count__lt=limit).update(
             count=F("count") + 1
         )

@@ -13,6 +13,7 @@ from django.utils import timezone
 from bijak.site.audit.services import audit_record
 from bijak.site.checks.engine import analyze_draft
 from bijak.site.checks.models import ClauseDailyCount, SavedCheck
+from bijak.site.checks.writelock import write_serialized
 
 FLAGGED = ("tinjau", "langgar")
 
@@ -34,7 +35,7 @@ def clause_counts_increment(*, clause_ids: Iterable[str]) -> None:
     if not ids:
         return
     today = timezone.localdate()
-    with transaction.atomic():
+    with write_serialized(), transaction.atomic():
         # Rows are never deleted, so those seen here still exist for the update; a row another
         # request creates meanwhile makes our create fail, and we update it instead.
         existing = set(
