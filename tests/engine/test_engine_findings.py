@@ -82,3 +82,22 @@ def test_pipeline_with_chosen_recognizers_only(pipeline):
     assert only_nik.versions.recognizers == ("bijak.nik.v1",)
     report = only_nik.analyze("slot gacor maxwin, NIK 3201231508850003")
     assert {f.recognizer for f in report.findings} == {"bijak.nik.v1"}
+
+
+def test_quick_builders_make_ordinary_equal_immutable_values():
+    from bijak.engine._frozen import builder
+    from bijak.engine.findings import new_finding
+    from bijak.engine.report import EvidenceSpan
+
+    fast = new_finding("perjudian", 0, 5, 0.5, "bijak.lexicon.v1", "gacor", {"term": "gacor"})
+    slow = Finding("perjudian", 0, 5, 0.5, "bijak.lexicon.v1", "gacor", meta={"term": "gacor"})
+    assert fast == slow
+    assert repr(fast) == repr(slow)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.start = 1  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        fast.meta["term"] = "x"  # type: ignore[index]
+    span = builder(EvidenceSpan)(1, 2, "x", "sara", 0.5)
+    assert span == EvidenceSpan(1, 2, "x", "sara", 0.5)
+    with pytest.raises(ValueError):
+        builder(EvidenceSpan)(1, 2)  # every field is required

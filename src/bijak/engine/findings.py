@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from bijak.engine._frozen import builder
+
 if TYPE_CHECKING:  # pragma: no cover
     from bijak.engine.normalize import NormalizedText
 
@@ -64,6 +66,26 @@ class Recognizer(Protocol):
     categories: tuple[str, ...]
 
     def analyze(self, doc: NormalizedText) -> list[Finding]: ...
+
+
+def new_finding(
+    category: str,
+    start: int,
+    end: int,
+    score: float,
+    recognizer: str,
+    evidence: str,
+    meta: dict[str, str],
+) -> Finding:
+    """A :class:`Finding` built without ``__init__`` checks, for the engine's own recognizers
+    whose spans and scores are correct by construction (spans from tokens, weights validated
+    when the lexicon was loaded). Other code uses ``Finding(...)``."""
+    return _build_finding(
+        category, start, end, score, recognizer, evidence, "", MappingProxyType(meta)
+    )
+
+
+_build_finding = builder(Finding)
 
 
 def clamp(score: float) -> float:

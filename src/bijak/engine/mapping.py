@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from bijak.engine import explain
+from bijak.engine._frozen import builder
 from bijak.engine.findings import Finding, noisy_or
 from bijak.engine.report import (
     VERDICT_RANK,
@@ -36,6 +37,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from bijak.policy import Policy
 
 MAX_EVIDENCE_PER_CLAUSE = 20
+_category_result = builder(CategoryResult)
+_evidence = builder(EvidenceSpan)
+_clause_result = builder(ClauseResult)
 _VERDICTS: tuple[Verdict, Verdict, Verdict] = ("aman", "tinjau", "langgar")
 
 
@@ -125,7 +129,7 @@ class PolicyMapper:
             verdict = self.category_verdict(cat, score)
             info = self._cats.get(cat)
             kind = info.kind if info is not None else "unknown"
-            categories.append(CategoryResult(cat, kind, score, verdict))
+            categories.append(_category_result(cat, kind, score, verdict))
             if verdict != "aman":
                 raised[cat] = verdict
                 overall = _max_verdict(overall, verdict)
@@ -171,7 +175,7 @@ class PolicyMapper:
                 for f in by_cat.get(c, ()):
                     key = (f.start, f.end, f.category)
                     if key not in best or f.score > best[key].score:
-                        best[key] = EvidenceSpan(f.start, f.end, f.evidence, f.category, f.score)
+                        best[key] = _evidence(f.start, f.end, f.evidence, f.category, f.score)
             evidence = sorted(best.values(), key=lambda e: (e.start, e.end))[
                 :MAX_EVIDENCE_PER_CLAUSE
             ]
@@ -184,17 +188,17 @@ class PolicyMapper:
                     for c in cats
                 )
             results.append(
-                ClauseResult(
-                    id=clause.id,
-                    kind=clause.kind,
-                    severity=clause.severity,
-                    verdict=slot["verdict"],
-                    categories=tuple(cats),
-                    score=slot["score"],
-                    text=(clause.text_en or clause.text_id) if en else clause.text_id,
-                    explanation=explanation,
-                    advice=(clause.advice_en or clause.advice_id) if en else clause.advice_id,
-                    evidence=tuple(evidence),
+                _clause_result(
+                    clause.id,
+                    clause.kind,
+                    clause.severity,
+                    slot["verdict"],
+                    tuple(cats),
+                    slot["score"],
+                    (clause.text_en or clause.text_id) if en else clause.text_id,
+                    explanation,
+                    (clause.advice_en or clause.advice_id) if en else clause.advice_id,
+                    tuple(evidence),
                 )
             )
         severity_rank = {"tinggi": 2, "sedang": 1, "rendah": 0}

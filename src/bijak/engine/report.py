@@ -13,6 +13,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any, Literal
 
+from bijak.engine._frozen import builder
 from bijak.engine.findings import Finding
 
 SCHEMA_VERSION = "1"
@@ -158,24 +159,7 @@ class Report:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
 
-_REPORT_SETTERS = tuple(
-    Report.__dict__[name].__set__
-    for name in (
-        "verdict",
-        "verdict_label",
-        "lang",
-        "platform",
-        "text_length",
-        "truncated",
-        "masked_text",
-        "findings",
-        "categories",
-        "clauses",
-        "checklist",
-        "versions",
-        "schema_version",
-    )
-)
+_build_report = builder(Report)
 
 
 def build_report(
@@ -192,11 +176,9 @@ def build_report(
     checklist: tuple[ChecklistItem, ...],
     versions: Versions,
 ) -> Report:
-    """``Report(...)`` built several times faster than the frozen dataclass's ``__init__``
-    (which sets each field through ``object.__setattr__``); the pipeline builds one per post.
-    The result is an ordinary, equal, immutable ``Report``."""
-    report: Report = object.__new__(Report)
-    values = (
+    """``Report(...)``, built quickly (see ``bijak.engine._frozen``); the pipeline builds one
+    per post."""
+    return _build_report(
         verdict,
         verdict_label,
         lang,
@@ -211,9 +193,6 @@ def build_report(
         versions,
         SCHEMA_VERSION,
     )
-    for setter, value in zip(_REPORT_SETTERS, values, strict=True):
-        setter(report, value)
-    return report
 
 
 def report_schema() -> dict[str, Any]:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import re2
 
-from bijak.engine.findings import Finding, clamp, noisy_or
+from bijak.engine.findings import Finding, clamp, new_finding, noisy_or
 from bijak.engine.lexicons import LEXICON_FILES, Lexicon, load_lexicon
 from bijak.engine.matcher import Entry, Hit, PhraseMatcher, build_matcher
 from bijak.engine.registry import recognizers
@@ -169,14 +169,14 @@ class LexiconRecognizer:
             if weight <= 0.0:
                 continue
             findings.append(
-                Finding(
-                    category=entry.category,
-                    start=hit.ostart,
-                    end=hit.oend,
-                    score=weight,
-                    recognizer=self.name,
-                    evidence=evidence,
-                    meta={"kind": entry.role, "term": entry.phrase},
+                new_finding(
+                    entry.category,
+                    hit.ostart,
+                    hit.oend,
+                    weight,
+                    self.name,
+                    evidence,
+                    {"kind": entry.role, "term": entry.phrase},
                 )
             )
         return findings
@@ -228,14 +228,14 @@ class LexiconRecognizer:
             start = min(t.ostart, *(c.ostart for c in chosen))
             end = max(t.oend, *(c.oend for c in chosen))
             out.append(
-                Finding(
-                    category=category,
-                    start=start,
-                    end=end,
-                    score=noisy_or((t.entry.weight, *(c.entry.weight for c in chosen))),
-                    recognizer=self.name,
-                    evidence=original[start:end],
-                    meta={
+                new_finding(
+                    category,
+                    start,
+                    end,
+                    noisy_or((t.entry.weight, *(c.entry.weight for c in chosen))),
+                    self.name,
+                    original[start:end],
+                    {
                         "kind": "pair",
                         "term": t.entry.phrase,
                         "cue": chosen[0].entry.phrase,
