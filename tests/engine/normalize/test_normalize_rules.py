@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bijak.engine.normalize import NORMALIZER_VERSION, NormalizedText, Token, normalize
+from bijak.engine.normalize import NORMALIZER_VERSION, NormalizedText, Token, fold, normalize
 
 # (input, expected normalised text, expected tokens as (token text, ostart, oend))
 Case = tuple[str, str, list[tuple[str, int, int]]]
@@ -96,6 +96,11 @@ REPEATED_LETTERS: list[Case] = [
         "boss mall password",
         "boss mall password",
         [("boss", 0, 4), ("mall", 5, 9), ("password", 10, 18)],
+    ),
+    (
+        "princess pppk xxx www",  # English -ss ending; acronyms keep their tripled letter
+        "princess pppk xxx www",
+        [("princess", 0, 8), ("pppk", 9, 13), ("xxx", 14, 17), ("www", 18, 21)],
     ),
 ]
 
@@ -325,3 +330,17 @@ def test_result_survives_pickling_for_worker_processes() -> None:
     again = pickle.loads(pickle.dumps(doc))
     assert again == doc
     assert again.to_original(0, 5) == doc.to_original(0, 5) == (0, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("JP", "jp"),  # no slang: normalize gives "jackpot"
+        ("𝐒𝐎𝐑𝐉𝐏", "sorjp"),
+        ("g4c0r", "g4c0r"),  # no leetspeak
+        ("s\u200bl\u00adot", "slot"),
+        ("x\x00y", "x y"),
+    ],
+)
+def test_fold_does_only_the_character_step(text: str, expected: str) -> None:
+    assert fold(text) == expected

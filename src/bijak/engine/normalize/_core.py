@@ -158,8 +158,10 @@ _INNER_NUMBER_RE: Final = re.compile(r"[0-9]{2,}(?=[^\W\d_])")
 _TRAILING_DIGITS_RE: Final = re.compile(r"[0-9]{2,}$|[0-9]d$")  # "slot88", "visi4d" (togel)
 _REDUP_RE: Final = re.compile(r"([^\W\d_]{3,})2")
 _STRETCH_RE: Final = re.compile(r"([^\W\d_])\1{2,}")
-_FINAL_DOUBLE_RE: Final = re.compile(r"(?<=[a-z]{3})([b-df-hj-np-tv-z])\1$")
-"""A doubled final consonant after 3+ letters (not a legitimate "mall", "pass": see the word list)."""
+_FINAL_DOUBLE_RE: Final = re.compile(r"(?<=[a-z]{3})([bcdghj-kmnprtv-y])\1$")
+"""A doubled final consonant after 3+ letters ("bangett"); not -ss, -ll, -ff, -zz, which end
+many English words ("princess", "install", "staff", "jazz")."""
+_VOWEL_RE: Final = re.compile(r"[aeiouy]")
 _LAUGH_RE: Final = re.compile(
     r"a?(?:wk){2,}w?|(?:ha){2,}h?|(?:he){2,}h?|(?:hi){2,}h?|(?:xi){2,}|(?:awok){2,}"
 )
@@ -197,6 +199,8 @@ def _unstretch(word: str) -> str:
     one = _STRETCH_RE.sub(r"\1", word)
     if one in KNOWN_WORDS or one in SLANG:
         return one
+    if _VOWEL_RE.search(word) is None:  # an acronym or a sound: "pppk", "www", "xxx", "hmmm"
+        return word
     # several stretched runs: try each mix of two/one
     runs = list(_STRETCH_RE.finditer(word))
     if 1 < len(runs) <= 4:
@@ -288,6 +292,19 @@ def _build_omap(text: str) -> tuple[int, ...]:
     omap.extend(range(prev, len(text)))
     omap.append(len(text))
     return tuple(omap)
+
+
+def fold(text: str) -> str:
+    """Only the character step of :func:`normalize`: case, look-alikes, invisibles, emoji.
+
+    No word rules (no leetspeak, slang or joining), so it suits word endings and fixed
+    strings ("jp" stays "jp", where ``normalize`` gives "jackpot"). Never raises.
+    """
+    if type(text) is not str:
+        text = str(text)
+    if text.isascii() and _ASCII_CONTROL_RE.search(text) is None:
+        return text.lower()
+    return text.translate(FOLD)
 
 
 def normalize(text: str) -> NormalizedText:
