@@ -86,6 +86,7 @@ def openapi_schema(*, server: str = "") -> dict[str, Any]:
                         **common,
                         "413": _error("Teks lebih dari batas karakter (text_too_long) atau badan terlalu besar (body_too_large)."),
                         "415": _error("Jenis isi bukan application/json (unsupported_media_type)."),
+                        "500": _error("Mesin gagal memeriksa teks (server_error)."),
                     },
                 },
             },
@@ -132,7 +133,7 @@ def openapi_schema(*, server: str = "") -> dict[str, Any]:
                                 "code": {"type": "string", "enum": [
                                     "invalid_json", "invalid_request", "unauthenticated", "not_found",
                                     "method_not_allowed", "text_too_long", "body_too_large",
-                                    "unsupported_media_type", "rate_limited",
+                                    "unsupported_media_type", "rate_limited", "server_error",
                                 ]},
                                 "message": {"type": "string"},
                                 "field": {"type": "string"},

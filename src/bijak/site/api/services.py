@@ -59,7 +59,8 @@ def token_touch(*, token: ApiToken) -> None:
     """Record that a token was used (at most once a minute, not audited: it is not a change of state)."""
     now = timezone.now()
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() >= LAST_USED_EVERY_S:
-        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        with write_serialized():
+            ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
         token.last_used_at = now
 
 
