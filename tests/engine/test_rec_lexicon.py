@@ -167,3 +167,24 @@ def test_no_lexicon_phrase_collapses_to_a_single_letter(name):
 def test_spellings_the_normaliser_merges_keep_their_own_weight(rec, text, term, score):
     (f,) = [f for f in run(rec, text) if f.category == "kata_kasar"]
     assert (f.meta["term"], f.score) == (term, score)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Stop judi online! Judol merusak keluarga.", "perjudian"),
+        ("bahaya narkoba bagi remaja", "narkoba"),
+        ("penyuluhan narkoba di sekolah", "narkoba"),
+    ],
+)
+def test_speaking_against_a_category_cancels_its_weak_words(rec, text, category):
+    assert [f for f in run(rec, text) if f.category == category] == []
+
+
+def test_strong_promotion_is_not_cancelled_by_a_counter_word(rec):
+    found = [
+        f
+        for f in run(rec, "stop main yang lain, slot gacor maxwin di sini")
+        if f.category == "perjudian"
+    ]
+    assert {f.meta["term"] for f in found} >= {"slot gacor", "maxwin"}

@@ -8,7 +8,9 @@ saying who wrote it. Sections (all optional, ``phrase: weight`` with weight in [
   (e.g. a health programme named next to a complaint word);
 - ``cues``     the other half of such a pair;
 - ``suffixes`` word endings that mark a term (e.g. gambling-site names ending in ``toto``);
-- ``sources``  (tanpa_sumber only) phrases that name a source and cancel a claim.
+- ``sources``  (tanpa_sumber only) phrases that name a source and cancel a claim;
+- ``counters`` phrases that speak AGAINST the category ("stop judi", "bahaya narkoba"): a
+  weak term (weight <= ``counter_max``) within ``window`` tokens of one is not reported.
 
 ``styled`` scores a word written in decorative Unicode letters (𝗕𝗢𝗟𝗗, ｆｕｌｌｗｉｄｔｈ,
 🅴🅽🅲🅻🅾🆂🅴🅳, l̲i̲n̲e̲d̲) — the usual disguise of spam site names — once per text.
@@ -66,11 +68,13 @@ class Lexicon:
     cues: MappingProxyType[str, float]
     suffixes: MappingProxyType[str, float]
     sources: MappingProxyType[str, float]
+    counters: MappingProxyType[str, float]
     window: int
     upper_bonus: float
     styled: float = 0.0
     glued_digits: float = 0.0
     glued_stoplist: frozenset[str] = frozenset()
+    counter_max: float = 0.5
 
 
 def _weights(data: dict[str, Any], key: str, file: str) -> MappingProxyType[str, float]:
@@ -105,11 +109,13 @@ def parse_lexicon(text: str, file: str = "<string>") -> Lexicon:
         cues=_weights(data, "cues", file),
         suffixes=_weights(data, "suffixes", file),
         sources=_weights(data, "sources", file),
+        counters=_weights(data, "counters", file),
         window=int(data.get("window", 8)),
         upper_bonus=float(data.get("upper_bonus", 0.0)),
         styled=float(data.get("styled", 0.0)),
         glued_digits=float(data.get("glued_digits", 0.0)),
         glued_stoplist=frozenset(str(w).lower() for w in data.get("glued_stoplist") or ()),
+        counter_max=float(data.get("counter_max", 0.5)),
     )
 
 

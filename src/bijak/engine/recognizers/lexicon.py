@@ -6,6 +6,7 @@
   spanning them, scored ``noisy_or(target, cues...)`` (up to three nearest cues); alone they give nothing (unless the same
   phrase is also listed as a weak ``term``);
 - a ``suffix`` marks a whole word (e.g. a gambling-site name ending in ``toto``);
+- a ``counter`` phrase ("stop", "bahaya") cancels nearby weak terms of its lexicon;
 - a ``source`` phrase ("sumber:", "menurut") or a link cancels the terms of its lexicon
   (``tanpa_sumber``: a health claim is only reported when no source is named).
 """
@@ -78,6 +79,7 @@ def lexicon_entries(lex: Lexicon) -> list[tuple[str, Entry]]:
         ("cue", lex.cues),
         ("suffix", lex.suffixes),
         ("source", lex.sources),
+        ("counter", lex.counters),
     ):
         for phrase, weight in table.items():
             items.append((phrase, Entry(lex.category, role, weight, phrase)))
@@ -102,6 +104,7 @@ class LexiconRecognizer:
         self._matcher: PhraseMatcher = build_matcher(split, items)
         self._window = {lex.category: lex.window for lex in self.lexicons}
         self._needs_source = frozenset(lex.category for lex in self.lexicons if lex.sources)
+        self._counter_max = {lex.category: lex.counter_max for lex in self.lexicons if lex.counters}
         self._upper = {lex.category: lex.upper_bonus for lex in self.lexicons if lex.upper_bonus}
         self._styled = tuple(
             Entry(lex.category, "term", lex.styled, STYLED_TERM)
@@ -129,9 +132,12 @@ class LexiconRecognizer:
         terms: list[Hit] = []
         pairs: dict[str, tuple[list[Hit], list[Hit]]] = {}
         sourced: set[str] = set()
+        counters: list[Hit] = []
         for hit in hits:
             role = hit.entry.role
-            if role == "source":
+            if role == "counter":
+                counters.append(hit)
+            elif role == "source":
                 if hit.entry.weight >= SOURCE_MIN_WEIGHT:
                     sourced.add(hit.entry.category)
             elif role == "target":
@@ -154,6 +160,8 @@ class LexiconRecognizer:
                 sourced |= self._needs_source
         if sourced:
             terms = [h for h in terms if h.entry.category not in sourced]
+        if counters:
+            terms = [h for h in terms if not self._countered(h, counters)]
         if len(terms) > 1:
             terms = _drop_contained(terms)
         upper = self._upper
@@ -180,6 +188,19 @@ class LexiconRecognizer:
                 )
             )
         return findings
+
+    def _countered(self, hit: Hit, counters: list[Hit]) -> bool:
+        """A weak term near a phrase speaking against its category ("stop judi online")."""
+        category = hit.entry.category
+        if hit.entry.weight > self._counter_max.get(category, 0.0):
+            return False
+        window = self._window.get(category, 8)
+        for c in counters:
+            if c.entry.category == category:
+                dist = c.first - hit.last if c.first > hit.last else hit.first - c.last
+                if dist <= window:
+                    return True
+        return False
 
     def _styled_hits(self, doc: NormalizedText) -> list[Hit]:
         """One hit per token that contains decorative letters, when only a few tokens do
