@@ -128,3 +128,28 @@ def test_claim_slot_is_a_no_op_until_a_knowledge_base_is_given():
 def test_model_slot_returns_a_recognizer_or_none():
     rec = make_model_recognizer()
     assert rec is None or rec.name.startswith("bijak.model")
+
+
+def test_model_slot_is_none_when_the_model_module_is_missing(monkeypatch):
+    import importlib
+
+    from bijak.engine.recognizers import model_slot
+
+    def missing(name):
+        raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+
+    monkeypatch.setattr(importlib, "import_module", missing)
+    assert model_slot.make_model_recognizer() is None
+
+
+def test_model_slot_does_not_hide_a_broken_import_inside_the_model(monkeypatch):
+    import importlib
+
+    from bijak.engine.recognizers import model_slot
+
+    def broken(name):
+        raise ModuleNotFoundError("No module named 'numpyy'", name="numpyy")
+
+    monkeypatch.setattr(importlib, "import_module", broken)
+    with pytest.raises(ModuleNotFoundError, match="numpyy"):
+        model_slot.make_model_recognizer()
