@@ -44,3 +44,19 @@ def test_an_english_browser_still_gets_indonesian_until_it_switches(client):
     client.post("/i18n/setlang/", {"language": "en", "next": "/"}, HTTP_ACCEPT_LANGUAGE="en-US")
     html = client.get("/", HTTP_ACCEPT_LANGUAGE="id").content.decode()
     assert 'lang="en"' in html and "Wise on social media" in html
+
+
+def test_sign_in_events_are_audited_without_passwords(client, employee, persona_password):
+    from bijak.site.audit.models import AuditEntry
+
+    client.post("/akun/masuk/", {"username": "sari", "password": "tebakan-salah"})
+    client.post("/akun/masuk/", {"username": "sari", "password": persona_password})
+    client.post("/akun/keluar/")
+    rows = list(AuditEntry.objects.filter(action__startswith="user.").order_by("seq")
+                .values_list("action", "actor_label", "data"))
+    assert rows == [
+        ("user.login_failed", "system", {"username": "sari"}),
+        ("user.login", "sari", {"username": "sari"}),
+        ("user.logout", "sari", {"username": "sari"}),
+    ]
+    assert "tebakan" not in str(list(AuditEntry.objects.values_list("data", flat=True)))

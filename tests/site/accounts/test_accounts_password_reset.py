@@ -28,6 +28,9 @@ def test_reset_mail_is_sent_over_smtp_and_the_link_sets_a_new_password(
     response = client.post(form_url, {"new_password1": "sandi-baru-yang-panjang-42",
                                       "new_password2": "sandi-baru-yang-panjang-42"}, follow=True)
     assert "Kata sandi baru Anda sudah disimpan. Silakan masuk." in response.content.decode()
+    from bijak.site.audit.models import AuditEntry
+
+    assert AuditEntry.objects.filter(action="user.password_reset", actor=employee).count() == 1
 
     client.logout()
     response = client.post("/akun/masuk/", {"username": "sari", "password": persona_password})

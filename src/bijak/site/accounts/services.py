@@ -92,3 +92,17 @@ def user_active_set(*, actor: Any, user: Any, active: bool) -> None:
     user.save(update_fields=["is_active"])
     audit_record(actor=actor, action="user.activate" if active else "user.deactivate",
                  target_type="accounts.User", target_id=user.pk, data={"username": user.username})
+
+
+SESSION_EVENTS = {"login", "login_failed", "logout", "password_reset"}
+
+
+@transaction.atomic
+def session_event_record(*, actor: Any | None, event: str, username: str = "") -> None:
+    """Record a sign-in, a failed sign-in (the name tried, never the password), a sign-out or
+    a password set through a reset link."""
+    if event not in SESSION_EVENTS:
+        raise ValueError(f"unknown session event {event!r}")
+    name = username or getattr(actor, "username", "")
+    audit_record(actor=actor, action=f"user.{event}", target_type="accounts.User",
+                 target_id=getattr(actor, "pk", "") or "", data={"username": name})
