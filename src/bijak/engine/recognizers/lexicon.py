@@ -53,6 +53,17 @@ _STYLED_RANGES = (
     (0x0359, 0x0359),
     (0x035F, 0x035F),
     (0x20E3, 0x20E3),  # combining enclosing keycap
+    (0x0489, 0x0489),  # combining cyrillic millions sign (P҉U҉L҉A҉U҉)
+    (0x1D00, 0x1D22),  # small capitals (ᴀ ʙ ᴄ ᴅ ᴇ ...)
+    (0xA730, 0xA731),  # small capital F, S
+    (0x026A, 0x026A),  # ɪ
+    (0x0274, 0x0274),  # ɴ
+    (0x0280, 0x0280),  # ʀ
+    (0x028F, 0x028F),  # ʏ
+    (0x0299, 0x0299),  # ʙ
+    (0x029C, 0x029C),  # ʜ
+    (0x029F, 0x029F),  # ʟ
+    (0x0262, 0x0262),  # ɢ
 )
 STYLED_CHARS = frozenset(chr(c) for lo, hi in _STYLED_RANGES for c in range(lo, hi + 1))
 """Decorative letters (checked per token with a set, no regex): mathematical alphanumerics,
