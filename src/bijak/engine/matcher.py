@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
-WORD_CACHE_SIZE = 200_000
+WORD_CACHE_SIZE = 50_000
 """Words already looked up (bounded; words repeat a lot across posts)."""
 MIN_FALLBACK_LEN = 5
 """Words shorter than this are only looked up whole (no stem, suffix or digit shapes)."""
