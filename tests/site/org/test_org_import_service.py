@@ -117,6 +117,7 @@ def test_a_batch_is_confirmed_only_once(officer, org_tree):
         ("pegawai.csv", b"", "Berkas kosong."),
         ("pegawai.csv", b"\n \n", "Berkas kosong."),
         ("pegawai.pdf", b"%PDF-1.4", "Berkas harus berformat CSV atau XLSX."),
+        ("pegawai.XLS", b"\xd0\xcf\x11\xe0", "Berkas .xls tidak didukung; simpan ulang sebagai XLSX atau \"CSV UTF-8\"."),
         ("pegawai.csv", b"\x00\x01\x02binary", "Berkas ini bukan CSV teks; isinya data biner."),
         ("pegawai.csv", HEADER.encode() + b"198503152010121001,Jos\xe9,SJ.KPP,,a@contoh.go.id\n",
          "Berkas CSV bukan UTF-8: byte 0xE9 pada baris 2, posisi 23 tidak dapat dibaca. "

@@ -220,3 +220,11 @@ def test_admin_switches_an_account_off_and_the_person_cannot_log_in(
 
 def test_admin_cannot_switch_off_their_own_account(admin_client_, admin):
     assert admin_client_.post(f"/organisasi/pegawai/{admin.employee.pk}/akun/", {"active": "0"}).status_code == 404
+
+
+def test_a_file_with_no_valid_row_offers_no_confirm_button(officer_client, org_tree):
+    content = b"nip,nama,kode_unit,jabatan,email\n123,Salah,SJ.KPP,,x@contoh.go.id\n"
+    response = officer_client.post("/organisasi/impor/", {"file": csv_upload("p.csv", content)}, follow=True)
+    html = response.content.decode()
+    assert "Tidak ada baris yang sah untuk diimpor. Perbaiki berkasnya lalu unggah lagi." in html
+    assert "Konfirmasi impor" not in html

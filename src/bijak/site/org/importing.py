@@ -160,6 +160,9 @@ def read_employee_file(*, filename: str, content: bytes, max_bytes: int) -> list
         source = _csv_rows(content)
     elif extension == "xlsx":
         source = _xlsx_rows(content)
+    elif extension in {"xls", "ods"}:
+        raise ImportFileError(_("Berkas .%(ext)s tidak didukung; simpan ulang sebagai XLSX atau "
+                                "\"CSV UTF-8\".") % {"ext": extension})
     else:
         raise ImportFileError(_("Berkas harus berformat CSV atau XLSX."))
 
