@@ -9,11 +9,13 @@ from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
 
-def _nav(request: HttpRequest) -> dict[str, bool]:
+def _nav(request: HttpRequest) -> dict[str, Any]:
     from bijak.site.org import access
 
     user = getattr(request, "user", None)
+    own = access.employee_of(user)
     return {
+        "me": own.pk if own else None,
         "org": access.can_see_org(user),
         "import": access.can_import_employees(user),
         "manage": access.can_manage_org(user),
