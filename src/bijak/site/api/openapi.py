@@ -82,7 +82,7 @@ def openapi_schema(*, server: str = "") -> dict[str, Any]:
                             "description": "Report JSON mesin bijak.",
                             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Report"}}},
                         },
-                        "400": _error("JSON tidak sah (invalid_json) atau kolom tidak sah (invalid_request, dengan `field`)."),
+                        "400": _error("JSON tidak sah (invalid_json) atau kolom tidak sah (invalid_request, dengan kolom field)."),
                         **common,
                         "413": _error("Teks lebih dari batas karakter (text_too_long) atau badan terlalu besar (body_too_large)."),
                         "415": _error("Jenis isi bukan application/json (unsupported_media_type)."),
