@@ -130,15 +130,17 @@ class Pipeline:
 
         docs = [normalize(t) for t in texts]
         out: list[list[Finding]] = [[] for _ in docs]
+        single = []
         for rec in self.recognizers:
             batch = getattr(rec, "analyze_batch", None)
             if batch is not None and len(docs) > 1:
                 for acc, found in zip(out, batch(docs), strict=True):
                     acc.extend(found)
             else:
-                analyze = rec.analyze
-                for acc, doc in zip(out, docs, strict=True):
-                    acc.extend(analyze(doc))
+                single.append(rec.analyze)
+        for acc, doc in zip(out, docs, strict=True):  # text by text: per-text caches stay warm
+            for analyze in single:
+                acc.extend(analyze(doc))
         for acc in out:
             if len(acc) > 1:
                 acc.sort(key=lambda f: (f.start, f.end, f.category))
