@@ -55,7 +55,7 @@ def test_check_json_validates_against_the_schema():
     data = json.loads(result.output)
     jsonschema.validate(data, report_schema())
     assert data["verdict"] == "langgar"
-    assert {c["id"] for c in data["clauses"]} == {"B.3", "B.7", "B.8"}
+    assert {c["id"] for c in data["clauses"]} >= {"B.3", "B.7", "B.8"}
 
 
 def test_check_reads_stdin_without_argument_and_with_dash():

@@ -112,3 +112,25 @@ def test_checklist_is_c1_to_c6(mapper):
     assert [i.id for i in items] == ["C.1", "C.2", "C.3", "C.4", "C.5", "C.6"]
     assert items[1].text == "Konten/informasi yang baik belum tentu benar;"
     assert mapper.checklist("en")[1].text == load_policy().clause("C.2").text_en
+
+
+def model_finding(category, score, text="seluruh teks"):
+    return Finding(category, 0, len(text), score, "bijak.model.v1", text)
+
+
+def test_model_only_evidence_is_explained_as_the_models_view(mapper):
+    _, _, (clause,) = mapper.map([model_finding("politik", 0.9)])
+    assert clause.explanation == (
+        "Model bijak menilai teks ini mengarah ke kategori Isu politik (netralitas ASN) (skor 0.90)."
+    )
+    assert [(e.start, e.end) for e in clause.evidence] == [(0, 12)]
+
+
+def test_model_agreeing_with_words_adds_a_sentence_and_keeps_word_spans(mapper):
+    words = f("politik", 0.6, "coblos", 3, 9, "coblos")
+    _, _, (clause,) = mapper.map([words, model_finding("politik", 0.8)], lang="en")
+    assert clause.explanation == (
+        "Political or campaign wording (civil-service neutrality): 'coblos'. "
+        "The bijak model agrees (score 0.80)."
+    )
+    assert [(e.start, e.end) for e in clause.evidence] == [(3, 9)]

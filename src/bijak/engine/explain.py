@@ -65,9 +65,9 @@ def evidence_words(findings: Iterable[Finding], lang: str) -> list[str]:
     seen: set[str] = set()
     for f in sorted(findings, key=lambda f: (-f.score, f.start)):
         kind = f.meta.get("kind", "")
-        if f.recognizer.startswith("bijak.model"):
-            items = [str(templates()["model_evidence"][lng]).format(score=f"{f.score:.2f}")]
-        elif kind == "pair":
+        if is_model(f):
+            continue  # the model's evidence is the whole text: said in its own sentence
+        if kind == "pair":
             items = [_quote(f.meta.get("target_text", ""))]
             items += [_quote(c) for c in f.meta.get("cue_text", "").split(" | ") if c]
         elif kind in kinds and f.category in ("data_pribadi", "rahasia"):
@@ -84,17 +84,37 @@ def evidence_words(findings: Iterable[Finding], lang: str) -> list[str]:
     return words[:MAX_WORDS]
 
 
+def is_model(finding: Finding) -> bool:
+    """A document-level finding of the trained model (no words to quote)."""
+    return finding.recognizer.startswith("bijak.model")
+
+
 def category_sentence(
     category: str, category_name: str, findings: Sequence[Finding], lang: str
 ) -> str:
+    """The sentence for one category: its evidence words, then the model's view if any."""
     lng = _lang(lang)
-    words = join_words(evidence_words(findings, lang), lang)
-    table = templates()["categories"].get(category)
-    template = str(table[lng]) if table else str(templates()["default"][lng])
-    return template.format(words=words, category=category_name)
+    model_score = max((f.score for f in findings if is_model(f)), default=None)
+    words = evidence_words(findings, lang)
+    parts: list[str] = []
+    if words:
+        table = templates()["categories"].get(category)
+        template = str(table[lng]) if table else str(templates()["default"][lng])
+        parts.append(template.format(words=join_words(words, lang), category=category_name))
+    if model_score is not None:
+        key = "model_also" if words else "model_category"
+        parts.append(
+            str(templates()[key][lng]).format(category=category_name, score=f"{model_score:.2f}")
+        )
+    return " ".join(parts)
 
 
 def finding_sentence(finding: Finding, category_name: str, lang: str) -> str:
-    template = str(templates()["finding"][_lang(lang)])
+    lng = _lang(lang)
+    if is_model(finding):
+        return str(templates()["model_category"][lng]).format(
+            category=category_name, score=f"{finding.score:.2f}"
+        )
+    template = str(templates()["finding"][lng])
     evidence = " ".join(finding.evidence.split())[:MAX_WORD_CHARS]
     return template.format(evidence=evidence, category=category_name)

@@ -172,7 +172,11 @@ class PolicyMapper:
             cats: list[str] = sorted(slot["cats"], key=lambda c: -scores[c])
             best: dict[tuple[int, int, str], EvidenceSpan] = {}
             for c in cats:
-                for f in by_cat.get(c, ()):
+                found = by_cat.get(c, ())
+                if any(not explain.is_model(f) for f in found):
+                    # words to show: leave out the model's whole-text span
+                    found = [f for f in found if not explain.is_model(f)]
+                for f in found:
                     key = (f.start, f.end, f.category)
                     if key not in best or f.score > best[key].score:
                         best[key] = _evidence(f.start, f.end, f.evidence, f.category, f.score)
