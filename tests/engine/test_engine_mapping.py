@@ -118,7 +118,7 @@ def model_finding(category, score, text="seluruh teks"):
     return Finding(category, 0, len(text), score, "bijak.model.v1", text)
 
 
-def test_model_only_evidence_is_explained_as_the_models_view(mapper):
+def test_mapping_model_only_evidence_is_explained_as_the_models_view(mapper):
     _, _, (clause,) = mapper.map([model_finding("politik", 0.9)])
     assert clause.explanation == (
         "Model bijak menilai teks ini mengarah ke kategori Isu politik (netralitas ASN) (skor 0.90)."
@@ -126,7 +126,16 @@ def test_model_only_evidence_is_explained_as_the_models_view(mapper):
     assert [(e.start, e.end) for e in clause.evidence] == [(0, 12)]
 
 
-def test_model_agreeing_with_words_adds_a_sentence_and_keeps_word_spans(mapper):
+def test_mapping_model_alone_gives_at_most_tinjau_but_words_plus_model_can_breach(mapper):
+    verdict, cats, _ = mapper.map([model_finding("hoaks", 0.99)])
+    assert verdict == "tinjau"
+    assert cats[0].score == pytest.approx(0.99)
+    words = f("hoaks", 0.55, "plandemi", 0, 8, "plandemi")
+    verdict, _, _ = mapper.map([words, model_finding("hoaks", 0.9)])
+    assert verdict == "langgar"
+
+
+def test_mapping_model_agreeing_with_words_adds_a_sentence_and_keeps_word_spans(mapper):
     words = f("politik", 0.6, "coblos", 3, 9, "coblos")
     _, _, (clause,) = mapper.map([words, model_finding("politik", 0.8)], lang="en")
     assert clause.explanation == (

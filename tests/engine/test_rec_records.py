@@ -125,12 +125,12 @@ def test_claim_slot_is_a_no_op_until_a_knowledge_base_is_given():
     assert (f.category, f.evidence) == ("hoaks", "vaksin")
 
 
-def test_model_slot_returns_a_recognizer_or_none():
+def test_slot_model_returns_a_recognizer_or_none():
     rec = make_model_recognizer()
     assert rec is None or rec.name.startswith("bijak.model")
 
 
-def test_model_slot_is_none_when_the_model_module_is_missing(monkeypatch):
+def test_slot_model_is_none_when_the_model_module_is_missing(monkeypatch):
     import importlib
 
     from bijak.engine.recognizers import model_slot
@@ -142,7 +142,7 @@ def test_model_slot_is_none_when_the_model_module_is_missing(monkeypatch):
     assert model_slot.make_model_recognizer() is None
 
 
-def test_model_slot_does_not_hide_a_broken_import_inside_the_model(monkeypatch):
+def test_slot_model_does_not_hide_a_broken_import_inside_the_model(monkeypatch):
     import importlib
 
     from bijak.engine.recognizers import model_slot

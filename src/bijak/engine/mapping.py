@@ -11,7 +11,9 @@ Rules (all thresholds come from the policy file, never from code):
    verdict, its clauses are listed as encouragement when its score passes the review threshold.
 3. Clause: every clause of ``policy.clauses_for_category(c)`` for each raised category; its
    verdict and score are the worst of its categories.
-4. Overall verdict: the worst category verdict. Categories the policy does not know are
+4. Evidence from the trained model alone (a whole-text score, no words to point at) raises a
+   category to ``tinjau`` at most; ``langgar`` needs evidence in the text itself.
+5. Overall verdict: the worst category verdict. Categories the policy does not know are
    reported with verdict ``aman`` and never raise the verdict.
 """
 
@@ -121,12 +123,15 @@ class PolicyMapper:
         if not findings:
             return "aman", (), ()
         scores = aggregate(findings)
+        worded = {f.category for f in findings if not explain.is_model(f)}
         overall: Verdict = "aman"
         categories: list[CategoryResult] = []
         raised: dict[str, Verdict] = {}
         positive: list[str] = []
         for cat, score in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
             verdict = self.category_verdict(cat, score)
+            if verdict == "langgar" and cat not in worded:
+                verdict = "tinjau"  # the model alone: no words to point at, so "think again"
             info = self._cats.get(cat)
             kind = info.kind if info is not None else "unknown"
             categories.append(_category_result(cat, kind, score, verdict))
