@@ -113,7 +113,8 @@ def _wait_ready(port: int, proc: subprocess.Popen[bytes], timeout: float = 120) 
 
 
 def run_api_benchmark(
-    *, rate: int = 100, duration: float = 20.0, concurrency: int = 16, processes: int = 2
+    *, rate: int = 100, duration: float = 20.0, concurrency: int = 16, processes: int = 2,
+    threads: int = 8,
 ) -> dict[str, Any]:
     """Measure POST /api/v1/check at `rate` requests/s for `duration` s; return the figures."""
     if rate <= 0 or duration <= 0 or concurrency <= 0:
@@ -131,7 +132,7 @@ def run_api_benchmark(
         port = _free_port()
         server = subprocess.Popen(  # noqa: S603
             [sys.executable, "-m", "bijak.cli.main", "serve", "--host", "127.0.0.1", "--port", str(port),
-             "--processes", str(processes)],
+             "--processes", str(processes), "--threads", str(threads)],
             env=env, cwd=tmp, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         try:
@@ -145,7 +146,7 @@ def run_api_benchmark(
             results["server_cpu_ms_per_request"] = round(cpu_used * 1000 / max(1, results["requests"]), 2)
             results["load_average_1m_after"] = round(os.getloadavg()[0], 2)
             results["server"] = (
-                f"bijak serve --processes {processes} (threaded wsgiref) + db_worker, SQLite (WAL), loopback"
+                f"bijak serve --processes {processes} --threads {threads} (wsgiref) + db_worker, SQLite (WAL), loopback"
             )
             return results
         finally:
