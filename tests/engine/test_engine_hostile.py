@@ -133,8 +133,11 @@ def test_mixed_signal_text_keeps_spans_on_the_original(text):
     report = analyze(text, explain=True)
     for f in report.findings:
         assert 0 <= f.start <= f.end <= len(text)
+        # evidence is the original slice with any personal data in it masked
         if f.category != "data_pribadi":
-            assert f.evidence == text[f.start : f.end]
+            assert f.evidence == report.masked_text[f.start : f.end]
+        else:
+            assert len(f.evidence) == f.end - f.start
 
 
 def test_lone_surrogates_are_replaced_not_crashed_on():

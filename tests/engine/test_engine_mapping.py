@@ -120,16 +120,20 @@ def model_finding(category, score, text="seluruh teks"):
 
 def test_mapping_model_only_evidence_is_explained_as_the_models_view(mapper):
     _, _, (clause,) = mapper.map([model_finding("politik", 0.9)])
+    assert clause.verdict == "tinjau"
     assert clause.explanation == (
         "Model bijak menilai teks ini mengarah ke kategori Isu politik (netralitas ASN) (skor 0.90)."
     )
     assert [(e.start, e.end) for e in clause.evidence] == [(0, 12)]
 
 
-def test_mapping_model_alone_gives_at_most_tinjau_but_words_plus_model_can_breach(mapper):
+def test_mapping_model_alone_is_one_step_milder_and_never_a_breach(mapper):
     verdict, cats, _ = mapper.map([model_finding("hoaks", 0.99)])
     assert verdict == "tinjau"
     assert cats[0].score == pytest.approx(0.99)
+    verdict, cats, clauses = mapper.map([model_finding("hoaks", 0.7)])  # review 0.5, breach 0.8
+    assert (verdict, clauses) == ("aman", ())
+    assert cats[0].score == pytest.approx(0.7)
     words = f("hoaks", 0.55, "plandemi", 0, 8, "plandemi")
     verdict, _, _ = mapper.map([words, model_finding("hoaks", 0.9)])
     assert verdict == "langgar"

@@ -192,3 +192,31 @@ def test_analyze_batch_equals_analyze_and_batches_batch_recognizers():
     assert [r.to_dict() for r in batch] == [r.to_dict() for r in single]
     assert rec.batches[:3] == [5, 4, 3]  # chunks of 7 texts, empty ones not sent
     assert batch[0].verdict == "langgar"
+
+
+class _WholeText:
+    """A document-level recognizer (like the model) that echoes the text in its finding."""
+
+    name = "bijak.test_whole.v1"
+    categories = ("hoaks",)
+
+    def analyze(self, doc):
+        from bijak.engine.findings import Finding
+
+        text = doc.original
+        return [
+            Finding("hoaks", 0, len(text), 0.6, self.name, text, f"teks: {text}", {"echo": text})
+        ]
+
+
+@pytest.mark.parametrize("explain", [True, False])
+def test_personal_data_is_masked_inside_other_findings_too(explain):
+    from bijak.engine import Pipeline
+
+    pipe = Pipeline(extra=[_WholeText()])
+    report = pipe.analyze("NIK saya 3201231508850003 ya", explain=explain)
+    dumped = report.to_json()
+    assert "3201231508850003" not in dumped
+    (whole,) = [f for f in report.findings if f.recognizer == "bijak.test_whole.v1"]
+    assert whole.evidence == "NIK saya 3201********0003 ya"
+    assert whole.meta["echo"] == "NIK saya 3201********0003 ya"

@@ -11,8 +11,9 @@ Rules (all thresholds come from the policy file, never from code):
    verdict, its clauses are listed as encouragement when its score passes the review threshold.
 3. Clause: every clause of ``policy.clauses_for_category(c)`` for each raised category; its
    verdict and score are the worst of its categories.
-4. Evidence from the trained model alone (a whole-text score, no words to point at) raises a
-   category to ``tinjau`` at most; ``langgar`` needs evidence in the text itself.
+4. Evidence from the trained model alone (a whole-text score, no words to point at) is one
+   step milder: ``tinjau`` from the breach threshold, else ``aman``; ``langgar`` needs
+   evidence in the text itself (words, patterns), possibly together with the model.
 5. Overall verdict: the worst category verdict. Categories the policy does not know are
    reported with verdict ``aman`` and never raise the verdict.
 """
@@ -104,6 +105,12 @@ class PolicyMapper:
             return "tinjau"
         return verdict
 
+    def model_only_verdict(self, category: str, score: float) -> Verdict:
+        """The trained model alone (a whole-text probability, no words to point at): ``tinjau``
+        when it is as sure as the breach threshold, else ``aman`` — never ``langgar``."""
+        verdict = self.category_verdict(category, score)
+        return "tinjau" if verdict == "langgar" else "aman"
+
     def checklist(self, lang: str) -> tuple[ChecklistItem, ...]:
         items = self._checklist.get(lang)
         if items is None:
@@ -129,9 +136,10 @@ class PolicyMapper:
         raised: dict[str, Verdict] = {}
         positive: list[str] = []
         for cat, score in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
-            verdict = self.category_verdict(cat, score)
-            if verdict == "langgar" and cat not in worded:
-                verdict = "tinjau"  # the model alone: no words to point at, so "think again"
+            if cat in worded:
+                verdict = self.category_verdict(cat, score)
+            else:
+                verdict = self.model_only_verdict(cat, score)
             info = self._cats.get(cat)
             kind = info.kind if info is not None else "unknown"
             categories.append(_category_result(cat, kind, score, verdict))

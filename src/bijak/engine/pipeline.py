@@ -16,7 +16,7 @@ from bijak.engine import explain
 from bijak.engine.findings import Finding, Recognizer
 from bijak.engine.lexicons import lexicon_versions
 from bijak.engine.mapping import PolicyMapper
-from bijak.engine.masking import mask_text
+from bijak.engine.masking import MASKED_CATEGORIES, mask_text
 from bijak.engine.registry import recognizers as registry
 from bijak.engine.report import Report, Versions, build_report
 
@@ -205,6 +205,9 @@ class Pipeline:
         platform: str | None,
         explain: bool,
     ) -> Report:
+        masked = mask_text(text, findings) if findings else text
+        if masked is not text:
+            findings = mask_inside(text, masked, findings)
         verdict, categories, clauses = self.mapper.map(findings, lang=lng, explain_text=explain)
         if explain and findings:
             findings = [
@@ -223,13 +226,39 @@ class Pipeline:
             platform,
             length,
             truncated,
-            mask_text(text, findings) if findings else text,
+            masked,
             tuple(findings),
             categories,
             clauses,
             self.mapper.checklist(lng),
             self.versions,
         )
+
+
+def mask_inside(text: str, masked: str, findings: list[Finding]) -> list[Finding]:
+    """Other findings whose span covers personal data (e.g. the model's whole-text finding)
+    get their evidence from the masked text, and any raw value in their explanation or meta
+    replaced by its mask, so no output shows personal data."""
+    pii = [
+        (f.start, f.end) for f in findings if f.category in MASKED_CATEGORIES and f.end > f.start
+    ]
+    out: list[Finding] = []
+    for f in findings:
+        if f.category in MASKED_CATEGORIES or not any(s < f.end and f.start < e for s, e in pii):
+            out.append(f)
+            continue
+        explanation = f.explanation
+        meta = dict(f.meta)
+        for s, e in pii:
+            raw, hidden = text[s:e], masked[s:e]
+            explanation = explanation.replace(raw, hidden)
+            meta = {k: v.replace(raw, hidden) for k, v in meta.items()}
+        out.append(
+            dataclasses.replace(
+                f, evidence=masked[f.start : f.end], explanation=explanation, meta=meta
+            )
+        )
+    return out
 
 
 def explain_sentence(finding: Finding, category_name: str, lang: str) -> str:
