@@ -100,3 +100,56 @@ def test_serve_runs_site_and_worker_and_stops_both(tmp_path):
         if proc.poll() is None:
             proc.kill()
             proc.wait(timeout=10)
+
+
+@pytest.mark.slow
+def test_rate_limit_is_shared_by_server_processes(tmp_path):
+    """Two pre-forked processes answer; the per-token limit holds across both (it lives in the
+    database)."""
+    import json
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    env.update({"BIJAK_HOME": str(tmp_path), "BIJAK_VAR_DIR": str(tmp_path / "var"),
+                "BIJAK_API_RATE_PER_MINUTE": "5"})
+    (tmp_path / "var").mkdir()
+    cli = [sys.executable, "-m", "bijak.cli.main"]
+    subprocess.run([*cli, "manage", "migrate", "--noinput", "-v", "0"], env=env, cwd=tmp_path, check=True)
+    subprocess.run([*cli, "manage", "shell", "-c",
+                    "from django.contrib.auth import get_user_model as g; g().objects.create_user('api')"],
+                   env=env, cwd=tmp_path, check=True)
+    token = subprocess.run([*cli, "token", "create", "api"], env=env, cwd=tmp_path, check=True,
+                           capture_output=True, text=True).stdout.strip()
+    port = free_port()
+    proc = subprocess.Popen([*cli, "serve", "--port", str(port), "--processes", "2", "--no-worker"],
+                            env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert proc.poll() is None and time.monotonic() < deadline
+                time.sleep(0.2)
+        if time.time() % 60 > 50:  # keep the burst inside one rate window
+            time.sleep(61 - time.time() % 60)
+
+        def call(_):
+            request = urllib.request.Request(
+                f"http://127.0.0.1:{port}/api/v1/check", method="POST",
+                data=json.dumps({"text": "Selamat pagi."}).encode(),
+                headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+            try:
+                with urllib.request.urlopen(request, timeout=20) as response:
+                    return response.status, None
+            except urllib.error.HTTPError as exc:
+                return exc.code, exc.headers.get("Retry-After")
+
+        with ThreadPoolExecutor(6) as pool:
+            results = list(pool.map(call, range(12)))
+        statuses = sorted(status for status, _ in results)
+        assert statuses == [200] * 5 + [429] * 7
+        assert all(retry and 1 <= int(retry) <= 60 for status, retry in results if status == 429)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
