@@ -220,3 +220,26 @@ def test_personal_data_is_masked_inside_other_findings_too(explain):
     (whole,) = [f for f in report.findings if f.recognizer == "bijak.test_whole.v1"]
     assert whole.evidence == "NIK saya 3201********0003 ya"
     assert whole.meta["echo"] == "NIK saya 3201********0003 ya"
+
+
+def test_pipeline_from_a_yaml_config(tmp_path):
+    from bijak.engine import Pipeline
+
+    path = tmp_path / "pipeline.yaml"
+    path.write_text("recognizers: [bijak.nik.v1, bijak.phone.v1]\nmax_chars: 50\n", encoding="utf-8")
+    pipe = Pipeline.from_config(path)
+    assert pipe.versions.recognizers == ("bijak.nik.v1", "bijak.phone.v1")
+    report = pipe.analyze("slot gacor maxwin NIK 3201231508850003 " + "x" * 100)
+    assert report.truncated is True
+    assert {f.recognizer for f in report.findings} == {"bijak.nik.v1"}
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("recognizers: bijak.nik.v1\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="'recognizers' must be a list of registry names"):
+        Pipeline.from_config(bad)
+
+
+def test_default_recognizers_come_from_the_shipped_config():
+    from bijak.engine.recognizers import DEFAULT_RECOGNIZERS
+
+    assert DEFAULT_RECOGNIZERS[:2] == ("bijak.lexicon.v1", "bijak.nik.v1")
+    assert DEFAULT_RECOGNIZERS[-1] == "bijak.model.v1"

@@ -10,7 +10,10 @@ import dataclasses
 import inspect
 import threading
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+import yaml
 
 from bijak.engine import explain
 from bijak.engine.findings import Finding, Recognizer
@@ -118,6 +121,20 @@ class Pipeline:
                 if configured is not None:
                     return configured
         return rec
+
+    @classmethod
+    def from_config(cls, path: str | Path, *, policy: Policy | None = None) -> Pipeline:
+        """A pipeline configured by a YAML file shaped like ``bijak/engine/pipeline.yaml``
+        (``recognizers``: registry names in order; ``max_chars``)."""
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        names = data.get("recognizers")
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise ValueError(f"{path}: 'recognizers' must be a list of registry names")
+        return cls(
+            policy=policy,
+            recognizers=names,
+            max_chars=int(data.get("max_chars", MAX_CHARS)),
+        )
 
     def findings(self, text: str) -> list[Finding]:
         """Every recognizer's findings on ``text`` (no truncation, no mapping), sorted by span."""

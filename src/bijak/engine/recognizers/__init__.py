@@ -23,16 +23,15 @@ from bijak.engine.recognizers import (  # noqa: F401  (imported to register)
     phone,
 )
 
-DEFAULT_RECOGNIZERS: tuple[str, ...] = (
-    "bijak.lexicon.v1",
-    "bijak.nik.v1",
-    "bijak.phone.v1",
-    "bijak.email.v1",
-    "bijak.npwp.v1",
-    "bijak.bpjs_card.v1",
-    "bijak.medical_record.v1",
-    "bijak.nota_dinas.v1",
-    "bijak.official.v1",
-    "bijak.claims.v1",
-    "bijak.model.v1",
-)
+
+def _default_names() -> tuple[str, ...]:
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("bijak.engine").joinpath("pipeline.yaml").read_text("utf-8")
+    return tuple(str(n) for n in yaml.safe_load(text)["recognizers"])
+
+
+DEFAULT_RECOGNIZERS: tuple[str, ...] = _default_names()
+"""The active recognizers of the default pipeline, from ``bijak/engine/pipeline.yaml``."""
