@@ -226,7 +226,9 @@ def test_pipeline_from_a_yaml_config(tmp_path):
     from bijak.engine import Pipeline
 
     path = tmp_path / "pipeline.yaml"
-    path.write_text("recognizers: [bijak.nik.v1, bijak.phone.v1]\nmax_chars: 50\n", encoding="utf-8")
+    path.write_text(
+        "recognizers: [bijak.nik.v1, bijak.phone.v1]\nmax_chars: 50\n", encoding="utf-8"
+    )
     pipe = Pipeline.from_config(path)
     assert pipe.versions.recognizers == ("bijak.nik.v1", "bijak.phone.v1")
     report = pipe.analyze("slot gacor maxwin NIK 3201231508850003 " + "x" * 100)
