@@ -174,7 +174,12 @@ def in_and_cross_domain(
     cats = tuple(sorted({c for c, _, _ in CROSS_DOMAIN}, key=cfg.categories.index))
     jj = [cfg.categories.index(c) for c in cats]
     est_x = cfg.estimator(cats)
-    est_x.fit([texts[i] for i in keep], y[np.ix_(keep, jj)], [groups[i] for i in keep], sw[keep])
+    est_x.fit(
+        [texts[i] for i in keep],
+        y[np.ix_(keep, jj)],
+        [groups[i] for i in keep],
+        sw[np.ix_(keep, jj)],
+    )
     log(f"cross-domain model fitted on {keep.size} rows")
     cross = []
     for cat, ds, pf in CROSS_DOMAIN:

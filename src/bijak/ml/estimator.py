@@ -120,7 +120,7 @@ class HashedLinearClassifier:
         groups: Sequence[str] | None = None,
         sample_weight: np.ndarray | None = None,
     ) -> HashedLinearClassifier:
-        """``sample_weight`` (n,) weighs rows in the classifiers and in calibration."""
+        """``sample_weight`` (n,) or (n, k) weighs rows in the classifiers and calibration."""
         Y = np.asarray(Y)
         k = len(self.categories)
         if Y.ndim != 2 or Y.shape != (len(texts), k):
@@ -131,11 +131,13 @@ class HashedLinearClassifier:
             raise ValueError("min_df >= 1 and 8 <= bits <= 28")
         if self.loss not in ("svm", "logistic"):
             raise ValueError(f"loss is 'svm' or 'logistic', not {self.loss!r}")
-        sw = (
-            np.ones(len(texts))
-            if sample_weight is None
-            else np.asarray(sample_weight, dtype=np.float64)
-        )
+        sw = np.ones((len(texts), k)) if sample_weight is None else np.asarray(sample_weight, float)
+        if sw.ndim == 1:
+            sw = np.repeat(sw[:, None], k, axis=1)
+        if sw.shape != (len(texts), k):
+            raise ValueError(
+                f"sample_weight must have shape ({len(texts)},) or ({len(texts)}, {k})"
+            )
         groups_arr = np.asarray(groups if groups is not None else np.arange(len(texts)))
         features = HashedFeatures(self.bits, tuple(self.char_ngrams), tuple(self.word_ngrams))
         counts = _counts_chunked(features, texts)
@@ -156,7 +158,7 @@ class HashedLinearClassifier:
             if rows.size == 0 or y.min() == y.max():
                 raise ValueError(f"category {cat!r} needs both positive and negative rows")
             xc = x[rows]
-            wc = sw[rows]
+            wc = sw[rows, j]
             oof = np.zeros(rows.shape[0])
             cv = StratifiedGroupKFold(
                 n_splits=self.calibration_folds, shuffle=True, random_state=self.random_state

@@ -42,6 +42,7 @@ class TrainConfig:
     holdout_fraction: float
     output: str
     reader_weights: dict[str, float]
+    category_reader_weights: dict[str, dict[str, float]]
     categories: tuple[str, ...] = CATEGORIES
 
     @classmethod
@@ -63,11 +64,21 @@ class TrainConfig:
             holdout_fraction=float(raw.get("holdout_fraction", 0.2)),
             output=str(raw["output"]),
             reader_weights={k: float(v) for k, v in (raw.get("reader_weights") or {}).items()},
+            category_reader_weights={
+                c: {k: float(v) for k, v in w.items()}
+                for c, w in (raw.get("category_reader_weights") or {}).items()
+            },
             categories=tuple(raw.get("categories", CATEGORIES)),
         )
 
-    def weights(self, rows: Sequence[Row]) -> np.ndarray:
-        return np.array([self.reader_weights.get(r.reader, 1.0) for r in rows])
+    def weights(self, rows: Sequence[Row], categories: Sequence[str] | None = None) -> np.ndarray:
+        """(n, k) row weights: ``reader_weights``, overridden per category."""
+        cats = self.categories if categories is None else categories
+        out = np.ones((len(rows), len(cats)))
+        for j, c in enumerate(cats):
+            table = {**self.reader_weights, **self.category_reader_weights.get(c, {})}
+            out[:, j] = [table.get(r.reader, 1.0) for r in rows]
+        return out
 
     def estimator(self, categories: Sequence[str] | None = None) -> HashedLinearClassifier:
         f, c = self.features, self.classifier
@@ -99,7 +110,23 @@ def normalizer(mode: str) -> tuple[Callable[[str], str], str]:
 
 
 def code_version() -> str:
+    """``git rev-parse HEAD``, with ``-dirty`` when the model's code differs from it."""
     try:
+        dirty = subprocess.run(
+            [  # noqa: S607
+                "git",
+                "status",
+                "--porcelain",
+                "--",
+                "src/bijak/ml",
+                "src/bijak/engine/models/linear.py",
+                "configs",
+            ],
+            cwd=REPO_ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
         out = subprocess.run(
             ["git", "rev-parse", "HEAD"],  # noqa: S607
             cwd=REPO_ROOT,
@@ -107,7 +134,7 @@ def code_version() -> str:
             text=True,
             check=True,
         )
-        return out.stdout.strip()
+        return out.stdout.strip() + ("-dirty" if dirty else "")
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
 
@@ -189,7 +216,7 @@ def evaluate_rows(
             pred = (probs[sub, j] >= threshold).astype(int)
             entry = {
                 "dataset": ds,
-                "platform": rows[sub[0]].platform,
+                "platform": "+".join(sorted({rows[i].platform for i in sub})),
                 "category": cat,
                 **counts(y, pred),
             }
@@ -265,6 +292,7 @@ def train_from_config(
         "hyperparameters": {
             **final.get_params(),
             "reader_weights": cfg.reader_weights,
+            "category_reader_weights": cfg.category_reader_weights,
             "assume_negative": {k: list(v) for k, v in cfg.assume_negative.items()},
             "holdout_fraction": cfg.holdout_fraction,
         },

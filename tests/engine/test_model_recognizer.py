@@ -1,0 +1,120 @@
+"""bijak.model.v1: the shipped artifact (numbers only, provenance recorded) and its findings."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+
+import numpy as np
+import pytest
+
+from bijak.engine.models import linear
+from bijak.engine.models.linear import DEFAULT_ARTIFACT, LinearModel
+from bijak.engine.normalize import normalize
+from bijak.engine.recognizers import model as model_module
+from bijak.engine.recognizers.model import ModelRecognizer
+
+CATEGORIES = {
+    "perjudian",
+    "penipuan",
+    "pornografi",
+    "radikalisme",
+    "sara",
+    "fitnah",
+    "hoaks",
+    "ujaran_kebencian",
+    "kata_kasar",
+    "keluhan_layanan",
+}
+
+
+@pytest.fixture(scope="module")
+def rec() -> ModelRecognizer:
+    loaded = ModelRecognizer.load_default()
+    assert loaded is not None
+    return loaded
+
+
+def test_artifact_is_small_and_loads_fast() -> None:
+    npz = DEFAULT_ARTIFACT.with_suffix(".npz")
+    assert npz.stat().st_size < 5 * 2**20
+    t = time.perf_counter()
+    ModelRecognizer.load_default()
+    assert time.perf_counter() - t < 1.0
+
+
+def test_artifact_holds_numbers_only() -> None:
+    with np.load(DEFAULT_ARTIFACT.with_suffix(".npz"), allow_pickle=False) as z:
+        for key in z.files:
+            assert z[key].dtype.kind in "iuf", key
+
+
+def test_metadata_records_data_code_and_metrics() -> None:
+    meta = json.loads(DEFAULT_ARTIFACT.with_suffix(".json").read_text(encoding="utf-8"))
+    assert meta["name"] == "bijak.model.v1"
+    assert set(meta["categories"]) == CATEGORIES
+    assert meta["datasets"] and meta["files"]
+    for path, digest in meta["files"].items():
+        assert path.split("/")[0] in meta["datasets"]
+        assert re.fullmatch(r"[0-9a-f]{64}", digest)
+    assert re.fullmatch(r"[0-9a-f]{40}(-dirty)?", meta["code_version"])
+    assert meta["hyperparameters"]["random_state"] == meta["hyperparameters"]["random_state"]
+    assert meta["metrics"]["in_domain"] and meta["metrics"]["false_alarm_rate"]
+
+    # no raw text: no string value in the metadata is longer than a file path or a note
+    def strings(o: object) -> list[str]:
+        if isinstance(o, str):
+            return [o]
+        if isinstance(o, dict):
+            return [s for k, v in o.items() for s in strings(k) + strings(v)]
+        if isinstance(o, list):
+            return [s for v in o for s in strings(v)]
+        return []
+
+    assert max(len(s) for s in strings(meta)) < 120
+
+
+def test_one_document_level_finding_per_category_over_threshold(rec: ModelRecognizer) -> None:
+    text = "Daftar sekarang di situs slot gacor, maxwin tiap hari, deposit pulsa 10rb!"
+    found = rec.analyze(normalize(text))
+    cats = [f.category for f in found]
+    assert "perjudian" in cats
+    assert len(cats) == len(set(cats))
+    for f in found:
+        assert (f.start, f.end) == (0, len(text))
+        assert f.recognizer == "bijak.model.v1"
+        assert 0.5 <= f.score <= 1.0
+
+
+def test_ordinary_post_has_no_finding(rec: ModelRecognizer) -> None:
+    assert rec.analyze(normalize("Selamat pagi, jangan lupa sarapan dan minum air putih ya")) == []
+    assert rec.analyze(normalize("")) == []
+
+
+def test_thresholds_come_from_the_caller(rec: ModelRecognizer) -> None:
+    doc = normalize("Daftar sekarang di situs slot gacor, maxwin tiap hari, deposit pulsa 10rb!")
+    p = rec.scores([doc])[0][rec.categories.index("perjudian")]
+    strict = ModelRecognizer(rec.model, thresholds={"perjudian": min(1.0, p + 0.01)})
+    assert "perjudian" not in [f.category for f in strict.analyze(doc)]
+    assert [
+        f.category for f in ModelRecognizer(rec.model, default_threshold=0.0).analyze(doc)
+    ] == list(rec.categories)
+
+
+def test_batch_equals_one_by_one(rec: ModelRecognizer) -> None:
+    docs = [normalize(t) for t in ("dasar goblok", "halo semua", "slot gacor maxwin", "")]
+    assert rec.analyze_batch(docs) == [rec.analyze(d) for d in docs]
+
+
+def test_no_artifact_means_no_recognizer(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    monkeypatch.setattr(model_module, "DEFAULT_ARTIFACT", tmp_path / "absent")
+    assert ModelRecognizer.load_default() is None
+
+
+def test_saved_model_round_trips(rec: ModelRecognizer, tmp_path) -> None:
+    rec.model.save(tmp_path / "m")
+    again = LinearModel.load(tmp_path / "m")
+    texts = ["kata kasar", "promo pulsa", "vaksin gratis"]
+    assert np.allclose(again.predict_proba(texts), rec.model.predict_proba(texts), atol=1e-6)
+    assert linear.NAME == "bijak.model.v1"
