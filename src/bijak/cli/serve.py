@@ -91,14 +91,32 @@ def _sqlite_pragmas(sender: Any, connection: Any, **kwargs: Any) -> None:
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute("PRAGMA wal_autocheckpoint=0")
+
+
+def _checkpointer(path: str, every_s: float = 5.0) -> None:
+    """Move the write-ahead log into the database now and then, outside any request."""
+    import sqlite3
+
+    while True:
+        time.sleep(every_s)
+        try:
+            db = sqlite3.connect(path, timeout=5)
+            try:
+                db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            finally:
+                db.close()
+        except sqlite3.Error:
+            continue
 
 
 def tune_sqlite() -> None:
     """For SQLite, serve as SQLite recommends for a concurrent web server: write-ahead log
     (readers never wait for the writer; a lasting property of the database file),
     synchronous=NORMAL (a commit survives a crash of bijak; after a power cut the last
-    transactions may be lost, the file stays consistent) and connections kept for 5 minutes
-    by each server thread. PostgreSQL is left as configured."""
+    transactions may be lost, the file stays consistent), connections kept for 5 minutes by
+    each server thread, and WAL checkpoints off the request path (`start_checkpointer`).
+    PostgreSQL is left as configured."""
     from django.db import connection
     from django.db.backends.signals import connection_created
 
@@ -110,6 +128,17 @@ def tune_sqlite() -> None:
         cursor.execute("PRAGMA synchronous=NORMAL")
     # The pool's threads keep their connection for a while instead of opening one per request.
     connection.settings_dict["CONN_MAX_AGE"] = 300
+
+
+def start_checkpointer() -> None:
+    """On SQLite, requests never pay for a WAL checkpoint (each connection has automatic
+    checkpoints off); one thread of the main process does it every few seconds instead.
+    Started after forking: a fork copies no thread."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        threading.Thread(target=_checkpointer, args=(str(connection.settings_dict["NAME"]),),
+                         daemon=True, name="bijak-wal-checkpoint").start()
 
 
 def prepare_database() -> None:
@@ -195,6 +224,7 @@ def serve(
     warm_up()
     server = make_wsgi_server(host, port, app, threads=threads)
     pids = fork_processes(server, processes)
+    start_checkpointer()
     child = start_worker() if worker else None
 
     def _stop(signum: int, frame: Any) -> None:
