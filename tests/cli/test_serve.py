@@ -153,3 +153,18 @@ def test_rate_limit_is_shared_by_server_processes(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_serve_says_when_the_port_is_taken(tmp_path):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+        env.update({"BIJAK_HOME": str(tmp_path), "BIJAK_VAR_DIR": str(tmp_path)})
+        result = subprocess.run(
+            [sys.executable, "-m", "bijak.cli.main", "serve", "--port", str(port), "--no-worker"],
+            env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        )
+    assert result.returncode == 1
+    assert f"bijak serve: tidak dapat mendengar di 127.0.0.1:{port}: Address already in use" in result.stderr

@@ -32,8 +32,8 @@ class PooledWSGIServer(WSGIServer):
     request_queue_size = 128
 
     def __init__(self, *args: Any, threads: int = 16, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
         self.pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="bijak-http")
+        super().__init__(*args, **kwargs)
 
     def process_request(self, request: Any, client_address: Any) -> None:
         self.pool.submit(self._handle, request, client_address)
@@ -64,6 +64,9 @@ class QuietHandler(WSGIRequestHandler):
 def make_wsgi_server(host: str, port: int, app: Any, threads: int = 16) -> PooledWSGIServer:
     server = PooledWSGIServer((host, port), QuietHandler, threads=threads)
     server.set_app(app)
+    # Several processes wait on one socket and all wake for a connection only one can take: the
+    # others must not block in accept() (where they would not see a stop request either).
+    server.socket.setblocking(False)
     return server
 
 
@@ -222,7 +225,11 @@ def serve(
 
     app = get_wsgi_application()
     warm_up()
-    server = make_wsgi_server(host, port, app, threads=threads)
+    try:
+        server = make_wsgi_server(host, port, app, threads=threads)
+    except OSError as exc:
+        typer.echo(f"bijak serve: tidak dapat mendengar di {host}:{port}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(1) from None
     pids = fork_processes(server, processes)
     start_checkpointer()
     child = start_worker() if worker else None
