@@ -197,6 +197,8 @@ def in_and_cross_domain(
                 if y[i, cfg.categories.index(cat)] >= 0
             }
         )
+        from sklearn.metrics import roc_auc_score
+
         cross.append(
             {
                 "category": cat,
@@ -204,6 +206,11 @@ def in_and_cross_domain(
                 "platform": pf,
                 "trained_on": trained_on,
                 **counts(yy, (p >= 0.5).astype(int)),
+                # does the ranking transfer even where the calibrated cut-off does not?
+                "roc_auc": round(float(roc_auc_score(yy, p)), 4),
+                "f1_oracle_threshold": max(
+                    counts(yy, (p >= t).astype(int))["f1"] for t in np.unique(np.round(p, 3))
+                ),
             }
         )
     for cat, why in NO_OTHER_PLATFORM.items():
@@ -257,14 +264,17 @@ def _one_core() -> None:
 
 
 def speed_posts(root: Path, n: int = 4000) -> list[str]:
-    """A fixed mix of posts: HS test tweets, ordinary tweets and reviews, YouTube comments."""
+    """A fixed mix of posts, a third each: HS test tweets, ordinary posts never trained on
+    (tweets, reviews), YouTube comments."""
     hs, _ = read_hs1_split(root, "test", 0)
     benign, _ = load(["benign-unseen"], root)
     judol, _ = load(["judol-youtube-comments"], root)
     rng = np.random.default_rng(0)
-    pool = [r.text for r in hs] + [r.text for r in benign] + [r.text for r in judol]
-    idx = rng.choice(len(pool), size=min(n, len(pool)), replace=False)
-    return [pool[i] for i in idx]
+    out: list[str] = []
+    for pool in ([r.text for r in hs], [r.text for r in benign], [r.text for r in judol]):
+        take = min(n // 3, len(pool))
+        out.extend(pool[i] for i in rng.choice(len(pool), size=take, replace=False))
+    return out
 
 
 def _timed(fn: Callable[[], Any], repeat: int = 3) -> float:
