@@ -7,6 +7,7 @@ stopped when the server stops.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import subprocess
@@ -97,7 +98,7 @@ def _sqlite_pragmas(sender: Any, connection: Any, **kwargs: Any) -> None:
             cursor.execute("PRAGMA wal_autocheckpoint=0")
 
 
-def _checkpointer(path: str, every_s: float = 5.0) -> None:
+def _checkpointer(path: str, every_s: float = 1.0) -> None:
     """Move the write-ahead log into the database now and then, outside any request."""
     import sqlite3
 
@@ -164,6 +165,11 @@ def warm_up() -> None:
     from bijak.site.checks.engine import analyze_draft
 
     analyze_draft(text="Selamat pagi.")
+    # Everything loaded so far lives as long as the process: keep it out of the garbage
+    # collector's full passes (which otherwise stall every thread for a moment) and, after a
+    # fork, shared between the processes.
+    gc.collect()
+    gc.freeze()
 
 
 def fork_processes(server: PooledWSGIServer, processes: int) -> list[int]:

@@ -138,8 +138,9 @@ def run_api_benchmark(
         try:
             _wait_ready(port, server)
             bodies = [json.dumps({"text": d, "platform": "instagram"}).encode() for d in DRAFTS]
-            for i in range(30):  # warm up: load the engine, open DB connections
-                _post(port, token, bodies[i % len(bodies)])
+            # Warm up: concurrent requests, so every server thread has opened its connection.
+            with ThreadPoolExecutor(max_workers=concurrency) as pool:
+                list(pool.map(lambda i: _post(port, token, bodies[i % len(bodies)]), range(8 * concurrency)))
             cpu_before = _tree_cpu_s(server.pid)
             results = _measure(port, token, bodies, rate, duration, concurrency)
             cpu_used = _tree_cpu_s(server.pid) - cpu_before
