@@ -1,8 +1,8 @@
 """`bijak serve`: the site and its background worker (what `make demo` runs).
 
-The site is served by wsgiref's WSGI server with a pool of threads, in one process or several
-pre-forked ones sharing the listening socket (`--processes`); the django-tasks database worker (`db_worker`) runs as a child process and is
-stopped when the server stops.
+The site is served by wsgiref's WSGI server with a pool of threads, in one process or in
+several pre-forked ones sharing the listening socket (`--processes`); the django-tasks database
+worker (`db_worker`) runs as a child process. SIGTERM or Ctrl+C stops all of them.
 """
 
 from __future__ import annotations
