@@ -64,7 +64,7 @@ def read_jsonl(path: str | Path, known: Sequence[str] | None = None) -> list[Ite
 
 
 def score(items: Sequence[Item], predicted: Sequence[set[str]]) -> dict[str, Any]:
-    """Counts per (source, category) and their macro F1."""
+    """Counts per (source, category); macro F1 over the cells that have positive labels."""
     cells: dict[tuple[str, str], list[int]] = {}
     for item, pred in zip(items, predicted, strict=True):
         for cat, gold in item.labels.items():
@@ -90,7 +90,10 @@ def score(items: Sequence[Item], predicted: Sequence[set[str]]) -> dict[str, Any
                 "f1": round(f1, 4),
             }
         )
-    macro = sum(r["f1"] for r in results) / len(results) if results else 0.0
+    # F1 is undefined where a cell has no positive label (all-benign sources): such cells
+    # show their false alarms as fp/tn but stay out of the macro average.
+    scored = [r for r in results if r["tp"] + r["fn"] > 0]
+    macro = sum(r["f1"] for r in scored) / len(scored) if scored else 0.0
     return {"results": results, "macro_f1": round(macro, 4)}
 
 
