@@ -17,7 +17,8 @@ accuracy
     4. False alarms on ordinary posts: the share flagged (p >= 0.5) per category on held-out
        positive/neutral reviews and tweets (same sets as the training negatives) and on sets
        never used in training (EmoT happy/love tweets, positive film/TV tweets, car reviews
-       without a negative aspect).
+       without a negative aspect); and, for the never-used sets, the share the FULL pipeline
+       flags (lexicons + shipped model at the policy's review thresholds).
     5. Calibration: expected calibration error (10 bins) per category on held-out rows.
 
 speed
@@ -224,6 +225,22 @@ def in_and_cross_domain(
     return summary
 
 
+def pipeline_false_alarms(root: Path, categories: Sequence[str]) -> dict[str, dict[str, float]]:
+    """What a user sees: the full pipeline (lexicons, patterns, the shipped model, policy
+    thresholds) on ordinary posts never used in training; share flagged per category."""
+    from bijak.ml.evaluate import pipeline_predictor
+
+    rows, _ = load(["benign-unseen"], root)
+    flagged = pipeline_predictor()([r.text for r in rows])
+    out: dict[str, dict[str, float]] = {}
+    for c in categories:
+        per: dict[str, list[int]] = {}
+        for r, f in zip(rows, flagged, strict=True):
+            per.setdefault(r.dataset, []).append(int(c in f))
+        out[c] = {ds: round(sum(v) / len(v), 4) for ds, v in sorted(per.items())}
+    return out
+
+
 def run_accuracy(
     datasets: Path | None = None, config: Path = CONFIG, hs_baseline: bool = True
 ) -> dict[str, Any]:
@@ -251,6 +268,10 @@ def run_accuracy(
         {k: v for k, v in e.items() if k not in ("tp", "fp", "fn", "tn")}
         for e in dom["cross_domain"]
     ]
+    out["pipeline_false_alarm_rate"] = pipeline_false_alarms(root, cfg.categories)
+    out["pipeline_false_alarm_rate_max"] = {
+        c: max(v.values()) for c, v in out["pipeline_false_alarm_rate"].items()
+    }
     out["calibration_ece"] = {c: v["ece"] for c, v in dom["calibration_ece"].items()}
     out["calibration_ece_mean"] = dom["calibration_ece_mean"]
     out["seconds"] = round(time.perf_counter() - t0, 1)
