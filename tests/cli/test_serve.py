@@ -55,12 +55,28 @@ def get(url: str) -> tuple[int, bytes]:
 @pytest.mark.slow
 def test_serve_runs_site_and_worker_and_stops_both(tmp_path):
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+    }
     env.update({"BIJAK_HOME": str(tmp_path), "BIJAK_VAR_DIR": str(tmp_path / "var")})
     (tmp_path / "var").mkdir()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "bijak.cli.main", "serve", "--host", "127.0.0.1", "--port", str(port), "--processes", "2"],
-        env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "bijak.cli.main",
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--processes",
+            "2",
+        ],
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
     try:
         deadline = time.monotonic() + 90
@@ -80,7 +96,9 @@ def test_serve_runs_site_and_worker_and_stops_both(tmp_path):
         assert status == 200 and b"mark" in css
         # several requests at once are served (threaded server)
         with ThreadPoolExecutor(8) as pool:
-            statuses = list(pool.map(lambda _: get(f"http://127.0.0.1:{port}/api/v1/policy")[0], range(16)))
+            statuses = list(
+                pool.map(lambda _: get(f"http://127.0.0.1:{port}/api/v1/policy")[0], range(16))
+            )
         assert statuses == [401] * 16
         deadline = time.monotonic() + 30
         while not [c for c in children(proc.pid) if "db_worker" in c[1]]:
@@ -92,10 +110,16 @@ def test_serve_runs_site_and_worker_and_stops_both(tmp_path):
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=30) == 0
         output = proc.stdout.read().decode()
-        assert f"bijak serve: http://127.0.0.1:{port}/ (proses: 2; worker: ya; Ctrl+C untuk berhenti)" in output
+        assert (
+            f"bijak serve: http://127.0.0.1:{port}/ (proses: 2; worker: ya; Ctrl+C untuk berhenti)"
+            in output
+        )
         assert "bijak serve: berhenti." in output
         for pid in (worker_pid, *forked):
-            assert not Path(f"/proc/{pid}").exists() or Path(f"/proc/{pid}/stat").read_text().split()[2] == "Z"
+            assert (
+                not Path(f"/proc/{pid}").exists()
+                or Path(f"/proc/{pid}/stat").read_text().split()[2] == "Z"
+            )
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -108,20 +132,49 @@ def test_rate_limit_is_shared_by_server_processes(tmp_path):
     database)."""
     import json
 
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
-    env.update({"BIJAK_HOME": str(tmp_path), "BIJAK_VAR_DIR": str(tmp_path / "var"),
-                "BIJAK_API_RATE_PER_MINUTE": "5"})
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+    }
+    env.update(
+        {
+            "BIJAK_HOME": str(tmp_path),
+            "BIJAK_VAR_DIR": str(tmp_path / "var"),
+            "BIJAK_API_RATE_PER_MINUTE": "5",
+        }
+    )
     (tmp_path / "var").mkdir()
     cli = [sys.executable, "-m", "bijak.cli.main"]
-    subprocess.run([*cli, "manage", "migrate", "--noinput", "-v", "0"], env=env, cwd=tmp_path, check=True)
-    subprocess.run([*cli, "manage", "shell", "-c",
-                    "from django.contrib.auth import get_user_model as g; g().objects.create_user('api')"],
-                   env=env, cwd=tmp_path, check=True)
-    token = subprocess.run([*cli, "token", "create", "api"], env=env, cwd=tmp_path, check=True,
-                           capture_output=True, text=True).stdout.strip()
+    subprocess.run(
+        [*cli, "manage", "migrate", "--noinput", "-v", "0"], env=env, cwd=tmp_path, check=True
+    )
+    subprocess.run(
+        [
+            *cli,
+            "manage",
+            "shell",
+            "-c",
+            "from django.contrib.auth import get_user_model as g; g().objects.create_user('api')",
+        ],
+        env=env,
+        cwd=tmp_path,
+        check=True,
+    )
+    token = subprocess.run(
+        [*cli, "token", "create", "api"],
+        env=env,
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     port = free_port()
-    proc = subprocess.Popen([*cli, "serve", "--port", str(port), "--processes", "2", "--no-worker"],
-                            env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [*cli, "serve", "--port", str(port), "--processes", "2", "--no-worker"],
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -136,9 +189,11 @@ def test_rate_limit_is_shared_by_server_processes(tmp_path):
 
         def call(_):
             request = urllib.request.Request(
-                f"http://127.0.0.1:{port}/api/v1/check", method="POST",
+                f"http://127.0.0.1:{port}/api/v1/check",
+                method="POST",
                 data=json.dumps({"text": "Selamat pagi."}).encode(),
-                headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+                headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+            )
             try:
                 with urllib.request.urlopen(request, timeout=20) as response:
                     return response.status, None
@@ -160,11 +215,22 @@ def test_serve_says_when_the_port_is_taken(tmp_path):
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = busy.getsockname()[1]
-        env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+        }
         env.update({"BIJAK_HOME": str(tmp_path), "BIJAK_VAR_DIR": str(tmp_path)})
         result = subprocess.run(
             [sys.executable, "-m", "bijak.cli.main", "serve", "--port", str(port), "--no-worker"],
-            env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120,
+            env=env,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
     assert result.returncode == 1
-    assert f"bijak serve: tidak dapat mendengar di 127.0.0.1:{port}: Address already in use" in result.stderr
+    assert (
+        f"bijak serve: tidak dapat mendengar di 127.0.0.1:{port}: Address already in use"
+        in result.stderr
+    )

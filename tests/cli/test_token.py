@@ -29,7 +29,9 @@ def test_token_create_prints_a_token_that_authenticates(client, employee):
 
 @pytest.mark.django_db
 def test_token_create_for_an_integration(employee):
-    result = runner.invoke(app, ["token", "create", employee.username, "--integration", "--name", "bot WhatsApp"])
+    result = runner.invoke(
+        app, ["token", "create", employee.username, "--integration", "--name", "bot WhatsApp"]
+    )
     assert result.exit_code == 0, result.output
     row = ApiToken.objects.get(user=employee)
     assert (row.kind, row.name) == ("integration", "bot WhatsApp")

@@ -76,7 +76,8 @@ def start_worker() -> subprocess.Popen[bytes]:
     env = dict(os.environ)
     env.setdefault("DJANGO_SETTINGS_MODULE", "bijak.site.settings")
     return subprocess.Popen(
-        [sys.executable, "-m", "django", "db_worker"], env=env,
+        [sys.executable, "-m", "django", "db_worker"],
+        env=env,
     )
 
 
@@ -141,8 +142,12 @@ def start_checkpointer() -> None:
     from django.db import connection
 
     if connection.vendor == "sqlite":
-        threading.Thread(target=_checkpointer, args=(str(connection.settings_dict["NAME"]),),
-                         daemon=True, name="bijak-wal-checkpoint").start()
+        threading.Thread(
+            target=_checkpointer,
+            args=(str(connection.settings_dict["NAME"]),),
+            daemon=True,
+            name="bijak-wal-checkpoint",
+        ).start()
 
 
 def prepare_database() -> None:
@@ -182,8 +187,10 @@ def fork_processes(server: PooledWSGIServer, processes: int) -> list[int]:
     for _ in range(max(0, processes - 1)):
         pid = os.fork()
         if pid == 0:  # pragma: no cover - runs in the child
-            signal.signal(signal.SIGTERM, lambda signum, frame: threading.Thread(
-                target=server.shutdown, daemon=True).start())
+            signal.signal(
+                signal.SIGTERM,
+                lambda signum, frame: threading.Thread(target=server.shutdown, daemon=True).start(),
+            )
             signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops us
             try:
                 server.serve_forever(poll_interval=0.5)
@@ -218,9 +225,18 @@ def stop_processes(pids: list[int], timeout: float = 15.0) -> None:
 def serve(
     host: Annotated[str, typer.Option("--host", help="Alamat yang didengar.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port yang didengar.")] = 8000,
-    worker: Annotated[bool, typer.Option("--worker/--no-worker", help="Jalankan juga worker latar belakang.")] = True,
-    processes: Annotated[int, typer.Option("--processes", min=1, max=64, help="Jumlah proses server (masing-masing multi-thread).")] = 1,
-    threads: Annotated[int, typer.Option("--threads", min=1, max=256, help="Jumlah thread per proses.")] = 16,
+    worker: Annotated[
+        bool, typer.Option("--worker/--no-worker", help="Jalankan juga worker latar belakang.")
+    ] = True,
+    processes: Annotated[
+        int,
+        typer.Option(
+            "--processes", min=1, max=64, help="Jumlah proses server (masing-masing multi-thread)."
+        ),
+    ] = 1,
+    threads: Annotated[
+        int, typer.Option("--threads", min=1, max=256, help="Jumlah thread per proses.")
+    ] = 16,
 ) -> None:
     """Jalankan situs bijak beserta worker latar belakang."""
     from bijak.cli.site import setup_django
@@ -234,7 +250,9 @@ def serve(
     try:
         server = make_wsgi_server(host, port, app, threads=threads)
     except OSError as exc:
-        typer.echo(f"bijak serve: tidak dapat mendengar di {host}:{port}: {exc.strerror or exc}", err=True)
+        typer.echo(
+            f"bijak serve: tidak dapat mendengar di {host}:{port}: {exc.strerror or exc}", err=True
+        )
         raise typer.Exit(1) from None
     pids = fork_processes(server, processes)
     start_checkpointer()

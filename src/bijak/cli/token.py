@@ -22,7 +22,9 @@ def _user(username: str) -> object:
 def create(
     username: str = typer.Argument(..., help="Nama pengguna pemilik token."),
     name: str = typer.Option("", "--name", help="Nama integrasi (mis. 'bot WhatsApp')."),
-    integration: bool = typer.Option(False, "--integration", help="Token untuk integrasi, bukan pribadi."),
+    integration: bool = typer.Option(
+        False, "--integration", help="Token untuk integrasi, bukan pribadi."
+    ),
 ) -> None:
     """Buat token API dan cetak token itu (hanya sekali ini)."""
     from bijak.cli.site import setup_django
@@ -51,11 +53,15 @@ def list_tokens(username: str = typer.Argument(..., help="Nama pengguna.")) -> N
     for token in tokens_for_user(user=_user(username)):
         status = "dicabut" if token.revoked_at else "aktif"
         used = token.last_used_at.isoformat(timespec="seconds") if token.last_used_at else "-"
-        typer.echo(f"{token.pk}\t{token.prefix}…\t{token.kind}\t{token.name or '-'}\t{status}\t{used}")
+        typer.echo(
+            f"{token.pk}\t{token.prefix}…\t{token.kind}\t{token.name or '-'}\t{status}\t{used}"
+        )
 
 
 @app.command("revoke")
-def revoke(prefix: str = typer.Argument(..., help="Awalan token (mis. bjk_Ab12Cd34) atau token lengkap.")) -> None:
+def revoke(
+    prefix: str = typer.Argument(..., help="Awalan token (mis. bjk_Ab12Cd34) atau token lengkap."),
+) -> None:
     """Cabut token; permintaan dengan token itu dijawab 401."""
     from bijak.cli.site import setup_django
 
@@ -65,8 +71,12 @@ def revoke(prefix: str = typer.Argument(..., help="Awalan token (mis. bjk_Ab12Cd
 
     matches = list(ApiToken.objects.filter(prefix=prefix[:PREFIX_LEN], revoked_at__isnull=True))
     if len(matches) != 1:
-        typer.echo(f"Token aktif dengan awalan {prefix[:PREFIX_LEN]} tidak ditemukan." if not matches
-                   else "Awalan cocok dengan lebih dari satu token.", err=True)
+        typer.echo(
+            f"Token aktif dengan awalan {prefix[:PREFIX_LEN]} tidak ditemukan."
+            if not matches
+            else "Awalan cocok dengan lebih dari satu token.",
+            err=True,
+        )
         raise typer.Exit(1)
     token_revoke(actor=None, token=matches[0])
     typer.echo(f"Dicabut: {matches[0].prefix}…")

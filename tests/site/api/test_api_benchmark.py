@@ -9,7 +9,11 @@ from bijak.site.api.benchmark import _percentile, run_api_benchmark
 
 def test_percentile_nearest_rank():
     values = [float(v) for v in range(1, 101)]
-    assert (_percentile(values, 50), _percentile(values, 99), _percentile(values, 100)) == (50.0, 99.0, 100.0)
+    assert (_percentile(values, 50), _percentile(values, 99), _percentile(values, 100)) == (
+        50.0,
+        99.0,
+        100.0,
+    )
 
 
 @pytest.mark.slow

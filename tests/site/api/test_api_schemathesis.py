@@ -21,12 +21,19 @@ def test_schemathesis_finds_no_server_error(live_server, django_user_model, sett
     user = django_user_model.objects.create_user(username="fuzz", password="bijak-test-pass")
     _row, token = token_create(actor=None, user=user)
     schema = schemathesis.openapi.from_url(f"{live_server.url}/api/v1/openapi.json")
-    cases = st.one_of(schema.as_strategy(GenerationMode.POSITIVE), schema.as_strategy(GenerationMode.NEGATIVE))
+    cases = st.one_of(
+        schema.as_strategy(GenerationMode.POSITIVE), schema.as_strategy(GenerationMode.NEGATIVE)
+    )
     seen: dict[int, int] = {}
 
     @given(case=cases, authed=st.booleans())
-    @hsettings(max_examples=80, deadline=None, database=None, derandomize=True,
-               suppress_health_check=list(HealthCheck))
+    @hsettings(
+        max_examples=80,
+        deadline=None,
+        database=None,
+        derandomize=True,
+        suppress_health_check=list(HealthCheck),
+    )
     def run(case, authed):
         headers = {"Authorization": f"Bearer {token}"} if authed else {}
         response = case.call(base_url=live_server.url, headers=headers, timeout=30)

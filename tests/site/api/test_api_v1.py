@@ -57,7 +57,12 @@ def test_error_message_follows_accept_language(client):
 
 @pytest.mark.django_db
 def test_unknown_token_is_401(client):
-    assert_error(post_check(client, {"text": "halo"}, token="bjk_not-a-real-token"), 401, "unauthenticated", UNAUTH_ID)
+    assert_error(
+        post_check(client, {"text": "halo"}, token="bjk_not-a-real-token"),
+        401,
+        "unauthenticated",
+        UNAUTH_ID,
+    )
 
 
 @pytest.mark.django_db
@@ -109,7 +114,9 @@ def test_rate_limit_answers_429_with_retry_after(client, token, settings):
     assert client.get("/api/v1/policy", **auth(token)).status_code == 200
     assert client.get("/api/v1/policy", **auth(token)).status_code == 200
     response = client.get("/api/v1/policy", **auth(token))
-    assert_error(response, 429, "rate_limited", "Terlalu banyak permintaan. Coba lagi sebentar lagi.")
+    assert_error(
+        response, 429, "rate_limited", "Terlalu banyak permintaan. Coba lagi sebentar lagi."
+    )
     assert 1 <= int(response["Retry-After"]) <= 60
     response = client.get("/api/v1/policy", **auth(token, HTTP_ACCEPT_LANGUAGE="en"))
     assert_error(response, 429, "rate_limited", "Too many requests. Try again shortly.")
@@ -140,58 +147,137 @@ def test_rate_window_resets_after_a_minute(employee, token):
     ("body", "content_type", "status", "code", "message"),
     [
         ("", "application/json", 400, "invalid_json", "Badan permintaan bukan JSON yang sah."),
-        ("{not json", "application/json", 400, "invalid_json", "Badan permintaan bukan JSON yang sah."),
-        (b"\xff\xfe", "application/json", 400, "invalid_json", "Badan permintaan bukan JSON yang sah."),
-        ("[1, 2]", "application/json", 400, "invalid_request", "Badan permintaan harus objek JSON."),
-        ("{}", "application/json", 400, "invalid_request", "Kolom “text” wajib diisi dengan teks yang tidak kosong."),
-        ('{"text": "   "}', "application/json", 400, "invalid_request", "Kolom “text” wajib diisi dengan teks yang tidak kosong."),
-        ('{"text": 5}', "application/json", 400, "invalid_request", "Kolom “text” wajib diisi dengan teks yang tidak kosong."),
-        ('{"text": "halo", "lang": "fr"}', "application/json", 400, "invalid_request", "Kolom “lang” harus “id” atau “en”."),
-        ("text=halo", "application/x-www-form-urlencoded", 415, "unsupported_media_type", "Jenis isi harus application/json."),
-        ('{"text": "halo"}', "text/plain", 415, "unsupported_media_type", "Jenis isi harus application/json."),
+        (
+            "{not json",
+            "application/json",
+            400,
+            "invalid_json",
+            "Badan permintaan bukan JSON yang sah.",
+        ),
+        (
+            b"\xff\xfe",
+            "application/json",
+            400,
+            "invalid_json",
+            "Badan permintaan bukan JSON yang sah.",
+        ),
+        (
+            "[1, 2]",
+            "application/json",
+            400,
+            "invalid_request",
+            "Badan permintaan harus objek JSON.",
+        ),
+        (
+            "{}",
+            "application/json",
+            400,
+            "invalid_request",
+            "Kolom “text” wajib diisi dengan teks yang tidak kosong.",
+        ),
+        (
+            '{"text": "   "}',
+            "application/json",
+            400,
+            "invalid_request",
+            "Kolom “text” wajib diisi dengan teks yang tidak kosong.",
+        ),
+        (
+            '{"text": 5}',
+            "application/json",
+            400,
+            "invalid_request",
+            "Kolom “text” wajib diisi dengan teks yang tidak kosong.",
+        ),
+        (
+            '{"text": "halo", "lang": "fr"}',
+            "application/json",
+            400,
+            "invalid_request",
+            "Kolom “lang” harus “id” atau “en”.",
+        ),
+        (
+            "text=halo",
+            "application/x-www-form-urlencoded",
+            415,
+            "unsupported_media_type",
+            "Jenis isi harus application/json.",
+        ),
+        (
+            '{"text": "halo"}',
+            "text/plain",
+            415,
+            "unsupported_media_type",
+            "Jenis isi harus application/json.",
+        ),
     ],
 )
 def test_bad_bodies_get_the_error_shape(client, token, body, content_type, status, code, message):
-    assert_error(post_check(client, body, token=token, content_type=content_type), status, code, message)
+    assert_error(
+        post_check(client, body, token=token, content_type=content_type), status, code, message
+    )
 
 
 @pytest.mark.django_db
 def test_invalid_field_is_named(client, token):
-    error = assert_error(post_check(client, {"text": "halo", "platform": "myspace"}, token=token), 400, "invalid_request")
+    error = assert_error(
+        post_check(client, {"text": "halo", "platform": "myspace"}, token=token),
+        400,
+        "invalid_request",
+    )
     assert error["field"] == "platform"
-    assert error["message"] == "Kolom “platform” harus salah satu dari: instagram, facebook, x, tiktok, youtube, whatsapp, lainnya."
+    assert (
+        error["message"]
+        == "Kolom “platform” harus salah satu dari: instagram, facebook, x, tiktok, youtube, whatsapp, lainnya."
+    )
 
 
 @pytest.mark.django_db
 def test_oversized_text_is_413(client, token):
-    error = assert_error(post_check(client, {"text": "a" * 5001}, token=token), 413, "text_too_long",
-                         "Teks terlalu panjang: paling banyak 5000 karakter, teks ini 5001 karakter.")
+    error = assert_error(
+        post_check(client, {"text": "a" * 5001}, token=token),
+        413,
+        "text_too_long",
+        "Teks terlalu panjang: paling banyak 5000 karakter, teks ini 5001 karakter.",
+    )
     assert error["field"] == "text"
 
 
 @pytest.mark.django_db
 def test_oversized_text_message_in_english(client, token):
-    assert_error(post_check(client, {"text": "a" * 5001}, token=token, HTTP_ACCEPT_LANGUAGE="en"), 413,
-                 "text_too_long", "The text is too long: at most 5000 characters, this one has 5001.")
+    assert_error(
+        post_check(client, {"text": "a" * 5001}, token=token, HTTP_ACCEPT_LANGUAGE="en"),
+        413,
+        "text_too_long",
+        "The text is too long: at most 5000 characters, this one has 5001.",
+    )
 
 
 @pytest.mark.django_db
 def test_oversized_body_is_413(client, token):
     body = json.dumps({"text": "a", "padding": "x" * 70_000})
-    assert_error(post_check(client, body, token=token), 413, "body_too_large",
-                 "Badan permintaan terlalu besar: paling banyak 65536 bait.")
+    assert_error(
+        post_check(client, body, token=token),
+        413,
+        "body_too_large",
+        "Badan permintaan terlalu besar: paling banyak 65536 bait.",
+    )
 
 
 @pytest.mark.django_db
 def test_wrong_method_is_405(client, token):
     response = client.get("/api/v1/check", **auth(token))
-    assert_error(response, 405, "method_not_allowed", "Metode HTTP ini tidak diizinkan untuk alamat ini.")
+    assert_error(
+        response, 405, "method_not_allowed", "Metode HTTP ini tidak diizinkan untuk alamat ini."
+    )
     assert response["Allow"] == "POST"
 
 
 @pytest.mark.django_db
 def test_unknown_endpoint_is_404(client, token):
-    assert_error(client.get("/api/v1/nope", **auth(token)), 404, "not_found", "Alamat API tidak ditemukan.")
+    assert_error(
+        client.get("/api/v1/nope", **auth(token)), 404, "not_found", "Alamat API tidak ditemukan."
+    )
 
 
 @pytest.mark.django_db
@@ -201,7 +287,9 @@ def test_openapi_schema_describes_both_endpoints(client):
     schema = response.json()
     assert schema["openapi"] == "3.1.0"
     assert set(schema["paths"]) == {"/api/v1/check", "/api/v1/policy"}
-    assert schema["components"]["schemas"]["CheckRequest"]["properties"]["text"]["maxLength"] == 5000
+    assert (
+        schema["components"]["schemas"]["CheckRequest"]["properties"]["text"]["maxLength"] == 5000
+    )
     assert "429" in schema["paths"]["/api/v1/check"]["post"]["responses"]
 
 

@@ -18,7 +18,9 @@ def test_tokens_page_requires_login(client):
 
 @pytest.mark.django_db
 def test_employee_creates_a_token_that_is_shown_once_and_works(client, employee_client, employee):
-    response = employee_client.post("/api/token/", {"name": "ekstensi peramban", "kind": "integration"})
+    response = employee_client.post(
+        "/api/token/", {"name": "ekstensi peramban", "kind": "integration"}
+    )
     html = response.content.decode()
     assert "Token baru. Salin sekarang: token ini tidak akan ditampilkan lagi." in html
     plaintext = re.search(r'value="(bjk_[^"]+)"', html).group(1)

@@ -64,14 +64,19 @@ def test_english_switch(browser_page, employee):
     page.get_by_role("button", name="Check draft").click()
     page.wait_for_load_state()
     assert page.locator("#result .verdict").inner_text() == "Likely breach"
-    assert "Remove mockery and demeaning labels" in page.locator('#result [data-clause="B.8"]').inner_text()
+    assert (
+        "Remove mockery and demeaning labels"
+        in page.locator('#result [data-clause="B.8"]').inner_text()
+    )
     page.get_by_role("button", name="Bahasa Indonesia").click()
     page.wait_for_url("**/cek/")
     assert page.locator("h1").inner_text() == "Cek sebelum unggah"
 
 
 def test_form_works_without_javascript(chromium, live_server, employee):
-    context = chromium.new_context(locale="id-ID", base_url=live_server.url, java_script_enabled=False)
+    context = chromium.new_context(
+        locale="id-ID", base_url=live_server.url, java_script_enabled=False
+    )
     try:
         page = context.new_page()
         page.set_default_timeout(15_000)
@@ -81,7 +86,10 @@ def test_form_works_without_javascript(chromium, live_server, employee):
         page.get_by_role("button", name="Cek draf").click()
         page.wait_for_load_state()
         assert page.locator("#result .verdict").inner_text() == "Kemungkinan melanggar"
-        assert "Draf disimpan. Hanya Anda yang dapat melihatnya." in page.locator(".messages").inner_text()
+        assert (
+            "Draf disimpan. Hanya Anda yang dapat melihatnya."
+            in page.locator(".messages").inner_text()
+        )
         page.get_by_role("link", name="Draf tersimpan saya").click()
         page.locator("ul.saved a").first.click()
         assert page.locator("h1").inner_text() == "Draf tersimpan"
@@ -151,7 +159,9 @@ def test_accessibility_labels_keyboard_and_contrast(browser_page, employee):
     page.keyboard.type(FIXED)
     for _ in range(6):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.type === 'submit' && document.activeElement.form && document.activeElement.form.id === 'check-form'"):
+        if page.evaluate(
+            "document.activeElement.type === 'submit' && document.activeElement.form && document.activeElement.form.id === 'check-form'"
+        ):
             break
     else:
         pytest.fail("Tab never reached the submit button")
@@ -160,7 +170,15 @@ def test_accessibility_labels_keyboard_and_contrast(browser_page, employee):
     assert page.get_by_label("Draf unggahan").input_value() == FIXED
     assert page.locator("#result .verdict").inner_text() == "Aman"
     # WCAG AA contrast (4.5:1) of the main text, labels, the button, the verdict and the privacy note
-    for selector in ["main p", "label[for=id_text]", "button.primary", "#result .verdict", ".privacy p", "#result .draft", ".help"]:
+    for selector in [
+        "main p",
+        "label[for=id_text]",
+        "button.primary",
+        "#result .verdict",
+        ".privacy p",
+        "#result .draft",
+        ".help",
+    ]:
         element = page.locator(selector).first
         fg = element.evaluate("e => getComputedStyle(e).color")
         bg = element.evaluate(JS_BG)

@@ -12,8 +12,10 @@ from bijak.site.api.services import token_create
 
 BAD = "Dasar IDI organisasi profesi goblok! NIK saya 3174012503900007 tolong bantu"
 GOOD = "Selamat pagi, jangan lupa cuci tangan pakai sabun ya. Sumber: Kemenkes."
-ADVICE_A2 = ("Hapus NIK, nomor telepon, alamat, data pasien, dan isi dokumen bertanda rahasia atau "
-             "&quot;draf&quot; dari unggahan.")
+ADVICE_A2 = (
+    "Hapus NIK, nomor telepon, alamat, data pasien, dan isi dokumen bertanda rahasia atau "
+    "&quot;draf&quot; dari unggahan."
+)
 ADVICE_B8 = "Hapus ejekan dan sebutan merendahkan terhadap rekan, profesi, atau instansi."
 
 
@@ -44,15 +46,22 @@ def test_html_injection_in_a_draft_is_escaped(employee_client):
     html = employee_client.post("/cek/", {"text": draft}).content.decode()
     result = html.split('id="result"', 1)[1]
     assert "<script>alert" not in result and "<img src=x" not in result
-    assert '<div class="draft" data-testid="highlighted">&lt;script&gt;alert(&quot;bijak&quot;)&lt;/script&gt;&lt;img src=' in result
+    assert (
+        '<div class="draft" data-testid="highlighted">&lt;script&gt;alert(&quot;bijak&quot;)&lt;/script&gt;&lt;img src='
+        in result
+    )
     assert " onerror=alert(1)&gt; " in result
 
 
 @pytest.mark.django_db
 def test_api_check_returns_the_engine_report(client, employee):
     _row, token = token_create(actor=employee, user=employee)
-    response = client.post("/api/v1/check", data=json.dumps({"text": BAD, "platform": "x"}),
-                           content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {token}")
+    response = client.post(
+        "/api/v1/check",
+        data=json.dumps({"text": BAD, "platform": "x"}),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    )
     assert response.status_code == 200
     body = response.json()
     jsonschema.validate(body, report_schema())
@@ -64,7 +73,11 @@ def test_api_check_returns_the_engine_report(client, employee):
 @pytest.mark.django_db
 def test_api_check_explains_in_english_on_request(client, employee):
     _row, token = token_create(actor=employee, user=employee)
-    response = client.post("/api/v1/check", data=json.dumps({"text": BAD, "lang": "en"}),
-                           content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {token}")
+    response = client.post(
+        "/api/v1/check",
+        data=json.dumps({"text": BAD, "lang": "en"}),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    )
     b8 = next(c for c in response.json()["clauses"] if c["id"] == "B.8")
     assert b8["advice"].startswith("Remove mockery and demeaning labels")

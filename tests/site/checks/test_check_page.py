@@ -23,22 +23,78 @@ class FakeReport:
         s2 = text.find("3201234567890003")
         findings, clauses = [], []
         if s1 >= 0:
-            findings.append({"category": "penghinaan", "start": s1, "end": s1 + 5, "score": 0.9,
-                             "recognizer": "bijak.lexicon.v1", "evidence": "bodoh", "explanation": ""})
-            clauses.append({"id": "B.8", "verdict": "langgar", "categories": ["penghinaan"], "text": "",
-                            "explanation": "Ada kata yang merendahkan.", "advice": "",
-                            "evidence": [{"start": s1, "end": s1 + 5, "text": "bodoh", "category": "penghinaan", "score": 0.9}]})
+            findings.append(
+                {
+                    "category": "penghinaan",
+                    "start": s1,
+                    "end": s1 + 5,
+                    "score": 0.9,
+                    "recognizer": "bijak.lexicon.v1",
+                    "evidence": "bodoh",
+                    "explanation": "",
+                }
+            )
+            clauses.append(
+                {
+                    "id": "B.8",
+                    "verdict": "langgar",
+                    "categories": ["penghinaan"],
+                    "text": "",
+                    "explanation": "Ada kata yang merendahkan.",
+                    "advice": "",
+                    "evidence": [
+                        {
+                            "start": s1,
+                            "end": s1 + 5,
+                            "text": "bodoh",
+                            "category": "penghinaan",
+                            "score": 0.9,
+                        }
+                    ],
+                }
+            )
         if s2 >= 0:
-            findings.append({"category": "data_pribadi", "start": s2, "end": s2 + 16, "score": 1.0,
-                             "recognizer": "bijak.nik.v1", "evidence": "3201********0003", "explanation": ""})
-            clauses.append({"id": "A.2", "verdict": "tinjau", "categories": ["data_pribadi"], "text": "",
-                            "explanation": "", "advice": "",
-                            "evidence": [{"start": s2, "end": s2 + 16, "text": "3201********0003", "category": "data_pribadi", "score": 1.0}]})
+            findings.append(
+                {
+                    "category": "data_pribadi",
+                    "start": s2,
+                    "end": s2 + 16,
+                    "score": 1.0,
+                    "recognizer": "bijak.nik.v1",
+                    "evidence": "3201********0003",
+                    "explanation": "",
+                }
+            )
+            clauses.append(
+                {
+                    "id": "A.2",
+                    "verdict": "tinjau",
+                    "categories": ["data_pribadi"],
+                    "text": "",
+                    "explanation": "",
+                    "advice": "",
+                    "evidence": [
+                        {
+                            "start": s2,
+                            "end": s2 + 16,
+                            "text": "3201********0003",
+                            "category": "data_pribadi",
+                            "score": 1.0,
+                        }
+                    ],
+                }
+            )
         masked = text.replace("3201234567890003", "3201********0003")
         verdict = "langgar" if s1 >= 0 else ("tinjau" if s2 >= 0 else "aman")
-        return {"schema_version": "1", "verdict": verdict, "masked_text": masked, "findings": findings,
-                "clauses": clauses, "checklist": [{"id": "C.1", "text": "Cek sumbernya."}],
-                "versions": {"policy": {"version": "2018.1"}}}
+        return {
+            "schema_version": "1",
+            "verdict": verdict,
+            "masked_text": masked,
+            "findings": findings,
+            "clauses": clauses,
+            "checklist": [{"id": "C.1", "text": "Cek sumbernya."}],
+            "versions": {"policy": {"version": "2018.1"}},
+        }
 
 
 @pytest.fixture
@@ -64,8 +120,13 @@ def test_check_page_shows_form_and_privacy_note(employee_client):
     html = employee_client.get("/cek/").content.decode()
     assert '<label for="id_text">Draf unggahan</label>' in html
     assert 'maxlength="5000"' in html
-    assert "Draf Anda tidak disimpan, kecuali Anda mencentang “Simpan draf ini di akun saya”" in html
-    assert "Untuk statistik, bijak hanya mencatat jumlah pasal yang terpicu per hari — tanpa teks dan tanpa nama pengguna." in html
+    assert (
+        "Draf Anda tidak disimpan, kecuali Anda mencentang “Simpan draf ini di akun saya”" in html
+    )
+    assert (
+        "Untuk statistik, bijak hanya mencatat jumlah pasal yang terpicu per hari — tanpa teks dan tanpa nama pengguna."
+        in html
+    )
 
 
 @pytest.mark.django_db
@@ -118,7 +179,9 @@ def test_preview_is_not_counted_nor_stored(employee_client, fake_engine):
 
 
 @pytest.mark.django_db
-def test_saved_draft_is_only_visible_to_its_owner_and_deletable(employee_client, outsider_client, employee, fake_engine):
+def test_saved_draft_is_only_visible_to_its_owner_and_deletable(
+    employee_client, outsider_client, employee, fake_engine
+):
     response = employee_client.post("/cek/", {"text": DRAFT, "save": "on"}, follow=True)
     assert "Draf disimpan. Hanya Anda yang dapat melihatnya." in response.content.decode()
     saved = SavedCheck.objects.get()
@@ -126,12 +189,16 @@ def test_saved_draft_is_only_visible_to_its_owner_and_deletable(employee_client,
     assert saved.policy_version == "2018.1"
     entry = AuditEntry.objects.get(action="saved_check.create")
     assert entry.data == {} and DRAFT not in str(entry.data)
-    assert "Dasar organisasi profesi bodoh" in employee_client.get("/cek/tersimpan/").content.decode()
+    assert (
+        "Dasar organisasi profesi bodoh" in employee_client.get("/cek/tersimpan/").content.decode()
+    )
     assert employee_client.get(f"/cek/tersimpan/{saved.pk}/").status_code == 200
     assert outsider_client.get(f"/cek/tersimpan/{saved.pk}/").status_code == 404
     assert outsider_client.get("/cek/tersimpan/999999/").status_code == 404
     assert outsider_client.post(f"/cek/tersimpan/{saved.pk}/hapus/").status_code == 404
-    assert "Belum ada draf yang disimpan." in outsider_client.get("/cek/tersimpan/").content.decode()
+    assert (
+        "Belum ada draf yang disimpan." in outsider_client.get("/cek/tersimpan/").content.decode()
+    )
     response = employee_client.post(f"/cek/tersimpan/{saved.pk}/hapus/", follow=True)
     assert "Draf tersimpan dihapus." in response.content.decode()
     assert not SavedCheck.objects.exists()
@@ -152,11 +219,16 @@ def test_check_page_in_english(employee_client, fake_engine):
 def test_error_is_tied_to_the_textarea_for_screen_readers(employee_client, fake_engine):
     html = employee_client.post("/cek/", {"text": ""}).content.decode()
     assert 'aria-describedby="text-help text-error"' in html and 'aria-invalid="true"' in html
-    assert '<span class="error" role="alert" id="text-error">Tulis dulu draf unggahan yang ingin dicek.</span>' in html
+    assert (
+        '<span class="error" role="alert" id="text-error">Tulis dulu draf unggahan yang ingin dicek.</span>'
+        in html
+    )
 
 
 @pytest.mark.django_db
-def test_statistics_show_counts_to_officers_only(employee_client, officer_client, auditor_client, fake_engine):
+def test_statistics_show_counts_to_officers_only(
+    employee_client, officer_client, auditor_client, fake_engine
+):
     employee_client.post("/cek/", {"text": DRAFT})
     employee_client.post("/cek/", {"text": "Dasar bodoh."})
     html = officer_client.get("/cek/statistik/").content.decode()

@@ -15,11 +15,17 @@ def f(category, start, end, recognizer="bijak.lexicon.v1"):
     ("text", "findings", "expected"),
     [
         ("halo semua", [], "halo semua"),
-        ("dasar bodoh kau", [f("kata_kasar", 6, 11)],
-         'dasar <mark data-categories="kata_kasar" title="kata_kasar">bodoh</mark> kau'),
+        (
+            "dasar bodoh kau",
+            [f("kata_kasar", 6, 11)],
+            'dasar <mark data-categories="kata_kasar" title="kata_kasar">bodoh</mark> kau',
+        ),
         # overlapping and touching spans merge, categories are joined
-        ("abcdefghij", [f("a", 0, 4), f("b", 2, 6), f("c", 6, 8)],
-         '<mark data-categories="a b c" title="a, b, c">abcdefgh</mark>ij'),
+        (
+            "abcdefghij",
+            [f("a", 0, 4), f("b", 2, 6), f("c", 6, 8)],
+            '<mark data-categories="a b c" title="a, b, c">abcdefgh</mark>ij',
+        ),
         # spans out of range are clipped; empty spans ignored
         ("abc", [f("a", 2, 99), f("b", 1, 1)], 'ab<mark data-categories="a" title="a">c</mark>'),
         # a model's whole-text finding is not a word to mark
@@ -44,7 +50,9 @@ def test_personal_data_is_masked_from_the_engine_masked_text():
     masked = "NIK saya 3201********0003 ya"
     html = str(highlight(text, [f("data_pribadi", 9, 25)], {}, masked))
     assert "3201234567890003" not in html
-    assert '<mark data-categories="data_pribadi" title="data_pribadi">3201********0003</mark>' in html
+    assert (
+        '<mark data-categories="data_pribadi" title="data_pribadi">3201********0003</mark>' in html
+    )
 
 
 def test_personal_data_is_masked_here_without_masked_text():

@@ -67,9 +67,15 @@ def _percentile(values: list[float], q: float) -> float:
 def _post(port: int, token: str, body: bytes) -> int:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
-        conn.request("POST", "/api/v1/check", body=body, headers={
-            "Authorization": f"Bearer {token}", "Content-Type": "application/json",
-        })
+        conn.request(
+            "POST",
+            "/api/v1/check",
+            body=body,
+            headers={
+                "Authorization": f"Bearer {token}",
+                "Content-Type": "application/json",
+            },
+        )
         response = conn.getresponse()
         response.read()
         return response.status
@@ -113,38 +119,78 @@ def _wait_ready(port: int, proc: subprocess.Popen[bytes], timeout: float = 120) 
 
 
 def run_api_benchmark(
-    *, rate: int = 100, duration: float = 20.0, concurrency: int = 16, processes: int = 2,
+    *,
+    rate: int = 100,
+    duration: float = 20.0,
+    concurrency: int = 16,
+    processes: int = 2,
     threads: int = 8,
 ) -> dict[str, Any]:
     """Measure POST /api/v1/check at `rate` requests/s for `duration` s; return the figures."""
     if rate <= 0 or duration <= 0 or concurrency <= 0:
         raise ValueError("rate, duration and concurrency must be positive")
     with tempfile.TemporaryDirectory(prefix="bijak-bench-") as tmp:
-        env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
-        env.update({
-            "BIJAK_HOME": tmp, "BIJAK_VAR_DIR": str(Path(tmp) / "var"), "DEBUG": "false",
-            "BIJAK_API_RATE_PER_MINUTE": str(max(600, int(rate * 60 * 4))), "LOG_LEVEL": "ERROR",
-        })
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+        }
+        env.update(
+            {
+                "BIJAK_HOME": tmp,
+                "BIJAK_VAR_DIR": str(Path(tmp) / "var"),
+                "DEBUG": "false",
+                "BIJAK_API_RATE_PER_MINUTE": str(max(600, int(rate * 60 * 4))),
+                "LOG_LEVEL": "ERROR",
+            }
+        )
         (Path(tmp) / "var").mkdir()
         token = subprocess.run(  # noqa: S603 - our own interpreter and code
-            [sys.executable, "-c", SETUP], env=env, cwd=tmp, check=True, capture_output=True, text=True,
+            [sys.executable, "-c", SETUP],
+            env=env,
+            cwd=tmp,
+            check=True,
+            capture_output=True,
+            text=True,
         ).stdout.strip()
         port = _free_port()
         server = subprocess.Popen(  # noqa: S603
-            [sys.executable, "-m", "bijak.cli.main", "serve", "--host", "127.0.0.1", "--port", str(port),
-             "--processes", str(processes), "--threads", str(threads)],
-            env=env, cwd=tmp, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                sys.executable,
+                "-m",
+                "bijak.cli.main",
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--processes",
+                str(processes),
+                "--threads",
+                str(threads),
+            ],
+            env=env,
+            cwd=tmp,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         try:
             _wait_ready(port, server)
             bodies = [json.dumps({"text": d, "platform": "instagram"}).encode() for d in DRAFTS]
             # Warm up: concurrent requests, so every server thread has opened its connection.
             with ThreadPoolExecutor(max_workers=concurrency) as pool:
-                list(pool.map(lambda i: _post(port, token, bodies[i % len(bodies)]), range(8 * concurrency)))
+                list(
+                    pool.map(
+                        lambda i: _post(port, token, bodies[i % len(bodies)]),
+                        range(8 * concurrency),
+                    )
+                )
             cpu_before = _tree_cpu_s(server.pid)
             results = _measure(port, token, bodies, rate, duration, concurrency)
             cpu_used = _tree_cpu_s(server.pid) - cpu_before
-            results["server_cpu_ms_per_request"] = round(cpu_used * 1000 / max(1, results["requests"]), 2)
+            results["server_cpu_ms_per_request"] = round(
+                cpu_used * 1000 / max(1, results["requests"]), 2
+            )
             results["load_average_1m_after"] = round(os.getloadavg()[0], 2)
             results["server"] = (
                 f"bijak serve --processes {processes} --threads {threads} (wsgiref) + db_worker, SQLite (WAL), loopback"
@@ -159,7 +205,9 @@ def run_api_benchmark(
                 server.wait(timeout=5)
 
 
-def _measure(port: int, token: str, bodies: list[bytes], rate: int, duration: float, concurrency: int) -> dict[str, Any]:
+def _measure(
+    port: int, token: str, bodies: list[bytes], rate: int, duration: float, concurrency: int
+) -> dict[str, Any]:
     total = int(rate * duration)
     latencies: list[float] = []
     service: list[float] = []

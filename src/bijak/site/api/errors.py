@@ -44,7 +44,9 @@ def api_error(
     """A JSON error response with the shared shape; `extra` keys (e.g. `field`) join `error`."""
     body: dict[str, Any] = {"code": code, "message": message or _messages()[code]}
     body.update(extra)
-    response = JsonResponse({"error": body}, status=STATUS[code], json_dumps_params={"ensure_ascii": False})
+    response = JsonResponse(
+        {"error": body}, status=STATUS[code], json_dumps_params={"ensure_ascii": False}
+    )
     for name, value in (headers or {}).items():
         response[name] = value
     if code == "unauthenticated":

@@ -17,7 +17,9 @@ class ApiToken(models.Model):
     KIND_CHOICES = ((KIND_USER, _("pribadi")), (KIND_INTEGRATION, _("integrasi")))
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
         verbose_name=_("pengguna"),
     )
     kind = models.CharField(_("jenis"), max_length=16, choices=KIND_CHOICES, default=KIND_USER)

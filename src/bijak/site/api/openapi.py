@@ -45,7 +45,12 @@ def openapi_schema(*, server: str = "") -> dict[str, Any]:
         "401": _error("Token API tidak ada, tidak dikenal, atau sudah dicabut (unauthenticated)."),
         "429": {
             "description": "Batas permintaan per token terlampaui (rate_limited).",
-            "headers": {"Retry-After": {"schema": {"type": "integer"}, "description": "Detik sampai boleh mencoba lagi."}},
+            "headers": {
+                "Retry-After": {
+                    "schema": {"type": "integer"},
+                    "description": "Detik sampai boleh mencoba lagi.",
+                }
+            },
             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
         },
     }
@@ -75,16 +80,28 @@ def openapi_schema(*, server: str = "") -> dict[str, Any]:
                     ),
                     "requestBody": {
                         "required": True,
-                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CheckRequest"}}},
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/CheckRequest"}
+                            }
+                        },
                     },
                     "responses": {
                         "200": {
                             "description": "Report JSON mesin bijak.",
-                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Report"}}},
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/Report"}
+                                }
+                            },
                         },
-                        "400": _error("JSON tidak sah (invalid_json) atau kolom tidak sah (invalid_request, dengan kolom field)."),
+                        "400": _error(
+                            "JSON tidak sah (invalid_json) atau kolom tidak sah (invalid_request, dengan kolom field)."
+                        ),
                         **common,
-                        "413": _error("Teks lebih dari batas karakter (text_too_long) atau badan terlalu besar (body_too_large)."),
+                        "413": _error(
+                            "Teks lebih dari batas karakter (text_too_long) atau badan terlalu besar (body_too_large)."
+                        ),
                         "415": _error("Jenis isi bukan application/json (unsupported_media_type)."),
                         "500": _error("Mesin gagal memeriksa teks (server_error)."),
                     },
@@ -112,12 +129,22 @@ def openapi_schema(*, server: str = "") -> dict[str, Any]:
                     "type": "object",
                     "required": ["text"],
                     "properties": {
-                        "text": {"type": "string", "minLength": 1, "maxLength": max_chars,
-                                 "description": f"Draf unggahan, paling banyak {max_chars} karakter."},
-                        "platform": {"type": ["string", "null"], "enum": [*PLATFORM_IDS, None],
-                                     "description": "Platform tujuan (boleh tidak diisi)."},
-                        "lang": {"type": "string", "enum": ["id", "en"],
-                                 "description": "Bahasa penjelasan dan saran; bawaan dari Accept-Language."},
+                        "text": {
+                            "type": "string",
+                            "minLength": 1,
+                            "maxLength": max_chars,
+                            "description": f"Draf unggahan, paling banyak {max_chars} karakter.",
+                        },
+                        "platform": {
+                            "type": ["string", "null"],
+                            "enum": [*PLATFORM_IDS, None],
+                            "description": "Platform tujuan (boleh tidak diisi).",
+                        },
+                        "lang": {
+                            "type": "string",
+                            "enum": ["id", "en"],
+                            "description": "Bahasa penjelasan dan saran; bawaan dari Accept-Language.",
+                        },
                     },
                     "additionalProperties": True,
                 },
@@ -130,11 +157,21 @@ def openapi_schema(*, server: str = "") -> dict[str, Any]:
                             "type": "object",
                             "required": ["code", "message"],
                             "properties": {
-                                "code": {"type": "string", "enum": [
-                                    "invalid_json", "invalid_request", "unauthenticated", "not_found",
-                                    "method_not_allowed", "text_too_long", "body_too_large",
-                                    "unsupported_media_type", "rate_limited", "server_error",
-                                ]},
+                                "code": {
+                                    "type": "string",
+                                    "enum": [
+                                        "invalid_json",
+                                        "invalid_request",
+                                        "unauthenticated",
+                                        "not_found",
+                                        "method_not_allowed",
+                                        "text_too_long",
+                                        "body_too_large",
+                                        "unsupported_media_type",
+                                        "rate_limited",
+                                        "server_error",
+                                    ],
+                                },
                                 "message": {"type": "string"},
                                 "field": {"type": "string"},
                             },

@@ -24,7 +24,9 @@ def token_hash(plaintext: str) -> str:
     return hashlib.sha256(plaintext.encode("utf-8")).hexdigest()
 
 
-def token_create(*, actor: Any | None, user: Any, name: str = "", kind: str = ApiToken.KIND_USER) -> tuple[ApiToken, str]:
+def token_create(
+    *, actor: Any | None, user: Any, name: str = "", kind: str = ApiToken.KIND_USER
+) -> tuple[ApiToken, str]:
     """Create a token for `user` (a personal one, or one for an integration named `name`).
 
     Returns the token row and its plaintext; the plaintext is not stored and cannot be shown again.
@@ -34,12 +36,19 @@ def token_create(*, actor: Any | None, user: Any, name: str = "", kind: str = Ap
     plaintext = TOKEN_PREFIX + secrets.token_urlsafe(32)
     with transaction.atomic():
         token = ApiToken.objects.create(
-            user=user, kind=kind, name=name.strip()[:100], prefix=plaintext[:PREFIX_LEN],
+            user=user,
+            kind=kind,
+            name=name.strip()[:100],
+            prefix=plaintext[:PREFIX_LEN],
             token_hash=token_hash(plaintext),
         )
-        audit_record(actor=actor, action="api_token.create", target_type="api.ApiToken",
-                     target_id=token.pk, data={"user": user.username, "kind": kind,
-                                               "name": token.name, "prefix": token.prefix})
+        audit_record(
+            actor=actor,
+            action="api_token.create",
+            target_type="api.ApiToken",
+            target_id=token.pk,
+            data={"user": user.username, "kind": kind, "name": token.name, "prefix": token.prefix},
+        )
     return token, plaintext
 
 
@@ -50,21 +59,31 @@ def token_revoke(*, actor: Any | None, token: ApiToken) -> ApiToken:
             return token
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
-        audit_record(actor=actor, action="api_token.revoke", target_type="api.ApiToken",
-                     target_id=token.pk, data={"prefix": token.prefix})
+        audit_record(
+            actor=actor,
+            action="api_token.revoke",
+            target_type="api.ApiToken",
+            target_id=token.pk,
+            data={"prefix": token.prefix},
+        )
     return token
 
 
 def token_touch(*, token: ApiToken) -> None:
     """Record that a token was used (at most once a minute, not audited: it is not a change of state)."""
     now = timezone.now()
-    if token.last_used_at is None or (now - token.last_used_at).total_seconds() >= LAST_USED_EVERY_S:
+    if (
+        token.last_used_at is None
+        or (now - token.last_used_at).total_seconds() >= LAST_USED_EVERY_S
+    ):
         with write_serialized():
             ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
         token.last_used_at = now
 
 
-def rate_hit(*, token: ApiToken, limit: int, window_s: int = 60, now: float | None = None) -> tuple[bool, int]:
+def rate_hit(
+    *, token: ApiToken, limit: int, window_s: int = 60, now: float | None = None
+) -> tuple[bool, int]:
     """Count one request of `token` in the current fixed window (kept in the database, so every
     server process shares it).
 

@@ -90,14 +90,22 @@ def check(request: HttpRequest) -> HttpResponse:
     except ValueError:
         length = 0
     if length > MAX_BODY_BYTES:
-        return api_error("body_too_large", _("Badan permintaan terlalu besar: paling banyak %(max)s bait.") % {"max": MAX_BODY_BYTES})
+        return api_error(
+            "body_too_large",
+            _("Badan permintaan terlalu besar: paling banyak %(max)s bait.")
+            % {"max": MAX_BODY_BYTES},
+        )
     body = request.body
     if not body.strip():
         return api_error("invalid_json")
     if (request.content_type or "") != "application/json":
         return api_error("unsupported_media_type")
     if len(body) > MAX_BODY_BYTES:
-        return api_error("body_too_large", _("Badan permintaan terlalu besar: paling banyak %(max)s bait.") % {"max": MAX_BODY_BYTES})
+        return api_error(
+            "body_too_large",
+            _("Badan permintaan terlalu besar: paling banyak %(max)s bait.")
+            % {"max": MAX_BODY_BYTES},
+        )
     try:
         data = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
@@ -106,19 +114,25 @@ def check(request: HttpRequest) -> HttpResponse:
         return api_error("invalid_request", _("Badan permintaan harus objek JSON."), field="")
     text = data.get("text")
     if not isinstance(text, str) or not text.strip():
-        return api_error("invalid_request", _("Kolom “text” wajib diisi dengan teks yang tidak kosong."), field="text")
+        return api_error(
+            "invalid_request",
+            _("Kolom “text” wajib diisi dengan teks yang tidak kosong."),
+            field="text",
+        )
     max_chars = int(settings.BIJAK_CHECK_MAX_CHARS)
     if len(text) > max_chars:
         return api_error(
             "text_too_long",
-            _("Teks terlalu panjang: paling banyak %(max)s karakter, teks ini %(length)s karakter.") % {"max": max_chars, "length": len(text)},
+            _("Teks terlalu panjang: paling banyak %(max)s karakter, teks ini %(length)s karakter.")
+            % {"max": max_chars, "length": len(text)},
             field="text",
         )
     platform = data.get("platform")
     if platform is not None and platform not in PLATFORM_IDS:
         return api_error(
             "invalid_request",
-            _("Kolom “platform” harus salah satu dari: %(choices)s.") % {"choices": ", ".join(PLATFORM_IDS)},
+            _("Kolom “platform” harus salah satu dari: %(choices)s.")
+            % {"choices": ", ".join(PLATFORM_IDS)},
             field="platform",
         )
     lang = data.get("lang")
@@ -145,7 +159,9 @@ def not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
 
 
 def openapi_json(request: HttpRequest) -> HttpResponse:
-    return JsonResponse(openapi_schema(server=request.build_absolute_uri("/")[:-1]), json_dumps_params=JSON_PARAMS)
+    return JsonResponse(
+        openapi_schema(server=request.build_absolute_uri("/")[:-1]), json_dumps_params=JSON_PARAMS
+    )
 
 
 def docs(request: HttpRequest) -> HttpResponse:
@@ -153,15 +169,28 @@ def docs(request: HttpRequest) -> HttpResponse:
     operations = []
     for path, item in schema["paths"].items():
         for method, op in item.items():
-            operations.append({
-                "method": method.upper(), "path": path, "summary": op.get("summary", ""),
-                "description": op.get("description", ""),
-                "responses": [(code, r.get("description", "")) for code, r in op.get("responses", {}).items()],
-            })
-    return render(request, "api/docs.html", {
-        "operations": operations, "rate": settings.BIJAK_API_RATE_PER_MINUTE,
-        "max_chars": settings.BIJAK_CHECK_MAX_CHARS, "platforms": PLATFORM_IDS,
-    })
+            operations.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": op.get("summary", ""),
+                    "description": op.get("description", ""),
+                    "responses": [
+                        (code, r.get("description", ""))
+                        for code, r in op.get("responses", {}).items()
+                    ],
+                }
+            )
+    return render(
+        request,
+        "api/docs.html",
+        {
+            "operations": operations,
+            "rate": settings.BIJAK_API_RATE_PER_MINUTE,
+            "max_chars": settings.BIJAK_CHECK_MAX_CHARS,
+            "platforms": PLATFORM_IDS,
+        },
+    )
 
 
 @login_required
@@ -170,13 +199,23 @@ def tokens(request: HttpRequest) -> HttpResponse:
     created = None
     if request.method == "POST":
         name = (request.POST.get("name") or "").strip()
-        kind = ApiToken.KIND_INTEGRATION if request.POST.get("kind") == ApiToken.KIND_INTEGRATION else ApiToken.KIND_USER
+        kind = (
+            ApiToken.KIND_INTEGRATION
+            if request.POST.get("kind") == ApiToken.KIND_INTEGRATION
+            else ApiToken.KIND_USER
+        )
         if kind == ApiToken.KIND_INTEGRATION and not name:
             messages.error(request, _("Token integrasi perlu nama, misalnya “ekstensi peramban”."))
         else:
-            token, plaintext = services.token_create(actor=request.user, user=request.user, name=name, kind=kind)
+            token, plaintext = services.token_create(
+                actor=request.user, user=request.user, name=name, kind=kind
+            )
             created = {"token": token, "plaintext": plaintext}
-    response = render(request, "api/tokens.html", {"tokens": tokens_for_user(user=request.user), "created": created})
+    response = render(
+        request,
+        "api/tokens.html",
+        {"tokens": tokens_for_user(user=request.user), "created": created},
+    )
     if created:
         response["Cache-Control"] = "no-store"
     return response

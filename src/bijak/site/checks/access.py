@@ -22,5 +22,7 @@ def access_check_statistics(user: Any) -> None:
     """The anonymous per-clause daily counts: organisation-wide officers, auditors and admins."""
     from bijak.site.org.access import ADMIN, AUDITOR, OFFICER, has_org_wide_role
 
-    if not getattr(user, "is_authenticated", False) or not has_org_wide_role(user, OFFICER, AUDITOR, ADMIN):
+    if not getattr(user, "is_authenticated", False) or not has_org_wide_role(
+        user, OFFICER, AUDITOR, ADMIN
+    ):
         raise Http404

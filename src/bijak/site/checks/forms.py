@@ -24,11 +24,14 @@ PLATFORM_IDS = [value for value, _label in PLATFORMS if value]
 
 class CheckForm(forms.Form):
     text = forms.CharField(
-        label=_("Draf unggahan"), strip=False,
+        label=_("Draf unggahan"),
+        strip=False,
         widget=forms.Textarea(attrs={"rows": 8, "autocomplete": "off", "spellcheck": "true"}),
         error_messages={"required": _("Tulis dulu draf unggahan yang ingin dicek.")},
     )
-    platform = forms.ChoiceField(label=_("Platform (boleh dikosongkan)"), choices=PLATFORMS, required=False)
+    platform = forms.ChoiceField(
+        label=_("Platform (boleh dikosongkan)"), choices=PLATFORMS, required=False
+    )
     save = forms.BooleanField(label=_("Simpan draf ini di akun saya"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -46,7 +49,9 @@ class CheckForm(forms.Form):
             raise forms.ValidationError(gettext("Tulis dulu draf unggahan yang ingin dicek."))
         if len(text) > self.max_chars:
             raise forms.ValidationError(
-                gettext("Draf terlalu panjang: paling banyak %(max)s karakter, draf ini %(length)s karakter.")
+                gettext(
+                    "Draf terlalu panjang: paling banyak %(max)s karakter, draf ini %(length)s karakter."
+                )
                 % {"max": self.max_chars, "length": len(text)}
             )
         return text

@@ -16,7 +16,9 @@ class SavedCheck(models.Model):
     """A draft its author chose to keep, with the report it got."""
 
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_checks",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="saved_checks",
         verbose_name=_("pemilik"),
     )
     text = models.TextField(_("draf"))
@@ -47,7 +49,9 @@ class ClauseDailyCount(models.Model):
         verbose_name = _("hitungan harian pasal")
         verbose_name_plural = _("hitungan harian pasal")
         constraints = (
-            models.UniqueConstraint(fields=["date", "clause_id"], name="checks_clausedailycount_unique"),
+            models.UniqueConstraint(
+                fields=["date", "clause_id"], name="checks_clausedailycount_unique"
+            ),
         )
 
     def __str__(self) -> str:

@@ -78,10 +78,10 @@ def highlight(
     parts: list[str] = []
     pos = 0
     for span in merged_spans(text, findings):
-        parts.append(escape((shown or text)[pos:span.start]))
-        piece = text[span.start:span.end]
+        parts.append(escape((shown or text)[pos : span.start]))
+        piece = text[span.start : span.end]
         if PERSONAL in span.categories:
-            piece = shown[span.start:span.end] if shown else mask(piece)
+            piece = shown[span.start : span.end] if shown else mask(piece)
         names = ", ".join(category_names.get(c, c) for c in span.categories)
         parts.append(
             f'<mark data-categories="{escape(" ".join(span.categories))}" title="{escape(names)}">'
@@ -129,13 +129,17 @@ def verdict_label(verdict: str) -> str:
 
 def verdict_help(verdict: str) -> str:
     return {
-        "aman": _("Tidak ditemukan hal yang bertentangan dengan tata tertib. Tetap periksa daftar di bawah sebelum mengunggah."),
+        "aman": _(
+            "Tidak ditemukan hal yang bertentangan dengan tata tertib. Tetap periksa daftar di bawah sebelum mengunggah."
+        ),
         "tinjau": _("Ada bagian yang perlu Anda pikirkan lagi sebelum mengunggah."),
         "langgar": _("Draf ini kemungkinan melanggar tata tertib. Ubah dulu sebelum mengunggah."),
     }.get(verdict, "")
 
 
-def _policy_texts(policy: Any, lang: str) -> tuple[dict[str, tuple[str, str, tuple[str, ...]]], dict[str, str]]:
+def _policy_texts(
+    policy: Any, lang: str
+) -> tuple[dict[str, tuple[str, str, tuple[str, ...]]], dict[str, str]]:
     clauses: dict[str, tuple[str, str, tuple[str, ...]]] = {}
     names: dict[str, str] = {}
     if policy is None:
@@ -144,7 +148,11 @@ def _policy_texts(policy: Any, lang: str) -> tuple[dict[str, tuple[str, str, tup
     for clause in getattr(policy, "clauses", ()):
         text = (clause.text_en if en and clause.text_en else clause.text_id) or ""
         advice = (clause.advice_en if en and clause.advice_en else clause.advice_id) or ""
-        clauses[clause.id] = (" ".join(text.split()), " ".join(advice.split()), tuple(clause.categories))
+        clauses[clause.id] = (
+            " ".join(text.split()),
+            " ".join(advice.split()),
+            tuple(clause.categories),
+        )
     for cat in getattr(policy, "categories", ()):
         names[cat.id] = (cat.name_en if en and cat.name_en else cat.name_id) or cat.id
     return clauses, names
@@ -172,7 +180,11 @@ def check_view(*, text: str, report: dict[str, Any], policy: Any, lang: str) -> 
             if not isinstance(ev, dict):
                 continue
             word = str(ev.get("text", ""))
-            whole = int(ev.get("start", 0)) == 0 and int(ev.get("end", 0)) >= len(text) and len(text) > 40
+            whole = (
+                int(ev.get("start", 0)) == 0
+                and int(ev.get("end", 0)) >= len(text)
+                and len(text) > 40
+            )
             if word and not whole and word not in words:
                 words.append(word)
         for f in findings if not clause.get("evidence") else ():
@@ -184,26 +196,38 @@ def check_view(*, text: str, report: dict[str, Any], policy: Any, lang: str) -> 
                 if word and word not in words:
                     words.append(word)
         words = [w for w in words if not any(w != other and w in other for other in words)]
-        clauses.append(ClauseView(
-            id=cid,
-            verdict=str(clause.get("verdict")),
-            text=_str(clause.get("text")) or ptext,
-            explanation=_str(clause.get("explanation")),
-            advice=_str(clause.get("advice")) or padvice,
-            words=words,
-        ))
+        clauses.append(
+            ClauseView(
+                id=cid,
+                verdict=str(clause.get("verdict")),
+                text=_str(clause.get("text")) or ptext,
+                explanation=_str(clause.get("explanation")),
+                advice=_str(clause.get("advice")) or padvice,
+                words=words,
+            )
+        )
     checklist: list[ChecklistItem] = []
     for item in report.get("checklist", []) or []:
         if isinstance(item, dict):
             cid = str(item.get("id", ""))
-            checklist.append(ChecklistItem(cid, _str(item.get("text")) or policy_clauses.get(cid, ("", "", ()))[0]))
+            checklist.append(
+                ChecklistItem(
+                    cid, _str(item.get("text")) or policy_clauses.get(cid, ("", "", ()))[0]
+                )
+            )
         elif isinstance(item, str):
             checklist.append(ChecklistItem(item, policy_clauses.get(item, ("", "", ()))[0]))
     if not checklist:
-        checklist = [ChecklistItem(cid, v[0]) for cid, v in policy_clauses.items() if cid.startswith("C.")]
+        checklist = [
+            ChecklistItem(cid, v[0]) for cid, v in policy_clauses.items() if cid.startswith("C.")
+        ]
     verdict = str(report.get("verdict", ""))
     return CheckView(
-        verdict=verdict, verdict_label=verdict_label(verdict), verdict_help=verdict_help(verdict),
-        highlighted=highlighted, clauses=clauses, checklist=checklist,
+        verdict=verdict,
+        verdict_label=verdict_label(verdict),
+        verdict_help=verdict_help(verdict),
+        highlighted=highlighted,
+        clauses=clauses,
+        checklist=checklist,
         marked=len(merged_spans(text, findings)),
     )

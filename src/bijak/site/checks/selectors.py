@@ -33,6 +33,8 @@ def clause_totals(*, since: dt.date, until: dt.date) -> list[tuple[str, int]]:
 
     rows = (
         ClauseDailyCount.objects.filter(date__gte=since, date__lte=until)
-        .values("clause_id").annotate(total=Sum("count")).order_by("-total", "clause_id")
+        .values("clause_id")
+        .annotate(total=Sum("count"))
+        .order_by("-total", "clause_id")
     )
     return [(str(r["clause_id"]), int(r["total"])) for r in rows]

@@ -39,7 +39,9 @@ def clause_counts_increment(*, clause_ids: Iterable[str]) -> None:
         # Rows are never deleted, so those seen here still exist for the update; a row another
         # request creates meanwhile makes our create fail, and we update it instead.
         existing = set(
-            ClauseDailyCount.objects.filter(date=today, clause_id__in=ids).values_list("clause_id", flat=True)
+            ClauseDailyCount.objects.filter(date=today, clause_id__in=ids).values_list(
+                "clause_id", flat=True
+            )
         )
         if existing:
             ClauseDailyCount.objects.filter(date=today, clause_id__in=existing).update(
@@ -80,12 +82,21 @@ def saved_check_create(
     policy_version = str(policy.get("version", "")) if isinstance(policy, dict) else ""
     with transaction.atomic():
         saved = SavedCheck.objects.create(
-            owner=owner, text=text, platform=platform, verdict=str(report.get("verdict", "")),
-            report=report, policy_version=policy_version[:64],
+            owner=owner,
+            text=text,
+            platform=platform,
+            verdict=str(report.get("verdict", "")),
+            report=report,
+            policy_version=policy_version[:64],
         )
         # The audit entry records that a draft was kept, never its text or verdict.
-        audit_record(actor=owner, action="saved_check.create", target_type="checks.SavedCheck",
-                     target_id=saved.pk, data={})
+        audit_record(
+            actor=owner,
+            action="saved_check.create",
+            target_type="checks.SavedCheck",
+            target_id=saved.pk,
+            data={},
+        )
     return saved
 
 
@@ -94,5 +105,10 @@ def saved_check_delete(*, actor: Any, saved: SavedCheck) -> None:
     with transaction.atomic():
         pk = saved.pk
         saved.delete()
-        audit_record(actor=actor, action="saved_check.delete", target_type="checks.SavedCheck",
-                     target_id=pk, data={})
+        audit_record(
+            actor=actor,
+            action="saved_check.delete",
+            target_type="checks.SavedCheck",
+            target_id=pk,
+            data={},
+        )

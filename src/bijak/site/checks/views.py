@@ -58,9 +58,16 @@ def check(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("Draf disimpan. Hanya Anda yang dapat melihatnya."))
     else:
         form = CheckForm()
-    return render(request, "checks/check.html", {
-        "form": form, "result": result, "saved": saved, "max_chars": form.max_chars,
-    })
+    return render(
+        request,
+        "checks/check.html",
+        {
+            "form": form,
+            "result": result,
+            "saved": saved,
+            "max_chars": form.max_chars,
+        },
+    )
 
 
 @login_required
@@ -79,15 +86,24 @@ def preview(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def saved_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "checks/saved_list.html", {"saved_checks": saved_checks_for_user(user=request.user)})
+    return render(
+        request,
+        "checks/saved_list.html",
+        {"saved_checks": saved_checks_for_user(user=request.user)},
+    )
 
 
 @login_required
 def saved_detail(request: HttpRequest, saved_id: int) -> HttpResponse:
     saved = access_saved_check_by_id(request.user, saved_id)
-    return render(request, "checks/saved_detail.html", {
-        "saved": saved, "result": _result(saved.text, saved.report),
-    })
+    return render(
+        request,
+        "checks/saved_detail.html",
+        {
+            "saved": saved,
+            "result": _result(saved.text, saved.report),
+        },
+    )
 
 
 @login_required
@@ -108,8 +124,14 @@ def statistics(request: HttpRequest) -> HttpResponse:
     access_check_statistics(request.user)
     until = timezone.localdate()
     since = until - dt.timedelta(days=STATS_DAYS - 1)
-    return render(request, "checks/statistics.html", {
-        "totals": clause_totals(since=since, until=until),
-        "daily": clause_daily_counts(since=since, until=until),
-        "since": since, "until": until, "days": STATS_DAYS,
-    })
+    return render(
+        request,
+        "checks/statistics.html",
+        {
+            "totals": clause_totals(since=since, until=until),
+            "daily": clause_daily_counts(since=since, until=until),
+            "since": since,
+            "until": until,
+            "days": STATS_DAYS,
+        },
+    )

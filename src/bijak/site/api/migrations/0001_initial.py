@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,34 +15,77 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='ApiToken',
+            name="ApiToken",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('user', 'pribadi'), ('integration', 'integrasi')], default='user', max_length=16, verbose_name='jenis')),
-                ('name', models.CharField(blank=True, max_length=100, verbose_name='nama')),
-                ('prefix', models.CharField(db_index=True, max_length=16, verbose_name='awalan')),
-                ('token_hash', models.CharField(max_length=64, unique=True, verbose_name='hash token')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='dibuat')),
-                ('last_used_at', models.DateTimeField(blank=True, null=True, verbose_name='terakhir dipakai')),
-                ('revoked_at', models.DateTimeField(blank=True, null=True, verbose_name='dicabut')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='api_tokens', to=settings.AUTH_USER_MODEL, verbose_name='pengguna')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("user", "pribadi"), ("integration", "integrasi")],
+                        default="user",
+                        max_length=16,
+                        verbose_name="jenis",
+                    ),
+                ),
+                ("name", models.CharField(blank=True, max_length=100, verbose_name="nama")),
+                ("prefix", models.CharField(db_index=True, max_length=16, verbose_name="awalan")),
+                (
+                    "token_hash",
+                    models.CharField(max_length=64, unique=True, verbose_name="hash token"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="dibuat")),
+                (
+                    "last_used_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="terakhir dipakai"),
+                ),
+                ("revoked_at", models.DateTimeField(blank=True, null=True, verbose_name="dicabut")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="api_tokens",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="pengguna",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'token API',
-                'verbose_name_plural': 'token API',
-                'ordering': ('-created_at', '-id'),
+                "verbose_name": "token API",
+                "verbose_name_plural": "token API",
+                "ordering": ("-created_at", "-id"),
             },
         ),
         migrations.CreateModel(
-            name='RateWindow',
+            name="RateWindow",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('window', models.BigIntegerField()),
-                ('count', models.PositiveIntegerField(default=0)),
-                ('token', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='api.apitoken')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("window", models.BigIntegerField()),
+                ("count", models.PositiveIntegerField(default=0)),
+                (
+                    "token",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="api.apitoken",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('token', 'window'), name='api_ratewindow_unique')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("token", "window"), name="api_ratewindow_unique"
+                    )
+                ],
             },
         ),
     ]

@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,36 +15,65 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='ClauseDailyCount',
+            name="ClauseDailyCount",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='tanggal')),
-                ('clause_id', models.CharField(max_length=16, verbose_name='pasal')),
-                ('count', models.PositiveIntegerField(default=0, verbose_name='jumlah')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="tanggal")),
+                ("clause_id", models.CharField(max_length=16, verbose_name="pasal")),
+                ("count", models.PositiveIntegerField(default=0, verbose_name="jumlah")),
             ],
             options={
-                'verbose_name': 'hitungan harian pasal',
-                'verbose_name_plural': 'hitungan harian pasal',
-                'constraints': [models.UniqueConstraint(fields=('date', 'clause_id'), name='checks_clausedailycount_unique')],
+                "verbose_name": "hitungan harian pasal",
+                "verbose_name_plural": "hitungan harian pasal",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("date", "clause_id"), name="checks_clausedailycount_unique"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='SavedCheck',
+            name="SavedCheck",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(verbose_name='draf')),
-                ('platform', models.CharField(blank=True, max_length=32, verbose_name='platform')),
-                ('verdict', models.CharField(max_length=16, verbose_name='hasil')),
-                ('report', models.JSONField(verbose_name='laporan')),
-                ('policy_version', models.CharField(blank=True, max_length=64, verbose_name='versi kebijakan')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='dibuat')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='saved_checks', to=settings.AUTH_USER_MODEL, verbose_name='pemilik')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="draf")),
+                ("platform", models.CharField(blank=True, max_length=32, verbose_name="platform")),
+                ("verdict", models.CharField(max_length=16, verbose_name="hasil")),
+                ("report", models.JSONField(verbose_name="laporan")),
+                (
+                    "policy_version",
+                    models.CharField(blank=True, max_length=64, verbose_name="versi kebijakan"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="dibuat")),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="saved_checks",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="pemilik",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'cek tersimpan',
-                'verbose_name_plural': 'cek tersimpan',
-                'ordering': ('-created_at', '-id'),
-                'indexes': [models.Index(fields=['owner', '-created_at'], name='checks_save_owner_i_74f8b5_idx')],
+                "verbose_name": "cek tersimpan",
+                "verbose_name_plural": "cek tersimpan",
+                "ordering": ("-created_at", "-id"),
+                "indexes": [
+                    models.Index(
+                        fields=["owner", "-created_at"], name="checks_save_owner_i_74f8b5_idx"
+                    )
+                ],
             },
         ),
     ]
