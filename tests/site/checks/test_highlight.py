@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from html import unescape
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bijak.site.checks.present import highlight, mask, merged_spans
 
@@ -66,3 +71,31 @@ def test_personal_data_is_masked_here_without_masked_text():
 def test_merged_spans_are_sorted():
     spans = merged_spans("0123456789", [f("b", 6, 8), f("a", 0, 2)])
     assert [(s.start, s.end) for s in spans] == [(0, 2), (6, 8)]
+
+
+@st.composite
+def text_and_findings(draw):
+    text = draw(st.text(alphabet=st.characters(codec="utf-8"), max_size=60))
+    n = len(text)
+    spans = draw(
+        st.lists(
+            st.tuples(
+                st.integers(-3, n + 3),
+                st.integers(-3, n + 3),
+                st.sampled_from(["kata_kasar", "sara", "hoaks"]),
+            ),
+            max_size=6,
+        )
+    )
+    return text, [f(cat, a, b) for a, b, cat in spans]
+
+
+@given(text_and_findings())
+@settings(max_examples=300, deadline=None)
+def test_highlight_keeps_the_text_and_only_adds_marks(case):
+    text, findings = case
+    html = str(highlight(text, findings, {}))
+    without_marks = re.sub(r'<mark data-categories="[^"]*" title="[^"]*">|</mark>', "", html)
+    assert "<" not in without_marks and ">" not in without_marks
+    assert unescape(without_marks) == text
+    assert html.count("<mark") == html.count("</mark>") == len(merged_spans(text, findings))
