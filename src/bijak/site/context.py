@@ -10,6 +10,7 @@ from django.utils.functional import SimpleLazyObject
 
 
 def _nav(request: HttpRequest) -> dict[str, Any]:
+    from bijak.site.checks.access import can_see_check_statistics
     from bijak.site.org import access
 
     user = getattr(request, "user", None)
@@ -20,6 +21,7 @@ def _nav(request: HttpRequest) -> dict[str, Any]:
         "import": access.can_import_employees(user),
         "manage": access.can_manage_org(user),
         "audit": access.can_read_audit(user),
+        "check_stats": can_see_check_statistics(user),
     }
 
 

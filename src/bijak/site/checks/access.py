@@ -18,11 +18,16 @@ def access_saved_check_by_id(user: Any, saved_id: int) -> SavedCheck:
         raise Http404 from None
 
 
-def access_check_statistics(user: Any) -> None:
+def can_see_check_statistics(user: Any) -> bool:
     """The anonymous per-clause daily counts: organisation-wide officers, auditors and admins."""
     from bijak.site.org.access import ADMIN, AUDITOR, OFFICER, has_org_wide_role
 
-    if not getattr(user, "is_authenticated", False) or not has_org_wide_role(
+    return bool(getattr(user, "is_authenticated", False)) and has_org_wide_role(
         user, OFFICER, AUDITOR, ADMIN
-    ):
+    )
+
+
+def access_check_statistics(user: Any) -> None:
+    """404 unless the user may see the per-clause daily counts."""
+    if not can_see_check_statistics(user):
         raise Http404
