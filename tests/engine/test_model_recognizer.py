@@ -118,3 +118,14 @@ def test_saved_model_round_trips(rec: ModelRecognizer, tmp_path) -> None:
     texts = ["kata kasar", "promo pulsa", "vaksin gratis"]
     assert np.allclose(again.predict_proba(texts), rec.model.predict_proba(texts), atol=1e-6)
     assert linear.NAME == "bijak.model.v1"
+
+
+def test_top_words_are_slices_of_the_original_without_long_numbers(rec: ModelRecognizer) -> None:
+    text = "Daftar sekarang di situs SLOT gacor, maxwin! hubungi 081234567890"
+    (f,) = [x for x in rec.analyze(normalize(text)) if x.category == "perjudian"]
+    assert f.evidence == text  # the finding's span is the whole post
+    words = f.meta["top_words"].split(" | ")
+    assert 1 <= len(words) <= 3
+    for w in words:
+        assert w in text
+        assert sum(ch.isdigit() for ch in w) < 5

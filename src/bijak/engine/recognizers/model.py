@@ -70,8 +70,11 @@ class ModelRecognizer:
         out: list[list[Finding]] = []
         for doc, row in zip(docs, probs, strict=True):
             found: list[Finding] = []
-            for j in np.flatnonzero(row >= self._thr):
-                cat = self.categories[int(j)]
+            hits = [int(j) for j in np.flatnonzero(row >= self._thr)]
+            top = self._top_words(doc, hits) if hits else {}
+            for j in hits:
+                cat = self.categories[j]
+                words = top.get(j, [])
                 found.append(
                     Finding(
                         category=cat,
@@ -79,10 +82,32 @@ class ModelRecognizer:
                         end=len(doc.original),
                         score=float(min(max(row[j], 0.0), 1.0)),
                         recognizer=NAME,
-                        evidence=doc.original[:200],
+                        evidence=doc.original,  # the span's slice (the whole post)
                         explanation=f"Model memperkirakan peluang '{cat}' sebesar {row[j]:.0%}.",
-                        meta={"probability": f"{row[j]:.4f}"},
+                        meta={"probability": f"{row[j]:.4f}", "top_words": " | ".join(words)},
                     )
                 )
             out.append(found)
+        return out
+
+    def _top_words(self, doc: NormalizedText, cats: list[int], k: int = 3) -> dict[int, list[str]]:
+        """The (at most ``k``) words of the post that score highest for each category on
+        their own, as slices of the original text. Words with 5 or more digits are skipped
+        (they may be personal numbers). Computed only for posts with a finding."""
+        seen: dict[str, tuple[int, int]] = {}
+        for t in doc.tokens:
+            if len(t.text) >= 3 and sum(ch.isdigit() for ch in t.text) < 5 and t.text not in seen:
+                seen[t.text] = (t.ostart, t.oend)
+            if len(seen) >= 64:
+                break
+        if not seen:
+            return {}
+        words = list(seen)
+        s = self.model.decision_function(words) - self.model.intercepts
+        out: dict[int, list[str]] = {}
+        for j in cats:
+            order = np.argsort(-s[:, j], kind="stable")[:k]
+            out[j] = [
+                doc.original[seen[words[i]][0] : seen[words[i]][1]] for i in order if s[i, j] > 0
+            ]
         return out
