@@ -74,3 +74,18 @@ def test_rejects_bad_labels() -> None:
         est.fit(["x", "y"], np.array([[0], [2]]))
     with pytest.raises(ValueError, match="both positive and negative"):
         est.fit(["x", "y"], np.array([[1], [1]]))
+
+
+def test_long_posts_score_as_their_best_window() -> None:
+    from dataclasses import replace
+
+    m = _fit(0).model_
+    windowed = replace(m, chunk_tokens=4, chunk_stride=2)
+    filler = " ".join(["selamat pagi semua teman"] * 10)
+    long_post = f"{filler} slot gacor maxwin daftar {filler}"
+    whole = m.predict_proba([long_post])[0, 0]
+    best = windowed.predict_proba([long_post])[0, 0]
+    assert best > whole
+    assert best >= windowed.predict_proba(["slot gacor maxwin daftar"])[0, 0] - 1e-9
+    # short posts are unchanged
+    assert np.allclose(windowed.predict_proba(["slot gacor"]), m.predict_proba(["slot gacor"]))

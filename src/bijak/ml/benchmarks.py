@@ -99,7 +99,7 @@ def hs_protocol(
         yte = np.array([r.labels["ujaran_kebencian"] for r in te])
         est = cfg.estimator(("ujaran_kebencian",))
         est.fit([norm(r.text) for r in tr], ytr, [r.group for r in tr])
-        m = est.model_
+        m = cfg.scored(est.model_)
         sdv = m.decision_function([norm(r.text) for r in dv])[:, 0]
         ste = m.decision_function([norm(r.text) for r in te])[:, 0]
         th = _best_threshold(sdv, ydv)
@@ -162,7 +162,7 @@ def in_and_cross_domain(
     est = cfg.estimator().fit([texts[i] for i in tr], y[tr], [groups[i] for i in tr], sw[tr])
     log(f"in-domain model fitted on {tr.size} rows")
     results, cal = evaluate_rows(
-        est.model_,
+        cfg.scored(est.model_),
         [rows[i] for i in te] + unseen,
         [texts[i] for i in te] + [norm(r.text) for r in unseen],
     )
@@ -191,7 +191,7 @@ def in_and_cross_domain(
             for i, r in enumerate(rows)
             if target[i] and r.dataset == ds and r.platform == pf and cat in r.labels
         ]
-        p = est_x.model_.predict_proba([texts[i] for i in idx])[:, cats.index(cat)]
+        p = cfg.scored(est_x.model_).predict_proba([texts[i] for i in idx])[:, cats.index(cat)]
         yy = np.array([rows[i].labels[cat] for i in idx])
         trained_on = sorted(
             {

@@ -16,7 +16,7 @@ import hashlib
 import subprocess
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +43,7 @@ class TrainConfig:
     output: str
     reader_weights: dict[str, float]
     category_reader_weights: dict[str, dict[str, float]]
+    scoring: dict[str, int]
     categories: tuple[str, ...] = CATEGORIES
 
     @classmethod
@@ -64,11 +65,20 @@ class TrainConfig:
             holdout_fraction=float(raw.get("holdout_fraction", 0.2)),
             output=str(raw["output"]),
             reader_weights={k: float(v) for k, v in (raw.get("reader_weights") or {}).items()},
+            scoring={k: int(v) for k, v in (raw.get("scoring") or {}).items()},
             category_reader_weights={
                 c: {k: float(v) for k, v in w.items()}
                 for c, w in (raw.get("category_reader_weights") or {}).items()
             },
             categories=tuple(raw.get("categories", CATEGORIES)),
+        )
+
+    def scored(self, model: LinearModel) -> LinearModel:
+        """``model`` with this config's scoring options (word windows for long posts)."""
+        return replace(
+            model,
+            chunk_tokens=self.scoring.get("chunk_tokens", 0),
+            chunk_stride=self.scoring.get("chunk_stride", 0),
         )
 
     def weights(self, rows: Sequence[Row], categories: Sequence[str] | None = None) -> np.ndarray:
@@ -277,7 +287,7 @@ def train_from_config(
     log(f"fitted on {tr.size} rows, evaluating on {te.size} held-out rows ({timer.lap()}s)")
     held_rows = [rows[i] for i in te] + list(unseen)
     held_texts = [texts[i] for i in te] + unseen_texts
-    results, cal = evaluate_rows(est.model_, held_rows, held_texts)
+    results, cal = evaluate_rows(cfg.scored(est.model_), held_rows, held_texts)
     metrics = summarize(results, cal)
 
     final = cfg.estimator().fit(texts, y, groups, sw)
@@ -295,6 +305,7 @@ def train_from_config(
             "category_reader_weights": cfg.category_reader_weights,
             "assume_negative": {k: list(v) for k, v in cfg.assume_negative.items()},
             "holdout_fraction": cfg.holdout_fraction,
+            "scoring": cfg.scoring,
         },
         "datasets": sorted({f.split("/")[0] for f in files}),
         "files": dict(sorted(files.items())),
@@ -314,6 +325,8 @@ def train_from_config(
         platt=final.model_.platt,
         meta=meta,
         weight_scale=final.model_.weight_scale,
+        chunk_tokens=cfg.scored(final.model_).chunk_tokens,
+        chunk_stride=cfg.scored(final.model_).chunk_stride,
     )
     out = Path(output) if output is not None else REPO_ROOT / cfg.output
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -202,6 +202,11 @@ class LinearModel:
     platt: npt.NDArray[np.float32]  # (n_categories, 2): p = 1 / (1 + exp(a * s + b))
     meta: Mapping[str, Any] = field(default_factory=dict)
     weight_scale: npt.NDArray[np.float32] | None = None  # set once weights are int8-rounded
+    # Long posts are scored as the maximum over windows of ``chunk_tokens`` words every
+    # ``chunk_stride`` words (0 = whole post): one hateful paragraph in a long Facebook post
+    # is otherwise diluted by the rest.
+    chunk_tokens: int = 0
+    chunk_stride: int = 0
 
     def quantized(self) -> LinearModel:
         """The same model with weights rounded as :meth:`save` stores them (int8 per category)."""
@@ -237,6 +242,27 @@ class LinearModel:
         return lut
 
     def decision_function(self, texts: Sequence[str]) -> FloatArray:
+        """Linear scores; long posts: the maximum over their word windows."""
+        size, stride = self.chunk_tokens, self.chunk_stride
+        if size <= 0 or stride <= 0:
+            return self._scores(texts)
+        pieces: list[str] = []
+        owner: list[int] = []
+        for i, text in enumerate(texts):
+            words = text.split()
+            if len(words) <= size:
+                pieces.append(text)
+                owner.append(i)
+                continue
+            for start in range(0, len(words) - size + stride, stride):
+                pieces.append(" ".join(words[start : start + size]))
+                owner.append(i)
+        scores = self._scores(pieces)
+        out = np.full((len(texts), scores.shape[1]), -np.inf)
+        np.maximum.at(out, np.asarray(owner, dtype=np.int64), scores)
+        return out
+
+    def _scores(self, texts: Sequence[str]) -> FloatArray:
         """Linear scores (n_docs x n_categories), computed with numpy only: the same maths as
         ``transform(texts) @ weights`` (sub-linear TF x IDF, L2 rows) without building a
         sparse matrix, which keeps one-post calls cheap."""
@@ -286,6 +312,7 @@ class LinearModel:
         )
         meta = dict(self.meta)
         meta["categories"] = list(self.categories)
+        meta["scoring"] = {"chunk_tokens": self.chunk_tokens, "chunk_stride": self.chunk_stride}
         meta["features"] = {
             "bits": self.features.bits,
             "char_ngrams": list(self.features.char_ngrams),
@@ -317,4 +344,6 @@ class LinearModel:
                 platt=z["platt"].astype(np.float32),
                 meta=meta,
                 weight_scale=scale,
+                chunk_tokens=int(meta.get("scoring", {}).get("chunk_tokens", 0)),
+                chunk_stride=int(meta.get("scoring", {}).get("chunk_stride", 0)),
             )
