@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import re2
 
 from bijak.engine.findings import Finding
-from bijak.engine.masking import mask_value
+from bijak.engine.masking import personal_data_finding
 from bijak.engine.recognizers._prefilter import digit_count
 from bijak.engine.registry import recognizers
 
@@ -42,14 +42,15 @@ class BpjsCardRecognizer:
             before = text[max(0, start - 30) : start].lower()
             context = any(w in before for w in CONTEXT_WORDS)
             out.append(
-                Finding(
-                    category="data_pribadi",
+                personal_data_finding(
+                    recognizer=NAME,
+                    kind="kartu_bpjs",
+                    text=text,
                     start=start,
                     end=end,
                     score=CONTEXT_SCORE if context else BARE_SCORE,
-                    recognizer=NAME,
-                    evidence=mask_value(text[start:end], 3, 3),
-                    meta={"kind": "kartu_bpjs"},
+                    keep_start=3,
+                    keep_end=3,
                 )
             )
         return out

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import re2
 
 from bijak.engine.findings import Finding
-from bijak.engine.masking import mask_value
+from bijak.engine.masking import personal_data_finding
 from bijak.engine.recognizers._prefilter import longest_digit_run_at_least
 from bijak.engine.registry import recognizers
 
@@ -72,14 +72,15 @@ class MedicalRecordRecognizer:
     def _finding(
         text: str, start: int, end: int, score: float, kind: str, keep_start: int, keep_end: int
     ) -> Finding:
-        return Finding(
-            category="data_pribadi",
+        return personal_data_finding(
+            recognizer=NAME,
+            kind=kind,
+            text=text,
             start=start,
             end=end,
             score=score,
-            recognizer=NAME,
-            evidence=mask_value(text[start:end], keep_start, keep_end),
-            meta={"kind": kind},
+            keep_start=keep_start,
+            keep_end=keep_end,
         )
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import re2
 
 from bijak.engine.findings import Finding
-from bijak.engine.masking import mask_value
+from bijak.engine.masking import personal_data_finding
 from bijak.engine.recognizers._prefilter import digit_count, longest_digit_run_at_least
 from bijak.engine.registry import recognizers
 
@@ -72,24 +72,18 @@ class NikRecognizer:
             raw = text[start:end]
             digits = "".join(ch for ch in raw if ch.isdigit())
             if nik_is_valid(digits):
-                out.append(self._finding(start, end, raw, VALID_SCORE, "nik"))
+                out.append(_finding(text, start, end, VALID_SCORE, "nik"))
             else:
                 before = text[max(0, start - 24) : start].lower()
                 if any(word in before for word in CONTEXT):
-                    out.append(self._finding(start, end, raw, LOOKALIKE_SCORE, "mirip_nik"))
+                    out.append(_finding(text, start, end, LOOKALIKE_SCORE, "mirip_nik"))
         return out
 
-    @staticmethod
-    def _finding(start: int, end: int, raw: str, score: float, kind: str) -> Finding:
-        return Finding(
-            category="data_pribadi",
-            start=start,
-            end=end,
-            score=score,
-            recognizer=NAME,
-            evidence=mask_value(raw),
-            meta={"kind": kind},
-        )
+
+def _finding(text: str, start: int, end: int, score: float, kind: str) -> Finding:
+    return personal_data_finding(
+        recognizer=NAME, kind=kind, text=text, start=start, end=end, score=score
+    )
 
 
 @recognizers.register(NAME)

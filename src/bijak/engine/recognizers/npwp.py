@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import re2
 
 from bijak.engine.findings import Finding
-from bijak.engine.masking import mask_value
+from bijak.engine.masking import personal_data_finding
 from bijak.engine.recognizers._prefilter import digit_count
 from bijak.engine.registry import recognizers
 
@@ -47,14 +47,15 @@ class NpwpRecognizer:
 
     @staticmethod
     def _finding(text: str, start: int, end: int, score: float) -> Finding:
-        return Finding(
-            category="data_pribadi",
+        return personal_data_finding(
+            recognizer=NAME,
+            kind="npwp",
+            text=text,
             start=start,
             end=end,
             score=score,
-            recognizer=NAME,
-            evidence=mask_value(text[start:end], 2, 3),
-            meta={"kind": "npwp"},
+            keep_start=2,
+            keep_end=3,
         )
 
 

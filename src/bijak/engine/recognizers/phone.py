@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import re2
 
 from bijak.engine.findings import Finding
-from bijak.engine.masking import mask_value
+from bijak.engine.masking import personal_data_finding
 from bijak.engine.recognizers._prefilter import digit_count, longest_digit_run_at_least
 from bijak.engine.registry import recognizers
 
@@ -54,14 +54,15 @@ class PhoneRecognizer:
             if not 10 <= len(digits) <= 13 or digits in self.allow:
                 continue
             out.append(
-                Finding(
-                    category="data_pribadi",
+                personal_data_finding(
+                    recognizer=NAME,
+                    kind="telepon",
+                    text=text,
                     start=start,
                     end=end,
                     score=SCORE,
-                    recognizer=NAME,
-                    evidence=mask_value(raw, 4, 3),
-                    meta={"kind": "telepon"},
+                    keep_start=4,
+                    keep_end=3,
                 )
             )
         return out
