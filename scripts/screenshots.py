@@ -1,0 +1,90 @@
+"""Takes the README's screenshots of the main pages with Debian's Chromium.
+
+Usage: .venv/bin/python scripts/screenshots.py  (prepares a throw-away demo database, serves it
+on a free loopback port, logs in as the demo employee and writes docs/screenshots/*.png).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+DRAFT = (
+    "Pasien atas nama Budi NIK 3201014508900003 ditolak di puskesmas, antri lama banget. "
+    "Dasar IDI organisasi bodoh, kerjanya cuma makan gaji buta!"
+)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def main() -> int:
+    from playwright.sync_api import sync_playwright
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    var = tempfile.mkdtemp(prefix="bijak-shots-")
+    env = {**os.environ, "BIJAK_VAR_DIR": var}
+    env.pop("DATABASE_URL", None)
+    bijak = str(ROOT / ".venv" / "bin" / "bijak")
+    subprocess.run(  # noqa: S603 - our own command
+        [bijak, "demo", "--no-serve"], env=env, check=True, stdout=subprocess.DEVNULL
+    )
+    port = free_port()
+    server = subprocess.Popen(  # noqa: S603 - our own command
+        [bijak, "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.2)
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+            page = browser.new_page(viewport={"width": 420, "height": 900}, locale="id-ID")
+            page.goto(base + "/kebijakan/")
+            page.screenshot(path=str(OUT / "policy.png"), full_page=False)
+            page.goto(base + "/akun/masuk/?next=/cek/")
+            page.fill("#id_username", os.environ.get("BIJAK_SHOT_USER", "pegawai"))
+            page.fill("#id_password", os.environ.get("BIJAK_SHOT_PASS", "bijak-demo-2438"))
+            page.press("#id_password", "Enter")
+            page.wait_for_url(base + "/cek/")
+            page.fill("textarea", DRAFT)
+            page.locator("main form button[type=submit]").first.click()
+            page.wait_for_load_state()
+            page.screenshot(path=str(OUT / "check.png"), full_page=True)
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(10)
+    print(f"screenshots written to {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
