@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import typer
 
-from bijak.cli import benchmark, check, demo, eval as eval_cmd, policy, serve, site, token, train
+from bijak.cli import benchmark, check, demo, policy, serve, site, token, train
+from bijak.cli import eval as eval_cmd
 
 app = typer.Typer(
     name="bijak",
