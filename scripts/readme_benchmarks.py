@@ -102,10 +102,14 @@ def render() -> str:
     if lex:
         r = lex["results"]
         out += [f"**Lexicons alone** (`bijak benchmark lexicon`; {_stamp(lex)})", ""]
-        out += ["| measure | value |", "|---|---|"]
-        for key, value in r.items():
-            if isinstance(value, (int, float, str)):
-                out.append(f"| {key} | {value} |")
+        out.append(f"{r['texts']:,} de-duplicated comments of `{r['dataset']}`, category `{r['category']}`:")
+        out += ["", "| threshold | recall | false-alarm rate | precision | F1 |", "|---|---|---|---|---|"]
+        for key in ("at_review_threshold", "at_breach_threshold"):
+            m = r[key]
+            out.append(
+                f"| {key.removeprefix('at_').replace('_', ' ')} ({m['threshold']}) | {m['recall']:.3f} | "
+                f"{_pct(m['false_alarm_rate'])} | {m['precision']:.3f} | {m['f1']:.3f} |"
+            )
         out.append("")
     api = _load("api")
     if api:
