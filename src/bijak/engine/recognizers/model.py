@@ -67,14 +67,14 @@ class ModelRecognizer:
         if not docs:
             return []
         probs = self.scores(docs)
+        hits = [[int(j) for j in np.flatnonzero(row >= self._thr)] for row in probs]
+        top = self._top_words(docs, hits)
         out: list[list[Finding]] = []
-        for doc, row in zip(docs, probs, strict=True):
+        for i, (doc, row) in enumerate(zip(docs, probs, strict=True)):
             found: list[Finding] = []
-            hits = [int(j) for j in np.flatnonzero(row >= self._thr)]
-            top = self._top_words(doc, hits) if hits else {}
-            for j in hits:
+            for j in hits[i]:
                 cat = self.categories[j]
-                words = top.get(j, [])
+                words = top.get((i, j), [])
                 found.append(
                     Finding(
                         category=cat,
@@ -90,24 +90,38 @@ class ModelRecognizer:
             out.append(found)
         return out
 
-    def _top_words(self, doc: NormalizedText, cats: list[int], k: int = 3) -> dict[int, list[str]]:
-        """The (at most ``k``) words of the post that score highest for each category on
-        their own, as slices of the original text. Words with 5 or more digits are skipped
-        (they may be personal numbers). Computed only for posts with a finding."""
-        seen: dict[str, tuple[int, int]] = {}
-        for t in doc.tokens:
-            if len(t.text) >= 3 and sum(ch.isdigit() for ch in t.text) < 5 and t.text not in seen:
-                seen[t.text] = (t.ostart, t.oend)
-            if len(seen) >= 64:
-                break
-        if not seen:
+    def _top_words(
+        self, docs: Sequence[NormalizedText], hits: list[list[int]], k: int = 3
+    ) -> dict[tuple[int, int], list[str]]:
+        """For each (post, category) found: the (at most ``k``) words of the post that score
+        highest for the category on their own, as slices of the original text. Words with 5
+        or more digits are skipped (they may be personal numbers). One batched call for all
+        posts with a finding."""
+        spans: list[tuple[int, str, int, int]] = []  # (doc, word, ostart, oend)
+        for i, doc in enumerate(docs):
+            if not hits[i]:
+                continue
+            seen: set[str] = set()
+            for t in doc.tokens:
+                if (
+                    len(t.text) >= 3
+                    and sum(ch.isdigit() for ch in t.text) < 5
+                    and t.text not in seen
+                ):
+                    seen.add(t.text)
+                    spans.append((i, t.text, t.ostart, t.oend))
+                    if len(seen) >= 64:
+                        break
+        if not spans:
             return {}
-        words = list(seen)
-        s = self.model.decision_function(words) - self.model.intercepts
-        out: dict[int, list[str]] = {}
-        for j in cats:
-            order = np.argsort(-s[:, j], kind="stable")[:k]
-            out[j] = [
-                doc.original[seen[words[i]][0] : seen[words[i]][1]] for i in order if s[i, j] > 0
-            ]
+        s = self.model.decision_function([w for _, w, _, _ in spans]) - self.model.intercepts
+        owner = np.array([i for i, _, _, _ in spans])
+        out: dict[tuple[int, int], list[str]] = {}
+        for i in np.unique(owner):
+            rows = np.flatnonzero(owner == i)
+            for j in hits[int(i)]:
+                order = rows[np.argsort(-s[rows, j], kind="stable")[:k]]
+                out[(int(i), j)] = [
+                    docs[int(i)].original[spans[r][2] : spans[r][3]] for r in order if s[r, j] > 0
+                ]
         return out
