@@ -16,6 +16,19 @@ from bijak.site.audit.models import AuditEntry
 GENESIS = "0" * 64
 
 
+def _storable(value: Any) -> Any:
+    """`value` with every NUL character replaced by U+FFFD: PostgreSQL's JSON and text columns
+    cannot hold NUL, and an audit entry (e.g. a failed sign-in with a hostile user name) must
+    never fail to be written."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd")
+    if isinstance(value, dict):
+        return {_storable(k): _storable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_storable(v) for v in value]
+    return value
+
+
 def _entry_hash(*, seq: int, created_at: str, actor_id: int | None, actor_label: str, action: str,
                 target_type: str, target_id: str, data: Any, prev_hash: str) -> str:
     payload = json.dumps(
@@ -34,14 +47,16 @@ def audit_record(
     data: dict[str, Any] | None = None,
 ) -> AuditEntry:
     """Append an entry to the audit log. Call inside the transaction of the change it records."""
-    data = json.loads(json.dumps(data or {}, default=str))  # what is hashed is what is stored
+    # what is hashed is what is stored
+    data = _storable(json.loads(json.dumps(data or {}, default=str)))
+    target_type, target_id = _storable(target_type), _storable(str(target_id))
     with transaction.atomic():
         last = AuditEntry.objects.select_for_update().order_by("-seq").first()
         seq = (last.seq + 1) if last else 1
         prev_hash = last.hash if last else GENESIS
         created_at = timezone.now().replace(microsecond=0)
         actor_id = getattr(actor, "pk", None)
-        actor_label = str(getattr(actor, "username", "") or "") if actor else "system"
+        actor_label = _storable(str(getattr(actor, "username", "") or "")) if actor else "system"
         entry = AuditEntry(
             seq=seq, created_at=created_at, actor_id=actor_id, actor_label=actor_label, action=action,
             target_type=target_type, target_id=str(target_id), data=data, prev_hash=prev_hash,
