@@ -71,3 +71,21 @@ def test_verify_command_exit_status(auditor):
         call_command("bijak_audit_verify", stderr=err)
     assert exited.value.code == 1
     assert err.getvalue().strip() == "Rantai audit RUSAK pada entri #2: isi entri diubah setelah dicatat."
+
+
+def test_a_filter_with_control_characters_is_refused_clearly(auditor_client):
+    response = auditor_client.get("/audit/?aksi=role.%00assign")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert ("Teks pencarian berisi karakter kendali yang tidak diizinkan; pencarian diabaikan."
+            in html)
+    assert "role.assign" in html and "orgunit.create" in html  # the whole log, unfiltered
+
+
+def test_a_failed_sign_in_with_a_nul_in_the_name_is_still_audited(client, auditor_client):
+    response = client.post("/akun/masuk/", {"username": "sari\x00x", "password": "salah"})
+    assert response.status_code == 200
+    entry = AuditEntry.objects.get(action="user.login_failed")
+    assert entry.data == {"username": "sari\ufffdx"}
+    html = auditor_client.get("/audit/?periksa=1").content.decode()
+    assert f"Rantai audit utuh: {AuditEntry.objects.count()} entri diperiksa" in html

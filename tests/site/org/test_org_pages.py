@@ -228,3 +228,17 @@ def test_a_file_with_no_valid_row_offers_no_confirm_button(officer_client, org_t
     html = response.content.decode()
     assert "Tidak ada baris yang sah untuk diimpor. Perbaiki berkasnya lalu unggah lagi." in html
     assert "Konfirmasi impor" not in html
+
+
+def test_staff_search_with_control_characters_is_refused_clearly(officer_client, employee, client_as,
+                                                                   admin):
+    response = officer_client.get("/organisasi/pegawai/?q=Sari%00")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert ("Teks pencarian berisi karakter kendali yang tidak diizinkan; pencarian diabaikan."
+            in html)
+    assert "Sari Wulandari" in html
+    english = client_as(admin)
+    english.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    html = english.get("/organisasi/pegawai/?q=%01").content.decode()
+    assert "The search text contains control characters that are not allowed; the search was ignored." in html

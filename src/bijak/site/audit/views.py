@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from bijak.site.audit.selectors import audit_entries
 from bijak.site.audit.services import ChainCheck, audit_verify
 from bijak.site.org.access import access_audit_log
+from bijak.site.search import search_term
 
 
 def chain_message(check: ChainCheck) -> str:
@@ -32,15 +33,15 @@ def chain_message(check: ChainCheck) -> str:
 @login_required
 def log(request: HttpRequest) -> HttpResponse:
     access_audit_log(request.user)
-    action = request.GET.get("aksi", "").strip()[:100]
+    action, search_error = search_term(request, "aksi")
     page = Paginator(audit_entries(action_prefix=action), 50).get_page(request.GET.get("halaman"))
     for entry in page.object_list:
         entry.data_json = json.dumps(entry.data, ensure_ascii=False, indent=1, sort_keys=True)
     check = audit_verify() if request.GET.get("periksa") else None
     return render(request, "audit/log.html", {
         "page": page, "action": action, "check": check,
-        "check_message": chain_message(check) if check else "",
-    })
+        "check_message": chain_message(check) if check else "", "search_error": search_error,
+    }, status=400 if search_error else 200)
 
 
 @login_required

@@ -37,6 +37,7 @@ from bijak.site.org.services import (
     role_assign,
     role_revoke,
 )
+from bijak.site.search import search_term
 
 
 @login_required
@@ -79,10 +80,12 @@ def unit_edit(request: HttpRequest, unit_id: int) -> HttpResponse:
 
 @login_required
 def employee_list(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()[:100]
+    query, search_error = search_term(request, "q")
     employees = selectors.employee_list_for(request.user, query=query)
     page = Paginator(employees, 50).get_page(request.GET.get("halaman"))
-    return render(request, "org/employee_list.html", {"page": page, "query": query})
+    return render(request, "org/employee_list.html",
+                  {"page": page, "query": query, "search_error": search_error},
+                  status=400 if search_error else 200)
 
 
 @login_required
