@@ -60,3 +60,19 @@ def test_another_users_token_is_404(employee_client, outsider_client, employee):
     row.refresh_from_db()
     assert row.revoked_at is None
     assert f"{row.prefix}…" not in outsider_client.get("/api/token/").content.decode()
+
+
+@pytest.mark.django_db
+def test_token_name_with_control_characters_is_refused_and_nothing_is_stored(employee_client, employee):
+    response = employee_client.post("/api/token/", {"name": "bot\x00wa", "kind": "integration"})
+    assert response.status_code == 200
+    assert "Nama token berisi karakter kendali yang tidak diizinkan." in response.content.decode()
+    assert not ApiToken.objects.filter(user=employee).exists()
+
+
+@pytest.mark.django_db
+def test_token_name_too_long_is_refused_not_cut(employee_client, employee):
+    employee_client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    response = employee_client.post("/api/token/", {"name": "n" * 101, "kind": "integration"})
+    assert "The token name is too long: at most 100 characters." in response.content.decode()
+    assert not ApiToken.objects.filter(user=employee).exists()

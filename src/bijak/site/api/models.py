@@ -15,6 +15,7 @@ class ApiToken(models.Model):
     KIND_USER = "user"
     KIND_INTEGRATION = "integration"
     KIND_CHOICES = ((KIND_USER, _("pribadi")), (KIND_INTEGRATION, _("integrasi")))
+    NAME_MAX_CHARS = 100
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -23,7 +24,7 @@ class ApiToken(models.Model):
         verbose_name=_("pengguna"),
     )
     kind = models.CharField(_("jenis"), max_length=16, choices=KIND_CHOICES, default=KIND_USER)
-    name = models.CharField(_("nama"), max_length=100, blank=True)
+    name = models.CharField(_("nama"), max_length=NAME_MAX_CHARS, blank=True)
     prefix = models.CharField(_("awalan"), max_length=16, db_index=True)
     token_hash = models.CharField(_("hash token"), max_length=64, unique=True)
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)

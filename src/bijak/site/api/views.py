@@ -204,7 +204,15 @@ def tokens(request: HttpRequest) -> HttpResponse:
             if request.POST.get("kind") == ApiToken.KIND_INTEGRATION
             else ApiToken.KIND_USER
         )
-        if kind == ApiToken.KIND_INTEGRATION and not name:
+        if any(ord(char) < 32 for char in name):
+            messages.error(request, _("Nama token berisi karakter kendali yang tidak diizinkan."))
+        elif len(name) > ApiToken.NAME_MAX_CHARS:
+            messages.error(
+                request,
+                _("Nama token terlalu panjang: paling banyak %(max)s karakter.")
+                % {"max": ApiToken.NAME_MAX_CHARS},
+            )
+        elif kind == ApiToken.KIND_INTEGRATION and not name:
             messages.error(request, _("Token integrasi perlu nama, misalnya “ekstensi peramban”."))
         else:
             token, plaintext = services.token_create(
