@@ -105,6 +105,11 @@ def test_thresholds_come_from_the_caller(rec: ModelRecognizer) -> None:
 def test_batch_equals_one_by_one(rec: ModelRecognizer) -> None:
     docs = [normalize(t) for t in ("dasar goblok", "halo semua", "slot gacor maxwin", "")]
     assert rec.analyze_batch(docs) == [rec.analyze(d) for d in docs]
+    explained = rec.analyze_batch(docs, top_words=True)
+    assert [[(f.category, f.score) for f in fs] for fs in explained] == [
+        [(f.category, f.score) for f in rec.analyze(d)] for d in docs
+    ]
+    assert all("top_words" not in f.meta for d in docs for f in rec.analyze(d))
 
 
 def test_no_artifact_means_no_recognizer(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
@@ -122,7 +127,11 @@ def test_saved_model_round_trips(rec: ModelRecognizer, tmp_path) -> None:
 
 def test_top_words_are_slices_of_the_original_without_long_numbers(rec: ModelRecognizer) -> None:
     text = "Daftar sekarang di situs SLOT gacor, maxwin! hubungi 081234567890"
-    (f,) = [x for x in rec.analyze(normalize(text)) if x.category == "perjudian"]
+    (f,) = [
+        x
+        for x in rec.analyze_batch([normalize(text)], top_words=True)[0]
+        if x.category == "perjudian"
+    ]
     assert f.evidence == text  # the finding's span is the whole post
     words = f.meta["top_words"].split(" | ")
     assert 1 <= len(words) <= 3

@@ -60,15 +60,20 @@ class ModelRecognizer:
     def analyze(self, doc: NormalizedText) -> list[Finding]:
         return self.analyze_batch([doc])[0]
 
-    def analyze_batch(self, docs: Sequence[NormalizedText]) -> list[list[Finding]]:
-        """Vectorised over a batch: the engine may call this instead of ``analyze``."""
+    def analyze_batch(
+        self, docs: Sequence[NormalizedText], *, top_words: bool = False
+    ) -> list[list[Finding]]:
+        """Vectorised over a batch (bulk mode): the engine calls this instead of ``analyze``.
+        ``top_words=True`` adds each finding's most telling words to ``meta["top_words"]``;
+        it costs about as much as the scoring itself, so the pipeline (whose single and
+        batch results must be identical) leaves it out; an explanation view may ask for it."""
         from bijak.engine.findings import Finding
 
         if not docs:
             return []
         probs = self.scores(docs)
         hits = [[int(j) for j in np.flatnonzero(row >= self._thr)] for row in probs]
-        top = self._top_words(docs, hits)
+        top = self._top_words(docs, hits) if top_words else {}
         out: list[list[Finding]] = []
         for i, (doc, row) in enumerate(zip(docs, probs, strict=True)):
             found: list[Finding] = []
@@ -84,7 +89,8 @@ class ModelRecognizer:
                         recognizer=NAME,
                         evidence=doc.original,  # the span's slice (the whole post)
                         explanation=f"Model memperkirakan peluang '{cat}' sebesar {row[j]:.0%}.",
-                        meta={"probability": f"{row[j]:.4f}", "top_words": " | ".join(words)},
+                        meta={"probability": f"{row[j]:.4f}"}
+                        | ({"top_words": " | ".join(words)} if top_words else {}),
                     )
                 )
             out.append(found)
