@@ -16,5 +16,7 @@ def search_term(request: HttpRequest, name: str) -> tuple[str, str]:
     """
     raw = request.GET.get(name, "")
     if any(ord(char) < 32 and char not in "\t\n\r" for char in raw):
-        return "", _("Teks pencarian berisi karakter kendali yang tidak diizinkan; pencarian diabaikan.")
+        return "", _(
+            "Teks pencarian berisi karakter kendali yang tidak diizinkan; pencarian diabaikan."
+        )
     return raw.strip()[:MAX_SEARCH_CHARS], ""
