@@ -83,6 +83,12 @@ NOTHING = [
     ("semua orang jawa dan batak hidup rukun", "sara"),
     ("dokter itu baik sekali", "penghinaan"),
     ("kecewa berat sama timnas", "keluhan_layanan"),  # complaint without a programme
+    # literal phrases (weight-0 terms): the cue or word inside them does not count
+    ("jaga kebersihan kantor dengan membuang sampah pada tempatnya", "penghinaan"),
+    ("puskesmas kami punya bank sampah", "penghinaan"),
+    ("babi hutan masuk ladang warga", "kata_kasar"),
+    ("cuci luka gigitan anjing dengan sabun", "kata_kasar"),
+    ("anak saya masuk sekolah dasar", "ujaran_kebencian"),
 ]
 
 
@@ -188,3 +194,20 @@ def test_strong_promotion_is_not_cancelled_by_a_counter_word(rec):
         if f.category == "perjudian"
     ]
     assert {f.meta["term"] for f in found} >= {"slot gacor", "maxwin"}
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "pieces"),
+    [
+        (
+            "kantor itu sampah, buang sampah saja tidak becus",
+            "penghinaan",
+            ["kantor itu sampah, buang sampah saja tidak becus"],
+        ),
+        ("dinkes isinya sampah semua", "penghinaan", ["dinkes isinya sampah"]),
+        ("babi lu", "kata_kasar", ["babi"]),
+    ],
+)
+def test_a_literal_phrase_leaves_the_insult_next_to_it_reported(rec, text, category, pieces):
+    found = [f for f in run(rec, text) if f.category == category]
+    assert [(f.start, f.end) for f in found] == [span_of(text, p) for p in pieces]

@@ -4,6 +4,8 @@ Every file carries ``name``, ``version``, ``category`` and ``provenance`` and a 
 saying who wrote it. Sections (all optional, ``phrase: weight`` with weight in [0, 1]):
 
 - ``terms``    evidence on its own (a single weak word gives a low score, strong ones high);
+  weight 0 marks a literal phrase that reports nothing and stops a ``cue`` inside it from
+  counting ("membuang sampah", "tempat sampah");
 - ``targets``  evidence only when a ``cue`` of the same file is within ``window`` tokens
   (e.g. a health programme named next to a complaint word);
 - ``cues``     the other half of such a pair;

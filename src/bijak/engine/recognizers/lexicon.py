@@ -7,6 +7,8 @@
   phrase is also listed as a weak ``term``);
 - a ``suffix`` marks a whole word (e.g. a gambling-site name ending in ``toto``);
 - a ``counter`` phrase ("stop", "bahaya") cancels nearby weak terms of its lexicon;
+- a ``term`` of weight 0 is a literal phrase: it reports nothing, and a ``cue`` inside it does
+  not count ("membuang sampah" is about rubbish, not an insult);
 - a ``source`` phrase ("sumber:", "menurut") or a link cancels the terms of its lexicon
   (``tanpa_sumber``: a health claim is only reported when no source is named).
 """
@@ -163,7 +165,10 @@ class LexiconRecognizer:
                 if len(targets) > 1:
                     targets = _drop_contained(targets)
                 cues = [
-                    c for c in cues if c.first == 0 or doc.tokens[c.first - 1].text not in NEGATIONS
+                    c
+                    for c in cues
+                    if (c.first == 0 or doc.tokens[c.first - 1].text not in NEGATIONS)
+                    and not _inside_literal(c, terms)
                 ]
                 findings.extend(self._pairs(category, targets, cues, original, used))
         if self._needs_source and any(h.entry.category in self._needs_source for h in terms):
@@ -277,6 +282,18 @@ class LexiconRecognizer:
                 )
             )
         return out
+
+
+def _inside_literal(cue: Hit, terms: list[Hit]) -> bool:
+    """The cue lies inside a longer weight-0 term of its lexicon (a literal phrase)."""
+    return any(
+        t.entry.weight <= 0.0
+        and t.entry.category == cue.entry.category
+        and t.first <= cue.first
+        and cue.last <= t.last
+        and (t.last - t.first) > (cue.last - cue.first)
+        for t in terms
+    )
 
 
 def _drop_contained(hits: list[Hit]) -> list[Hit]:
