@@ -147,6 +147,30 @@ def test_too_large_file_is_refused(officer, settings):
     assert error.value.message == "Berkas terlalu besar (3.0 MB); batasnya 2.0 MB."
 
 
+def test_a_picture_renamed_to_xlsx_is_refused_clearly(officer):
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+    with pytest.raises(ImportFileError) as error:
+        preview(officer, png, "pegawai.xlsx")
+    assert error.value.message == "Berkas XLSX tidak dapat dibuka: berkasnya rusak atau bukan XLSX."
+    assert ImportBatch.objects.count() == 0
+
+
+def test_an_xlsx_that_unpacks_to_far_more_than_the_limit_is_refused_unread(officer, settings):
+    import zipfile
+
+    settings.BIJAK_IMPORT_MAX_BYTES = 100 * 1024
+    buffer = io.BytesIO(xlsx([["nip", "nama", "kode_unit", "jabatan", "email"]]))
+    with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/media/padding.bin", b"\0" * (3 * 1024 * 1024))
+    content = buffer.getvalue()
+    assert len(content) < 100 * 1024
+    with pytest.raises(ImportFileError) as error:
+        preview(officer, content, "pegawai.xlsx")
+    assert error.value.message == (
+        "Isi berkas XLSX terlalu besar setelah dibuka (3.0 MB); batasnya 2.4 MB.")
+    assert ImportBatch.objects.count() == 0
+
+
 def test_semicolon_csv_with_bom_and_aliases(officer, org_tree):
     content = ("\ufeffNIP;Nama;Kode Unit;Jabatan;E-mail\n"
                "198503152010121001;Andi Saputra;SJ.KPP;;andi@contoh.go.id\n").encode()

@@ -115,9 +115,28 @@ def _xlsx_cell(value: Any) -> tuple[str, bool]:
     return str(value), False
 
 
-def _xlsx_rows(content: bytes) -> Iterable[tuple[int, list[str], set[int]]]:
+XLSX_UNPACKED_FACTOR = 25
+"""An XLSX may unpack to at most this many times the upload limit (a "zip bomb" is refused
+before any of it is read)."""
+
+
+def _xlsx_unpacked_size(content: bytes) -> int:
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            return sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise ImportFileError(_("Berkas XLSX tidak dapat dibuka: berkasnya rusak atau bukan XLSX.")) from None
+
+
+def _xlsx_rows(content: bytes, max_bytes: int) -> Iterable[tuple[int, list[str], set[int]]]:
     import openpyxl
 
+    unpacked, limit = _xlsx_unpacked_size(content), max_bytes * XLSX_UNPACKED_FACTOR
+    if unpacked > limit:
+        raise ImportFileError(
+            _("Isi berkas XLSX terlalu besar setelah dibuka (%(size)s); batasnya %(limit)s.")
+            % {"size": _human_size(unpacked), "limit": _human_size(limit)}
+        )
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -159,7 +178,7 @@ def read_employee_file(*, filename: str, content: bytes, max_bytes: int) -> list
     if extension == "csv":
         source = _csv_rows(content)
     elif extension == "xlsx":
-        source = _xlsx_rows(content)
+        source = _xlsx_rows(content, max_bytes)
     elif extension in {"xls", "ods"}:
         raise ImportFileError(_("Berkas .%(ext)s tidak didukung; simpan ulang sebagai XLSX atau "
                                 "\"CSV UTF-8\".") % {"ext": extension})
