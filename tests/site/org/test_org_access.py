@@ -95,3 +95,27 @@ def test_unit_update_refuses_cycles_and_wrong_levels(org_tree):
 def test_employee_link_to_own_profile_in_menu(employee_client, employee):
     html = employee_client.get("/").content.decode()
     assert f'href="/organisasi/pegawai/{employee.employee.pk}/" title="Profil saya">Sari Wulandari</a>' in html
+
+
+def test_an_admin_held_for_one_unit_cannot_manage_the_organisation(org_tree, client_as, admin):
+    """Units, roles and accounts are managed by organisation-wide administrators only: an admin
+    role held for one unit must not let its holder make themselves admin of everything."""
+    from bijak.site.accounts.models import User
+    from bijak.site.org.models import OrgUnit, RoleAssignment
+    from bijak.site.org.services import role_assign
+
+    scoped = User.objects.create_user(username="lokal", password="x-unused-x", full_name="Admin Lokal")
+    role_assign(actor=None, user=scoped, role="admin", unit=org_tree.keu)
+    client = client_as(scoped)
+    assert client.get("/organisasi/kelola/").status_code == 404
+    response = client.post("/organisasi/kelola/", {"action": "role", "role-username": "lokal",
+                                                   "role-role": "admin", "role-unit": ""})
+    assert response.status_code == 404
+    assert not RoleAssignment.objects.filter(user=scoped, role="admin", unit=None).exists()
+    response = client.post("/organisasi/kelola/", {"action": "unit", "unit-code": "SJ.X",
+                                                   "unit-name": "Unit X", "unit-level": "eselon_2"})
+    assert response.status_code == 404 and not OrgUnit.objects.filter(code="SJ.X").exists()
+    others = RoleAssignment.objects.get(user=admin, role="admin")
+    assert client.post(f"/organisasi/kelola/peran/{others.pk}/cabut/").status_code == 404
+    assert RoleAssignment.objects.filter(pk=others.pk).exists()
+    assert client.get(f"/organisasi/unit/{org_tree.keu.pk}/ubah/").status_code == 404

@@ -166,8 +166,9 @@ def can_see_org(user: Any) -> bool:
 
 
 def can_manage_org(user: Any) -> bool:
-    """May create and change units and roles: administrators only."""
-    return has_role(user, ADMIN)
+    """May create and change units, roles and accounts: organisation-wide administrators only
+    (an admin role held for one unit must not let its holder grant themselves everything)."""
+    return has_org_wide_role(user, ADMIN)
 
 
 def can_import_employees(user: Any) -> bool:
@@ -183,6 +184,15 @@ def can_read_audit(user: Any) -> bool:
 def access_org_management(user: Any) -> None:
     if not can_manage_org(user):
         raise Http404("management")
+
+
+def access_role_assignment_by_id(user: Any, assignment_id: int | str) -> RoleAssignment:
+    """A role assignment to revoke: organisation-wide administrators only."""
+    access_org_management(user)
+    try:
+        return RoleAssignment.objects.select_related("user", "unit").get(pk=int(assignment_id))
+    except (RoleAssignment.DoesNotExist, ValueError, TypeError):
+        raise Http404("role") from None
 
 
 def access_employee_import(user: Any) -> None:

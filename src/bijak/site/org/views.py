@@ -24,7 +24,6 @@ from bijak.site.org.forms import (
     UnitForm,
 )
 from bijak.site.org.importing import COLUMNS, ImportFileError, too_large_error
-from bijak.site.org.models import RoleAssignment
 from bijak.site.org.nip import nip_check
 from bijak.site.org.services import (
     ImportRefused,
@@ -263,10 +262,7 @@ def manage(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def role_revoke_view(request: HttpRequest, assignment_id: int) -> HttpResponse:
-    access.access_org_management(request.user)
-    assignment = RoleAssignment.objects.select_related("user", "unit").filter(pk=assignment_id).first()
-    if assignment is None:
-        raise Http404("role")
+    assignment = access.access_role_assignment_by_id(request.user, assignment_id)
     username = assignment.user.username
     role_revoke(actor=request.user, assignment=assignment)
     messages.success(request, _("Peran %(username)s dicabut.") % {"username": username})
