@@ -211,3 +211,20 @@ def test_unit_head_scope_is_enforced_for_scoped_importers(unit_head, org_tree):
     role_assign(actor=None, user=unit_head, role="officer", unit=org_tree.keu)
     batch = preview(unit_head, csv_bytes(NEW, NEW2))
     assert by_line(batch) == {2: ("rejected", ["Kode unit SJ.KPP.HM tidak dikenal."]), 3: ("new", [])}
+
+
+def test_an_xlsx_whose_sheet_is_cut_off_is_refused_clearly(officer, org_tree):
+    import zipfile
+
+    good = xlsx([["nip", "nama", "kode_unit", "jabatan", "email"],
+                 ["198503152010121001", "Andi Saputra", "SJ.KPP", "Staf", "andi@contoh.go.id"]])
+    source = zipfile.ZipFile(io.BytesIO(good))
+    broken = io.BytesIO()
+    with zipfile.ZipFile(broken, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in source.namelist():
+            data = source.read(name)
+            archive.writestr(name, data[:200] if name == "xl/worksheets/sheet1.xml" else data)
+    with pytest.raises(ImportFileError) as error:
+        preview(officer, broken.getvalue(), "pegawai.xlsx")
+    assert error.value.message == "Berkas XLSX tidak dapat dibuka: berkasnya rusak atau bukan XLSX."
+    assert ImportBatch.objects.count() == 0 and Employee.objects.filter(nip="198503152010121001").count() == 0

@@ -15,6 +15,7 @@ import io
 import re
 import warnings
 import zipfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -115,6 +116,9 @@ def _xlsx_cell(value: Any) -> tuple[str, bool]:
     return str(value), False
 
 
+XLSX_BROKEN = (zipfile.BadZipFile, zlib.error, KeyError, IndexError, OSError, EOFError, ValueError,
+               TypeError, SyntaxError)
+"""What openpyxl raises on a damaged workbook (XML parse errors are SyntaxError subclasses)."""
 XLSX_UNPACKED_FACTOR = 25
 """An XLSX may unpack to at most this many times the upload limit (a "zip bomb" is refused
 before any of it is read)."""
@@ -141,7 +145,7 @@ def _xlsx_rows(content: bytes, max_bytes: int) -> Iterable[tuple[int, list[str],
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
+    except XLSX_BROKEN:
         raise ImportFileError(_("Berkas XLSX tidak dapat dibuka: berkasnya rusak atau bukan XLSX.")) from None
     try:
         sheet = workbook.worksheets[0]
@@ -156,6 +160,8 @@ def _xlsx_rows(content: bytes, max_bytes: int) -> Iterable[tuple[int, list[str],
             while cells and not cells[-1].strip():
                 cells.pop()
             rows.append((index, cells, lossy))
+    except XLSX_BROKEN:  # a sheet whose XML is cut off or invalid is read lazily, here
+        raise ImportFileError(_("Berkas XLSX tidak dapat dibuka: berkasnya rusak atau bukan XLSX.")) from None
     finally:
         workbook.close()
     return rows
