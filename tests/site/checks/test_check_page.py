@@ -238,3 +238,23 @@ def test_statistics_show_counts_to_officers_only(
     assert "bodoh" not in html and "sari" not in html.lower().split("<main", 1)[1]
     assert auditor_client.get("/cek/statistik/").status_code == 200
     assert employee_client.get("/cek/statistik/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_an_unsaved_draft_leaves_no_trace_in_any_table_or_log(employee_client, caplog):
+    """The privacy promise with the real engine: nothing of an unsaved draft is kept anywhere."""
+    import logging
+
+    from django.apps import apps
+
+    marker = "Rahasia-Draf-Zq7"
+    draft = f"{marker} dokter bodoh, NIK 3201014508900003, hubungi 081234567890"
+    caplog.set_level(logging.DEBUG)
+    for path in ("/cek/", "/cek/pratinjau/"):
+        assert employee_client.post(path, {"text": draft}).status_code == 200
+    assert ClauseDailyCount.objects.exists()  # counted, nothing more
+    for model in apps.get_models():
+        for row in model.objects.all().values():
+            assert marker not in str(row), model.__name__
+            assert "3201014508900003" not in str(row), model.__name__
+    assert marker not in caplog.text
