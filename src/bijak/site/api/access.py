@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404
-
 from bijak.site.api.models import ApiToken
+from bijak.site.org.access import access_own_object_by_id
 
 
 def access_token_by_id(user: Any, token_id: int) -> ApiToken:
-    if not getattr(user, "is_authenticated", False):
-        raise Http404
-    try:
-        return ApiToken.objects.get(pk=token_id, user_id=user.pk)
-    except ApiToken.DoesNotExist:
-        raise Http404 from None
+    return access_own_object_by_id(user, ApiToken.objects.all(), token_id, owner_field="user_id")

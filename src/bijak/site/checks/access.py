@@ -7,15 +7,11 @@ from typing import Any
 from django.http import Http404
 
 from bijak.site.checks.models import SavedCheck
+from bijak.site.org.access import access_own_object_by_id
 
 
 def access_saved_check_by_id(user: Any, saved_id: int) -> SavedCheck:
-    if not getattr(user, "is_authenticated", False):
-        raise Http404
-    try:
-        return SavedCheck.objects.get(pk=saved_id, owner_id=user.pk)
-    except SavedCheck.DoesNotExist:
-        raise Http404 from None
+    return access_own_object_by_id(user, SavedCheck.objects.all(), saved_id, owner_field="owner_id")
 
 
 def can_see_check_statistics(user: Any) -> bool:

@@ -12,12 +12,14 @@ Rules:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import Http404
 
 from bijak.site.org.models import Employee, ImportBatch, OrgUnit, Role, RoleAssignment
+
+_Model = TypeVar("_Model", bound=Model)
 
 EMPLOYEE = Role.EMPLOYEE.value
 UNIT_HEAD = Role.UNIT_HEAD.value
@@ -144,6 +146,19 @@ def employees_supervised_by(user: Any) -> QuerySet[Employee]:
     if covered is None:  # pragma: no cover - unit heads always have a unit
         return employees.all()
     return employees.filter(unit_id__in=covered)
+
+
+def access_own_object_by_id(
+    user: Any, queryset: QuerySet[_Model], object_id: int | str, *, owner_field: str
+) -> _Model:
+    """An object that belongs to the signed-in user (their token, their kept draft), else 404:
+    nobody learns whether someone else's exists."""
+    if not _authenticated(user):
+        raise Http404
+    try:
+        return queryset.get(pk=int(object_id), **{owner_field: user.pk})
+    except (queryset.model.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
 
 
 def access_unit_by_id(user: Any, unit_id: int | str) -> OrgUnit:
