@@ -59,3 +59,25 @@ def test_invite_twice_or_by_others_is_refused(
     assert "Pegawai ini sudah punya akun." in response.content.decode()
     response = officer_client.post(f"/organisasi/pegawai/{employee.employee.pk}/undang/", follow=True)
     assert "Pegawai ini sudah punya akun." in response.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_mail_server_that_is_down_leaves_the_account_and_says_so(
+    officer_client, staff_without_account, settings
+):
+    import socket
+
+    with socket.socket() as probe:  # a loopback port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 5
+    url = f"/organisasi/pegawai/{staff_without_account.pk}/undang/"
+    response = officer_client.post(url, follow=True)
+    assert response.status_code == 200
+    assert ("Akun 199305172019032009 dibuat, tetapi e-mail undangan tidak dapat dikirim ke "
+            "wulan@contoh.go.id. Minta pegawai memakai “Lupa kata sandi” setelah layanan e-mail "
+            "pulih.") in response.content.decode()
+    staff_without_account.refresh_from_db()
+    assert staff_without_account.user is not None
+    assert AuditEntry.objects.filter(action="user.invite").count() == 1
