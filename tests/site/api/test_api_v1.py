@@ -197,6 +197,13 @@ def test_rate_window_resets_after_a_minute(employee, token):
             "Kolom “lang” harus “id” atau “en”.",
         ),
         (
+            "[" * 30_000 + "]" * 30_000,
+            "application/json",
+            400,
+            "invalid_json",
+            "Badan permintaan bukan JSON yang sah.",
+        ),
+        (
             "text=halo",
             "application/x-www-form-urlencoded",
             415,

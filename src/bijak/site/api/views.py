@@ -108,7 +108,7 @@ def check(request: HttpRequest) -> HttpResponse:
         )
     try:
         data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: [[[[…]]]]
         return api_error("invalid_json")
     if not isinstance(data, dict):
         return api_error("invalid_request", _("Badan permintaan harus objek JSON."), field="")
