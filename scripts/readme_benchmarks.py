@@ -114,12 +114,18 @@ def render() -> str:
     api = _load("api")
     if api:
         r = api["results"]
+        lat = r["latency_ms"]
         out += [f"**API** (`bijak benchmark api`; loopback; {_stamp(api)})", ""]
-        out += ["| measure | value |", "|---|---|"]
-        for key, value in r.items():
-            if isinstance(value, (int, float, str)):
-                out.append(f"| {key} | {value} |")
-        out.append("")
+        out += [
+            "| target rate | achieved | p50 | p90 | p99 (aim < 50 ms) | errors | server CPU / request | load average after |",
+            "|---|---|---|---|---|---|---|---|",
+            f"| {r['target_rate_per_s']}/s for {r['duration_s']} s, {r['concurrency']} clients | "
+            f"{r['achieved_rate_per_s']}/s | {lat['p50']} ms | {lat['p90']} ms | **{lat['p99']} ms** | "
+            f"{r['errors']} | {r['server_cpu_ms_per_request']} ms | {r['load_average_1m_after']} |",
+            "",
+            f"Server: {r['server']}. Latency is counted from the time each request was due (open loop).",
+            "",
+        ]
     return "\n".join(out)
 
 
