@@ -129,3 +129,17 @@ def test_policy_error_message_names_the_first_issue(tmp_path):
     line = _line_of(SHIPPED.replace("severity: tinggi", "severity: high", 1), "severity: high")
     assert str(info.value) == (
         f"{file}:{line}: clauses[1].severity: must be one of: rendah, sedang, tinggi (got 'high')")
+
+
+def test_aliases_are_refused_so_a_billion_laughs_file_cannot_hang_the_validator(tmp_path):
+    lines = ['a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 9)]
+    lines.append("clauses: *a8")
+    assert validate_policy_file(_write(tmp_path, "\n".join(lines) + "\n")) == [
+        PolicyIssue(2, "(yaml)", "YAML syntax error: aliases (*name) are not allowed in a policy file")]
+
+
+def test_a_file_nested_too_deeply_is_an_issue_not_a_crash(tmp_path):
+    text = "clauses: " + "[" * 5000 + "]" * 5000 + "\n"
+    assert validate_policy_file(_write(tmp_path, text)) == [
+        PolicyIssue(None, "(yaml)", "YAML nested too deeply to be a policy file")]

@@ -55,6 +55,19 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+class _PlainLoader(_Loader):
+    """No anchors or aliases: a policy file never needs them, and nested aliases can make a
+    small file expand into billions of nodes (a "billion laughs" file)."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.events.AliasEvent):
+            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in a policy file", mark
+            )
+        return super().compose_node(parent, index)
+
+
 @cache
 def policy_schema() -> dict[str, Any]:
     data: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
@@ -71,7 +84,7 @@ class Parsed:
 
 def parse_yaml(text: str) -> tuple[Parsed | None, list[PolicyIssue]]:
     """Parse YAML text; on a syntax error return no document and one issue with its line."""
-    loader = _Loader(text)
+    loader = _PlainLoader(text)
     try:
         root = loader.get_single_node()
         data = loader.construct_document(root) if root is not None else None
@@ -82,6 +95,8 @@ def parse_yaml(text: str) -> tuple[Parsed | None, list[PolicyIssue]]:
         return None, [PolicyIssue(line, YAML_FIELD, f"YAML syntax error: {problem}")]
     except yaml.YAMLError as exc:
         return None, [PolicyIssue(None, YAML_FIELD, f"YAML syntax error: {exc}")]
+    except RecursionError:
+        return None, [PolicyIssue(None, YAML_FIELD, "YAML nested too deeply to be a policy file")]
     finally:
         loader.dispose()
     return Parsed(data, root), []
