@@ -258,3 +258,16 @@ def test_an_unsaved_draft_leaves_no_trace_in_any_table_or_log(employee_client, c
             assert marker not in str(row), model.__name__
             assert "3201014508900003" not in str(row), model.__name__
     assert marker not in caplog.text
+
+
+@pytest.mark.django_db
+def test_pages_showing_a_draft_are_never_cached(employee_client, employee, fake_engine):
+    responses = [
+        employee_client.post("/cek/", {"text": DRAFT, "save": "on"}),
+        employee_client.post("/cek/pratinjau/", {"text": DRAFT}),
+        employee_client.get("/cek/tersimpan/"),
+        employee_client.get(f"/cek/tersimpan/{SavedCheck.objects.get().pk}/"),
+    ]
+    for response in responses:
+        assert response.status_code == 200
+        assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]

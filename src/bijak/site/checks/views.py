@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from bijak.site.checks import services
@@ -39,6 +40,7 @@ def _result(text: str, report: dict[str, Any]) -> Any:
     return check_view(text=text, report=report, policy=_policy(), lang=_lang())
 
 
+@never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
 def check(request: HttpRequest) -> HttpResponse:
@@ -70,6 +72,7 @@ def check(request: HttpRequest) -> HttpResponse:
     )
 
 
+@never_cache
 @login_required
 @require_POST
 def preview(request: HttpRequest) -> HttpResponse:
@@ -84,6 +87,7 @@ def preview(request: HttpRequest) -> HttpResponse:
     return render(request, "checks/_result.html", {"form": form, "result": _result(text, report)})
 
 
+@never_cache
 @login_required
 def saved_list(request: HttpRequest) -> HttpResponse:
     return render(
@@ -93,6 +97,7 @@ def saved_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@never_cache
 @login_required
 def saved_detail(request: HttpRequest, saved_id: int) -> HttpResponse:
     saved = access_saved_check_by_id(request.user, saved_id)
