@@ -319,3 +319,10 @@ def test_engine_failure_still_answers_the_error_shape(client, token, monkeypatch
     monkeypatch.setattr("bijak.site.checks.services.analyze_draft", broken)
     response = post_check(client, {"text": "halo"}, token=token)
     assert_error(response, 500, "server_error", "Terjadi kesalahan di server.")
+
+
+@pytest.mark.django_db
+def test_a_check_report_is_never_cached(client, token):
+    response = post_check(client, {"text": "Selamat pagi semua"}, token=token)
+    assert response.status_code == 200 and response["Cache-Control"] == "no-store"
+    assert response.json()["verdict"] == "aman"
