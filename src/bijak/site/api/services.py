@@ -5,10 +5,10 @@ from __future__ import annotations
 import hashlib
 import secrets
 import time
+from functools import cache
 from typing import Any
 
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import connection, transaction
 from django.utils import timezone
 
 from bijak.site.api.models import ApiToken, RateWindow
@@ -81,6 +81,20 @@ def token_touch(*, token: ApiToken) -> None:
         token.last_used_at = now
 
 
+@cache
+def _rate_upsert_sql() -> str:
+    """Open the window with 1, or add 1 while below the limit; returns the count, or no row."""
+    q = connection.ops.quote_name  # identifiers from the model only; values are parameters
+    table, token, window, count = (
+        q(n) for n in (RateWindow._meta.db_table, "token_id", "window", "count")
+    )
+    return (
+        f"INSERT INTO {table} ({token}, {window}, {count}) VALUES (%s, %s, 1) "  # noqa: S608
+        f"ON CONFLICT ({token}, {window}) DO UPDATE SET {count} = {table}.{count} + 1 "
+        f"WHERE {table}.{count} < %s RETURNING {count}"
+    )
+
+
 def rate_hit(
     *, token: ApiToken, limit: int, window_s: int = 60, now: float | None = None
 ) -> tuple[bool, int]:
@@ -88,29 +102,19 @@ def rate_hit(
     server process shares it).
 
     Returns (allowed, retry_after_seconds). A request past `limit` in the window is refused and
-    not counted.
+    not counted. One statement (an UPSERT that counts only below the limit, SQLite 3.35+ and
+    PostgreSQL), atomic on its own: opening the window and counting cannot race.
     """
     if limit <= 0:  # BIJAK_API_RATE_PER_MINUTE=0: no limit
         return True, 0
     now = time.time() if now is None else now
     window = int(now // window_s)
-    retry_after = max(1, int((window + 1) * window_s - now + 0.999))
-    with write_serialized(), transaction.atomic():
-        rows = RateWindow.objects.filter(token=token, window=window, count__lt=limit).update(
-            count=F("count") + 1
-        )
-        if rows:
-            return True, 0
-        if RateWindow.objects.filter(token=token, window=window).exists():
-            return False, retry_after
-        try:
-            with transaction.atomic():
-                RateWindow.objects.create(token=token, window=window, count=1)
-        except IntegrityError:  # a parallel request opened the window first
-            rows = RateWindow.objects.filter(token=token, window=window, count__lt=limit).update(
-                count=F("count") + 1
-            )
-            return (True, 0) if rows else (False, retry_after)
-        if window % 10 == 0:  # now and then, forget old windows
+    with write_serialized(), connection.cursor() as cursor:
+        cursor.execute(_rate_upsert_sql(), [token.pk, window, limit])
+        row = cursor.fetchone()
+    if row is None:  # the window is full: refused, not counted
+        return False, max(1, int((window + 1) * window_s - now + 0.999))
+    if row[0] == 1 and window % 10 == 0:  # a new window: now and then, forget old ones
+        with write_serialized():
             RateWindow.objects.filter(token=token, window__lt=window - 1).delete()
     return True, 0
