@@ -54,9 +54,12 @@ class PooledWSGIServer(WSGIServer):
 
 class QuietHandler(WSGIRequestHandler):
     """No line per request on stderr (it costs time under load); errors are still logged. A
-    client that sends nothing for 30 s is dropped, so it cannot hold a thread."""
+    client that sends nothing for 30 s is dropped, so it cannot hold a thread. The response is
+    buffered (wsgiref writes the status line, headers and body separately): one send per
+    response instead of several small ones."""
 
     timeout = 30
+    wbufsize = 64 * 1024
 
     def log_request(self, code: Any = "-", size: Any = "-") -> None:
         pass
