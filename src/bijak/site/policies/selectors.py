@@ -13,26 +13,20 @@ _parsed: dict[str, Policy] = {}
 _lock = threading.Lock()
 
 
+def _active_versions() -> QuerySet[PolicyVersion]:
+    """Active versions, the most recently loaded first (the first one is the one in force)."""
+    return PolicyVersion.objects.filter(is_active=True).order_by("-loaded_at", "-id")
+
+
 def policy_active_version() -> PolicyVersion | None:
     """The active version most recently loaded, or None when the database holds none."""
-    return (
-        PolicyVersion.objects.filter(is_active=True)
-        .select_related("loaded_by")
-        .defer("source_text")
-        .order_by("-loaded_at", "-id")
-        .first()
-    )
+    return _active_versions().select_related("loaded_by").defer("source_text").first()
 
 
 def policy_active() -> Policy:
     """The active policy, parsed from the stored text of the active version (cached by hash);
     the shipped default when the database has no active version."""
-    row = (
-        PolicyVersion.objects.filter(is_active=True)
-        .order_by("-loaded_at", "-id")
-        .values_list("pk", "content_hash")
-        .first()
-    )
+    row = _active_versions().values_list("pk", "content_hash").first()
     if row is None:
         return load_policy()
     pk, digest = row
@@ -57,12 +51,7 @@ def policy_version_list(*, policy_id: str | None = None) -> QuerySet[PolicyVersi
 
 def policy_active_source() -> tuple[str, bytes]:
     """The file name and exact bytes of the active policy (the shipped file when none)."""
-    row = (
-        PolicyVersion.objects.filter(is_active=True)
-        .order_by("-loaded_at", "-id")
-        .values_list("source_name", "source_text")
-        .first()
-    )
+    row = _active_versions().values_list("source_name", "source_text").first()
     if row is None:
         return DEFAULT_POLICY_PATH.name, DEFAULT_POLICY_PATH.read_bytes()
     name, text = row
