@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "bijak.site.policies",
     "bijak.site.checks",
     "bijak.site.api",
+    "bijak.site.notifications",
 ]
 
 MIDDLEWARE = [
@@ -157,6 +158,11 @@ BIJAK_API_RATE_PER_MINUTE = envint("BIJAK_API_RATE_PER_MINUTE", "600")
 
 # Largest employee file (CSV/XLSX) an officer may upload for import, in bytes (2 MB).
 BIJAK_IMPORT_MAX_BYTES = envint("BIJAK_IMPORT_MAX_BYTES", str(2 * 1024 * 1024))
+
+# The audit log's signing key (Ed25519 PEM, made by `bijak audit keygen`), never in the database;
+# empty: no checkpoints. Signed checkpoints of the chain's head are written to the directory.
+BIJAK_AUDIT_KEY_FILE = envstr("BIJAK_AUDIT_KEY_FILE", "")
+BIJAK_AUDIT_CHECKPOINT_DIR = envstr("BIJAK_AUDIT_CHECKPOINT_DIR", str(VAR_DIR / "audit-checkpoints"))
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", str(5 * 1024 * 1024))
 
