@@ -162,11 +162,11 @@ def employee_import_preview(*, actor: Any, filename: str, content: bytes) -> Imp
     """
     from django.conf import settings
 
-    from bijak.site.org.access import units_visible_to
+    from bijak.site.org.access import units_changeable_by
 
     rows = read_employee_file(filename=filename, content=content,
                               max_bytes=settings.BIJAK_IMPORT_MAX_BYTES)
-    unit_codes = set(units_visible_to(actor).values_list("code", flat=True))
+    unit_codes = set(units_changeable_by(actor).values_list("code", flat=True))
     check_rows(rows, unit_codes=unit_codes)
     nips = [r.cells["nip"] for r in rows if r.cells.get("nip")]
     existing = {e.nip: e for e in Employee.objects.select_related("unit").filter(nip__in=nips)}
@@ -221,7 +221,7 @@ def employee_import_confirm(*, actor: Any, batch: ImportBatch,
     mode "valid_only": rejected rows are skipped (they stay listed on the batch);
     mode "all_or_nothing": if any row was rejected, raise ImportRefused and write nothing.
     """
-    from bijak.site.org.access import units_visible_to
+    from bijak.site.org.access import units_changeable_by
 
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.status != ImportBatch.Status.PENDING:
@@ -234,7 +234,7 @@ def employee_import_confirm(*, actor: Any, batch: ImportBatch,
             _("Tidak ada yang diimpor: %(count)d baris ditolak dan Anda memilih semua atau tidak "
               "sama sekali. Perbaiki berkasnya lalu unggah lagi.") % {"count": counts[STATUS_REJECTED]}
         )
-    units = {u.code: u for u in units_visible_to(actor)}
+    units = {u.code: u for u in units_changeable_by(actor)}
     valid = [r for r in batch.rows if r["status"] != STATUS_REJECTED]
     existing = {e.nip: e for e in Employee.objects.select_for_update().select_related("unit")
                 .filter(nip__in=[r["data"]["nip"] for r in valid])}
