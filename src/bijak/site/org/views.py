@@ -213,15 +213,19 @@ def import_batch(request: HttpRequest, batch_id: int) -> HttpResponse:
                 "%(unchanged)d tidak berubah, %(rejected)d baris ditolak."
             ) % result)
         return redirect("org:import_batch", batch_id=batch.pk)
+    # one page of rows: a file of 100 000 rows must not make a page of tens of megabytes
+    page = Paginator(batch.rows, settings.BIJAK_IMPORT_PREVIEW_PAGE).get_page(
+        request.GET.get("halaman"))
     rows = [
         {**row, "change_lines": [
             f"{column}: {row.get('before', {}).get(column) or '—'} → {row['data'][column] or '—'}"
             for column in row["changes"]
         ]}
-        for row in batch.rows
+        for row in page.object_list
     ]
     return render(request, "org/import_batch.html",
-                  {"batch": batch, "rows": rows, "counts": import_counts(batch), "form": form})
+                  {"batch": batch, "rows": rows, "page": page, "counts": import_counts(batch),
+                   "form": form})
 
 
 @login_required
