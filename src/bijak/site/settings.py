@@ -158,6 +158,10 @@ BIJAK_API_RATE_PER_MINUTE = envint("BIJAK_API_RATE_PER_MINUTE", "600")
 
 # Largest employee file (CSV/XLSX) an officer may upload for import, in bytes (2 MB).
 BIJAK_IMPORT_MAX_BYTES = envint("BIJAK_IMPORT_MAX_BYTES", str(2 * 1024 * 1024))
+# Employee rows written per transaction when an import is confirmed (other writers go between).
+BIJAK_IMPORT_WRITE_BATCH = envint("BIJAK_IMPORT_WRITE_BATCH", "500")
+# Rows per page of an import preview.
+BIJAK_IMPORT_PREVIEW_PAGE = envint("BIJAK_IMPORT_PREVIEW_PAGE", "100")
 
 # The audit log's signing key (Ed25519 PEM, made by `bijak audit keygen`), never in the database;
 # empty: no checkpoints. Signed checkpoints of the chain's head are written to the directory.
