@@ -186,6 +186,12 @@ def test_score_counts_verdicts_and_hard_negatives() -> None:
     assert nk["hard_negatives"] == 2 and nk["hard_negatives_flagged"] == 0.5
     assert out["fired_on_hard_negatives"] == {"kata_kasar": 1}
     assert out["issue_items"] == {"n": 1, "passed": 1, "failed": []}
+    assert out["per_platform"]["challenge-x"] == {
+        "positive_labels": 2,
+        "recall": 0.5,
+        "hard_negatives": 3,
+        "hard_negatives_flagged": round(1 / 3, 4),
+    }
     assert is_hard_negative({"a": 0}) and not is_hard_negative({"a": 0, "b": 1})
 
 

@@ -43,6 +43,9 @@ TEST_SHARE = 0.3
 TARGET_PER_SIDE = 360
 MIN_PER_FAMILY = 12
 MAX_PER_FAMILY = 60
+# Families written after the freeze go to train; train aims at this many items per side.
+TRAIN_TARGET_PER_SIDE = 480
+MAX_PER_TRAIN_FAMILY = 80
 
 CATEGORIES: tuple[str, ...] = (
     "hoaks",
@@ -402,7 +405,13 @@ def _tag_sentences(text: str, tags: list[str], rng: random.Random) -> str:
     out: list[str] = []
     added = 0
     for part in parts:
-        if part and not part.isspace() and rng.random() < 0.4 and added < 2 and part[-1] in ".!?":
+        if (
+            len(part) > 1
+            and part[-1] in ".!?"
+            and part[-2].isalpha()  # not after a list number ("1.") or a URL's dot
+            and rng.random() < 0.4
+            and added < 2
+        ):
             part = part[:-1] + rng.choice(tags) + part[-1]
             added += 1
         out.append(part)
@@ -534,9 +543,14 @@ def assign_test_families(families: Sequence[Family]) -> set[str]:
     return chosen
 
 
-def family_count(fam: Family, n_side: int) -> int:
+def family_count(fam: Family, n_side: int, split: str = "test") -> int:
+    """Items to generate for ``fam``; ``n_side`` is the number of families of its category side
+    (all of them for test, as when the test part was frozen; the train ones for train)."""
     if fam.count is not None:
         return fam.count
+    if split == "train":
+        per = math.ceil(TRAIN_TARGET_PER_SIDE / max(1, n_side))
+        return max(MIN_PER_FAMILY, min(MAX_PER_TRAIN_FAMILY, per))
     return max(MIN_PER_FAMILY, min(MAX_PER_FAMILY, math.ceil(TARGET_PER_SIDE / max(1, n_side))))
 
 
@@ -593,10 +607,12 @@ def generate(directory: Path | None = None) -> dict[str, list[Line]]:
     manifest = root / "test_families.txt"
     test_ids = read_manifest(manifest) if manifest.exists() else assign_test_families(families)
     sides = Counter((f.category, f.side) for f in families)
+    train_sides = Counter((f.category, f.side) for f in families if f.id not in test_ids)
     out: dict[str, list[Line]] = {"train": [], "test": []}
     for fam in families:
         split = "test" if fam.id in test_ids else "train"
-        n = family_count(fam, sides[(fam.category, fam.side)])
+        n_side = (sides if split == "test" else train_sides)[(fam.category, fam.side)]
+        n = family_count(fam, n_side, split)
         out[split].extend(expand_family(fam, fillers, n, split))
     # exact duplicates across families: keep the test copy, drop the train copy (the frozen
     # file counts, not only what the generator makes of it today)
@@ -650,7 +666,46 @@ def write_corpus(directory: Path | None = None, *, freeze_test: bool = False) ->
         info["test_sha256"] = write_lines(test_path, corpus["test"])
     info["train_sha256"] = write_lines(root / "train.jsonl", corpus["train"])
     info["counts"] = count_table(corpus["train"] + corpus["test"])
+    readme = root / "README.md"
+    if readme.exists():
+        update_readme_counts(readme, read_split(root / "train.jsonl"), read_split(test_path))
     return info
+
+
+def counts_markdown(train: Sequence[ChallengeItem], test: Sequence[ChallengeItem]) -> str:
+    """The README's count table (checked by the tests against the files)."""
+    tr, te = count_table(train), count_table(test)
+    rows = [
+        "| category | positives train | positives test | hard negatives train "
+        "| hard negatives test |",
+        "|---|---|---|---|---|",
+    ]
+    rows += [
+        f"| `{c}` | {tr[c]['pos']} | {te[c]['pos']} | {tr[c]['neg']} | {te[c]['neg']} |"
+        for c in CATEGORIES
+    ]
+    for name, items in (("train", train), ("test", test)):
+        hard = sum(1 for i in items if is_hard_negative(i.labels))
+        families = len({i.family for i in items})
+        rows.append("")
+        rows.append(
+            f"- `{name}.jsonl`: {len(items)} lines from {families} families, {hard} hard negatives"
+        )
+    return "\n".join(rows)
+
+
+def update_readme_counts(
+    readme: Path, train: Sequence[ChallengeItem], test: Sequence[ChallengeItem]
+) -> None:
+    text = readme.read_text(encoding="utf-8")
+    start, end = "<!-- COUNTS:START -->", "<!-- COUNTS:END -->"
+    if start not in text or end not in text:
+        return
+    head, rest = text.split(start, 1)
+    tail = rest.split(end, 1)[1]
+    readme.write_text(
+        f"{head}{start}\n{counts_markdown(train, test)}\n{end}{tail}", encoding="utf-8"
+    )
 
 
 # --------------------------------------------------------------------------- reading and counting
@@ -745,8 +800,17 @@ def score_challenge(
     missed: dict[str, list[str]] = {c: [] for c in CATEGORIES}
     false_alarms: list[dict[str, Any]] = []
     issue: list[dict[str, Any]] = []
+    platforms: dict[str, list[int]] = {}  # positive labels, found, hard negatives, flagged
     for item, verdict in zip(items, verdicts, strict=True):
         flagged = {c for c, v in verdict.items() if v != "aman"}
+        plat = platforms.setdefault(item.source, [0, 0, 0, 0])
+        for cat, gold in item.labels.items():
+            if gold:
+                plat[0] += 1
+                plat[1] += cat in flagged
+        if is_hard_negative(item.labels):
+            plat[2] += 1
+            plat[3] += bool(flagged)
         for cat, gold in item.labels.items():
             pred = cat in flagged
             cells[cat][0 if gold and pred else 1 if pred else 2 if gold else 3] += 1
@@ -794,6 +858,15 @@ def score_challenge(
         "hard_negatives": neg_total,
         "hard_negatives_flagged": round(neg_flagged / neg_total, 4) if neg_total else 0.0,
         "fired_on_hard_negatives": dict(fired_on_neg.most_common()),
+        "per_platform": {
+            source: {
+                "positive_labels": pos,
+                "recall": round(found / pos, 4) if pos else 0.0,
+                "hard_negatives": neg,
+                "hard_negatives_flagged": round(bad / neg, 4) if neg else 0.0,
+            }
+            for source, (pos, found, neg, bad) in sorted(platforms.items())
+        },
         "issue_items": {
             "n": len(issue),
             "passed": sum(1 for i in issue if i["pass"]),
@@ -854,6 +927,12 @@ def format_table(result: dict[str, Any]) -> str:
             f"{cat:<18} {r['n']:>5} {r['tp']:>5} {r['fp']:>4} {r['fn']:>5} "
             f"{r['precision']:>6.3f} {r['recall']:>6.3f} {r['f1']:>6.3f} "
             f"{r['hard_negatives']:>5} {100 * r['hard_negatives_flagged']:>5.1f}%"
+        )
+    for source, r in result.get("per_platform", {}).items():
+        rows.append(
+            f"{source:<22} recall {r['recall']:.3f} of {r['positive_labels']} labels; "
+            f"hard negatives flagged {100 * r['hard_negatives_flagged']:.1f}% "
+            f"of {r['hard_negatives']}"
         )
     rows.append(
         f"macro F1 {result['macro_f1']:.3f}; min recall {result['min_recall']:.3f}; "
