@@ -111,3 +111,27 @@ def api(
     """Latensi p50/p99 dan permintaan/detik POST /api/v1/check di loopback."""
     _run("api", "bijak.site.api.benchmark:run_api_benchmark", as_json, results_dir,
          rate=rate, duration=duration, concurrency=concurrency)
+
+
+CHALLENGE_FILE_OPT = typer.Option(
+    None, "--file", help="Bagian uji (bawaan: benchmarks/challenge/test.jsonl)."
+)
+CHALLENGE_LIMIT_OPT = typer.Option(
+    0, "--limit", help="Hanya N baris, merata per keluarga (0 = semua)."
+)
+
+
+@app.command("challenge")
+def challenge(
+    as_json: bool = JSON_OPT,
+    results_dir: Path = OUT_OPT,
+    test_file: Path | None = CHALLENGE_FILE_OPT,
+    limit: int = CHALLENGE_LIMIT_OPT,
+) -> None:
+    """Set tantangan: P/R/F1 per kategori pada tingkat vonis dan alarm palsu pada posting biasa."""
+    from bijak.ml.challenge import format_table, run_challenge
+
+    results = run_challenge(path=test_file, limit=limit)
+    if not as_json:
+        typer.echo(format_table(results))
+    _emit("challenge", results, as_json, results_dir)
