@@ -16,4 +16,5 @@ urlpatterns = [
     path("audit/", include("bijak.site.audit.urls")),
     path("sosialisasi/", include("bijak.site.dissemination.urls")),
     path("admin/", admin.site.urls),
+    path("gaya/", include("bijak.site.ui.urls")),
 ]
