@@ -50,8 +50,7 @@ def campaign_over(policy_version: Any, quiz_bank: int, today: dt.date) -> Callab
     return start
 
 
-def answer_all(attempt: Any, *, right: bool) -> dict[str, int]:
-    """Answers to an attempt: all right, or all wrong."""
+def _answer_all(attempt: Any, *, right: bool) -> dict[str, int]:
     from bijak.site.dissemination.models import Question
 
     bank = {q.key: q for q in Question.objects.filter(key__in=attempt.question_keys)}
@@ -59,3 +58,9 @@ def answer_all(attempt: Any, *, right: bool) -> dict[str, int]:
         k: bank[k].correct if right else (bank[k].correct + 1) % len(bank[k].choices)
         for k in attempt.question_keys
     }
+
+
+@pytest.fixture
+def answer_all() -> Callable[..., dict[str, int]]:
+    """`answer_all(attempt, right=True|False)`: answers to an attempt, all right or all wrong."""
+    return _answer_all
