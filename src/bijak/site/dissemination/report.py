@@ -79,7 +79,13 @@ def coverage_pdf(
     pdf.set_title(t(_("Laporan cakupan sosialisasi")))
     pdf.add_page()
     pdf.set_font(family, "B", 14)
-    pdf.multi_cell(0, 8, t(_("Laporan cakupan sosialisasi tata tertib media sosial")))
+    pdf.multi_cell(
+        0,
+        8,
+        t(_("Laporan cakupan sosialisasi tata tertib media sosial")),
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     pdf.set_font(family, "", 10)
     version = campaign.policy_version
     lines = [
@@ -98,7 +104,7 @@ def coverage_pdf(
         _("Target cakupan: %(p)d%%") % {"p": coverage.target},
     ]
     for line in lines:
-        pdf.multi_cell(0, 6, t(line))
+        pdf.multi_cell(0, 6, t(line), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
     pdf.set_font(family, "B", 9)
     widths = (70, 20, 25, 20, 20, 25)
@@ -160,6 +166,8 @@ def coverage_pdf(
         0,
         6,
         t(_("Saya menyatakan data di atas sesuai dengan pelaksanaan sosialisasi di unit saya.")),
+        new_x="LMARGIN",
+        new_y="NEXT",
     )
     pdf.ln(4)
     pdf.cell(0, 6, t(_("Tempat, tanggal: ______________________")), new_x="LMARGIN", new_y="NEXT")
