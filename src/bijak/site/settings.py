@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "bijak.site.policies",
     "bijak.site.checks",
     "bijak.site.api",
+    "bijak.site.notifications",
     "bijak.site.dissemination",
 ]
 
