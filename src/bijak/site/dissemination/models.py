@@ -236,6 +236,13 @@ class Reminder(models.Model):
     )
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    notification = models.ForeignKey(
+        "notifications.Notification",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ("-sent_on", "-pk")

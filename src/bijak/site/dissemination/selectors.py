@@ -24,6 +24,7 @@ from bijak.site.dissemination.models import (
     HeadConfirmation,
     Question,
     QuizAttempt,
+    Reminder,
 )
 from bijak.site.org.models import OrgUnit
 
@@ -221,3 +222,19 @@ def campaign_assignments_for(*, user: Any, campaign: Campaign) -> QuerySet[Assig
     if readable is not None:
         assignments = assignments.filter(unit_id__in=readable)
     return assignments
+
+
+def reminders_waiting(*, campaign: Campaign) -> tuple[int, str]:
+    """Reminders of the campaign whose mail has not gone out yet (the mail server failed), and
+    the last error, so the page can say they are queued and will be retried."""
+    from bijak.site.notifications.models import Notification
+
+    waiting = Notification.objects.filter(
+        pk__in=Reminder.objects.filter(campaign=campaign, notification__isnull=False).values(
+            "notification_id"
+        ),
+        status=Notification.Status.QUEUED,
+        attempts__gt=0,
+    )
+    last = waiting.order_by("-pk").values_list("last_error", flat=True).first()
+    return waiting.count(), last or ""

@@ -706,6 +706,7 @@ def reminders_run(*, today: dt.date | None = None) -> dict[str, int]:
                 employee__user__isnull=False,
                 employee__user__is_active=True,
             )
+            .exclude(employee__user__email="")
             .exclude(pk__in=_valid_ack_ids())
             .select_related("employee__user", "unit")
         )
@@ -772,11 +773,12 @@ def _queue(
                 )
         except IntegrityError:
             return False  # this person already has a message today
-        notify(
+        reminder.notification = notify(
             recipient=recipient,
             template="escalation" if kind == Reminder.Kind.ESCALATION else "reminder",
             context=context,
         )
+        reminder.save(update_fields=["notification"])
         audit_record(
             actor=None,
             action=f"reminder.{kind}",
@@ -808,6 +810,8 @@ def _escalate(*, campaign: Campaign, today: dt.date) -> int:
         if not theirs:
             continue
         for head in heads:
+            if not head.email:
+                continue
             last = (
                 Reminder.objects.filter(
                     campaign=campaign, recipient=head, kind=Reminder.Kind.ESCALATION

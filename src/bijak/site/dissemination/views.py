@@ -139,6 +139,7 @@ def campaign_detail(request: HttpRequest, campaign_id: int) -> HttpResponse:
             "can_close": campaign.closed_at is None
             and access.can_close_campaign(request.user, campaign),
             "units": list(campaign.units.all()),
+            "waiting": selectors.reminders_waiting(campaign=campaign),
         },
     )
 
