@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "bijak.site.checks",
     "bijak.site.api",
     "bijak.site.notifications",
+    "bijak.site.dissemination",
 ]
 
 MIDDLEWARE = [
