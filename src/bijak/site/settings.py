@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "bijak.site.policies",
     "bijak.site.checks",
     "bijak.site.api",
+    "bijak.site.monitoring",
 ]
 
 MIDDLEWARE = [
@@ -157,6 +158,11 @@ BIJAK_API_RATE_PER_MINUTE = envint("BIJAK_API_RATE_PER_MINUTE", "600")
 
 # Largest employee file (CSV/XLSX) an officer may upload for import, in bytes (2 MB).
 BIJAK_IMPORT_MAX_BYTES = envint("BIJAK_IMPORT_MAX_BYTES", str(2 * 1024 * 1024))
+# Monitoring (issue 12): largest platform export (ZIP or file) and most posts per import; how
+# long a reviewer's claim on a flag holds before another reviewer may take it.
+BIJAK_MONITOR_IMPORT_MAX_BYTES = envint("BIJAK_MONITOR_IMPORT_MAX_BYTES", str(64 * 1024 * 1024))
+BIJAK_MONITOR_IMPORT_MAX_POSTS = envint("BIJAK_MONITOR_IMPORT_MAX_POSTS", "100000")
+BIJAK_MONITOR_CLAIM_MINUTES = envint("BIJAK_MONITOR_CLAIM_MINUTES", "30")
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", str(5 * 1024 * 1024))
 
