@@ -52,3 +52,23 @@ def facebook_archive() -> bytes:
             "personal_information/profile_information/profile_information.json": b"{}",
         }
     )
+
+
+def register(officer, employee_user, platform: str = "x", handle: str = "sari_sehat"):  # type: ignore[no-untyped-def]
+    from bijak.site.monitoring.services import account_register
+
+    return account_register(
+        actor=officer, employee=employee_user.employee, platform=platform, handle=handle
+    )
+
+
+def import_and_scan(actor, account, filename: str, content: bytes):  # type: ignore[no-untyped-def]
+    """Preview, confirm, and run the scan the import queued (as the worker would)."""
+    from bijak.site.monitoring.models import Scan
+    from bijak.site.monitoring.services import post_import_confirm, post_import_preview, scan_run
+
+    batch = post_import_preview(actor=actor, account=account, filename=filename, content=content)
+    counts = post_import_confirm(actor=actor, batch=batch)
+    for scan in Scan.objects.filter(status=Scan.Status.QUEUED):
+        scan_run(scan_id=scan.pk)
+    return counts

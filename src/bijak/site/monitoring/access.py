@@ -154,8 +154,11 @@ def access_review(user: Any) -> None:
 
 def _flags() -> QuerySet[Flag]:
     return Flag.objects.select_related(
-        "post__account__employee__unit", "post__account__employee__user", "claimed_by",
-        "first_reviewer", "decided_by",
+        "post__account__employee__unit",
+        "post__account__employee__user",
+        "claimed_by",
+        "first_reviewer",
+        "decided_by",
     )
 
 
@@ -188,7 +191,8 @@ def flags_of_staff_confirmed(user: Any) -> QuerySet[Flag]:
         return Flag.objects.none()
     return _in_units(
         _flags().filter(status=Flag.Status.CONFIRMED, kind=Flag.Kind.FLAG),
-        "post__account__employee__unit_id", units,
+        "post__account__employee__unit_id",
+        units,
     )
 
 
@@ -206,8 +210,9 @@ def review_conflict(user: Any, flag: Flag) -> str:
         return _("Anda tidak boleh meninjau temuan atas unggahan Anda sendiri.")
     headed = {g.unit_id for g in user_grants(user) if g.role == UNIT_HEAD}
     if employee.unit_id in headed:
-        return _("Anda tidak boleh meninjau temuan atas unggahan pegawai yang Anda pimpin "
-                 "langsung.")
+        return _(
+            "Anda tidak boleh meninjau temuan atas unggahan pegawai yang Anda pimpin langsung."
+        )
     return ""
 
 
@@ -218,8 +223,7 @@ def access_flag_by_id(user: Any, flag_id: int | str) -> Flag:
         pk = int(flag_id)
     except (ValueError, TypeError):
         raise Http404("flag") from None
-    for queryset in (flags_on_desk(user), flags_of_staff_confirmed(user),
-                     flags_on_own_posts(user)):
+    for queryset in (flags_on_desk(user), flags_of_staff_confirmed(user), flags_on_own_posts(user)):
         flag = queryset.filter(pk=pk).first()
         if flag is not None:
             return flag
@@ -230,8 +234,9 @@ def access_flag_for_review(user: Any, flag_id: int | str) -> Flag:
     """A flag the user may act on (claim, confirm, dismiss): in officer scope."""
     access_review(user)
     try:
-        return _in_units(_flags(), "post__account__employee__unit_id",
-                         review_units(user)).get(pk=int(flag_id))
+        return _in_units(_flags(), "post__account__employee__unit_id", review_units(user)).get(
+            pk=int(flag_id)
+        )
     except (Flag.DoesNotExist, ValueError, TypeError):
         raise Http404("flag") from None
 
@@ -241,5 +246,6 @@ def posts_visible_to(user: Any) -> QuerySet[Post]:
     units = read_units(user)
     if units is ALL:
         return posts.all()
-    return posts.filter(Q(account__employee__unit_id__in=units)
-                        | _own_q(user, "account__employee_id"))
+    return posts.filter(
+        Q(account__employee__unit_id__in=units) | _own_q(user, "account__employee_id")
+    )

@@ -258,7 +258,9 @@ def _read_zip(content: bytes, max_bytes: int) -> ParsedExport:
         return ParsedExport(FORMAT_X, "x", posts)
     ig = sorted(n for n in members if INSTAGRAM_PATH.search(n))
     if ig:
-        posts = [p for n in ig for p in _instagram_posts(_load_json(_decode(members[n](), n), n), n)]
+        posts = [
+            p for n in ig for p in _instagram_posts(_load_json(_decode(members[n](), n), n), n)
+        ]
         return ParsedExport(FORMAT_INSTAGRAM, "instagram", posts)
     fb = sorted(n for n in members if FACEBOOK_PATH.search(n))
     if fb:
@@ -302,7 +304,7 @@ def _read_json_file(name: str, text: str) -> ParsedExport:
 def _x_without_prefix(name: str) -> ImportFileError:
     return ImportFileError(
         _(
-            "%(file)s tidak diawali \"window.YTD.tweets.part0 =\" seperti tweets.js dari arsip X; "
+            '%(file)s tidak diawali "window.YTD.tweets.part0 =" seperti tweets.js dari arsip X; '
             "berkasnya mungkin telah diubah. Unggah arsip ZIP aslinya atau berkas tweets.js yang "
             "belum diubah."
         )
@@ -397,8 +399,9 @@ def _x_posts(text: str, source: str) -> list[ParsedPost]:
 
 
 def _bad(source: str, line: int, reason: str) -> ParsedPost:
-    return ParsedPost(source=source, line=line, platform_id="", posted_at=None, text="",
-                      errors=[reason])
+    return ParsedPost(
+        source=source, line=line, platform_id="", posted_at=None, text="", errors=[reason]
+    )
 
 
 def _timestamp(value: Any) -> datetime | None:
@@ -412,9 +415,7 @@ def _timestamp(value: Any) -> datetime | None:
 
 def _instagram_posts(data: Any, source: str) -> list[ParsedPost]:
     if not isinstance(data, list):
-        raise ImportFileError(
-            _("%(file)s bukan daftar unggahan Instagram.") % {"file": source}
-        )
+        raise ImportFileError(_("%(file)s bukan daftar unggahan Instagram.") % {"file": source})
     data = _repair_tree(data)
     posts = []
     for index, item in enumerate(data, start=1):
@@ -437,23 +438,31 @@ def _instagram_posts(data: Any, source: str) -> list[ParsedPost]:
 
 def _facebook_posts(data: Any, source: str) -> list[ParsedPost]:
     if not isinstance(data, list):
-        raise ImportFileError(
-            _("%(file)s bukan daftar unggahan Facebook.") % {"file": source}
-        )
+        raise ImportFileError(_("%(file)s bukan daftar unggahan Facebook.") % {"file": source})
     data = _repair_tree(data)
     posts = []
     for index, item in enumerate(data, start=1):
         if not isinstance(item, dict):
             posts.append(_bad(source, index, _("Entri ini bukan unggahan.")))
             continue
-        texts = [d["post"] for d in item.get("data") or [] if isinstance(d, dict)
-                 and isinstance(d.get("post"), str)]
+        texts = [
+            d["post"]
+            for d in item.get("data") or []
+            if isinstance(d, dict) and isinstance(d.get("post"), str)
+        ]
         if not texts:  # a photo or check-in without words: nothing to read
             continue
-        posts.append(_check_text(ParsedPost(
-            source=source, line=index, platform_id="",
-            posted_at=_timestamp(item.get("timestamp")), text="\n".join(texts),
-        )))
+        posts.append(
+            _check_text(
+                ParsedPost(
+                    source=source,
+                    line=index,
+                    platform_id="",
+                    posted_at=_timestamp(item.get("timestamp")),
+                    text="\n".join(texts),
+                )
+            )
+        )
     return posts
 
 
@@ -467,8 +476,11 @@ def _tiktok_posts(data: Any, source: str) -> list[ParsedPost]:
                 break
     if not isinstance(videos, list):
         raise ImportFileError(
-            _("%(file)s tidak berisi Video → Videos → VideoList; ini bukan ekspor TikTok yang "
-              "dikenal.") % {"file": source}
+            _(
+                "%(file)s tidak berisi Video → Videos → VideoList; ini bukan ekspor TikTok yang "
+                "dikenal."
+            )
+            % {"file": source}
         )
     posts = []
     for index, item in enumerate(videos, start=1):
@@ -476,14 +488,21 @@ def _tiktok_posts(data: Any, source: str) -> list[ParsedPost]:
             posts.append(_bad(source, index, _("Entri ini bukan video.")))
             continue
         desc = item.get("Desc", item.get("Description", ""))
-        post = ParsedPost(source=source, line=index, platform_id=str(item.get("Link") or "")[:64],
-                          posted_at=None, text=desc if isinstance(desc, str) else "")
+        post = ParsedPost(
+            source=source,
+            line=index,
+            platform_id=str(item.get("Link") or "")[:64],
+            posted_at=None,
+            text=desc if isinstance(desc, str) else "",
+        )
         date = item.get("Date")
         if isinstance(date, str) and date:
             try:
                 post.posted_at = datetime.strptime(date, "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
             except ValueError:
-                post.errors.append(_("Tanggal %(value)s tidak dapat dibaca.") % {"value": date[:40]})
+                post.errors.append(
+                    _("Tanggal %(value)s tidak dapat dibaca.") % {"value": date[:40]}
+                )
         posts.append(_check_text(post))
     return posts
 
@@ -511,18 +530,25 @@ def _parse_date(value: str) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
-def _generic_post(source: str, line: int, record: dict[str, Any], text_col: str, id_col: str,
-                  date_col: str) -> ParsedPost:
+def _generic_post(
+    source: str, line: int, record: dict[str, Any], text_col: str, id_col: str, date_col: str
+) -> ParsedPost:
     text = record.get(text_col)
-    post = ParsedPost(source=source, line=line, platform_id="", posted_at=None,
-                      text=text if isinstance(text, str) else "" if text is None else str(text))
+    post = ParsedPost(
+        source=source,
+        line=line,
+        platform_id="",
+        posted_at=None,
+        text=text if isinstance(text, str) else "" if text is None else str(text),
+    )
     if id_col and record.get(id_col) not in (None, ""):
         post.platform_id = str(record[id_col]).strip()[:64]
     if date_col and record.get(date_col) not in (None, ""):
         post.posted_at = _parse_date(str(record[date_col]))
         if post.posted_at is None:
-            post.errors.append(_("Tanggal %(value)s tidak dapat dibaca.")
-                               % {"value": str(record[date_col])[:40]})
+            post.errors.append(
+                _("Tanggal %(value)s tidak dapat dibaca.") % {"value": str(record[date_col])[:40]}
+            )
     return _check_text(post)
 
 
@@ -557,12 +583,25 @@ def _csv_posts(content: bytes, source: str, columns: ColumnMap | None) -> list[P
                 date_col = _pick(header, cols.date, DATE_COLUMNS)
                 continue
             if len(cells) != len(header):
-                posts.append(_bad(source, reader.line_num, _(
-                    "Baris ini berisi %(found)d kolom, seharusnya %(expected)d.")
-                    % {"found": len(cells), "expected": len(header)}))
+                posts.append(
+                    _bad(
+                        source,
+                        reader.line_num,
+                        _("Baris ini berisi %(found)d kolom, seharusnya %(expected)d.")
+                        % {"found": len(cells), "expected": len(header)},
+                    )
+                )
                 continue
-            posts.append(_generic_post(source, reader.line_num, dict(zip(header, cells, strict=True)),
-                                       text_col, id_col, date_col))
+            posts.append(
+                _generic_post(
+                    source,
+                    reader.line_num,
+                    dict(zip(header, cells, strict=True)),
+                    text_col,
+                    id_col,
+                    date_col,
+                )
+            )
     except csv.Error as exc:
         raise ImportFileError(
             _("Berkas CSV rusak di baris %(line)d: %(error)s")
@@ -593,7 +632,10 @@ def _jsonl_posts(content: bytes, source: str, columns: ColumnMap | None) -> list
             text_col = _pick(record, cols.text, TEXT_COLUMNS)
             if not text_col:
                 raise _missing_text_column(columns)
-            names = (text_col, _pick(record, cols.id, ID_COLUMNS),
-                     _pick(record, cols.date, DATE_COLUMNS))
+            names = (
+                text_col,
+                _pick(record, cols.id, ID_COLUMNS),
+                _pick(record, cols.date, DATE_COLUMNS),
+            )
         posts.append(_generic_post(source, number, record, *names))
     return posts

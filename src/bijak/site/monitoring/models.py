@@ -26,13 +26,15 @@ class Platform(models.TextChoices):
 class Account(models.Model):
     """A public account of an employee on one platform."""
 
-    employee = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="accounts",
-                                 verbose_name=_("pegawai"))
+    employee = models.ForeignKey(
+        Employee, on_delete=models.PROTECT, related_name="accounts", verbose_name=_("pegawai")
+    )
     platform = models.CharField(_("platform"), max_length=20, choices=Platform.choices)
     handle = models.CharField(_("nama akun"), max_length=100)
     url = models.URLField(_("URL"), max_length=500, blank=True)
-    registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                      related_name="+")
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     registered_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -40,7 +42,9 @@ class Account(models.Model):
         verbose_name = _("akun media sosial")
         verbose_name_plural = _("akun media sosial")
         constraints = (
-            models.UniqueConstraint(fields=["platform", "handle"], name="monitoring_account_unique"),
+            models.UniqueConstraint(
+                fields=["platform", "handle"], name="monitoring_account_unique"
+            ),
         )
 
     def __str__(self) -> str:
@@ -56,8 +60,9 @@ class PostImport(models.Model):
         APPLIED = "applied", _("sudah diimpor")
 
     account = models.ForeignKey(Account, on_delete=models.CASCADE, related_name="imports")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                   related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     filename = models.CharField(max_length=255)
     sha256 = models.CharField(max_length=64)
@@ -91,8 +96,9 @@ class Post(models.Model):
     text_masked = models.BooleanField(default=False)
     text_length = models.PositiveIntegerField(default=0)
     # the latest scan's result
-    scan = models.ForeignKey("Scan", null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="+")
+    scan = models.ForeignKey(
+        "Scan", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     verdict = models.CharField(max_length=10, blank=True)
     score = models.FloatField(default=0.0)
     categories = models.JSONField(default=list)  # [{"id", "score", "verdict"}]
@@ -121,8 +127,9 @@ class Scan(models.Model):
         DONE = "done", _("selesai")
         FAILED = "failed", _("gagal")
 
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                   related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     accounts = models.ManyToManyField(Account, related_name="scans")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
@@ -170,8 +177,9 @@ class Flag(models.Model):
         OTHER = "other", _("alasan lain (lihat catatan)")
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="flags")
-    scan = models.ForeignKey(Scan, null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="flags")
+    scan = models.ForeignKey(
+        Scan, null=True, blank=True, on_delete=models.SET_NULL, related_name="flags"
+    )
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.FLAG)
     created_at = models.DateTimeField(auto_now_add=True)
     verdict = models.CharField(max_length=10)
@@ -181,14 +189,17 @@ class Flag(models.Model):
     category_ids = models.JSONField(default=list)
     evidence = models.JSONField(default=list)  # [{"start", "end", "category", "score", "text"}]
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
-    claimed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.PROTECT, related_name="+")
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     claimed_at = models.DateTimeField(null=True, blank=True)
-    first_reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                       on_delete=models.PROTECT, related_name="+")
+    first_reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     first_note = models.TextField(blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.PROTECT, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     decided_at = models.DateTimeField(null=True, blank=True)
     reason = models.CharField(max_length=20, choices=Reason.choices, blank=True)
     note = models.TextField(blank=True)
@@ -198,12 +209,17 @@ class Flag(models.Model):
         verbose_name = _("temuan")
         verbose_name_plural = _("temuan")
         constraints = (
-            models.UniqueConstraint(fields=["post", "kind"],
-                                    condition=models.Q(status__in=["open", "pending_second"]),
-                                    name="monitoring_flag_one_open"),
+            models.UniqueConstraint(
+                fields=["post", "kind"],
+                condition=models.Q(status__in=["open", "pending_second"]),
+                name="monitoring_flag_one_open",
+            ),
         )
-        indexes = (models.Index(fields=["status", "kind", "-severity", "created_at"],
-                                name="monitoring_flag_queue"),)
+        indexes = (
+            models.Index(
+                fields=["status", "kind", "-severity", "created_at"], name="monitoring_flag_queue"
+            ),
+        )
 
     def __str__(self) -> str:
         return f"flag {self.pk} ({self.verdict}, {self.status})"

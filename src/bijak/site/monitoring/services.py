@@ -42,8 +42,9 @@ def _clean_handle(handle: str) -> str:
 
 
 @transaction.atomic
-def account_register(*, actor: Any, employee: Employee, platform: str, handle: str,
-                     url: str = "") -> Account:
+def account_register(
+    *, actor: Any, employee: Employee, platform: str, handle: str, url: str = ""
+) -> Account:
     """Register an employee's public account (officer for staff in scope, or the employee)."""
     if not access.employees_for_registration(actor).filter(pk=employee.pk).exists():
         raise ValidationError(_("Anda tidak dapat mendaftarkan akun untuk pegawai ini."))
@@ -53,13 +54,19 @@ def account_register(*, actor: Any, employee: Employee, platform: str, handle: s
     if not handle or len(handle) > 100:
         raise ValidationError(_("Nama akun wajib diisi (paling banyak 100 karakter)."))
     if Account.objects.filter(platform=platform, handle__iexact=handle).exists():
-        raise ValidationError(_("Akun @%(handle)s di platform ini sudah terdaftar.")
-                              % {"handle": handle})
-    account = Account.objects.create(employee=employee, platform=platform, handle=handle,
-                                     url=url[:500], registered_by=actor)
-    audit_record(actor=actor, action="monitoring.account_register",
-                 target_type="monitoring.Account", target_id=account.pk,
-                 data={"employee": employee.pk, "platform": platform, "handle": handle})
+        raise ValidationError(
+            _("Akun @%(handle)s di platform ini sudah terdaftar.") % {"handle": handle}
+        )
+    account = Account.objects.create(
+        employee=employee, platform=platform, handle=handle, url=url[:500], registered_by=actor
+    )
+    audit_record(
+        actor=actor,
+        action="monitoring.account_register",
+        target_type="monitoring.Account",
+        target_id=account.pk,
+        data={"employee": employee.pk, "platform": platform, "handle": handle},
+    )
     return account
 
 
@@ -73,30 +80,47 @@ def _post_key(platform_id: str, content: str, posted_at: Any) -> str:
     return "h:" + hashlib.sha256(f"{content}|{stamp}".encode()).hexdigest()
 
 
-def post_import_preview(*, actor: Any, account: Account, filename: str, content: bytes,
-                        columns: ColumnMap | None = None) -> PostImport:
+def post_import_preview(
+    *, actor: Any, account: Account, filename: str, content: bytes, columns: ColumnMap | None = None
+) -> PostImport:
     """Parse an export (outside any transaction) into a pending PostImport; writes no post.
     Raises ImportFileError for a problem of the whole file (wrong platform included)."""
-    export = read_export(filename=filename, content=content,
-                         max_bytes=settings.BIJAK_MONITOR_IMPORT_MAX_BYTES,
-                         max_posts=settings.BIJAK_MONITOR_IMPORT_MAX_POSTS, columns=columns)
+    export = read_export(
+        filename=filename,
+        content=content,
+        max_bytes=settings.BIJAK_MONITOR_IMPORT_MAX_BYTES,
+        max_posts=settings.BIJAK_MONITOR_IMPORT_MAX_POSTS,
+        columns=columns,
+    )
     if export.platform is not None and export.platform != account.platform:
         raise ImportFileError(
-            _("Berkas ini ekspor %(found)s, tetapi akun @%(handle)s adalah akun %(platform)s. "
-              "Pilih akun yang sesuai.")
-            % {"found": Platform(export.platform).label, "handle": account.handle,
-               "platform": account.get_platform_display()}
+            _(
+                "Berkas ini ekspor %(found)s, tetapi akun @%(handle)s adalah akun %(platform)s. "
+                "Pilih akun yang sesuai."
+            )
+            % {
+                "found": Platform(export.platform).label,
+                "handle": account.handle,
+                "platform": account.get_platform_display(),
+            }
         )
     rows: list[dict[str, Any]] = []
     seen: dict[str, int] = {}
     for post in export.posts:
-        row: dict[str, Any] = {"source": post.source, "line": post.line,
-                               "errors": list(post.errors)}
+        row: dict[str, Any] = {
+            "source": post.source,
+            "line": post.line,
+            "errors": list(post.errors),
+        }
         if not post.errors:
             key = _post_key(post.platform_id, post.content_hash, post.posted_at)
-            row.update(key=key, platform_id=post.platform_id, hash=post.content_hash,
-                       posted_at=post.posted_at.isoformat() if post.posted_at else None,
-                       text=post.text)
+            row.update(
+                key=key,
+                platform_id=post.platform_id,
+                hash=post.content_hash,
+                posted_at=post.posted_at.isoformat() if post.posted_at else None,
+                text=post.text,
+            )
             if key in seen:
                 row["status"] = ROW_DUPLICATE
                 row["errors"] = [_("Sama dengan unggahan di baris %(line)d.") % {"line": seen[key]}]
@@ -109,22 +133,38 @@ def post_import_preview(*, actor: Any, account: Account, filename: str, content:
     keys = [r["key"] for r in rows if r["status"] == ROW_NEW]
     existing: set[str] = set()
     for start in range(0, len(keys), 5000):
-        existing.update(Post.objects.filter(account=account, key__in=keys[start:start + 5000])
-                        .values_list("key", flat=True))
+        existing.update(
+            Post.objects.filter(account=account, key__in=keys[start : start + 5000]).values_list(
+                "key", flat=True
+            )
+        )
     for row in rows:
         if row["status"] == ROW_NEW and row["key"] in existing:
             row["status"] = ROW_DUPLICATE
             row["errors"] = [_("Sudah diimpor sebelumnya.")]
     with transaction.atomic():
         batch = PostImport.objects.create(
-            account=account, created_by=actor, filename=filename[:255],
-            sha256=hashlib.sha256(content).hexdigest(), format=export.format, rows=rows,
+            account=account,
+            created_by=actor,
+            filename=filename[:255],
+            sha256=hashlib.sha256(content).hexdigest(),
+            format=export.format,
+            rows=rows,
             counts=_counts(rows),
         )
-        audit_record(actor=actor, action="monitoring.import_preview",
-                     target_type="monitoring.PostImport", target_id=batch.pk,
-                     data={"account": account.pk, "filename": batch.filename,
-                           "sha256": batch.sha256, "format": batch.format, **batch.counts})
+        audit_record(
+            actor=actor,
+            action="monitoring.import_preview",
+            target_type="monitoring.PostImport",
+            target_id=batch.pk,
+            data={
+                "account": account.pk,
+                "filename": batch.filename,
+                "sha256": batch.sha256,
+                "format": batch.format,
+                **batch.counts,
+            },
+        )
     return batch
 
 
@@ -150,29 +190,50 @@ def post_import_confirm(*, actor: Any, batch: PostImport, scan: bool = True) -> 
     new_rows = [r for r in locked.rows if r["status"] == ROW_NEW]
     created = 0
     for start in range(0, len(new_rows), WRITE_BATCH):
-        chunk = new_rows[start:start + WRITE_BATCH]
-        posts = [Post(account_id=locked.account_id, key=r["key"], platform_id=r["platform_id"],
-                      content_hash=r["hash"], text=r["text"], text_length=len(r["text"]),
-                      posted_at=datetime.fromisoformat(r["posted_at"]) if r["posted_at"] else None)
-                 for r in chunk]
+        chunk = new_rows[start : start + WRITE_BATCH]
+        posts = [
+            Post(
+                account_id=locked.account_id,
+                key=r["key"],
+                platform_id=r["platform_id"],
+                content_hash=r["hash"],
+                text=r["text"],
+                text_length=len(r["text"]),
+                posted_at=datetime.fromisoformat(r["posted_at"]) if r["posted_at"] else None,
+            )
+            for r in chunk
+        ]
         with transaction.atomic():
-            before = Post.objects.filter(account_id=locked.account_id,
-                                         key__in=[p.key for p in posts]).count()
+            before = Post.objects.filter(
+                account_id=locked.account_id, key__in=[p.key for p in posts]
+            ).count()
             Post.objects.bulk_create(posts, ignore_conflicts=True)
-            after = Post.objects.filter(account_id=locked.account_id,
-                                        key__in=[p.key for p in posts]).count()
+            after = Post.objects.filter(
+                account_id=locked.account_id, key__in=[p.key for p in posts]
+            ).count()
             created += after - before
     counts = dict(locked.counts)
     counts["duplicates"] += counts[ROW_NEW] - created  # imported meanwhile by someone else
     counts[ROW_NEW] = created
-    kept = [{k: r[k] for k in ("source", "line", "status", "errors")}
-            for r in locked.rows if r["status"] != ROW_NEW]
+    kept = [
+        {k: r[k] for k in ("source", "line", "status", "errors")}
+        for r in locked.rows
+        if r["status"] != ROW_NEW
+    ]
     with transaction.atomic():
         PostImport.objects.filter(pk=locked.pk).update(rows=kept, counts=counts)
-        audit_record(actor=actor, action="monitoring.import",
-                     target_type="monitoring.PostImport", target_id=locked.pk,
-                     data={"account": locked.account_id, "filename": locked.filename,
-                           "sha256": locked.sha256, **counts})
+        audit_record(
+            actor=actor,
+            action="monitoring.import",
+            target_type="monitoring.PostImport",
+            target_id=locked.pk,
+            data={
+                "account": locked.account_id,
+                "filename": locked.filename,
+                "sha256": locked.sha256,
+                **counts,
+            },
+        )
         if scan and created:
             scan_start(actor=actor, accounts=[locked.account])
     batch.refresh_from_db()
@@ -192,13 +253,20 @@ def scan_start(*, actor: Any, accounts: Iterable[Account]) -> Scan:
     if not accounts:
         raise ValidationError(_("Pilih sedikitnya satu akun untuk dipindai."))
     policy = policy_active()
-    scan = Scan.objects.create(created_by=actor, policy_version=policy.version,
-                               policy_hash=policy.content_hash,
-                               total=Post.objects.filter(account__in=accounts).count())
+    scan = Scan.objects.create(
+        created_by=actor,
+        policy_version=policy.version,
+        policy_hash=policy.content_hash,
+        total=Post.objects.filter(account__in=accounts).count(),
+    )
     scan.accounts.set(accounts)
-    audit_record(actor=actor, action="monitoring.scan_start", target_type="monitoring.Scan",
-                 target_id=scan.pk, data={"accounts": [a.pk for a in accounts],
-                                          "posts": scan.total, "policy": policy.version})
+    audit_record(
+        actor=actor,
+        action="monitoring.scan_start",
+        target_type="monitoring.Scan",
+        target_id=scan.pk,
+        data={"accounts": [a.pk for a in accounts], "posts": scan.total, "policy": policy.version},
+    )
     scan_id = scan.pk
     transaction.on_commit(lambda: scan_run_task.enqueue(scan_id=scan_id))
     return scan
@@ -234,47 +302,75 @@ def scan_run(*, scan_id: int, chunk: int = WRITE_BATCH, max_chunks: int | None =
                 done.status, done.finished_at = Scan.Status.DONE, timezone.now()
                 done.total = max(done.total, done.done)
                 done.save(update_fields=["status", "finished_at", "total"])
-                audit_record(actor=None, action="monitoring.scan_done",
-                             target_type="monitoring.Scan", target_id=scan_id,
-                             data={"posts": done.done, "flagged": done.flagged,
-                                   "policy": done.policy_version})
+                audit_record(
+                    actor=None,
+                    action="monitoring.scan_done",
+                    target_type="monitoring.Scan",
+                    target_id=scan_id,
+                    data={
+                        "posts": done.done,
+                        "flagged": done.flagged,
+                        "policy": done.policy_version,
+                    },
+                )
     return Scan.objects.get(pk=scan_id)
 
 
 @transaction.atomic
 def _scan_write(scan_id: int, ids: list[int], rows: list[Any]) -> None:
     Scan.objects.select_for_update().get(pk=scan_id)  # one writer per scan at a time
-    fresh = set(Post.objects.filter(pk__in=ids).exclude(scan_id=scan_id)
-                .values_list("pk", flat=True))  # another worker may have written some
+    fresh = set(
+        Post.objects.filter(pk__in=ids).exclude(scan_id=scan_id).values_list("pk", flat=True)
+    )  # another worker may have written some
     posts = []
     flagged = 0
-    open_flags = dict(Flag.objects.filter(post_id__in=fresh, kind=Flag.Kind.FLAG,
-                                          status__in=(Flag.Status.OPEN, Flag.Status.PENDING_SECOND))
-                      .values_list("post_id", "pk"))
+    open_flags = dict(
+        Flag.objects.filter(
+            post_id__in=fresh,
+            kind=Flag.Kind.FLAG,
+            status__in=(Flag.Status.OPEN, Flag.Status.PENDING_SECOND),
+        ).values_list("post_id", "pk")
+    )
     new_flags = []
     for pk, row in zip(ids, rows, strict=True):
         if pk not in fresh:
             continue
-        post = Post(pk=pk, scan_id=scan_id, verdict=row.verdict, score=row.score,
-                    categories=[c.to_dict() for c in row.categories],
-                    clauses=[c.to_dict() for c in row.clauses],
-                    versions=row.versions.to_dict(), text=row.masked_text, text_masked=True)
+        post = Post(
+            pk=pk,
+            scan_id=scan_id,
+            verdict=row.verdict,
+            score=row.score,
+            categories=[c.to_dict() for c in row.categories],
+            clauses=[c.to_dict() for c in row.clauses],
+            versions=row.versions.to_dict(),
+            text=row.masked_text,
+            text_masked=True,
+        )
         posts.append(post)
         if row.verdict in QUEUE_VERDICTS:
             flagged += 1
             if pk not in open_flags:
-                new_flags.append(Flag(
-                    post_id=pk, scan_id=scan_id, kind=Flag.Kind.FLAG, verdict=row.verdict,
-                    severity=SEVERITY[row.verdict], score=row.score,
-                    clause_ids=list(row.clause_ids),
-                    category_ids=[c.id for c in row.categories if c.verdict != "aman"],
-                    evidence=[e.to_dict() for e in row.evidence],
-                ))
-    Post.objects.bulk_update(posts, ["scan_id", "verdict", "score", "categories", "clauses",
-                                     "versions", "text", "text_masked"])
+                new_flags.append(
+                    Flag(
+                        post_id=pk,
+                        scan_id=scan_id,
+                        kind=Flag.Kind.FLAG,
+                        verdict=row.verdict,
+                        severity=SEVERITY[row.verdict],
+                        score=row.score,
+                        clause_ids=list(row.clause_ids),
+                        category_ids=[c.id for c in row.categories if c.verdict != "aman"],
+                        evidence=[e.to_dict() for e in row.evidence],
+                    )
+                )
+    Post.objects.bulk_update(
+        posts,
+        ["scan_id", "verdict", "score", "categories", "clauses", "versions", "text", "text_masked"],
+    )
     Flag.objects.bulk_create(new_flags)
-    Scan.objects.filter(pk=scan_id).update(done=F("done") + len(posts),
-                                           flagged=F("flagged") + flagged)
+    Scan.objects.filter(pk=scan_id).update(
+        done=F("done") + len(posts), flagged=F("flagged") + flagged
+    )
 
 
 # --- the review queue -------------------------------------------------------------------
@@ -285,8 +381,11 @@ def _claim_expired_before() -> Any:
 
 
 def _lock(flag: Flag) -> Flag:
-    return (Flag.objects.select_for_update(of=("self",))
-            .select_related("post__account__employee").get(pk=flag.pk))
+    return (
+        Flag.objects.select_for_update(of=("self",))
+        .select_related("post__account__employee")
+        .get(pk=flag.pk)
+    )
 
 
 def _check_reviewer(actor: Any, flag: Flag) -> None:
@@ -303,8 +402,12 @@ def _open(flag: Flag) -> None:
 
 
 def _claimed_by_other(actor: Any, flag: Flag) -> bool:
-    return (flag.claimed_by_id is not None and flag.claimed_by_id != actor.pk
-            and flag.claimed_at is not None and flag.claimed_at > _claim_expired_before())
+    return (
+        flag.claimed_by_id is not None
+        and flag.claimed_by_id != actor.pk
+        and flag.claimed_at is not None
+        and flag.claimed_at > _claim_expired_before()
+    )
 
 
 @transaction.atomic
@@ -320,8 +423,12 @@ def flag_claim(*, actor: Any, flag: Flag) -> Flag:
         raise ValidationError(_("Konfirmasi kedua harus oleh peninjau lain."))
     flag.claimed_by, flag.claimed_at = actor, timezone.now()
     flag.save(update_fields=["claimed_by", "claimed_at"])
-    audit_record(actor=actor, action="monitoring.flag_claim", target_type="monitoring.Flag",
-                 target_id=flag.pk)
+    audit_record(
+        actor=actor,
+        action="monitoring.flag_claim",
+        target_type="monitoring.Flag",
+        target_id=flag.pk,
+    )
     return flag
 
 
@@ -331,22 +438,35 @@ def flag_claim_next(*, actor: Any, kind: str = Flag.Kind.FLAG) -> Flag | None:
     at once never get the same one (the rows are locked and locked rows skipped)."""
     if not access.can_review(actor):
         raise ValidationError(_("Hanya petugas kepatuhan yang dapat meninjau temuan."))
-    free = (Q(claimed_by__isnull=True) | Q(claimed_at__lte=_claim_expired_before())
-            | Q(claimed_by=actor))
-    candidates = (access.flags_reviewable_by(actor)
-                  .filter(free, kind=kind,
-                          status__in=(Flag.Status.OPEN, Flag.Status.PENDING_SECOND))
-                  .exclude(first_reviewer=actor)
-                  .order_by("-severity", "created_at", "-score", "pk"))
+    free = (
+        Q(claimed_by__isnull=True)
+        | Q(claimed_at__lte=_claim_expired_before())
+        | Q(claimed_by=actor)
+    )
+    candidates = (
+        access.flags_reviewable_by(actor)
+        .filter(free, kind=kind, status__in=(Flag.Status.OPEN, Flag.Status.PENDING_SECOND))
+        .exclude(first_reviewer=actor)
+        .order_by("-severity", "created_at", "-score", "pk")
+    )
     ids = list(candidates.values_list("pk", flat=True)[:50])
-    flag = (Flag.objects.select_for_update(skip_locked=True).filter(pk__in=ids)
-            .filter(free).order_by("-severity", "created_at", "-score", "pk").first())
+    flag = (
+        Flag.objects.select_for_update(skip_locked=True)
+        .filter(pk__in=ids)
+        .filter(free)
+        .order_by("-severity", "created_at", "-score", "pk")
+        .first()
+    )
     if flag is None:
         return None
     flag.claimed_by, flag.claimed_at = actor, timezone.now()
     flag.save(update_fields=["claimed_by", "claimed_at"])
-    audit_record(actor=actor, action="monitoring.flag_claim", target_type="monitoring.Flag",
-                 target_id=flag.pk)
+    audit_record(
+        actor=actor,
+        action="monitoring.flag_claim",
+        target_type="monitoring.Flag",
+        target_id=flag.pk,
+    )
     return flag
 
 
@@ -356,8 +476,12 @@ def flag_release(*, actor: Any, flag: Flag) -> Flag:
     if flag.claimed_by_id == actor.pk:
         flag.claimed_by, flag.claimed_at = None, None
         flag.save(update_fields=["claimed_by", "claimed_at"])
-        audit_record(actor=actor, action="monitoring.flag_release",
-                     target_type="monitoring.Flag", target_id=flag.pk)
+        audit_record(
+            actor=actor,
+            action="monitoring.flag_release",
+            target_type="monitoring.Flag",
+            target_id=flag.pk,
+        )
     return flag
 
 
@@ -387,8 +511,13 @@ def flag_confirm(*, actor: Any, flag: Flag, note: str = "") -> Flag:
         action = "monitoring.flag_confirm_first"
     flag.claimed_by, flag.claimed_at = None, None
     flag.save()
-    audit_record(actor=actor, action=action, target_type="monitoring.Flag", target_id=flag.pk,
-                 data={"post": flag.post_id, "clauses": flag.clause_ids, "note": note})
+    audit_record(
+        actor=actor,
+        action=action,
+        target_type="monitoring.Flag",
+        target_id=flag.pk,
+        data={"post": flag.post_id, "clauses": flag.clause_ids, "note": note},
+    )
     if flag.status == Flag.Status.CONFIRMED and flag.kind == Flag.Kind.FLAG:
         _notify_confirmed(flag)
     return flag
@@ -405,9 +534,15 @@ def _notify_confirmed(flag: Flag) -> None:
     user = flag.post.account.employee.user
     if user is None:
         return
-    notification_enqueue(recipient=user, template="monitoring_flag_confirmed",
-                         context={"flag_id": flag.pk, "clauses": ", ".join(flag.clause_ids),
-                                  "handle": flag.post.account.handle})
+    notification_enqueue(
+        recipient=user,
+        template="monitoring_flag_confirmed",
+        context={
+            "flag_id": flag.pk,
+            "clauses": ", ".join(flag.clause_ids),
+            "handle": flag.post.account.handle,
+        },
+    )
 
 
 @transaction.atomic
@@ -431,8 +566,13 @@ def _dismiss(actor: Any, flag: Flag, reason: str, note: str) -> None:
     flag.decided_by, flag.decided_at = actor, timezone.now()
     flag.claimed_by, flag.claimed_at = None, None
     flag.save()
-    audit_record(actor=actor, action="monitoring.flag_dismiss", target_type="monitoring.Flag",
-                 target_id=flag.pk, data={"post": flag.post_id, "reason": reason, "note": note})
+    audit_record(
+        actor=actor,
+        action="monitoring.flag_dismiss",
+        target_type="monitoring.Flag",
+        target_id=flag.pk,
+        data={"post": flag.post_id, "reason": reason, "note": note},
+    )
 
 
 @transaction.atomic
@@ -443,12 +583,20 @@ def flag_bulk_dismiss(*, actor: Any, flag_ids: list[int], reason: str, note: str
         raise ValidationError(_("Hanya petugas kepatuhan yang dapat meninjau temuan."))
     if reason not in Flag.Reason.values:
         raise ValidationError(_("Pilih alasan penolakan dari daftar."))
-    ids = list(access.flags_reviewable_by(actor).filter(
-        pk__in=flag_ids, status__in=(Flag.Status.OPEN, Flag.Status.PENDING_SECOND),
-    ).values_list("pk", flat=True))
+    ids = list(
+        access.flags_reviewable_by(actor)
+        .filter(
+            pk__in=flag_ids,
+            status__in=(Flag.Status.OPEN, Flag.Status.PENDING_SECOND),
+        )
+        .values_list("pk", flat=True)
+    )
     done = 0
-    for flag in (Flag.objects.select_for_update(of=("self",))
-                 .select_related("post__account__employee").filter(pk__in=ids)):
+    for flag in (
+        Flag.objects.select_for_update(of=("self",))
+        .select_related("post__account__employee")
+        .filter(pk__in=ids)
+    ):
         if _claimed_by_other(actor, flag):
             continue
         _dismiss(actor, flag, reason, note)
@@ -472,11 +620,15 @@ def sample_draw(*, actor: Any, size: int, seed: int | None = None) -> int:
         pool = pool.filter(account__employee__unit_id__in=units)
     ids = list(pool.values_list("pk", flat=True))
     chosen = random.Random(seed).sample(ids, min(size, len(ids)))
-    Flag.objects.bulk_create([
-        Flag(post_id=pk, kind=Flag.Kind.SAMPLE, verdict="aman", severity=0) for pk in chosen
-    ])
-    audit_record(actor=actor, action="monitoring.sample_draw", target_type="monitoring.Flag",
-                 data={"size": size, "drawn": len(chosen), "pool": len(ids)})
+    Flag.objects.bulk_create(
+        [Flag(post_id=pk, kind=Flag.Kind.SAMPLE, verdict="aman", severity=0) for pk in chosen]
+    )
+    audit_record(
+        actor=actor,
+        action="monitoring.sample_draw",
+        target_type="monitoring.Flag",
+        data={"size": size, "drawn": len(chosen), "pool": len(ids)},
+    )
     return len(chosen)
 
 
