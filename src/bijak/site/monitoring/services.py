@@ -435,7 +435,7 @@ def flag_claim(*, actor: Any, flag: Flag) -> Flag:
 @transaction.atomic
 def flag_claim_next(*, actor: Any, kind: str = Flag.Kind.FLAG) -> Flag | None:
     """Claim the first free flag of the queue (most severe, then oldest); two reviewers asking
-    at once never get the same one (the rows are locked and locked rows skipped)."""
+    at once never get the same one (each claim is a conditional update of one row)."""
     if not access.can_review(actor):
         raise ValidationError(_("Hanya petugas kepatuhan yang dapat meninjau temuan."))
     free = (
@@ -450,17 +450,17 @@ def flag_claim_next(*, actor: Any, kind: str = Flag.Kind.FLAG) -> Flag | None:
         .order_by("-severity", "created_at", "-score", "pk")
     )
     ids = list(candidates.values_list("pk", flat=True)[:50])
-    flag = (
-        Flag.objects.select_for_update(skip_locked=True)
-        .filter(pk__in=ids)
-        .filter(free)
-        .order_by("-severity", "created_at", "-score", "pk")
-        .first()
-    )
+    open_now = Q(status__in=(Flag.Status.OPEN, Flag.Status.PENDING_SECOND))
+    flag = None
+    now = timezone.now()
+    for pk in ids:
+        # A conditional UPDATE: its WHERE is evaluated again under the row's write lock, so of
+        # two reviewers racing for the same flag exactly one changes a row (PostgreSQL, SQLite).
+        if Flag.objects.filter(free, open_now, pk=pk).update(claimed_by=actor, claimed_at=now):
+            flag = Flag.objects.select_related("post__account__employee").get(pk=pk)
+            break
     if flag is None:
         return None
-    flag.claimed_by, flag.claimed_at = actor, timezone.now()
-    flag.save(update_fields=["claimed_by", "claimed_at"])
     audit_record(
         actor=actor,
         action="monitoring.flag_claim",
