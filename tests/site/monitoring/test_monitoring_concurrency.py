@@ -45,7 +45,7 @@ def _race(workers: list[Any], work: Any) -> list[Any]:
             barrier.wait()
             with turns:
                 results[index] = work(user)
-        except Exception as exc:  # noqa: BLE001 - the test inspects it
+        except Exception as exc:
             results[index] = exc
         finally:
             connection.close()
