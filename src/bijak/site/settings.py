@@ -179,3 +179,14 @@ LOGGING = {
 }
 
 os.makedirs(STATIC_ROOT, exist_ok=True)
+
+# The agency's identity on every page (design system, issue 9): name, short name, and a logo
+# given as a static path (e.g. "agency/logo.svg" under STATICFILES_DIRS) or a site path ("/media/...").
+# No external URL: every asset is served by bijak itself.
+BIJAK_AGENCY_NAME = envstr("BIJAK_AGENCY_NAME", "")
+BIJAK_AGENCY_SHORT_NAME = envstr("BIJAK_AGENCY_SHORT_NAME", "")
+BIJAK_AGENCY_LOGO = envstr("BIJAK_AGENCY_LOGO", "bijak/logo.svg")
+if "://" in BIJAK_AGENCY_LOGO or BIJAK_AGENCY_LOGO.startswith("//"):
+    raise ImproperlyConfigured(
+        f"BIJAK_AGENCY_LOGO must be a static path or a path on this site, got {BIJAK_AGENCY_LOGO!r}")
+INSTALLED_APPS += ["bijak.site.ui"]

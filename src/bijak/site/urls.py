@@ -15,4 +15,5 @@ urlpatterns = [
     path("api/", include("bijak.site.api.urls")),
     path("audit/", include("bijak.site.audit.urls")),
     path("admin/", admin.site.urls),
+    path("gaya/", include("bijak.site.ui.urls")),
 ]
