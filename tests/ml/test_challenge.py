@@ -25,6 +25,7 @@ from bijak.ml.challenge import (
     run_challenge,
     score_challenge,
     stratified_slice,
+    template_overlap,
     write_corpus,
 )
 from bijak.ml.evaluate import read_jsonl
@@ -110,6 +111,9 @@ def test_test_and_train_are_disjoint_by_family_template_and_text(
     test_templates = {t for f in families if f.id in manifest for t in f.texts}
     train_templates = {t for f in families if f.id not in manifest for t in f.texts}
     assert not test_templates & train_templates
+    # and no test template is a light rewrite of a train one (word trigrams)
+    worst = template_overlap(families, manifest)[0]
+    assert worst[0] < 0.4, worst
 
 
 def test_frozen_test_file_matches_the_digest_in_the_readme() -> None:

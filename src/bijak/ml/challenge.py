@@ -708,6 +708,33 @@ def update_readme_counts(
     )
 
 
+def _trigrams(template: str) -> set[str]:
+    words = re.findall(r"\w+", _SLOT.sub(" ", template.lower()))
+    return {" ".join(words[i : i + 3]) for i in range(len(words) - 2)}
+
+
+def template_overlap(
+    families: Sequence[Family], test_ids: set[str]
+) -> list[tuple[float, str, str]]:
+    """For each test template, the highest word-trigram Jaccard similarity to any train
+    template, as ``(similarity, test family, train family)``, highest first."""
+    train = [(f.id, _trigrams(t)) for f in families if f.id not in test_ids for t in f.texts]
+    out: list[tuple[float, str, str]] = []
+    for fam in families:
+        if fam.id not in test_ids:
+            continue
+        for text in fam.texts:
+            grams = _trigrams(text)
+            best = (0.0, fam.id, "")
+            for other, tg in train:
+                union = len(grams | tg)
+                sim = len(grams & tg) / union if union else 0.0
+                if sim > best[0]:
+                    best = (sim, fam.id, other)
+            out.append(best)
+    return sorted(out, reverse=True)
+
+
 # --------------------------------------------------------------------------- reading and counting
 
 
