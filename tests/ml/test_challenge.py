@@ -190,6 +190,10 @@ def test_score_counts_verdicts_and_hard_negatives() -> None:
     assert nk["hard_negatives"] == 2 and nk["hard_negatives_flagged"] == 0.5
     assert out["fired_on_hard_negatives"] == {"kata_kasar": 1}
     assert out["issue_items"] == {"n": 1, "passed": 1, "failed": []}
+    assert out["worst_families"] == [
+        {"family": "f1", "lines": 2, "wrong": 1, "share": 0.5},
+        {"family": "f2", "lines": 2, "wrong": 1, "share": 0.5},
+    ]
     assert out["per_platform"]["challenge-x"] == {
         "positive_labels": 2,
         "recall": 0.5,

@@ -828,8 +828,15 @@ def score_challenge(
     false_alarms: list[dict[str, Any]] = []
     issue: list[dict[str, Any]] = []
     platforms: dict[str, list[int]] = {}  # positive labels, found, hard negatives, flagged
+    families: dict[str, list[int]] = {}  # lines, wrong lines
     for item, verdict in zip(items, verdicts, strict=True):
         flagged = {c for c, v in verdict.items() if v != "aman"}
+        fam = families.setdefault(item.family, [0, 0])
+        fam[0] += 1
+        if is_hard_negative(item.labels):
+            fam[1] += bool(flagged)
+        else:
+            fam[1] += any(g and c not in flagged for c, g in item.labels.items())
         plat = platforms.setdefault(item.source, [0, 0, 0, 0])
         for cat, gold in item.labels.items():
             if gold:
@@ -899,6 +906,13 @@ def score_challenge(
             "passed": sum(1 for i in issue if i["pass"]),
             "failed": [i for i in issue if not i["pass"]],
         },
+        "worst_families": [
+            {"family": f, "lines": n, "wrong": bad, "share": round(bad / n, 4)}
+            for f, (n, bad) in sorted(
+                families.items(), key=lambda kv: (-kv[1][1] / kv[1][0], kv[0])
+            )
+            if bad
+        ][:25],
         "false_alarm_examples": false_alarms[:40],
         "missed_examples": {c: ids[:10] for c, ids in missed.items() if ids},
     }
