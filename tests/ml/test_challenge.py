@@ -34,6 +34,7 @@ from bijak.policy import load_policy
 ROOT = Path(__file__).resolve().parents[2] / "benchmarks" / "challenge"
 TEST = ROOT / "test.jsonl"
 TRAIN = ROOT / "train.jsonl"
+TEST_B = ROOT / "test_b.jsonl"
 README = ROOT / "README.md"
 
 
@@ -47,26 +48,28 @@ def train_items() -> list[ChallengeItem]:
     return read_split(TRAIN)
 
 
+@pytest.fixture(scope="module")
+def test_b_items() -> list[ChallengeItem]:
+    return read_split(TEST_B)
+
+
 def _readme_counts() -> dict[str, dict[str, int]]:
-    """The per-category table of the README: | category | pos train | pos test | neg train | neg test |."""
+    """The README's table: | category | pos train | pos test | pos test_b | neg train | neg test
+    | neg test_b |."""
     text = README.read_text(encoding="utf-8")
     block = text.split("<!-- COUNTS:START -->", 1)[1].split("<!-- COUNTS:END -->", 1)[0]
     out: dict[str, dict[str, int]] = {}
     for row in block.splitlines():
         cells = [c.strip().strip("`") for c in row.strip().strip("|").split("|")]
-        if len(cells) == 5 and cells[0] in CATEGORIES:
-            out[cells[0]] = {
-                "pos_train": int(cells[1]),
-                "pos_test": int(cells[2]),
-                "neg_train": int(cells[3]),
-                "neg_test": int(cells[4]),
-            }
+        if len(cells) == 7 and cells[0] in CATEGORIES:
+            keys = ("pos_train", "pos_test", "pos_test_b", "neg_train", "neg_test", "neg_test_b")
+            out[cells[0]] = dict(zip(keys, map(int, cells[1:]), strict=True))
     return out
 
 
 def test_every_line_is_valid_for_bijak_eval() -> None:
     known = [c.id for c in load_policy().categories]
-    for path in (TEST, TRAIN):
+    for path in (TEST, TRAIN, TEST_B):
         items = read_jsonl(path, known)
         assert items, path
         for raw in path.read_text(encoding="utf-8").splitlines():
@@ -76,28 +79,38 @@ def test_every_line_is_valid_for_bijak_eval() -> None:
             assert obj["text"].strip() == obj["text"] and obj["text"]
 
 
-def test_ids_are_unique(test_items: list[ChallengeItem], train_items: list[ChallengeItem]) -> None:
-    ids = [i.id for i in test_items + train_items]
+def test_ids_are_unique(
+    test_items: list[ChallengeItem],
+    train_items: list[ChallengeItem],
+    test_b_items: list[ChallengeItem],
+) -> None:
+    ids = [i.id for i in test_items + train_items + test_b_items]
     assert len(ids) == len(set(ids))
 
 
 def test_every_category_has_300_positives_and_300_negatives_as_claimed(
-    test_items: list[ChallengeItem], train_items: list[ChallengeItem]
+    test_items: list[ChallengeItem],
+    train_items: list[ChallengeItem],
+    test_b_items: list[ChallengeItem],
 ) -> None:
     claimed = _readme_counts()
     assert set(claimed) == set(CATEGORIES)
     train, test = count_table(train_items), count_table(test_items)
+    test_b = count_table(test_b_items)
     for cat in CATEGORIES:
         actual = {
             "pos_train": train[cat]["pos"],
             "pos_test": test[cat]["pos"],
+            "pos_test_b": test_b[cat]["pos"],
             "neg_train": train[cat]["neg"],
             "neg_test": test[cat]["neg"],
+            "neg_test_b": test_b[cat]["neg"],
         }
         assert actual == claimed[cat], cat
         assert actual["pos_train"] + actual["pos_test"] >= 300, cat
         assert actual["neg_train"] + actual["neg_test"] >= 300, cat
         assert actual["pos_test"] > 0 and actual["neg_test"] > 0, cat
+        assert actual["pos_test_b"] > 0 and actual["neg_test_b"] > 0, cat
 
 
 def test_test_and_train_are_disjoint_by_family_template_and_text(
@@ -107,7 +120,8 @@ def test_test_and_train_are_disjoint_by_family_template_and_text(
     assert {i.family for i in test_items} == manifest
     assert not {i.family for i in train_items} & manifest
     assert not {i.text for i in train_items} & {i.text for i in test_items}
-    families = load_families(ROOT)
+    manifest_b = read_manifest(ROOT / "test_b_families.txt")
+    families = [f for f in load_families(ROOT) if f.id not in manifest_b]
     test_templates = {t for f in families if f.id in manifest for t in f.texts}
     train_templates = {t for f in families if f.id not in manifest for t in f.texts}
     assert not test_templates & train_templates
@@ -116,11 +130,30 @@ def test_test_and_train_are_disjoint_by_family_template_and_text(
     assert worst[0] < 0.4, worst
 
 
-def test_frozen_test_file_matches_the_digest_in_the_readme() -> None:
-    digest = hashlib.sha256(TEST.read_bytes()).hexdigest()
-    match = re.search(r"test\.jsonl` sha256 `([0-9a-f]{64})`", README.read_text(encoding="utf-8"))
+@pytest.mark.parametrize("path", [TEST, TEST_B], ids=["test", "test_b"])
+def test_frozen_test_file_matches_the_digest_in_the_readme(path: Path) -> None:
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    pattern = rf"`{re.escape(path.name)}` sha256 `([0-9a-f]{{64}})`"
+    match = re.search(pattern, README.read_text(encoding="utf-8"))
     assert match is not None
     assert digest == match.group(1)
+
+
+def test_second_test_part_is_disjoint_from_train_and_from_the_first(
+    test_items: list[ChallengeItem],
+    train_items: list[ChallengeItem],
+    test_b_items: list[ChallengeItem],
+) -> None:
+    manifest_b = read_manifest(ROOT / "test_b_families.txt")
+    manifest = read_manifest(ROOT / "test_families.txt")
+    assert {i.family for i in test_b_items} == manifest_b
+    assert not manifest_b & manifest
+    assert not {i.family for i in train_items} & manifest_b
+    texts_b = {i.text for i in test_b_items}
+    assert not texts_b & {i.text for i in train_items}
+    assert not texts_b & {i.text for i in test_items}
+    others = [f for f in load_families(ROOT) if f.id not in manifest]
+    assert template_overlap(others, manifest_b)[0][0] < 0.4
 
 
 def test_issue_items_are_all_in_the_test_part(test_items: list[ChallengeItem]) -> None:

@@ -44,6 +44,10 @@ TARGET_PER_SIDE = 360
 MIN_PER_FAMILY = 12
 MAX_PER_FAMILY = 60
 # Families written after the freeze go to train; train aims at this many items per side.
+# A second frozen test part (``test_b``): families whose id starts with ``b-``, written after
+# the first freeze and frozen before any tuning helper saw them; this many items each.
+TEST_B_PREFIX = "b-"
+TEST_B_PER_FAMILY = 50
 TRAIN_TARGET_PER_SIDE = 480
 MAX_PER_TRAIN_FAMILY = 80
 
@@ -300,7 +304,7 @@ class _Filler:
         values = self.fillers[key]
         # invented people are split too: test posts name people train posts never name
         if key.startswith("nama") and len(values) >= 4:
-            return values[0::2] if self.split == "test" else values[1::2]
+            return values[1::2] if self.split == "train" else values[0::2]
         return values
 
     def fill(self, template: str, depth: int = 0) -> str:
@@ -548,6 +552,8 @@ def family_count(fam: Family, n_side: int, split: str = "test") -> int:
     (all of them for test, as when the test part was frozen; the train ones for train)."""
     if fam.count is not None:
         return fam.count
+    if split == "test_b":
+        return TEST_B_PER_FAMILY
     if split == "train":
         per = math.ceil(TRAIN_TARGET_PER_SIDE / max(1, n_side))
         return max(MIN_PER_FAMILY, min(MAX_PER_TRAIN_FAMILY, per))
@@ -606,20 +612,29 @@ def generate(directory: Path | None = None) -> dict[str, list[Line]]:
     fillers = load_fillers(root)
     manifest = root / "test_families.txt"
     test_ids = read_manifest(manifest) if manifest.exists() else assign_test_families(families)
+    b_manifest = root / "test_b_families.txt"
+    b_ids = (
+        read_manifest(b_manifest)
+        if b_manifest.exists()
+        else {f.id for f in families if f.id.startswith(TEST_B_PREFIX)}
+    ) - test_ids
     sides = Counter((f.category, f.side) for f in families)
-    train_sides = Counter((f.category, f.side) for f in families if f.id not in test_ids)
-    out: dict[str, list[Line]] = {"train": [], "test": []}
+    train_sides = Counter(
+        (f.category, f.side) for f in families if f.id not in test_ids and f.id not in b_ids
+    )
+    out: dict[str, list[Line]] = {"train": [], "test": [], "test_b": []}
     for fam in families:
-        split = "test" if fam.id in test_ids else "train"
-        n_side = (sides if split == "test" else train_sides)[(fam.category, fam.side)]
+        split = "test" if fam.id in test_ids else "test_b" if fam.id in b_ids else "train"
+        n_side = (train_sides if split == "train" else sides)[(fam.category, fam.side)]
         n = family_count(fam, n_side, split)
         out[split].extend(expand_family(fam, fillers, n, split))
     # exact duplicates across families: keep the test copy, drop the train copy (the frozen
-    # file counts, not only what the generator makes of it today)
-    test_texts = {line.text for line in out["test"]}
-    frozen = root / "test.jsonl"
-    if frozen.exists():
-        test_texts |= {item.text for item in read_split(frozen)}
+    # files count, not only what the generator makes of them today)
+    test_texts = {line.text for line in out["test"] + out["test_b"]}
+    for name in ("test.jsonl", "test_b.jsonl"):
+        frozen = root / name
+        if frozen.exists():
+            test_texts |= {item.text for item in read_split(frozen)}
     out["train"] = [line for line in out["train"] if line.text not in test_texts]
     return out
 
@@ -642,10 +657,18 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def write_corpus(directory: Path | None = None, *, freeze_test: bool = False) -> dict[str, Any]:
+def write_corpus(
+    directory: Path | None = None, *, freeze_test: bool = False, freeze_test_b: bool = False
+) -> dict[str, Any]:
     """Write ``train.jsonl`` (always) and, only with ``freeze_test`` and no manifest yet,
-    ``test.jsonl`` with ``test_families.txt``. Returns counts and digests."""
+    ``test.jsonl`` with ``test_families.txt`` (likewise ``test_b`` with ``freeze_test_b``).
+    Returns counts and digests."""
     root = directory or CHALLENGE_DIR
+    b_manifest = root / "test_b_families.txt"
+    if freeze_test_b and b_manifest.exists():
+        raise ChallengeError(
+            "test_b_families.txt sudah ada: bagian uji B dibekukan dan tidak boleh dibuat ulang"
+        )
     manifest = root / "test_families.txt"
     test_path = root / "test.jsonl"
     if freeze_test and manifest.exists():
@@ -664,27 +687,46 @@ def write_corpus(directory: Path | None = None, *, freeze_test: bool = False) ->
             encoding="utf-8",
         )
         info["test_sha256"] = write_lines(test_path, corpus["test"])
+    if freeze_test_b:
+        ids = sorted({line.family for line in corpus["test_b"]})
+        b_manifest.write_text(
+            f"# {HEADER}\n# Frozen families of the second test part (test_b), one id a line.\n"
+            + "".join(f"{i}\n" for i in ids),
+            encoding="utf-8",
+        )
+        info["test_b_sha256"] = write_lines(root / "test_b.jsonl", corpus["test_b"])
     info["train_sha256"] = write_lines(root / "train.jsonl", corpus["train"])
     info["counts"] = count_table(corpus["train"] + corpus["test"])
     readme = root / "README.md"
+    b_path = root / "test_b.jsonl"
     if readme.exists():
-        update_readme_counts(readme, read_split(root / "train.jsonl"), read_split(test_path))
+        update_readme_counts(
+            readme,
+            read_split(root / "train.jsonl"),
+            read_split(test_path),
+            read_split(b_path) if b_path.exists() else [],
+        )
     return info
 
 
-def counts_markdown(train: Sequence[ChallengeItem], test: Sequence[ChallengeItem]) -> str:
+def counts_markdown(
+    train: Sequence[ChallengeItem],
+    test: Sequence[ChallengeItem],
+    test_b: Sequence[ChallengeItem] = (),
+) -> str:
     """The README's count table (checked by the tests against the files)."""
-    tr, te = count_table(train), count_table(test)
+    tr, te, tb = count_table(train), count_table(test), count_table(test_b)
     rows = [
-        "| category | positives train | positives test | hard negatives train "
-        "| hard negatives test |",
-        "|---|---|---|---|---|",
+        "| category | positives train | positives test | positives test_b "
+        "| hard negatives train | hard negatives test | hard negatives test_b |",
+        "|---|---|---|---|---|---|---|",
     ]
     rows += [
-        f"| `{c}` | {tr[c]['pos']} | {te[c]['pos']} | {tr[c]['neg']} | {te[c]['neg']} |"
+        f"| `{c}` | {tr[c]['pos']} | {te[c]['pos']} | {tb[c]['pos']} "
+        f"| {tr[c]['neg']} | {te[c]['neg']} | {tb[c]['neg']} |"
         for c in CATEGORIES
     ]
-    for name, items in (("train", train), ("test", test)):
+    for name, items in (("train", train), ("test", test), ("test_b", test_b)):
         hard = sum(1 for i in items if is_hard_negative(i.labels))
         families = len({i.family for i in items})
         rows.append("")
@@ -695,7 +737,10 @@ def counts_markdown(train: Sequence[ChallengeItem], test: Sequence[ChallengeItem
 
 
 def update_readme_counts(
-    readme: Path, train: Sequence[ChallengeItem], test: Sequence[ChallengeItem]
+    readme: Path,
+    train: Sequence[ChallengeItem],
+    test: Sequence[ChallengeItem],
+    test_b: Sequence[ChallengeItem] = (),
 ) -> None:
     text = readme.read_text(encoding="utf-8")
     start, end = "<!-- COUNTS:START -->", "<!-- COUNTS:END -->"
@@ -704,7 +749,7 @@ def update_readme_counts(
     head, rest = text.split(start, 1)
     tail = rest.split(end, 1)[1]
     readme.write_text(
-        f"{head}{start}\n{counts_markdown(train, test)}\n{end}{tail}", encoding="utf-8"
+        f"{head}{start}\n{counts_markdown(train, test, test_b)}\n{end}{tail}", encoding="utf-8"
     )
 
 
@@ -988,13 +1033,15 @@ def format_table(result: dict[str, Any]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m bijak.ml.challenge [--freeze-test] [--dir DIR]``: (re)write the corpus."""
+    """``python -m bijak.ml.challenge [--freeze-test] [--freeze-test-b] [--dir DIR]``:
+    (re)write the corpus."""
     args = list(sys.argv[1:] if argv is None else argv)
     freeze = "--freeze-test" in args
+    freeze_b = "--freeze-test-b" in args
     directory = CHALLENGE_DIR
     if "--dir" in args:
         directory = Path(args[args.index("--dir") + 1])
-    info = write_corpus(directory, freeze_test=freeze)
+    info = write_corpus(directory, freeze_test=freeze, freeze_test_b=freeze_b)
     print(json.dumps(info, indent=1, ensure_ascii=False))
     return 0
 
