@@ -262,3 +262,26 @@ def test_benchmark_runs_on_a_slice_with_the_real_pipeline(tmp_path: Path) -> Non
     assert payload["benchmark"] == "challenge"
     assert payload["results"]["lines"] == 40
     assert payload["results"]["level"] == "verdict"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "tidak dapat dibaca"),
+        ('{"text": "x", "labels": {"narkoba": 1}}\n{oops', "baris 2: bukan JSON yang sah"),
+        ('{"text": "x", "labels": {"narkoba": 2}}', "baris 1: label 'narkoba' harus 0 atau 1"),
+        ('{"text": "x", "labels": {"nope": 1}}', "baris 1: kategori tidak dikenal 'nope'"),
+    ],
+)
+def test_benchmark_names_a_bad_file_or_line(
+    tmp_path: Path, content: str | None, message: str
+) -> None:
+    path = tmp_path / "part.jsonl"
+    if content is not None:
+        path.write_text(content + "\n", encoding="utf-8")
+    out = CliRunner().invoke(
+        app, ["benchmark", "challenge", "--file", str(path), "--results-dir", str(tmp_path)]
+    )
+    assert out.exit_code == 2
+    assert "Galat: " in out.output and message in out.output
+    assert not (tmp_path / "challenge.json").exists()

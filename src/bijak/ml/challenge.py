@@ -793,21 +793,44 @@ class ChallengeItem:
 
 
 def read_split(path: Path) -> list[ChallengeItem]:
+    """The lines of a challenge file; a malformed line raises ``ChallengeError`` naming it.
+    ``family`` may be missing (a plain ``bijak eval`` file): the line's id stands for it."""
     items: list[ChallengeItem] = []
-    with open(path, encoding="utf-8") as fh:
+    try:
+        fh = open(path, encoding="utf-8")
+    except OSError as exc:
+        raise ChallengeError(f"{path}: tidak dapat dibaca ({exc.strerror})") from None
+    with fh:
         for no, raw in enumerate(fh, start=1):
             if not raw.strip():
                 continue
-            obj = json.loads(raw)
+            where = f"{path.name} baris {no}"
+            try:
+                obj = json.loads(raw)
+            except json.JSONDecodeError as exc:
+                raise ChallengeError(f"{where}: bukan JSON yang sah ({exc.msg})") from None
             if not isinstance(obj, dict):
-                raise ChallengeError(f"{path.name} baris {no}: harus objek JSON")
+                raise ChallengeError(f"{where}: harus objek JSON")
+            text, labels = obj.get("text"), obj.get("labels")
+            if not isinstance(text, str):
+                raise ChallengeError(f"{where}: 'text' harus string")
+            if not isinstance(labels, dict) or not labels:
+                raise ChallengeError(f"{where}: 'labels' harus objek {{kategori: 0|1}}")
+            clean: dict[str, int] = {}
+            for cat, val in labels.items():
+                if cat not in CATEGORIES:
+                    raise ChallengeError(f"{where}: kategori tidak dikenal {cat!r}")
+                if val not in (0, 1) or isinstance(val, bool):
+                    raise ChallengeError(f"{where}: label {cat!r} harus 0 atau 1, bukan {val!r}")
+                clean[cat] = int(val)
+            line_id = str(obj.get("id", f"{path.stem}-{no}"))
             items.append(
                 ChallengeItem(
-                    str(obj["id"]),
-                    str(obj["text"]),
-                    {str(k): int(v) for k, v in obj["labels"].items()},
-                    str(obj["source"]),
-                    str(obj["family"]),
+                    line_id,
+                    text,
+                    clean,
+                    str(obj.get("source", "")),
+                    str(obj.get("family", line_id)),
                 )
             )
     return items
