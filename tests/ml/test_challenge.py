@@ -21,6 +21,7 @@ from bijak.ml.challenge import (
     is_hard_negative,
     load_families,
     read_manifest,
+    read_registers,
     read_split,
     run_challenge,
     score_challenge,
@@ -213,7 +214,7 @@ def test_score_counts_verdicts_and_hard_negatives() -> None:
         {},
         {"hoaks": "aman"},
     ]
-    out = score_challenge(items, verdicts)
+    out = score_challenge(items, verdicts, {"1": "jawa", "2": "jawa", "3": "formal"})
     nk = out["per_category"]["narkoba"]
     assert (nk["tp"], nk["fp"], nk["fn"], nk["tn"]) == (1, 0, 1, 2)
     assert (nk["precision"], nk["recall"]) == (1.0, 0.5)
@@ -227,6 +228,20 @@ def test_score_counts_verdicts_and_hard_negatives() -> None:
         {"family": "f1", "lines": 2, "wrong": 1, "share": 0.5},
         {"family": "f2", "lines": 2, "wrong": 1, "share": 0.5},
     ]
+    assert out["per_register"] == {
+        "formal": {
+            "positive_labels": 0,
+            "recall": 0.0,
+            "hard_negatives": 1,
+            "hard_negatives_flagged": 1.0,
+        },
+        "jawa": {
+            "positive_labels": 2,
+            "recall": 0.5,
+            "hard_negatives": 0,
+            "hard_negatives_flagged": 0.0,
+        },
+    }
     assert out["per_platform"]["challenge-x"] == {
         "positive_labels": 2,
         "recall": 0.5,
@@ -285,3 +300,25 @@ def test_benchmark_names_a_bad_file_or_line(
     assert out.exit_code == 2
     assert "Galat: " in out.output and message in out.output
     assert not (tmp_path / "challenge.json").exists()
+
+
+def test_every_line_has_its_register(
+    test_items: list[ChallengeItem],
+    train_items: list[ChallengeItem],
+    test_b_items: list[ChallengeItem],
+) -> None:
+    registers = read_registers(ROOT / "registers.tsv")
+    assert set(registers) == {i.id for i in test_items + train_items + test_b_items}
+    # the issue items are exact posts: never restyled
+    assert {registers[i.id] for i in test_items if i.family.startswith("issue-")} == {"formal"}
+    # every register of the generator is represented in both test parts
+    for items in (test_items, test_b_items):
+        assert {registers[i.id] for i in items} == {
+            "formal",
+            "gaul",
+            "alay",
+            "jawa",
+            "sunda",
+            "english",
+            "typo",
+        }

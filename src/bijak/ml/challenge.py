@@ -30,7 +30,7 @@ import random
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -639,6 +639,55 @@ def generate(directory: Path | None = None) -> dict[str, list[Line]]:
     return out
 
 
+REGISTER_CODES = {
+    "formal": "F",
+    "gaul": "G",
+    "alay": "A",
+    "jawa": "J",
+    "sunda": "S",
+    "english": "E",
+    "typo": "T",
+}
+_REGISTER_NAMES = {code: name for name, code in REGISTER_CODES.items()}
+
+
+def read_registers(path: Path) -> dict[str, str]:
+    """``line id -> register`` from ``registers.tsv`` (``family<TAB>codes``, one code per line
+    of the family in order: F formal, G gaul, A alay, J jawa, S sunda, E english, T typo)."""
+    out: dict[str, str] = {}
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        family, codes = raw.split("\t", 1)
+        for i, code in enumerate(codes.strip(), start=1):
+            if code != "-":
+                out[f"{family}-{i:03d}"] = _REGISTER_NAMES[code]
+    return out
+
+
+def write_registers(path: Path, rows: dict[str, str]) -> None:
+    """``family -> codes`` rows, sorted, under the provenance header."""
+    body = "".join(f"{fam}\t{codes}\n" for fam, codes in sorted(rows.items()))
+    path.write_text(
+        f"# {HEADER}\n# Register of every generated line: family<TAB>one code per line "
+        "(F formal, G gaul, A alay, J jawa, S sunda, E english, T typo).\n" + body,
+        encoding="utf-8",
+    )
+
+
+def register_rows(lines: Iterable[Line]) -> dict[str, str]:
+    """``family -> codes``, by the number in each line id (``-`` where a line was dropped as a
+    duplicate of a test line)."""
+    rows: dict[str, dict[int, str]] = {}
+    for line in lines:
+        number = int(line.id.rsplit("-", 1)[1])
+        rows.setdefault(line.family, {})[number] = REGISTER_CODES[str(line.meta["register"])]
+    return {
+        fam: "".join(codes.get(i, "-") for i in range(1, max(codes) + 1))
+        for fam, codes in rows.items()
+    }
+
+
 def read_manifest(path: Path) -> set[str]:
     return {
         ln.strip()
@@ -698,6 +747,25 @@ def write_corpus(
     info["train_sha256"] = write_lines(root / "train.jsonl", corpus["train"])
     info["counts"] = count_table(corpus["train"] + corpus["test"])
     readme = root / "README.md"
+    # registers: frozen parts keep their rows (written once, when they were frozen)
+    reg_path = root / "registers.tsv"
+    frozen_ids = read_manifest(manifest) | (
+        read_manifest(b_manifest) if b_manifest.exists() else set()
+    )
+    rows = {}
+    if reg_path.exists():
+        for raw in reg_path.read_text(encoding="utf-8").splitlines():
+            if raw.strip() and not raw.startswith("#"):
+                fam, codes = raw.split("\t", 1)
+                if fam in frozen_ids:
+                    rows[fam] = codes
+    new_rows = register_rows(corpus["train"])
+    if freeze_test:
+        new_rows.update(register_rows(corpus["test"]))
+    if freeze_test_b:
+        new_rows.update(register_rows(corpus["test_b"]))
+    rows.update(new_rows)
+    write_registers(reg_path, rows)
     b_path = root / "test_b.jsonl"
     if readme.exists():
         update_readme_counts(
@@ -883,7 +951,9 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 
 def score_challenge(
-    items: Sequence[ChallengeItem], verdicts: Sequence[dict[str, str]]
+    items: Sequence[ChallengeItem],
+    verdicts: Sequence[dict[str, str]],
+    registers: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """Per-category P/R/F1 at verdict level, the share of hard negatives flagged, and which
     category fired on them."""
@@ -895,7 +965,9 @@ def score_challenge(
     missed: dict[str, list[str]] = {c: [] for c in CATEGORIES}
     false_alarms: list[dict[str, Any]] = []
     issue: list[dict[str, Any]] = []
-    platforms: dict[str, list[int]] = {}  # positive labels, found, hard negatives, flagged
+    # per platform and per register: positive labels, found, hard negatives, flagged
+    platforms: dict[str, list[int]] = {}
+    by_register: dict[str, list[int]] = {}
     families: dict[str, list[int]] = {}  # lines, wrong lines
     for item, verdict in zip(items, verdicts, strict=True):
         flagged = {c for c, v in verdict.items() if v != "aman"}
@@ -905,14 +977,17 @@ def score_challenge(
             fam[1] += bool(flagged)
         else:
             fam[1] += any(g and c not in flagged for c, g in item.labels.items())
-        plat = platforms.setdefault(item.source, [0, 0, 0, 0])
-        for cat, gold in item.labels.items():
-            if gold:
-                plat[0] += 1
-                plat[1] += cat in flagged
-        if is_hard_negative(item.labels):
-            plat[2] += 1
-            plat[3] += bool(flagged)
+        slots = [platforms.setdefault(item.source, [0, 0, 0, 0])]
+        if registers is not None and item.id in registers:
+            slots.append(by_register.setdefault(registers[item.id], [0, 0, 0, 0]))
+        for slot in slots:
+            for cat, gold in item.labels.items():
+                if gold:
+                    slot[0] += 1
+                    slot[1] += cat in flagged
+            if is_hard_negative(item.labels):
+                slot[2] += 1
+                slot[3] += bool(flagged)
         for cat, gold in item.labels.items():
             pred = cat in flagged
             cells[cat][0 if gold and pred else 1 if pred else 2 if gold else 3] += 1
@@ -960,15 +1035,8 @@ def score_challenge(
         "hard_negatives": neg_total,
         "hard_negatives_flagged": round(neg_flagged / neg_total, 4) if neg_total else 0.0,
         "fired_on_hard_negatives": dict(fired_on_neg.most_common()),
-        "per_platform": {
-            source: {
-                "positive_labels": pos,
-                "recall": round(found / pos, 4) if pos else 0.0,
-                "hard_negatives": neg,
-                "hard_negatives_flagged": round(bad / neg, 4) if neg else 0.0,
-            }
-            for source, (pos, found, neg, bad) in sorted(platforms.items())
-        },
+        "per_platform": _group_table(platforms),
+        "per_register": _group_table(by_register),
         "issue_items": {
             "n": len(issue),
             "passed": sum(1 for i in issue if i["pass"]),
@@ -983,6 +1051,18 @@ def score_challenge(
         ][:25],
         "false_alarm_examples": false_alarms[:40],
         "missed_examples": {c: ids[:10] for c, ids in missed.items() if ids},
+    }
+
+
+def _group_table(groups: dict[str, list[int]]) -> dict[str, dict[str, Any]]:
+    return {
+        key: {
+            "positive_labels": pos,
+            "recall": round(found / pos, 4) if pos else 0.0,
+            "hard_negatives": neg,
+            "hard_negatives_flagged": round(bad / neg, 4) if neg else 0.0,
+        }
+        for key, (pos, found, neg, bad) in sorted(groups.items())
     }
 
 
@@ -1018,7 +1098,9 @@ def run_challenge(
     test_path = path or CHALLENGE_DIR / "test.jsonl"
     items = stratified_slice(read_split(test_path), limit)
     run = verdicts or pipeline_verdicts()
-    result = score_challenge(items, run([i.text for i in items]))
+    registers_path = test_path.parent / "registers.tsv"
+    registers = read_registers(registers_path) if registers_path.exists() else None
+    result = score_challenge(items, run([i.text for i in items]), registers)
     result["file"] = str(test_path)
     result["file_sha256"] = file_digest(test_path)
     result["level"] = "verdict"
@@ -1037,7 +1119,8 @@ def format_table(result: dict[str, Any]) -> str:
             f"{r['precision']:>6.3f} {r['recall']:>6.3f} {r['f1']:>6.3f} "
             f"{r['hard_negatives']:>5} {100 * r['hard_negatives_flagged']:>5.1f}%"
         )
-    for source, r in result.get("per_platform", {}).items():
+    groups = [*result.get("per_platform", {}).items(), *result.get("per_register", {}).items()]
+    for source, r in groups:
         rows.append(
             f"{source:<22} recall {r['recall']:.3f} of {r['positive_labels']} labels; "
             f"hard negatives flagged {100 * r['hard_negatives_flagged']:.1f}% "
