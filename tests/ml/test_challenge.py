@@ -20,6 +20,8 @@ from bijak.ml.challenge import (
     generate,
     is_hard_negative,
     load_families,
+    personal_values,
+    privacy_leaks,
     read_manifest,
     read_registers,
     read_split,
@@ -322,3 +324,31 @@ def test_every_line_has_its_register(
             "english",
             "typo",
         }
+
+
+def test_personal_values_finds_nik_phone_and_medical_record() -> None:
+    text = "NIK 3201014508900003, HP 0812-3456-7890, No RM 00-45-78-12, rekam medis RM-6386496"
+    assert personal_values(text) == [
+        "3201014508900003",
+        "0812-3456-7890",
+        "00-45-78-12",
+        "RM-6386496",
+    ]
+
+
+def test_privacy_check_reports_values_that_reach_the_report() -> None:
+    items = [
+        ChallengeItem("1", "Ny. Warsiti positif HIV", {"data_pribadi": 1}, "s", "fam-a"),
+        ChallengeItem("2", "NIK 3201014508900003", {"data_pribadi": 1}, "s", "fam-b"),
+        ChallengeItem("3", "NIK format 16 digit", {"data_pribadi": 0}, "s", "fam-c"),
+    ]
+    outputs = {
+        items[0].text: '{"masked_text": "Ny. W****** positif HIV"}',
+        items[1].text: '{"evidence": "3201014508900003"}',
+    }
+    out = privacy_leaks(items, {"fam-a": ["Warsiti"]}, lambda text: outputs[text])
+    assert out == {
+        "checked": 2,
+        "leaking": 1,
+        "leaks": [{"id": "2", "leaked": ["3201014508900003"]}],
+    }

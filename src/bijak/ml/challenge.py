@@ -99,6 +99,8 @@ class Family:
     count: int | None = None  # items to generate; None = from the category target
     verbatim: bool = False  # no style or register changes (exact items, e.g. from the issue)
     note: str = ""
+    # personal data that must not appear anywhere in the report of a line of this family
+    must_mask: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -185,6 +187,7 @@ def load_families(directory: Path | None = None) -> list[Family]:
                         count=int(raw["count"]) if raw.get("count") is not None else None,
                         verbatim=bool(raw.get("verbatim", False)),
                         note=str(raw.get("note", "")),
+                        must_mask=_as_tuple(raw.get("must_mask"), ()),
                     )
                 )
     return families
@@ -1088,6 +1091,48 @@ def stratified_slice(items: Sequence[ChallengeItem], limit: int) -> list[Challen
     return out
 
 
+_IDENTIFIERS = (
+    re.compile(r"(?<!\d)\d{16}(?!\d)"),  # NIK
+    re.compile(r"(?<![\d+])(?:\+62 ?|0)8\d{2}[ -]?\d{3,4}[ -]?\d{3,5}(?!\d)"),  # mobile phone
+    re.compile(r"(?i)(?:\bRM|rekam medis)\s*:?\s*([\w.-]*\d[\w.-]*\d)"),  # medical record
+)
+
+
+def personal_values(text: str) -> list[str]:
+    """The NIK, mobile numbers and medical-record numbers written in ``text`` (as generated
+    by the challenge set), to check that none reaches a report unmasked."""
+    values: list[str] = []
+    for pattern in _IDENTIFIERS:
+        for m in pattern.finditer(text):
+            values.append(m.group(m.lastindex or 0))
+    return values
+
+
+def privacy_leaks(
+    items: Sequence[ChallengeItem],
+    must_mask: Mapping[str, Sequence[str]],
+    report_json: Callable[[str], str],
+) -> dict[str, Any]:
+    """For every line labelled ``data_pribadi`` 1 or of a family with ``must_mask`` values,
+    whether any of its personal values (``must_mask`` and the NIK, phone and medical-record
+    numbers in its text) appears anywhere in the report's JSON (masked text, evidence,
+    explanations, findings' meta)."""
+    checked = 0
+    leaks: list[dict[str, Any]] = []
+    for item in items:
+        values = [v for v in must_mask.get(item.family, ()) if v in item.text]
+        if item.labels.get("data_pribadi") == 1:
+            values += [v for v in personal_values(item.text) if v not in values]
+        if not values:
+            continue
+        checked += 1
+        out = report_json(item.text)
+        leaked = [v for v in values if v in out]
+        if leaked:
+            leaks.append({"id": item.id, "leaked": leaked})
+    return {"checked": checked, "leaking": len(leaks), "leaks": leaks}
+
+
 def run_challenge(
     *,
     path: Path | None = None,
@@ -1101,6 +1146,18 @@ def run_challenge(
     registers_path = test_path.parent / "registers.tsv"
     registers = read_registers(registers_path) if registers_path.exists() else None
     result = score_challenge(items, run([i.text for i in items]), registers)
+    if verdicts is None:
+        from bijak.engine import default_pipeline
+
+        pipe = default_pipeline()
+        must_mask = (
+            {f.id: f.must_mask for f in load_families(test_path.parent) if f.must_mask}
+            if (test_path.parent / "families").exists()
+            else {}
+        )
+        result["privacy"] = privacy_leaks(
+            items, must_mask, lambda text: pipe.analyze(text, explain=True).to_json()
+        )
     result["file"] = str(test_path)
     result["file_sha256"] = file_digest(test_path)
     result["level"] = "verdict"
@@ -1132,6 +1189,11 @@ def format_table(result: dict[str, Any]) -> str:
         f"of {result['hard_negatives']}; issue items passed "
         f"{result['issue_items']['passed']}/{result['issue_items']['n']}"
     )
+    if "privacy" in result:
+        rows.append(
+            f"personal data leaking from reports: {result['privacy']['leaking']} "
+            f"of {result['privacy']['checked']} lines checked"
+        )
     return "\n".join(rows)
 
 
