@@ -8,7 +8,7 @@ from datetime import timedelta
 from statistics import median
 from typing import Any
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from bijak.site.complaints.models import (
@@ -29,7 +29,7 @@ def complaint_queue(*, status: str = "", kind: str = "", query: str = "") -> Que
     """Primary complaints for the officers' queue: open ones oldest first, then the rest."""
     qs = Complaint.objects.filter(group__isnull=True).annotate(
         merged=Count("members", distinct=True),
-        open_candidates=Count("candidates", distinct=True),
+        open_candidates=Count("candidates", filter=Q(candidates__dismissed=False), distinct=True),
     )
     if status:
         qs = qs.filter(status=status)

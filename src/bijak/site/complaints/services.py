@@ -369,9 +369,11 @@ def complaint_submit(*, reporter: Any | None, prepared: Prepared) -> Submitted:
             ocr_error=shot.ocr_error,
         )
     pairs = _candidates(complaint, prepared)
+    # proposed both ways, so the earlier complaint's page shows the newcomer too
     Candidate.objects.bulk_create(
-        Candidate(complaint=complaint, other_id=other_id, reason=reason)
-        for other_id, reason in pairs
+        [Candidate(complaint=complaint, other_id=other_id, reason=r) for other_id, r in pairs]
+        + [Candidate(complaint_id=other_id, other=complaint, reason=r) for other_id, r in pairs],
+        ignore_conflicts=True,
     )
     others = {
         c.pk: c
@@ -503,6 +505,9 @@ def complaint_merge(*, actor: Any, primary: Complaint, duplicate: Complaint) -> 
     duplicate.save(update_fields=["group", "status", "status_reason", "updated_at"])
     Candidate.objects.filter(complaint=duplicate, other=primary).update(dismissed=True)
     Candidate.objects.filter(complaint=primary, other=duplicate).update(dismissed=True)
+    Candidate.objects.filter(complaint__in=(primary, duplicate), other__group=primary).update(
+        dismissed=True
+    )
     note = _("Digabung dengan %(ticket)s.") % {"ticket": primary.ticket}
     _event(duplicate, actor=actor, action="merged", note=note)
     _event(
@@ -523,8 +528,12 @@ def complaint_merge(*, actor: Any, primary: Complaint, duplicate: Complaint) -> 
 
 @transaction.atomic
 def complaint_dismiss_candidate(*, actor: Any, candidate: Candidate) -> None:
-    candidate.dismissed = True
-    candidate.save(update_fields=["dismissed"])
+    Candidate.objects.filter(complaint=candidate.complaint, other=candidate.other).update(
+        dismissed=True
+    )
+    Candidate.objects.filter(complaint=candidate.other, other=candidate.complaint).update(
+        dismissed=True
+    )
     audit_record(
         actor=actor,
         action="complaint.candidate.dismiss",
