@@ -5,8 +5,6 @@ written by the bijak authors."""
 
 from __future__ import annotations
 
-import io
-
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
