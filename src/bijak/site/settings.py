@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "bijak.site.notifications",
     "bijak.site.dissemination",
     "bijak.site.monitoring",
+    "bijak.site.complaints",
 ]
 
 MIDDLEWARE = [

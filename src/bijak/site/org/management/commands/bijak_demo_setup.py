@@ -76,6 +76,9 @@ class Command(BaseCommand):
 
         version = policy_version_load(actor=None)
         logins = self._organisation()
+        from bijak.site.complaints.demo import complaints_demo_populate
+
+        complaints_demo_populate()
         sample = Path(settings.VAR_DIR) / "demo" / "pegawai-contoh.csv"
         sample.parent.mkdir(parents=True, exist_ok=True)
         sample.write_text(SAMPLE_CSV, encoding="utf-8")
