@@ -17,5 +17,6 @@ urlpatterns = [
     path("sosialisasi/", include("bijak.site.dissemination.urls")),
     path("aduan/", include("bijak.site.complaints.urls")),
     path("admin/", admin.site.urls),
+    path("sehat/", include("bijak.site.health.urls")),
     path("gaya/", include("bijak.site.ui.urls")),
 ]
