@@ -88,7 +88,7 @@ def campaign_new(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("Kampanye \u201c%(title)s\u201d dimulai untuk %(n)d pegawai.")
+                _("Kampanye “%(title)s” dimulai untuk %(n)d pegawai.")
                 % {"title": campaign.title, "n": campaign.assignments.count()},
             )
             return redirect("dissemination:campaign", campaign_id=campaign.pk)
