@@ -65,6 +65,10 @@ def test_head_starts_and_records_a_session_employee_fails_then_passes_and_acknow
     page.wait_for_url(re.compile(r"/sosialisasi/\d+/$"))
     assert "dimulai untuk 3 pegawai" in page.locator(".messages").inner_text()
     campaign = Campaign.objects.get()
+    page.get_by_role(
+        "link", name="Konfirmasi sosialisasi di Biro Keuangan dan Barang Milik Negara"
+    ).click()
+    page.wait_for_url("**/konfirmasi/*/")
     form = page.locator("form.confirm-form")
     form.get_by_label("tatap muka").check()
     form.get_by_label("Tanggal sesi").fill(dt.date.today().isoformat())
