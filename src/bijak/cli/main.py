@@ -9,6 +9,7 @@ from __future__ import annotations
 import typer
 
 from bijak.cli import audit, benchmark, check, demo, policy, scan, serve, site, token, train
+from bijak.cli import campaign as campaign_cmd
 from bijak.cli import eval as eval_cmd
 
 app = typer.Typer(
@@ -22,6 +23,7 @@ app.add_typer(policy.app, name="policy")
 app.add_typer(benchmark.app, name="benchmark")
 app.add_typer(token.app, name="token")
 app.add_typer(audit.app, name="audit")
+app.add_typer(campaign_cmd.app, name="campaign")
 app.command("check")(check.check)
 app.command("scan")(scan.scan)
 app.command("train")(train.train)

@@ -86,6 +86,9 @@ class Command(BaseCommand):
         out.write(f"bijak demo siap / ready: {options['url']}")
         out.write(f"Kebijakan / policy: {version.policy_id} {version.version}")
         out.write(f"Contoh berkas impor pegawai / sample employee file: {sample}")
+        from bijak.site.dissemination.demo import setup_demo_campaign
+
+        out.write(setup_demo_campaign(password=DEMO_PASSWORD))
         out.write("")
         width = max(len("username"), *(len(username) for username, _name, _role in logins))
         out.write(f"{'username'.ljust(width)}  {'password'.ljust(len(DEMO_PASSWORD))}  peran / role")
