@@ -13,20 +13,24 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from bijak.site.env import envbool, envint, envlist, envstr
+from bijak.site.env import envbool, envint, envlist, envsecret, envstr
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent  # src/bijak
 BASE_DIR = Path(envstr("BIJAK_HOME", str(Path.cwd())))
 VAR_DIR = Path(envstr("BIJAK_VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = envbool("DEBUG", "false")
-SECRET_KEY = envstr("SECRET_KEY", "")
+SECRET_KEY = envsecret("SECRET_KEY", "")
+# BIJAK_DEMO is false unless `bijak demo` (or the test configuration) sets it: a production host
+# without SECRET_KEY stops instead of running with the public demo key.
+BIJAK_DEMO = envbool("BIJAK_DEMO", "false")
 if not SECRET_KEY:
-    if DEBUG or envbool("BIJAK_DEMO", "true"):
-        # Demo and tests only: a fixed, public key. Production sets SECRET_KEY and BIJAK_DEMO=false.
+    if DEBUG or BIJAK_DEMO:
+        # Demo and tests only: a fixed, public key.
         SECRET_KEY = "bijak-demo-key-not-for-production-0123456789abcdefghijklmnop"  # noqa: S105
     else:
-        raise ImproperlyConfigured("SECRET_KEY must be set when BIJAK_DEMO is false")
+        raise ImproperlyConfigured(
+            "SECRET_KEY (or SECRET_KEY_FILE) must be set when BIJAK_DEMO is false")
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver,[::1]")
 SITE_ROOT = envstr("SITE_ROOT", "http://127.0.0.1:8000")
@@ -83,7 +87,7 @@ TEMPLATES = [
     },
 ]
 
-DATABASE_URL = envstr("DATABASE_URL", "")
+DATABASE_URL = envsecret("DATABASE_URL", "")
 if DATABASE_URL:
     try:
         DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
@@ -94,7 +98,9 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": VAR_DIR / "bijak.sqlite3",
-            "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
+            # secure_delete: a deleted draft's text is overwritten, not left in free pages.
+            "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE",
+                        "init_command": "PRAGMA secure_delete=ON"},
         }
     }
 
@@ -132,7 +138,7 @@ WHITENOISE_USE_FINDERS = True
 EMAIL_HOST = envstr("EMAIL_HOST", "")
 EMAIL_PORT = envint("EMAIL_PORT", "25")
 EMAIL_HOST_USER = envstr("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = envstr("EMAIL_HOST_PASSWORD", "")
+EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "false")
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "bijak <bijak@localhost>")
 if EMAIL_HOST:
