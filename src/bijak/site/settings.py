@@ -160,6 +160,8 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 BIJAK_CHECK_MAX_CHARS = envint("BIJAK_CHECK_MAX_CHARS", "5000")
 # Requests per minute per API token.
 BIJAK_API_RATE_PER_MINUTE = envint("BIJAK_API_RATE_PER_MINUTE", "600")
+# Active API tokens one user may hold at once.
+BIJAK_API_TOKENS_PER_USER = envint("BIJAK_API_TOKENS_PER_USER", "10")
 
 # Largest employee file (CSV/XLSX) an officer may upload for import, in bytes (2 MB).
 BIJAK_IMPORT_MAX_BYTES = envint("BIJAK_IMPORT_MAX_BYTES", str(2 * 1024 * 1024))
