@@ -14,6 +14,7 @@ urlpatterns = [
     path("cek/", include("bijak.site.checks.urls")),
     path("api/", include("bijak.site.api.urls")),
     path("audit/", include("bijak.site.audit.urls")),
+    path("pemantauan/", include("bijak.site.monitoring.urls")),
     path("admin/", admin.site.urls),
     path("gaya/", include("bijak.site.ui.urls")),
 ]

@@ -184,3 +184,28 @@ def flags_per_clause(*, user: Any) -> list[tuple[str, int, int]]:
 
 def posts_of_account(*, user: Any, account_id: int) -> QuerySet[Post]:
     return access.posts_visible_to(user).filter(account_id=account_id).order_by("-posted_at", "-pk")
+
+
+def flags_per_platform(*, user: Any) -> list[tuple[str, int]]:
+    from bijak.site.monitoring.models import Platform
+
+    labels = dict(Platform.choices)
+    rows = (
+        access.flags_on_desk(user)
+        .filter(kind=Flag.Kind.FLAG)
+        .values_list("post__account__platform")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+    )
+    return [(str(labels.get(p, p)), n) for p, n in rows]
+
+
+def flags_per_unit(*, user: Any) -> list[tuple[str, int]]:
+    rows = (
+        access.flags_on_desk(user)
+        .filter(kind=Flag.Kind.FLAG)
+        .values_list("post__account__employee__unit__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n")[:12]
+    )
+    return [(name, n) for name, n in rows]
