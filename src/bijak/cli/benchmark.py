@@ -126,3 +126,27 @@ def scale(
     """bijak scan: unggahan/detik dengan 1 proses, 2 proses lokal dan Dask LocalCluster 2 pekerja."""
     _run("scale", "bijak.batch.benchmark:run_scale_benchmark", as_json, results_dir,
          posts=posts, partition_rows=partition_rows, runners=runners)
+
+
+CHALLENGE_FILE_OPT = typer.Option(
+    None, "--file", help="Bagian uji (bawaan: benchmarks/challenge/test.jsonl)."
+)
+CHALLENGE_LIMIT_OPT = typer.Option(
+    0, "--limit", help="Hanya N baris, merata per keluarga (0 = semua)."
+)
+
+
+@app.command("challenge")
+def challenge(
+    as_json: bool = JSON_OPT,
+    results_dir: Path = OUT_OPT,
+    test_file: Path | None = CHALLENGE_FILE_OPT,
+    limit: int = CHALLENGE_LIMIT_OPT,
+) -> None:
+    """Set tantangan: P/R/F1 per kategori pada tingkat vonis dan alarm palsu pada posting biasa."""
+    from bijak.ml.challenge import format_table, run_challenge
+
+    results = run_challenge(path=test_file, limit=limit)
+    if not as_json:
+        typer.echo(format_table(results))
+    _emit("challenge", results, as_json, results_dir)

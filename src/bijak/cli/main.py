@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from bijak.cli import benchmark, check, demo, policy, scan, serve, site, token, train
+from bijak.cli import audit, benchmark, check, demo, policy, scan, serve, site, token, train
 from bijak.cli import eval as eval_cmd
 
 app = typer.Typer(
@@ -21,6 +21,7 @@ app = typer.Typer(
 app.add_typer(policy.app, name="policy")
 app.add_typer(benchmark.app, name="benchmark")
 app.add_typer(token.app, name="token")
+app.add_typer(audit.app, name="audit")
 app.command("check")(check.check)
 app.command("scan")(scan.scan)
 app.command("train")(train.train)

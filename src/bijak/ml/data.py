@@ -167,13 +167,27 @@ def read_sms(root: Path) -> tuple[list[Row], list[Path]]:
     return rows, [p]
 
 
+def claim_key(title: str) -> str:
+    """A fact-check title without its verdict tag, case and spacing: TurnBackHoax headlines
+    and hoax-indonesiafalsenews titles (a scrape of the same site) with the same claim share
+    it, so the same claim never lands on both sides of a split."""
+    t = re.sub(r"^\s*\[[^\]]*\]\s*", "", title)
+    return "claim:" + " ".join(re.sub(r"[^\w\s]", " ", t.casefold()).split())
+
+
 def read_hoax(root: Path) -> tuple[list[Row], list[Path]]:
     p = root / "hoax-indonesiafalsenews/raw/Data_latih.csv"
     rows = []
     for r in _csv(p):
         text = f"{r['judul'].strip()}\n{r['narasi'].strip()}"
         rows.append(
-            Row(text, {"hoaks": int(r["label"])}, "hoax-indonesiafalsenews", "chain-message")
+            Row(
+                text,
+                {"hoaks": int(r["label"])},
+                "hoax-indonesiafalsenews",
+                "chain-message",
+                key=claim_key(r["judul"]),
+            )
         )
     return rows, [p]
 
@@ -274,11 +288,14 @@ def read_turnbackhoax(root: Path) -> tuple[list[Row], list[Path]]:
     p = root / "turnbackhoax-2021/raw/Scrapping Result (Heading and Link).xlsx"
     rows = []
     for header in _xlsx_first_column(p)[1:]:
-        m = _TAG.match(header)
-        if not m:
+        tags: set[str] = set()
+        text = header
+        while m := _TAG.match(text):  # "[DISINFORMASI] [FAKTA] ..." carries several
+            tags |= {t.strip().upper() for t in re.split(r"[+/,]", m.group(1))}
+            text = text[m.end() :]
+        text = text.strip()
+        if not tags:
             continue
-        tags = {t.strip().upper() for t in re.split(r"[+/,]", m.group(1))}
-        text = header[m.end() :].strip()
         if not text:
             continue
         if tags & _HOAX_TAGS:
@@ -287,7 +304,15 @@ def read_turnbackhoax(root: Path) -> tuple[list[Row], list[Path]]:
             label = 0
         else:
             continue
-        rows.append(Row(text, {"hoaks": label}, "turnbackhoax-2021", "fact-check-headline"))
+        rows.append(
+            Row(
+                text,
+                {"hoaks": label},
+                "turnbackhoax-2021",
+                "fact-check-headline",
+                key=claim_key(text),
+            )
+        )
     return rows, [p]
 
 
@@ -362,7 +387,10 @@ def _decode_escapes(text: str) -> str:
         raw = bytes.fromhex(m.group(0).replace("\\x", ""))
         return " " + raw.decode("utf-8", errors="ignore") + " "
 
-    return " ".join(_BYTE_ESCAPES.sub(one, text).split())
+    text = _BYTE_ESCAPES.sub(one, text)
+    # a tweet cut in the middle of an escape ("...\\xf"), and escaped line breaks
+    text = re.sub(r"\\x[0-9a-fA-F]?$", "", text.replace("\\n", " "))
+    return " ".join(text.split())
 
 
 def read_local_abusive(root: Path) -> tuple[list[Row], list[Path]]:

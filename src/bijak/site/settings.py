@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "bijak.site.policies",
     "bijak.site.checks",
     "bijak.site.api",
+    "bijak.site.notifications",
+    "bijak.site.dissemination",
     "bijak.site.monitoring",
 ]
 
@@ -158,6 +160,15 @@ BIJAK_API_RATE_PER_MINUTE = envint("BIJAK_API_RATE_PER_MINUTE", "600")
 
 # Largest employee file (CSV/XLSX) an officer may upload for import, in bytes (2 MB).
 BIJAK_IMPORT_MAX_BYTES = envint("BIJAK_IMPORT_MAX_BYTES", str(2 * 1024 * 1024))
+# Employee rows written per transaction when an import is confirmed (other writers go between).
+BIJAK_IMPORT_WRITE_BATCH = envint("BIJAK_IMPORT_WRITE_BATCH", "500")
+# Rows per page of an import preview.
+BIJAK_IMPORT_PREVIEW_PAGE = envint("BIJAK_IMPORT_PREVIEW_PAGE", "100")
+
+# The audit log's signing key (Ed25519 PEM, made by `bijak audit keygen`), never in the database;
+# empty: no checkpoints. Signed checkpoints of the chain's head are written to the directory.
+BIJAK_AUDIT_KEY_FILE = envstr("BIJAK_AUDIT_KEY_FILE", "")
+BIJAK_AUDIT_CHECKPOINT_DIR = envstr("BIJAK_AUDIT_CHECKPOINT_DIR", str(VAR_DIR / "audit-checkpoints"))
 # Monitoring (issue 12): largest platform export (ZIP or file) and most posts per import; how
 # long a reviewer's claim on a flag holds before another reviewer may take it.
 BIJAK_MONITOR_IMPORT_MAX_BYTES = envint("BIJAK_MONITOR_IMPORT_MAX_BYTES", str(64 * 1024 * 1024))

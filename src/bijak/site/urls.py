@@ -15,6 +15,7 @@ urlpatterns = [
     path("api/", include("bijak.site.api.urls")),
     path("audit/", include("bijak.site.audit.urls")),
     path("pemantauan/", include("bijak.site.monitoring.urls")),
+    path("sosialisasi/", include("bijak.site.dissemination.urls")),
     path("admin/", admin.site.urls),
     path("gaya/", include("bijak.site.ui.urls")),
 ]

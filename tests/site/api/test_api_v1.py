@@ -326,3 +326,18 @@ def test_a_check_report_is_never_cached(client, token):
     response = post_check(client, {"text": "Selamat pagi semua"}, token=token)
     assert response.status_code == 200 and response["Cache-Control"] == "no-store"
     assert response.json()["verdict"] == "aman"
+
+
+@pytest.mark.django_db
+def test_a_database_failure_answers_the_json_error_shape_not_an_html_page(client, token):
+    """Issue 8, defect 3: while the database refused writes the API answered Django's HTML 500.
+    A real database failure (the rate table is gone, rolled back after the test) must answer
+    the documented JSON error."""
+    from django.db import connection
+
+    from bijak.site.api.models import RateWindow
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE {connection.ops.quote_name(RateWindow._meta.db_table)}")
+    response = client.get("/api/v1/policy", **auth(token))
+    assert_error(response, 500, "server_error", "Terjadi kesalahan di server.")

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from bijak.engine.findings import Finding
-from bijak.engine.registry import recognizers
+from bijak.engine.registry import BuildContext, recognizers
 
 if TYPE_CHECKING:  # pragma: no cover
     from bijak.engine.normalize import NormalizedText
@@ -34,5 +34,5 @@ class ClaimRecognizer:
 
 
 @recognizers.register(NAME)
-def make_claim_recognizer() -> ClaimRecognizer:
+def make_claim_recognizer(context: BuildContext | None = None) -> ClaimRecognizer:
     return ClaimRecognizer()

@@ -58,17 +58,21 @@ def api_endpoint(methods: tuple[str, ...]) -> Callable[[View], View]:
                 response = api_error("method_not_allowed")
                 response["Allow"] = ", ".join(methods)
                 return response
-            token = token_for_plaintext(plaintext=_bearer(request))
-            if token is None:
-                return api_error("unauthenticated")
-            allowed, retry_after = services.rate_hit(
-                token=token, limit=int(settings.BIJAK_API_RATE_PER_MINUTE)
-            )
-            if not allowed:
-                return api_error("rate_limited", headers={"Retry-After": str(retry_after)})
-            services.token_touch(token=token)
-            request.api_token = token  # type: ignore[attr-defined]
-            return view(request, *args, **kwargs)
+            try:
+                token = token_for_plaintext(plaintext=_bearer(request))
+                if token is None:
+                    return api_error("unauthenticated")
+                allowed, retry_after = services.rate_hit(
+                    token=token, limit=int(settings.BIJAK_API_RATE_PER_MINUTE)
+                )
+                if not allowed:
+                    return api_error("rate_limited", headers={"Retry-After": str(retry_after)})
+                services.token_touch(token=token)
+                request.api_token = token  # type: ignore[attr-defined]
+                return view(request, *args, **kwargs)
+            except Exception:  # the documented JSON error, never Django's HTML 500 page
+                logger.exception("API request failed")
+                return api_error("server_error")
 
         return wrapper
 
