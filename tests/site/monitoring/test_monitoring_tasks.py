@@ -20,8 +20,9 @@ def test_confirmed_import_queues_a_scan_that_the_worker_runs(
     officer: Any, employee: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     account = register(officer, employee)
-    batch = post_import_preview(actor=officer, account=account, filename="arsip.zip",
-                                content=x_archive())
+    batch = post_import_preview(
+        actor=officer, account=account, filename="arsip.zip", content=x_archive()
+    )
     with django_capture_on_commit_callbacks(execute=True):
         post_import_confirm(actor=officer, batch=batch)
     scan = Scan.objects.get()
