@@ -233,3 +233,13 @@ def test_pages_in_english(officer_client: Any, flagged: Account) -> None:
     officer_client.cookies["django_language"] = "en"
     html = officer_client.get("/pemantauan/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Review desk" in html
+
+
+def test_officer_home_shows_the_queue_panel_and_an_employee_does_not(
+    officer_client: Any, employee_client: Any, flagged: Account
+) -> None:
+    html = officer_client.get("/").content.decode()
+    panel = html.split('data-panel="monitoring.queue"', 1)[1].split("</section>", 1)[0]
+    assert "belum diambil peninjau" in panel and ">3<" in panel
+    assert "3 temuan menunggu ditinjau." in html
+    assert 'data-panel="monitoring.queue"' not in employee_client.get("/").content.decode()
