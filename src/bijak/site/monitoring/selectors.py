@@ -252,9 +252,13 @@ def review_figures() -> dict[str, Any]:
 def reviewed_lines() -> Any:
     """Decided flags as `bijak eval` lines: the masked text, its flagged categories labelled 1
     (confirmed) or 0 (dismissed); a reviewed sample post labels nothing it was not flagged for."""
-    decided = (Flag.objects.filter(kind=Flag.Kind.FLAG,
-                                   status__in=(Flag.Status.CONFIRMED, Flag.Status.DISMISSED))
-               .select_related("post").order_by("pk"))
+    decided = (
+        Flag.objects.filter(
+            kind=Flag.Kind.FLAG, status__in=(Flag.Status.CONFIRMED, Flag.Status.DISMISSED)
+        )
+        .select_related("post")
+        .order_by("pk")
+    )
     for flag in decided.iterator(chunk_size=500):
         if not flag.post.text_masked:
             continue
