@@ -104,7 +104,7 @@ def import_posts(
                 columns=columns,
             )
             bad = [p for p in export.posts if p.errors]
-            counts = {
+            counts: dict[str, int | None] = {
                 "read": len(export.posts),
                 "new": None,
                 "duplicates": None,
@@ -122,7 +122,7 @@ def import_posts(
                 for r in batch.rows
                 if r["status"] == "rejected"
             ]
-            counts = post_import_confirm(actor=actor, batch=batch, scan=scan)
+            counts = dict(post_import_confirm(actor=actor, batch=batch, scan=scan))
             if scan:
                 for queued in Scan.objects.filter(status=Scan.Status.QUEUED, accounts=target):
                     scan_run(scan_id=queued.pk)

@@ -107,9 +107,7 @@ def mine(request: HttpRequest) -> HttpResponse:
         request,
         "monitoring/mine.html",
         {
-            "accounts": access.accounts_visible_to(request.user).filter(
-                employee__user=request.user
-            ),
+            "accounts": access.accounts_of_own(request.user),
             "flags": access.flags_on_own_posts(request.user).order_by("-created_at")[:100],
             "staff_flags": access.flags_of_staff_confirmed(request.user).order_by("-decided_at")[
                 :100
@@ -298,8 +296,8 @@ def flag_detail(request: HttpRequest, flag_id: int) -> HttpResponse:
             elif action == "release":
                 services.flag_release(actor=request.user, flag=flag)
             elif action == "confirm":
-                form = ConfirmForm(request.POST)
-                note = form.cleaned_data["note"] if form.is_valid() else ""
+                confirm_form = ConfirmForm(request.POST)
+                note = confirm_form.cleaned_data["note"] if confirm_form.is_valid() else ""
                 flag = services.flag_confirm(actor=request.user, flag=flag, note=note)
                 messages.success(
                     request,
