@@ -14,6 +14,7 @@ urlpatterns = [
     path("cek/", include("bijak.site.checks.urls")),
     path("api/", include("bijak.site.api.urls")),
     path("audit/", include("bijak.site.audit.urls")),
+    path("pemantauan/", include("bijak.site.monitoring.urls")),
     path("sosialisasi/", include("bijak.site.dissemination.urls")),
     path("aduan/", include("bijak.site.complaints.urls")),
     path("admin/", admin.site.urls),
