@@ -144,9 +144,13 @@ def challenge(
     limit: int = CHALLENGE_LIMIT_OPT,
 ) -> None:
     """Set tantangan: P/R/F1 per kategori pada tingkat vonis dan alarm palsu pada posting biasa."""
-    from bijak.ml.challenge import format_table, run_challenge
+    from bijak.ml.challenge import ChallengeError, format_table, run_challenge
 
-    results = run_challenge(path=test_file, limit=limit)
+    try:
+        results = run_challenge(path=test_file, limit=limit)
+    except ChallengeError as exc:
+        typer.echo(f"Galat: {exc}", err=True)
+        raise typer.Exit(2) from None
     if not as_json:
         typer.echo(format_table(results))
     _emit("challenge", results, as_json, results_dir)
