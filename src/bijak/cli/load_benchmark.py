@@ -356,6 +356,7 @@ def run_load_benchmark(
                 "DEBUG": "false",
                 "BIJAK_API_RATE_PER_MINUTE": "100000",
                 "LOG_LEVEL": "ERROR",
+                "BIJAK_DEMO": "true",  # a throw-away server with the demo key
             }
         )
         if database_url:
