@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from bijak.site.checks import services
 from bijak.site.checks.access import access_check_statistics, access_saved_check_by_id
 from bijak.site.checks.forms import CheckForm
-from bijak.site.checks.present import check_view
+from bijak.site.checks.present import check_view, saved_excerpt
 from bijak.site.checks.schema import check_lang
 from bijak.site.checks.selectors import clause_daily_counts, clause_totals, saved_checks_for_user
 
@@ -94,7 +94,8 @@ def saved_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "checks/saved_list.html",
-        {"saved_checks": saved_checks_for_user(user=request.user)},
+        {"saved_checks": [(saved, saved_excerpt(saved))
+                          for saved in saved_checks_for_user(user=request.user)]},
     )
 
 
