@@ -21,7 +21,7 @@ from django.contrib.admin.forms import AdminPasswordChangeForm
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.db import transaction
 from django.db.models.signals import post_save
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponseBase
 from django.urls import reverse
 
 ACTIONS = {ADDITION: "admin.add", CHANGE: "admin.change", DELETION: "admin.delete"}
@@ -55,7 +55,7 @@ class AuditedAdminPasswordChangeForm(AdminPasswordChangeForm):
 
 
 def _password_change(site: admin.AdminSite, request: HttpRequest,
-                     extra_context: dict[str, Any] | None = None) -> HttpResponse:
+                     extra_context: dict[str, Any] | None = None) -> HttpResponseBase:
     """AdminSite.password_change with the audited form (Django has no setting for the form)."""
     from django.contrib.auth.views import PasswordChangeView
 

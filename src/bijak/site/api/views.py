@@ -40,7 +40,7 @@ View = Callable[..., HttpResponse]
 
 
 def _bearer(request: HttpRequest) -> str:
-    header = request.META.get("HTTP_AUTHORIZATION", "")
+    header = str(request.META.get("HTTP_AUTHORIZATION", ""))
     scheme, _sep, value = header.partition(" ")
     if scheme.lower() in ("bearer", "token") and value.strip():
         return value.strip()

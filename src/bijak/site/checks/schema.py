@@ -47,7 +47,7 @@ def check_lang(requested: str | None = None) -> Lang:
     """The language of a check's explanations: the one asked for, else the request's language
     (the page's chosen language, the API's Accept-Language), else Indonesian."""
     if requested in LANGS:
-        return requested  # type: ignore[return-value]
+        return requested
     from bijak.site.policies.present import current_lang
 
     return "en" if current_lang() == "en" else "id"
