@@ -34,8 +34,9 @@ def test_category_verdict_on_each_boundary(category):
     assert MAPPER.category_verdict(category.id, category.breach_threshold) == at_breach
 
 
-@pytest.mark.parametrize("category", [c for c in RAISING if c.kind != "caution"],
-                         ids=lambda c: c.id)
+@pytest.mark.parametrize(
+    "category", [c for c in RAISING if c.kind != "caution"], ids=lambda c: c.id
+)
 def test_the_model_alone_on_the_breach_boundary_asks_for_review(category):
     assert MAPPER.model_only_verdict(category.id, below(category.breach_threshold)) == "aman"
     assert MAPPER.model_only_verdict(category.id, category.breach_threshold) == "tinjau"
@@ -59,10 +60,12 @@ def aggregated_exactly(threshold: float) -> float | None:
 @pytest.mark.parametrize("category", RAISING, ids=lambda c: c.id)
 def test_the_whole_mapping_on_each_boundary(category):
     at_breach = "tinjau" if category.kind == "caution" else "langgar"
-    for score, expected in ((category.review_threshold - 1e-9, "aman"),
-                            (aggregated_exactly(category.review_threshold), "tinjau"),
-                            (category.breach_threshold - 1e-9, "tinjau"),
-                            (aggregated_exactly(category.breach_threshold), at_breach)):
+    for score, expected in (
+        (category.review_threshold - 1e-9, "aman"),
+        (aggregated_exactly(category.review_threshold), "tinjau"),
+        (category.breach_threshold - 1e-9, "tinjau"),
+        (aggregated_exactly(category.breach_threshold), at_breach),
+    ):
         if score is None:
             continue
         verdict, categories, _clauses = MAPPER.map([finding(category.id, score)])

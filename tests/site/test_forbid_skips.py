@@ -22,9 +22,28 @@ def run_probe(tmp_path: Path, body: str, forbid: bool) -> subprocess.CompletedPr
     if forbid:
         env["BIJAK_FORBID_SKIPS"] = "1"
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-         "-p", "conftest", "-c", os.devnull, "--rootdir", str(tmp_path), str(probe)],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120, check=False)
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-p",
+            "conftest",
+            "-c",
+            os.devnull,
+            "--rootdir",
+            str(tmp_path),
+            str(probe),
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 COLLECTION_SKIP = "import pytest\npytest.skip('a part is missing', allow_module_level=True)\n"

@@ -62,49 +62,106 @@ def _services(ctx: dict[str, Any]) -> dict[str, tuple[str, Callable[[], Any]]]:
         return api.token_create(actor=employee, user=employee, name="x", kind="user")[0]
 
     def saved():
-        return checks.saved_check_create(owner=employee, text="halo", platform="",
-                                         report={"verdict": "aman"})
+        return checks.saved_check_create(
+            owner=employee, text="halo", platform="", report={"verdict": "aman"}
+        )
 
     def batch():
         return org.employee_import_preview(actor=officer, filename="p.csv", content=CSV)
 
     return {
-        "orgunit_create": ("orgunit.create", lambda: org.orgunit_create(
-            actor=admin, code="SJ.X", name="Unit X", level="eselon_2", parent=tree.root)),
-        "orgunit_update": ("orgunit.update", lambda: org.orgunit_update(
-            actor=admin, unit=fresh(tree.keu), name="Biro Keuangan", level="eselon_2",
-            parent=tree.root)),
-        "employee_create": ("employee.create", lambda: org.employee_create(
-            actor=admin, nip="199001012015011002", name="Budi", unit=tree.keu)),
-        "employee_update": ("employee.update", lambda: org.employee_update(
-            actor=officer, employee=fresh(employee.employee), name="Sari W.", unit=tree.keu)),
-        "role_assign": ("role.assign", lambda: org.role_assign(
-            actor=admin, user=colleague, role="unit_head", unit=tree.kpp)),
-        "role_revoke": ("role.revoke", lambda: org.role_revoke(
-            actor=admin, assignment=RoleAssignment.objects.get(user=officer, role="officer"))),
+        "orgunit_create": (
+            "orgunit.create",
+            lambda: org.orgunit_create(
+                actor=admin, code="SJ.X", name="Unit X", level="eselon_2", parent=tree.root
+            ),
+        ),
+        "orgunit_update": (
+            "orgunit.update",
+            lambda: org.orgunit_update(
+                actor=admin,
+                unit=fresh(tree.keu),
+                name="Biro Keuangan",
+                level="eselon_2",
+                parent=tree.root,
+            ),
+        ),
+        "employee_create": (
+            "employee.create",
+            lambda: org.employee_create(
+                actor=admin, nip="199001012015011002", name="Budi", unit=tree.keu
+            ),
+        ),
+        "employee_update": (
+            "employee.update",
+            lambda: org.employee_update(
+                actor=officer, employee=fresh(employee.employee), name="Sari W.", unit=tree.keu
+            ),
+        ),
+        "role_assign": (
+            "role.assign",
+            lambda: org.role_assign(actor=admin, user=colleague, role="unit_head", unit=tree.kpp),
+        ),
+        "role_revoke": (
+            "role.revoke",
+            lambda: org.role_revoke(
+                actor=admin, assignment=RoleAssignment.objects.get(user=officer, role="officer")
+            ),
+        ),
         "employee_import_preview": ("employee.import_preview", batch),
-        "employee_import_confirm": ("employee.import_rows", lambda: org.employee_import_confirm(
-            actor=officer, batch=fresh(ctx["batch"]))),
-        "user_create": ("user.create", lambda: accounts.user_create(
-            actor=admin, username="baru", full_name="Baru")),
-        "user_password_set": ("user.password_set", lambda: accounts.user_password_set(
-            actor=admin, user=employee, password="kata-sandi-baru-2438")),
-        "user_invite": ("user.invite", lambda: accounts.user_invite(
-            actor=officer, employee=fresh(ctx["unlinked"]), base_url="http://testserver/")),
-        "user_active_set": ("user.deactivate", lambda: accounts.user_active_set(
-            actor=admin, user=type(employee).objects.get(pk=employee.pk), active=False)),
-        "session_event_record": ("user.login", lambda: accounts.session_event_record(
-            actor=employee, event="login")),
+        "employee_import_confirm": (
+            "employee.import_rows",
+            lambda: org.employee_import_confirm(actor=officer, batch=fresh(ctx["batch"])),
+        ),
+        "user_create": (
+            "user.create",
+            lambda: accounts.user_create(actor=admin, username="baru", full_name="Baru"),
+        ),
+        "user_password_set": (
+            "user.password_set",
+            lambda: accounts.user_password_set(
+                actor=admin, user=employee, password="kata-sandi-baru-2438"
+            ),
+        ),
+        "user_invite": (
+            "user.invite",
+            lambda: accounts.user_invite(
+                actor=officer, employee=fresh(ctx["unlinked"]), base_url="http://testserver/"
+            ),
+        ),
+        "user_active_set": (
+            "user.deactivate",
+            lambda: accounts.user_active_set(
+                actor=admin, user=type(employee).objects.get(pk=employee.pk), active=False
+            ),
+        ),
+        "session_event_record": (
+            "user.login",
+            lambda: accounts.session_event_record(actor=employee, event="login"),
+        ),
         "token_create": ("api_token.create", token),
-        "token_revoke": ("api_token.revoke", lambda: api.token_revoke(
-            actor=employee, token=fresh(ctx["token"]))),
+        "token_revoke": (
+            "api_token.revoke",
+            lambda: api.token_revoke(actor=employee, token=fresh(ctx["token"])),
+        ),
         "saved_check_create": ("saved_check.create", saved),
-        "saved_check_delete": ("saved_check.delete", lambda: checks.saved_check_delete(
-            actor=employee, saved=fresh(ctx["saved"]))),
-        "policy_version_load": ("policy.load", lambda: policies.policy_version_load(
-            actor=admin, path=ctx["another_file"], activate=False)),
-        "policy_version_activate": ("policy.activate", lambda: policies.policy_version_activate(
-            actor=admin, version_id=PolicyVersion.objects.filter(is_active=False).latest("pk").pk)),
+        "saved_check_delete": (
+            "saved_check.delete",
+            lambda: checks.saved_check_delete(actor=employee, saved=fresh(ctx["saved"])),
+        ),
+        "policy_version_load": (
+            "policy.load",
+            lambda: policies.policy_version_load(
+                actor=admin, path=ctx["another_file"], activate=False
+            ),
+        ),
+        "policy_version_activate": (
+            "policy.activate",
+            lambda: policies.policy_version_activate(
+                actor=admin,
+                version_id=PolicyVersion.objects.filter(is_active=False).latest("pk").pk,
+            ),
+        ),
     }
 
 
@@ -118,18 +175,28 @@ def ctx(org_tree, employee, colleague, officer, admin, tmp_path):
     policy_version_load(actor=None)
     policy_version_load(actor=None, path=SECOND_AGENCY, activate=False)
     another = tmp_path / "dinkes-salinan.yaml"  # other bytes, so loading it is a new version
-    another.write_text(SECOND_AGENCY.read_text(encoding="utf-8") + "\n# salinan\n",
-                       encoding="utf-8")
+    another.write_text(
+        SECOND_AGENCY.read_text(encoding="utf-8") + "\n# salinan\n", encoding="utf-8"
+    )
     return {
         "another_file": another,
-        "org_tree": org_tree, "employee": employee, "colleague": colleague, "officer": officer,
+        "org_tree": org_tree,
+        "employee": employee,
+        "colleague": colleague,
+        "officer": officer,
         "admin": admin,
         "batch": employee_import_preview(actor=officer, filename="p.csv", content=CSV),
         "token": token_create(actor=employee, user=employee, name="t", kind="user")[0],
-        "saved": saved_check_create(owner=employee, text="halo", platform="",
-                                    report={"verdict": "aman"}),
-        "unlinked": employee_create(actor=None, nip="199001012015011003", name="Citra",
-                                    unit=org_tree.kpp, email="citra@contoh.go.id"),
+        "saved": saved_check_create(
+            owner=employee, text="halo", platform="", report={"verdict": "aman"}
+        ),
+        "unlinked": employee_create(
+            actor=None,
+            nip="199001012015011003",
+            name="Citra",
+            unit=org_tree.kpp,
+            email="citra@contoh.go.id",
+        ),
     }
 
 
@@ -138,8 +205,11 @@ def _public_functions() -> set[str]:
     for module_name in MODULES:
         module = importlib.import_module(module_name)
         for name, value in vars(module).items():
-            if (inspect.isfunction(value) and value.__module__ == module_name
-                    and not name.startswith("_")):
+            if (
+                inspect.isfunction(value)
+                and value.__module__ == module_name
+                and not name.startswith("_")
+            ):
                 names.add(name)
     return names
 
@@ -158,11 +228,27 @@ def _snapshot() -> dict[str, list[dict[str, Any]]]:
 
 
 def _names() -> list[str]:
-    return ["orgunit_create", "orgunit_update", "employee_create", "employee_update",
-            "role_assign", "role_revoke", "employee_import_preview", "employee_import_confirm",
-            "user_create", "user_password_set", "user_invite", "user_active_set",
-            "session_event_record", "token_create", "token_revoke", "saved_check_create",
-            "saved_check_delete", "policy_version_load", "policy_version_activate"]
+    return [
+        "orgunit_create",
+        "orgunit_update",
+        "employee_create",
+        "employee_update",
+        "role_assign",
+        "role_revoke",
+        "employee_import_preview",
+        "employee_import_confirm",
+        "user_create",
+        "user_password_set",
+        "user_invite",
+        "user_active_set",
+        "session_event_record",
+        "token_create",
+        "token_revoke",
+        "saved_check_create",
+        "saved_check_delete",
+        "policy_version_load",
+        "policy_version_activate",
+    ]
 
 
 class AuditDown(Exception):

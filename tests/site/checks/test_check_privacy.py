@@ -50,8 +50,9 @@ def assert_no_trace(client, caplog) -> None:
     assert MARKER not in caplog.text and NIK not in caplog.text
 
 
-def test_an_unsaved_draft_leaves_no_trace_in_tables_sessions_cookies_or_logs(employee_client,
-                                                                              caplog):
+def test_an_unsaved_draft_leaves_no_trace_in_tables_sessions_cookies_or_logs(
+    employee_client, caplog
+):
     caplog.set_level(logging.DEBUG)
     for path in ("/cek/", "/cek/pratinjau/"):
         assert employee_client.post(path, {"text": DRAFT}).status_code == 200
@@ -62,8 +63,12 @@ def test_an_unsaved_draft_leaves_no_trace_in_tables_sessions_cookies_or_logs(emp
 def test_an_api_check_leaves_no_trace(client, employee, caplog):
     caplog.set_level(logging.DEBUG)
     _row, plaintext = token_create(actor=employee, user=employee, name="", kind="user")
-    response = client.post("/api/v1/check", data={"text": DRAFT}, content_type="application/json",
-                           HTTP_AUTHORIZATION=f"Bearer {plaintext}")
+    response = client.post(
+        "/api/v1/check",
+        data={"text": DRAFT},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {plaintext}",
+    )
     assert response.status_code == 200
     assert NIK not in response.content.decode()  # the report masks it
     assert_no_trace(client, caplog)

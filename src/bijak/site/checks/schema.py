@@ -69,7 +69,9 @@ class CheckInput(BaseModel):
             raise PydanticCustomError("blank", "blank")
         max_chars = int((info.context or {}).get("max_chars", 0))
         if max_chars and len(text) > max_chars:
-            raise PydanticCustomError("too_long", "too long", {"max": max_chars, "length": len(text)})
+            raise PydanticCustomError(
+                "too_long", "too long", {"max": max_chars, "length": len(text)}
+            )
         return text
 
     @field_validator("platform")
@@ -100,14 +102,23 @@ def _problem(error: Mapping[str, Any]) -> InputProblem:
     if field == "text":
         if error["type"] == "too_long":
             context = error.get("ctx") or {}
-            return InputProblem("text", "too_long", _(
-                "Draf terlalu panjang: paling banyak %(max)s karakter, draf ini %(length)s "
-                "karakter.") % {"max": context.get("max"), "length": context.get("length")})
+            return InputProblem(
+                "text",
+                "too_long",
+                _(
+                    "Draf terlalu panjang: paling banyak %(max)s karakter, draf ini %(length)s "
+                    "karakter."
+                )
+                % {"max": context.get("max"), "length": context.get("length")},
+            )
         return InputProblem("text", "required", _("Tulis dulu draf unggahan yang ingin dicek."))
     if field == "platform":
-        return InputProblem("platform", "invalid", _(
-            "Kolom “platform” harus salah satu dari: %(choices)s.")
-            % {"choices": ", ".join(platform_ids())})
+        return InputProblem(
+            "platform",
+            "invalid",
+            _("Kolom “platform” harus salah satu dari: %(choices)s.")
+            % {"choices": ", ".join(platform_ids())},
+        )
     if field == "lang":
         return InputProblem("lang", "invalid", _("Kolom “lang” harus “id” atau “en”."))
     return InputProblem(field, "invalid", _("Permintaan tidak sah."))
