@@ -56,6 +56,12 @@ INSTALLED_APPS = [
     "bijak.site.policies",
     "bijak.site.checks",
     "bijak.site.api",
+    "bijak.site.notifications",
+    "bijak.site.health",
+    "bijak.site.dissemination",
+    "bijak.site.monitoring",
+    "bijak.site.complaints",
+    "bijak.site.claims",
 ]
 
 MIDDLEWARE = [
@@ -189,6 +195,14 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", "false")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Behind a TLS-terminating reverse proxy (docs/deployment.md): trust its X-Forwarded-Proto so that
+# Django knows the request came over HTTPS. Only when the proxy always sets (overwrites) it.
+if envbool("BIJAK_BEHIND_HTTPS_PROXY", "false"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", "0")
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", "false")
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "false")
+SECURE_REDIRECT_EXEMPT = [r"^sehat/"]  # health probes may come over plain HTTP from localhost
 
 # Upper bound of a check's draft, in characters (issue 5); the API returns 413 past it.
 BIJAK_CHECK_MAX_CHARS = envint("BIJAK_CHECK_MAX_CHARS", "5000")
@@ -203,6 +217,17 @@ BIJAK_IMPORT_MAX_BYTES = envint("BIJAK_IMPORT_MAX_BYTES", str(2 * 1024 * 1024))
 BIJAK_IMPORT_WRITE_BATCH = envint("BIJAK_IMPORT_WRITE_BATCH", "500")
 # Rows per page of an import preview.
 BIJAK_IMPORT_PREVIEW_PAGE = envint("BIJAK_IMPORT_PREVIEW_PAGE", "100")
+
+# The audit log's signing key (Ed25519 PEM, made by `bijak audit keygen`), never in the database;
+# empty: no checkpoints. Signed checkpoints of the chain's head are written to the directory.
+BIJAK_AUDIT_KEY_FILE = envstr("BIJAK_AUDIT_KEY_FILE", "")
+BIJAK_AUDIT_CHECKPOINT_DIR = envstr("BIJAK_AUDIT_CHECKPOINT_DIR", str(VAR_DIR / "audit-checkpoints"))
+BIJAK_AUDIT_CHECKPOINT_EVERY_S = envint("BIJAK_AUDIT_CHECKPOINT_EVERY_S", "3600")
+# Monitoring (issue 12): largest platform export (ZIP or file) and most posts per import; how
+# long a reviewer's claim on a flag holds before another reviewer may take it.
+BIJAK_MONITOR_IMPORT_MAX_BYTES = envint("BIJAK_MONITOR_IMPORT_MAX_BYTES", str(64 * 1024 * 1024))
+BIJAK_MONITOR_IMPORT_MAX_POSTS = envint("BIJAK_MONITOR_IMPORT_MAX_POSTS", "100000")
+BIJAK_MONITOR_CLAIM_MINUTES = envint("BIJAK_MONITOR_CLAIM_MINUTES", "30")
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", str(5 * 1024 * 1024))
 
@@ -219,3 +244,14 @@ LOGGING = {
 }
 
 os.makedirs(STATIC_ROOT, exist_ok=True)
+
+# The agency's identity on every page (design system, issue 9): name, short name, and a logo
+# given as a static path (e.g. "agency/logo.svg" under STATICFILES_DIRS) or a site path ("/media/...").
+# No external URL: every asset is served by bijak itself.
+BIJAK_AGENCY_NAME = envstr("BIJAK_AGENCY_NAME", "")
+BIJAK_AGENCY_SHORT_NAME = envstr("BIJAK_AGENCY_SHORT_NAME", "")
+BIJAK_AGENCY_LOGO = envstr("BIJAK_AGENCY_LOGO", "bijak/logo.svg")
+if "://" in BIJAK_AGENCY_LOGO or BIJAK_AGENCY_LOGO.startswith("//"):
+    raise ImproperlyConfigured(
+        f"BIJAK_AGENCY_LOGO must be a static path or a path on this site, got {BIJAK_AGENCY_LOGO!r}")
+INSTALLED_APPS += ["bijak.site.ui"]

@@ -194,7 +194,7 @@ def run_api_benchmark(
             )
             results["load_average_1m_after"] = round(os.getloadavg()[0], 2)
             results["server"] = (
-                f"bijak serve --processes {processes} --threads {threads} (wsgiref) + db_worker, SQLite (WAL), loopback"
+                f"bijak serve --processes {processes} --threads {threads} (waitress) + db_worker, SQLite (WAL), loopback"
             )
             return results
         finally:

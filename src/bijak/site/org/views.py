@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import smtplib
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -153,11 +151,6 @@ def employee_invite(request: HttpRequest, employee_id: int) -> HttpResponse:
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)
-    except (OSError, smtplib.SMTPException):  # the mail goes out on commit: the account exists
-        messages.error(request, _("Akun %(username)s dibuat, tetapi e-mail undangan tidak dapat "
-                                  "dikirim ke %(email)s. Minta pegawai memakai “Lupa kata sandi” "
-                                  "setelah layanan e-mail pulih.")
-                       % {"username": employee.nip, "email": employee.email})
     else:
         messages.success(request, _("Akun %(username)s dibuat; tautan untuk membuat kata sandi "
                                     "dikirim ke %(email)s.") % {"username": user.username,
