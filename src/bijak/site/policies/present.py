@@ -106,3 +106,28 @@ class ExampleView:
 def examples_view(policy: Policy, clause: Clause, lang: str) -> list[ExampleView]:
     found: tuple[Example, ...] = examples_for(policy.id, clause.id)
     return [ExampleView(e.kind, e.post(lang), e.better(lang), e.why(lang)) for e in found]
+
+
+def clause_short(text: str, limit: int = 70) -> str:
+    """A clause's text cut at a word for a label: the circular's list glue ("; dan", "; dan/atau",
+    ";") dropped, an ellipsis where cut."""
+    clean = text.strip()
+    for tail in ("; dan/atau", "; dan", "; and/or", "; and", "; atau", "; or", ";", ","):
+        if clean.endswith(tail):
+            clean = clean[: -len(tail)].rstrip()
+            break
+    if clean.endswith("."):
+        clean = clean[:-1]
+    if len(clean) <= limit:
+        return clean
+    cut = clean[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
+def clause_labels(policy: Policy, lang: str) -> dict[str, str]:
+    """Clause id -> short readable label, for charts and lists ("B.8 Menghina …")."""
+    labels = {}
+    for section in policy.sections:
+        for clause in policy.clauses_in_section(section.id):
+            labels[clause.id] = clause_short(clause.text(lang))
+    return labels
