@@ -141,6 +141,7 @@ class _Para:
     stems: frozenset[str]
     vector: Mapping[str, float]
     negated: bool
+    negated_stems: frozenset[str]
 
 
 class ClaimKnowledgeBase:
@@ -155,7 +156,7 @@ class ClaimKnowledgeBase:
             dup = sorted({i for i in ids if ids.count(i) > 1})
             raise ClaimDataError(f"duplicate claim ids: {', '.join(dup)}")
         _, neg = _lang_words()
-        raw: list[tuple[ClaimEntry, str, list[str], Counter[str], bool]] = []
+        raw: list[tuple[ClaimEntry, str, list[str], Counter[str], frozenset[str]]] = []
         df: Counter[str] = Counter()
         for e in self.entries:
             for text in e.claims:
@@ -163,14 +164,21 @@ class ClaimKnowledgeBase:
                 content = _content(words)
                 grams = _ngrams(content)
                 df.update(grams.keys())
-                raw.append((e, text, content, grams, any(w in neg for w in words)))
+                raw.append((e, text, content, grams, _negated_stems(words, neg)))
         n = max(len(raw), 1)
         self._idf = {g: math.log((1 + n) / (1 + c)) + 1.0 for g, c in df.items()}
         self._default_idf = math.log(1 + n) + 1.0
         self._paras: list[_Para] = []
         self._index: dict[str, list[int]] = {}
         for e, text, content, grams, negated in raw:
-            para = _Para(e, text, frozenset(_stem(w) for w in content), self._vec(grams), negated)
+            para = _Para(
+                e,
+                text,
+                frozenset(_stem(w) for w in content),
+                self._vec(grams),
+                bool(negated),
+                negated,
+            )
             k = len(self._paras)
             self._paras.append(para)
             for s in para.stems:
@@ -209,12 +217,7 @@ class ClaimKnowledgeBase:
         window_stems = stems
         vec = self._vec(_ngrams(content))
         # a negation right before a word of the claim ("vaksin TIDAK mengandung chip")
-        negated_stems = {
-            _stem(words[j])
-            for i in range(len(words) - 1)
-            if words[i] in neg and words[i + 1] not in _NOT_NEGATING
-            for j in range(i + 1, min(len(words), i + 3))
-        }
+        negated_stems = _negated_stems(words, neg)
         best: dict[str, ClaimMatch] = {}
         start, end = spans[0][0], spans[-1][1]
         for k in cands:
@@ -230,7 +233,7 @@ class ClaimKnowledgeBase:
             )
             # the window is usually longer than the claim: compare with the part that matters
             sim = math.sqrt(coverage * min(1.0, cos * _length_boost(len(vec), len(pv))))
-            if (para.negated and not negated_stems) or (
+            if (para.negated and negated_stems.isdisjoint(para.negated_stems)) or (
                 not para.negated and not negated_stems.isdisjoint(para.stems)
             ):
                 sim *= 0.5  # the window says the opposite of the claim
@@ -239,6 +242,16 @@ class ClaimKnowledgeBase:
                 if old is None or sim > old.similarity:
                     best[para.entry.id] = ClaimMatch(para.entry, para.text, sim, start, end)
         return sorted(best.values(), key=lambda m: -m.similarity)
+
+
+def _negated_stems(words: Sequence[str], neg: frozenset[str]) -> frozenset[str]:
+    """Stems of the three words after each negation ("tidak bisa disembuhkan": bisa, sembu)."""
+    return frozenset(
+        _stem(words[j])
+        for i in range(len(words) - 1)
+        if words[i] in neg and words[i + 1] not in _NOT_NEGATING
+        for j in range(i + 1, min(len(words), i + 4))
+    )
 
 
 def _length_boost(window_grams: int, para_grams: int) -> float:
