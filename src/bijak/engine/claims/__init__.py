@@ -28,7 +28,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +43,7 @@ STEM = 5
 """Content words are indexed by their first ``STEM`` letters (menyebabkan/sebabkan differ,
 but vaksinasi/vaksin, kankernya/kanker meet)."""
 MIN_SHARED = 2
+MIN_COVERAGE = 0.4
 _SENTENCE_ENDS = frozenset(".!?\n")
 _PREFIXES = (
     ("meng", ""), ("meny", "s"), ("peny", "s"), ("mem", ""), ("men", ""), ("me", ""),
@@ -84,6 +85,7 @@ class ClaimMatch:
     end: int
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """A crude stem: one common prefix off (``menyebabkan`` -> ``sebab``), then ``STEM``
     letters. Good enough for an index; the n-gram cosine does the fine comparison."""
@@ -118,13 +120,16 @@ def _content(words: Sequence[str]) -> list[str]:
     return [w for w in words if w not in stop and (len(w) > 2 or w.isdigit()) and w.isalnum()]
 
 
+@lru_cache(maxsize=65536)
+def _word_grams(word: str) -> tuple[str, ...]:
+    padded = f"<{word}>"
+    return tuple(padded[i : i + n] for n in NGRAMS for i in range(len(padded) - n + 1))
+
+
 def _ngrams(words: Sequence[str]) -> Counter[str]:
     grams: Counter[str] = Counter()
     for w in words:
-        padded = f"<{w}>"
-        for n in NGRAMS:
-            for i in range(len(padded) - n + 1):
-                grams[padded[i : i + n]] += 1
+        grams.update(_word_grams(w))
     return grams
 
 
@@ -187,6 +192,18 @@ class ClaimKnowledgeBase:
     def __len__(self) -> int:
         return len(self.entries)
 
+    def could_match(self, stems: set[str]) -> bool:
+        """Whether some paraphrase has enough of its stems among ``stems`` (a whole post) to
+        reach the coverage a match needs in any window of it (a cheap prefilter)."""
+        hits: Counter[int] = Counter()
+        for s in stems:
+            for k in self._index.get(s, ()):
+                hits[k] += 1
+        paras = self._paras
+        return any(
+            c >= MIN_SHARED and c >= MIN_COVERAGE * len(paras[k].stems) for k, c in hits.items()
+        )
+
     def with_entries(self, entries: Iterable[ClaimEntry]) -> ClaimKnowledgeBase:
         """This knowledge base plus ``entries`` (an entry with a known id replaces it)."""
         extra = {e.id: e for e in entries}
@@ -223,7 +240,7 @@ class ClaimKnowledgeBase:
         for k in cands:
             para = self._paras[k]
             coverage = len(para.stems & window_stems) / max(len(para.stems), 1)
-            if coverage < 0.4:
+            if coverage < MIN_COVERAGE:
                 continue
             pv = para.vector
             cos = (

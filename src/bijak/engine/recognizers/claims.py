@@ -69,7 +69,7 @@ class ClaimRecognizer:
         if kb is None or not doc.tokens:
             return []
         stems = {_stem(w) for w in _content([t.text for t in doc.tokens])}
-        if len(stems & self._stems) < MIN_SHARED:
+        if len(stems & self._stems) < MIN_SHARED or not kb.could_match(stems):
             return []
         best: dict[str, Any] = {}
         for words, spans in sentence_windows(doc):
