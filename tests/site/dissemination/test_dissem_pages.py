@@ -297,3 +297,30 @@ def test_pages_and_messages_in_english(
     task = employee_client.get(f"/sosialisasi/tugas/{token}/").content.decode()
     assert "The text you acknowledge" in task
     assert "B.2. Uploading or commenting on anything containing elements of SARA" in task
+
+
+def test_coverage_page_queries_do_not_grow_with_the_organisation(
+    org_tree: Any, employee: Any, officer: Any, officer_client: Client, campaign_over: Any
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from bijak.site.org.models import Employee
+
+    campaign = campaign_over(org_tree.root, actor=officer)
+    url = f"/sosialisasi/{campaign.pk}/"
+    officer_client.get(url)
+    with CaptureQueriesContext(connection) as small:
+        officer_client.get(url)
+    Employee.objects.bulk_create(
+        [
+            Employee(nip=f"{198000000000000000 + i}", name=f"Pegawai {i}", unit=unit)
+            for i, unit in enumerate(org_tree.all() * 10)
+        ]
+    )
+    from bijak.site.dissemination.services import campaign_sync
+
+    assert campaign_sync(campaign=campaign)["added"] == 70
+    with CaptureQueriesContext(connection) as large:
+        officer_client.get(url)
+    assert len(large.captured_queries) == len(small.captured_queries)
