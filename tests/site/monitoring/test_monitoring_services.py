@@ -156,6 +156,11 @@ def test_four_eyes_confirmation_needs_a_second_reviewer(
     flag_claim(actor=second, flag=flag)
     flag = flag_confirm(actor=second, flag=flag)
     assert flag.status == "confirmed" and flag.decided_by == second
+    from bijak.site.notifications.models import Notification
+
+    sent = Notification.objects.get(recipient=employee)  # one, after the second confirmation
+    assert sent.template == "monitoring/flag_confirmed"
+    assert sent.context["clauses"] == ", ".join(flag.clause_ids)
     actions = list(
         AuditEntry.objects.filter(target_type="monitoring.Flag", target_id=str(flag.pk))
         .values_list("action", flat=True)

@@ -519,28 +519,29 @@ def flag_confirm(*, actor: Any, flag: Flag, note: str = "") -> Flag:
         data={"post": flag.post_id, "clauses": flag.clause_ids, "note": note},
     )
     if flag.status == Flag.Status.CONFIRMED and flag.kind == Flag.Kind.FLAG:
-        _notify_confirmed(flag)
+        _notify_confirmed(flag, actor)
     return flag
 
 
-def _notify_confirmed(flag: Flag) -> None:
-    """Tell the employee, through the notification outbox when the site has one."""
-    try:
-        from bijak.site.notifications.services import (  # type: ignore[import-not-found]
-            notification_enqueue,
-        )
-    except ImportError:  # the outbox is not installed on this site
-        return
+def _notify_confirmed(flag: Flag, actor: Any) -> None:
+    """Tell the employee through the notification outbox (sent once the decision commits)."""
+    from django.urls import reverse
+
+    from bijak.site.notifications.services import notification_enqueue
+
     user = flag.post.account.employee.user
-    if user is None:
+    if user is None or not user.email:
         return
     notification_enqueue(
         recipient=user,
-        template="monitoring_flag_confirmed",
+        template="monitoring/flag_confirmed",
+        actor=actor,
         context={
-            "flag_id": flag.pk,
-            "clauses": ", ".join(flag.clause_ids),
+            "name": flag.post.account.employee.name,
+            "platform": flag.post.account.get_platform_display(),
             "handle": flag.post.account.handle,
+            "clauses": ", ".join(flag.clause_ids),
+            "link": settings.SITE_ROOT.rstrip("/") + reverse("monitoring:mine"),
         },
     )
 
