@@ -243,3 +243,41 @@ def test_officer_home_shows_the_queue_panel_and_an_employee_does_not(
     assert "belum diambil peninjau" in panel and ">3<" in panel
     assert "3 temuan menunggu ditinjau." in html
     assert 'data-panel="monitoring.queue"' not in employee_client.get("/").content.decode()
+
+
+def test_desk_queries_do_not_grow_with_the_queue(
+    officer_client: Any, flagged: Account, django_assert_max_num_queries: Any
+) -> None:
+    """Bounded queries: the page's query count is the same for 3 flags and for 60."""
+    from bijak.site.monitoring.models import Post
+
+    def count_queries() -> int:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as ctx:
+            assert officer_client.get("/pemantauan/").status_code == 200
+        return len(ctx.captured_queries)
+
+    small = count_queries()
+    posts = [
+        Post(
+            account=flagged,
+            key=f"id:x{i}",
+            content_hash=f"{i:064d}",
+            text="teks",
+            text_masked=True,
+            verdict="tinjau",
+        )
+        for i in range(57)
+    ]
+    Post.objects.bulk_create(posts)
+    Flag.objects.bulk_create(
+        [
+            Flag(post=p, verdict="tinjau", severity=1, clause_ids=["B.4"], category_ids=["politik"])
+            for p in Post.objects.filter(key__startswith="id:x")
+        ]
+    )
+    assert count_queries() == small
+    with django_assert_max_num_queries(small):
+        officer_client.get("/pemantauan/?halaman=2")

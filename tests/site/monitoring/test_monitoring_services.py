@@ -285,3 +285,22 @@ def test_auditor_and_employee_cannot_review(auditor: Any, officer: Any, employee
         with pytest.raises(ValidationError) as exc:
             flag_claim(actor=person, flag=flag)
         assert exc.value.messages == ["Hanya petugas kepatuhan yang dapat meninjau temuan."]
+
+
+def test_rescan_reports_the_difference_per_clause_and_queues_nothing_twice(
+    officer: Any, employee: Any
+) -> None:
+    """Re-scanning reads the stored (masked) text: the NIK is gone, so A.2 leaves the insulting
+    post while B.8 stays; the difference is counted per clause and no flag is raised again."""
+    account = register(officer, employee)
+    import_and_scan(officer, account, "arsip.zip", x_archive())
+    flags_before = Flag.objects.count()
+    rescan = scan_start(actor=officer, accounts=[account])
+    rescan = scan_run(scan_id=rescan.pk)
+    assert rescan.status == "done" and rescan.done == 6
+    assert rescan.diff["rescanned"] == 6
+    assert rescan.diff["clauses"]["A.2"] == {"added": 0, "removed": 1, "changed": 0}
+    assert "B.8" not in rescan.diff["clauses"]
+    assert Flag.objects.count() == flags_before
+    post = Post.objects.get(platform_id="1730000000000000002")
+    assert post.scan_id == rescan.pk and "A.2" not in [c["id"] for c in post.clauses]

@@ -141,6 +141,9 @@ class Scan(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     error = models.TextField(blank=True)
+    # a re-scan's difference from each post's previous result:
+    # {"rescanned": n, "verdicts": {"aman→tinjau": n}, "clauses": {id: {"added", "removed", "changed"}}}
+    diff = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ("-created_at",)

@@ -324,13 +324,14 @@ def _scan_write(scan_id: int, ids: list[int], rows: list[Any]) -> None:
     )  # another worker may have written some
     posts = []
     flagged = 0
-    open_flags = dict(
-        Flag.objects.filter(
-            post_id__in=fresh,
-            kind=Flag.Kind.FLAG,
-            status__in=(Flag.Status.OPEN, Flag.Status.PENDING_SECOND),
-        ).values_list("post_id", "pk")
-    )
+    open_flags: set[int] = set()
+    seen_clauses: dict[int, set[str]] = {}  # clauses already raised on a post, decided or not
+    for post_id, status, clause_ids in Flag.objects.filter(
+        post_id__in=fresh, kind=Flag.Kind.FLAG
+    ).values_list("post_id", "status", "clause_ids"):
+        if status in (Flag.Status.OPEN, Flag.Status.PENDING_SECOND):
+            open_flags.add(post_id)
+        seen_clauses.setdefault(post_id, set()).update(clause_ids or [])
     new_flags = []
     for pk, row in zip(ids, rows, strict=True):
         if pk not in fresh:
@@ -349,7 +350,8 @@ def _scan_write(scan_id: int, ids: list[int], rows: list[Any]) -> None:
         posts.append(post)
         if row.verdict in QUEUE_VERDICTS:
             flagged += 1
-            if pk not in open_flags:
+            # a re-scan queues a post again only for a clause not raised on it before
+            if pk not in open_flags and set(row.clause_ids) - seen_clauses.get(pk, set()):
                 new_flags.append(
                     Flag(
                         post_id=pk,
@@ -363,6 +365,20 @@ def _scan_write(scan_id: int, ids: list[int], rows: list[Any]) -> None:
                         evidence=[e.to_dict() for e in row.evidence],
                     )
                 )
+    before = {
+        pk: (verdict, {c["id"]: c["verdict"] for c in clauses or []})
+        for pk, verdict, clauses in Post.objects.filter(pk__in=fresh)
+        .exclude(verdict="")
+        .values_list("pk", "verdict", "clauses")
+    }
+    diff = _diff(
+        before,
+        {
+            p.pk: (p.verdict, {c["id"]: c["verdict"] for c in p.clauses})
+            for p in posts
+            if p.pk in before
+        },
+    )
     Post.objects.bulk_update(
         posts,
         ["scan_id", "verdict", "score", "categories", "clauses", "versions", "text", "text_masked"],
@@ -371,6 +387,51 @@ def _scan_write(scan_id: int, ids: list[int], rows: list[Any]) -> None:
     Scan.objects.filter(pk=scan_id).update(
         done=F("done") + len(posts), flagged=F("flagged") + flagged
     )
+    if diff["rescanned"]:
+        scan = Scan.objects.get(pk=scan_id)
+        scan.diff = _merge_diff(scan.diff, diff)
+        scan.save(update_fields=["diff"])
+
+
+def _diff(
+    before: dict[int, tuple[str, dict[str, str]]], after: dict[int, tuple[str, dict[str, str]]]
+) -> dict[str, Any]:
+    """How a re-scan changed posts that had a result: verdict moves, and per clause the posts
+    where it appeared, disappeared, or changed its verdict."""
+    verdicts: dict[str, int] = {}
+    clauses: dict[str, dict[str, int]] = {}
+    for pk, (verdict, new_clauses) in after.items():
+        old_verdict, old_clauses = before[pk]
+        if old_verdict != verdict:
+            move = f"{old_verdict}→{verdict}"
+            verdicts[move] = verdicts.get(move, 0) + 1
+        for clause in set(old_clauses) | set(new_clauses):
+            if clause not in old_clauses:
+                change = "added"
+            elif clause not in new_clauses:
+                change = "removed"
+            elif old_clauses[clause] != new_clauses[clause]:
+                change = "changed"
+            else:
+                continue
+            row = clauses.setdefault(clause, {"added": 0, "removed": 0, "changed": 0})
+            row[change] += 1
+    return {"rescanned": len(after), "verdicts": verdicts, "clauses": clauses}
+
+
+def _merge_diff(total: dict[str, Any], part: dict[str, Any]) -> dict[str, Any]:
+    merged: dict[str, Any] = {
+        "rescanned": total.get("rescanned", 0) + part["rescanned"],
+        "verdicts": dict(total.get("verdicts", {})),
+        "clauses": {k: dict(v) for k, v in total.get("clauses", {}).items()},
+    }
+    for move, n in part["verdicts"].items():
+        merged["verdicts"][move] = merged["verdicts"].get(move, 0) + n
+    for clause, row in part["clauses"].items():
+        into = merged["clauses"].setdefault(clause, {"added": 0, "removed": 0, "changed": 0})
+        for key, n in row.items():
+            into[key] += n
+    return merged
 
 
 # --- the review queue -------------------------------------------------------------------
