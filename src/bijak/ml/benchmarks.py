@@ -58,6 +58,7 @@ from bijak.ml.train import (
     normalizer,
     summarize,
     tune_cutoffs,
+    tuning_args,
     with_cutoffs,
 )
 
@@ -245,12 +246,7 @@ def in_and_cross_domain(
     summary = summarize(results, cal)
     model = cfg.scored(est.model_)
     if cfg.tuning:
-        cutoffs = tune_cutoffs(
-            est,
-            [rows[i] for i in tr],
-            float(cfg.tuning.get("max_false_alarm", 0.01)),
-            tuple(cfg.tuning.get("ordinary", ())),
-        )
+        cutoffs = tune_cutoffs(est, [rows[i] for i in tr], **tuning_args(cfg))
         model = with_cutoffs(model, cutoffs)
         summary["verdict_cutoffs"] = cutoffs
     # What a user sees: the full pipeline with this held-out model, at both levels.
@@ -281,12 +277,7 @@ def in_and_cross_domain(
     log(f"cross-domain model fitted on {keep.size} rows")
     cut_x: dict[str, float] = {}
     if cfg.tuning:
-        tuned_x = tune_cutoffs(
-            est_x,
-            [rows[i] for i in keep],
-            float(cfg.tuning.get("max_false_alarm", 0.01)),
-            tuple(cfg.tuning.get("ordinary", ())),
-        )
+        tuned_x = tune_cutoffs(est_x, [rows[i] for i in keep], **tuning_args(cfg))
         cut_x = {c: v["cutoff"] for c, v in tuned_x.items()}
     cross = []
     for cat, ds, pf in CROSS_DOMAIN:

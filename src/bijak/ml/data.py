@@ -506,7 +506,43 @@ def read_benign_unseen(root: Path) -> tuple[list[Row], list[Path]]:
     return rows, files
 
 
+CHALLENGE_TRAIN = Path(__file__).resolve().parents[3] / "benchmarks" / "challenge" / "train.jsonl"
+
+
+def read_challenge_train(root: Path) -> tuple[list[Row], list[Path]]:
+    """The TRAIN part of bijak's own challenge set (``benchmarks/challenge/train.jsonl``,
+    written by the bijak authors; its frozen test part is never read here). A line's labels
+    for the model's categories are kept; a hard negative (every label 0) is meant to be
+    ``aman`` overall, so it is a negative for every category. A family (a seed post and
+    its paraphrases) stays on one side of every split."""
+    import json
+
+    rows = []
+    with open(CHALLENGE_TRAIN, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            obj = json.loads(line)
+            labels = {c: int(v) for c, v in obj["labels"].items() if c in MODEL_CATEGORIES}
+            if not any(obj["labels"].values()):
+                labels = _benign()
+            if not labels:
+                continue
+            platform = str(obj.get("source", "")).removeprefix("challenge-") or "unknown"
+            rows.append(
+                Row(
+                    obj["text"],
+                    labels,
+                    "bijak-challenge-train",
+                    platform,
+                    key=f"challenge:{obj.get('family', obj.get('id', ''))}",
+                )
+            )
+    return rows, [CHALLENGE_TRAIN]
+
+
 READERS: dict[str, Reader] = {
+    "challenge-train": read_challenge_train,
     "ibrohim2019-multilabel-hs": read_ibrohim2019,
     "ibrohim2018-abusive": read_ibrohim2018,
     "abusive-news-comments": read_abusive_news,
@@ -534,5 +570,9 @@ def load(names: Iterable[str], root: Path) -> tuple[list[Row], dict[str, str]]:
         got, used = READERS[name](root)
         rows.extend(replace(r, reader=name) for r in got)
         for p in used:
-            files[str(p.resolve().relative_to(root.resolve()))] = sha256_file(p)
+            try:
+                rel = str(p.resolve().relative_to(root.resolve()))
+            except ValueError:  # a file of this repository (the challenge set's train part)
+                rel = "bijak:" + str(p.resolve().relative_to(CHALLENGE_TRAIN.parents[2]))
+            files[rel] = sha256_file(p)
     return rows, files

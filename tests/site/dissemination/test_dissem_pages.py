@@ -274,3 +274,26 @@ def test_home_panels_show_the_task_and_the_late_staff(
     )
     head_home = unit_head_client.get("/").content.decode()
     assert 'data-panel="dissemination.coverage"' in head_home and "Joko Santoso" in head_home
+
+
+def test_pages_and_messages_in_english(
+    org_tree: Any,
+    employee: Any,
+    unit_head: Any,
+    unit_head_client: Client,
+    employee_client: Client,
+    campaign_over: Any,
+) -> None:
+    campaign = campaign_over(org_tree.keu, actor=unit_head)
+    unit_head_client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    page = unit_head_client.get(f"/sosialisasi/{campaign.pk}/").content.decode()
+    assert "Confirmation of dissemination by the unit head" in page and "Cakupan" not in page
+    refused = unit_head_client.post(
+        f"/sosialisasi/{campaign.pk}/konfirmasi/{org_tree.keu.pk}/", {"mode": "in_person"}
+    )
+    assert "An in-person session needs a date and a place." in refused.content.decode()
+    employee_client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    token = Assignment.objects.get(campaign=campaign, employee__user=employee).token
+    task = employee_client.get(f"/sosialisasi/tugas/{token}/").content.decode()
+    assert "The text you acknowledge" in task
+    assert "B.2. Uploading or commenting on anything containing elements of SARA" in task

@@ -17,6 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
@@ -221,10 +222,15 @@ def tokens(request: HttpRequest) -> HttpResponse:
         elif kind == ApiToken.KIND_INTEGRATION and not name:
             messages.error(request, _("Token integrasi perlu nama, misalnya “ekstensi peramban”."))
         else:
-            token, plaintext = services.token_create(
-                actor=request.user, user=request.user, name=name, kind=kind
-            )
-            created = {"token": token, "plaintext": plaintext}
+            try:
+                token, plaintext = services.token_create(
+                    actor=request.user, user=request.user, name=name, kind=kind
+                )
+            except ValidationError as exc:
+                for message in exc.messages:
+                    messages.error(request, message)
+            else:
+                created = {"token": token, "plaintext": plaintext}
     response = render(
         request,
         "api/tokens.html",

@@ -164,7 +164,7 @@ def campaign_start(
             if _scope_ids(other.units.all()) & scope:
                 raise DisseminationError(
                     _(
-                        "Kampanye \u201c%(title)s\u201d untuk versi kebijakan ini sudah berjalan di unit yang sama."
+                        "Kampanye “%(title)s” untuk versi kebijakan ini sudah berjalan di unit yang sama."
                     )
                     % {"title": other.title}
                 )

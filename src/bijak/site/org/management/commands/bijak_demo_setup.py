@@ -76,6 +76,9 @@ class Command(BaseCommand):
 
         version = policy_version_load(actor=None)
         logins = self._organisation()
+        from bijak.site.complaints.demo import complaints_demo_populate
+
+        complaints_demo_populate()
         sample = Path(settings.VAR_DIR) / "demo" / "pegawai-contoh.csv"
         sample.parent.mkdir(parents=True, exist_ok=True)
         sample.write_text(SAMPLE_CSV, encoding="utf-8")
@@ -87,6 +90,9 @@ class Command(BaseCommand):
         out.write(f"bijak demo siap / ready: {options['url']}")
         out.write(f"Kebijakan / policy: {version.policy_id} {version.version}")
         out.write(f"Contoh berkas impor pegawai / sample employee file: {sample}")
+        from bijak.site.dissemination.demo import setup_demo_campaign
+
+        out.write(setup_demo_campaign(password=DEMO_PASSWORD))
         out.write("Contoh arsip X untuk impor unggahan / sample X archive: "
                   f"{sample.parent / 'x-arsip-contoh.zip'}")
         out.write("")
