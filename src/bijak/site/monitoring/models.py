@@ -140,6 +140,7 @@ class Scan(models.Model):
     policy_hash = models.CharField(max_length=64, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)  # last chunk written
     error = models.TextField(blank=True)
     # a re-scan's difference from each post's previous result:
     # {"rescanned": n, "verdicts": {"aman→tinjau": n}, "clauses": {id: {"added", "removed", "changed"}}}

@@ -283,7 +283,7 @@ def scan_run(*, scan_id: int, chunk: int = WRITE_BATCH, max_chunks: int | None =
     if scan.status in (Scan.Status.DONE, Scan.Status.FAILED):
         return scan
     Scan.objects.filter(pk=scan_id, started_at__isnull=True).update(started_at=timezone.now())
-    Scan.objects.filter(pk=scan_id).update(status=Scan.Status.RUNNING)
+    Scan.objects.filter(pk=scan_id).update(status=Scan.Status.RUNNING, heartbeat_at=timezone.now())
     policy = policy_active()
     account_ids = list(scan.accounts.values_list("pk", flat=True))
     todo = Post.objects.filter(account_id__in=account_ids).exclude(scan_id=scan_id)
@@ -385,7 +385,7 @@ def _scan_write(scan_id: int, ids: list[int], rows: list[Any]) -> None:
     )
     Flag.objects.bulk_create(new_flags)
     Scan.objects.filter(pk=scan_id).update(
-        done=F("done") + len(posts), flagged=F("flagged") + flagged
+        done=F("done") + len(posts), flagged=F("flagged") + flagged, heartbeat_at=timezone.now()
     )
     if diff["rescanned"]:
         scan = Scan.objects.get(pk=scan_id)
@@ -432,6 +432,57 @@ def _merge_diff(total: dict[str, Any], part: dict[str, Any]) -> dict[str, Any]:
         for key, n in row.items():
             into[key] += n
     return merged
+
+
+def scans_resume(*, stale_minutes: int = 10) -> list[int]:
+    """Enqueue again the scans whose worker died: queued or running, and no chunk written for
+    `stale_minutes`. Their task resumes after the last written chunk. Returns their ids."""
+    from bijak.site.monitoring.tasks import scan_run_task
+
+    cutoff = timezone.now() - timedelta(minutes=stale_minutes)
+    stale = Scan.objects.filter(status__in=(Scan.Status.QUEUED, Scan.Status.RUNNING)).filter(
+        Q(heartbeat_at__lt=cutoff) | Q(heartbeat_at__isnull=True, created_at__lt=cutoff)
+    )
+    resumed = []
+    for scan_id in stale.values_list("pk", flat=True):
+        with transaction.atomic():
+            # claim the restart: of two sweeps at once, one changes the row
+            if Scan.objects.filter(
+                Q(heartbeat_at__lt=cutoff) | Q(heartbeat_at__isnull=True), pk=scan_id
+            ).update(heartbeat_at=timezone.now()):
+                audit_record(
+                    actor=None,
+                    action="monitoring.scan_resume",
+                    target_type="monitoring.Scan",
+                    target_id=scan_id,
+                )
+                transaction.on_commit(lambda pk=scan_id: scan_run_task.enqueue(scan_id=pk))
+                resumed.append(scan_id)
+    return resumed
+
+
+@transaction.atomic
+def post_text_purge(*, retention_days: int) -> int:
+    """Delete the (masked) text of posts imported more than `retention_days` ago, unless a flag
+    on them is under review or confirmed (kept for a case). Returns how many were emptied."""
+    cutoff = timezone.now() - timedelta(days=retention_days)
+    kept = Flag.objects.filter(
+        status__in=(Flag.Status.OPEN, Flag.Status.PENDING_SECOND, Flag.Status.CONFIRMED)
+    ).values("post_id")
+    purged = (
+        Post.objects.filter(imported_at__lt=cutoff)
+        .exclude(text="")
+        .exclude(pk__in=kept)
+        .update(text="")
+    )
+    if purged:
+        audit_record(
+            actor=None,
+            action="monitoring.post_text_purge",
+            target_type="monitoring.Post",
+            data={"posts": purged, "retention_days": retention_days},
+        )
+    return purged
 
 
 # --- the review queue -------------------------------------------------------------------
