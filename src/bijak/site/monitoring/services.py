@@ -3,6 +3,7 @@ the same transaction. Parsing and scanning happen outside write transactions."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import random
 from collections.abc import Iterable
@@ -456,7 +457,7 @@ def scans_resume(*, stale_minutes: int = 10) -> list[int]:
                     target_type="monitoring.Scan",
                     target_id=scan_id,
                 )
-                transaction.on_commit(lambda pk=scan_id: scan_run_task.enqueue(scan_id=pk))
+                transaction.on_commit(functools.partial(scan_run_task.enqueue, scan_id=scan_id))
                 resumed.append(scan_id)
     return resumed
 
