@@ -55,7 +55,7 @@ def measure_inside(posts: int, flags: int, label: str) -> dict[str, Any]:
     from django.test.utils import CaptureQueriesContext
 
     from bijak.site.accounts.models import User
-    from bijak.site.monitoring.models import Flag, Post, Scan
+    from bijak.site.monitoring.models import Flag, Post
     from bijak.site.monitoring.services import (
         account_register,
         post_import_confirm,
@@ -92,9 +92,8 @@ def measure_inside(posts: int, flags: int, label: str) -> dict[str, Any]:
     )
     counts = post_import_confirm(actor=officer, batch=batch, scan=False)
     imported = time.perf_counter() - started
-    from bijak.site.monitoring.services import scan_start
-
     from bijak.batch import pipeline_for
+    from bijak.site.monitoring.services import scan_start
     from bijak.site.policies.selectors import policy_active
 
     started = time.perf_counter()
