@@ -71,7 +71,7 @@ def measure_inside(posts: int, flags: int, label: str) -> dict[str, Any]:
     )
     officer = User.objects.create_user(
         username="petugas",
-        password="bench-pass-2438",
+        password=None,  # force_login only
         email="petugas@bench.invalid",
         full_name="Petugas",
     )
