@@ -220,8 +220,15 @@ class Flag(models.Model):
             ),
         )
         indexes = (
+            # the queue's order, over open flags only (a partial index stays small)
             models.Index(
-                fields=["status", "kind", "-severity", "created_at"], name="monitoring_flag_queue"
+                "kind",
+                models.F("severity").desc(),
+                "created_at",
+                models.F("score").desc(),
+                "id",
+                name="monitoring_flag_queue",
+                condition=models.Q(status__in=["open", "pending_second"]),
             ),
         )
 

@@ -66,12 +66,12 @@ def desk(request: HttpRequest) -> HttpResponse:
         reviewer=_int(get.get("peninjau", "")),
         status=get.get("status", "open")[:20],
     )
-    page = Paginator(selectors.queue(user=request.user, filters=filters, kind=kind), 50).get_page(
-        get.get("halaman")
+    page, flags = selectors.queue_page(
+        user=request.user, filters=filters, kind=kind, number=get.get("halaman")
     )
     reviewable = set(
         access.flags_reviewable_by(request.user)
-        .filter(pk__in=[f.pk for f in page.object_list])
+        .filter(pk__in=[f.pk for f in flags])
         .values_list("pk", flat=True)
     )
     from bijak.site.org.access import units_visible_to
@@ -83,6 +83,7 @@ def desk(request: HttpRequest) -> HttpResponse:
         "monitoring/desk.html",
         {
             "page": page,
+            "flags": flags,
             "kind": kind,
             "filters": filters,
             "stats": selectors.desk_stats(user=request.user),
