@@ -281,3 +281,26 @@ def test_desk_queries_do_not_grow_with_the_queue(
     assert count_queries() == small
     with django_assert_max_num_queries(small):
         officer_client.get("/pemantauan/?halaman=2")
+
+
+def test_csv_export_escapes_formulas_and_masks_personal_data(
+    officer_client: Any, auditor_client: Any, employee_client: Any, officer: Any, employee: Any
+) -> None:
+    import csv
+    import io
+
+    account = register(officer, employee, platform="other", handle="sari_csv")
+    content = (
+        "id,text\n"
+        'f1,"=HYPERLINK(""http://contoh.invalid"",""klik"") dasar goblok"\n'
+        "f2,Dasar IDI organisasi profesi goblok! NIK saya 3174012503900007 tolong bantu\n"
+    ).encode()
+    import_and_scan(officer, account, "unggahan.csv", content)
+    body = officer_client.get("/pemantauan/temuan.csv").content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(body)))
+    texts = [r[-1] for r in rows[1:]]
+    assert any(t.startswith("'=HYPERLINK(") for t in texts)
+    assert not any(t.startswith("=") for t in texts)
+    assert NIK not in body and "3174********0007" in body
+    assert auditor_client.get("/pemantauan/temuan.csv").status_code == 200
+    assert employee_client.get("/pemantauan/temuan.csv").status_code == 404
