@@ -291,10 +291,10 @@ def test_csv_export_escapes_formulas_and_masks_personal_data(
 
     account = register(officer, employee, platform="other", handle="sari_csv")
     content = (
-        "id,text\n"
-        'f1,"=HYPERLINK(""http://contoh.invalid"",""klik"") dasar goblok"\n'
-        "f2,Dasar IDI organisasi profesi goblok! NIK saya 3174012503900007 tolong bantu\n"
-    ).encode()
+        b"id,text\n"
+        b'f1,"=HYPERLINK(""http://contoh.invalid"",""klik"") dasar goblok"\n'
+        b"f2,Dasar IDI organisasi profesi goblok! NIK saya 3174012503900007 tolong bantu\n"
+    )
     import_and_scan(officer, account, "unggahan.csv", content)
     body = officer_client.get("/pemantauan/temuan.csv").content.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(body)))
