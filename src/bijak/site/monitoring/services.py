@@ -633,7 +633,18 @@ def flag_confirm(*, actor: Any, flag: Flag, note: str = "") -> Flag:
         flag.first_reviewer, flag.first_note = actor, note
         action = "monitoring.flag_confirm_first"
     flag.claimed_by, flag.claimed_at = None, None
-    flag.save()
+    flag.save(
+        update_fields=[
+            "status",
+            "decided_by",
+            "decided_at",
+            "note",
+            "first_reviewer",
+            "first_note",
+            "claimed_by",
+            "claimed_at",
+        ]
+    )
     audit_record(
         actor=actor,
         action=action,
@@ -689,7 +700,17 @@ def _dismiss(actor: Any, flag: Flag, reason: str, note: str) -> None:
     flag.status, flag.reason, flag.note = Flag.Status.DISMISSED, reason, note
     flag.decided_by, flag.decided_at = actor, timezone.now()
     flag.claimed_by, flag.claimed_at = None, None
-    flag.save()
+    flag.save(
+        update_fields=[
+            "status",
+            "reason",
+            "note",
+            "decided_by",
+            "decided_at",
+            "claimed_by",
+            "claimed_at",
+        ]
+    )
     audit_record(
         actor=actor,
         action="monitoring.flag_dismiss",
