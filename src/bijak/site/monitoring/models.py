@@ -230,6 +230,8 @@ class Flag(models.Model):
                 name="monitoring_flag_queue",
                 condition=models.Q(status__in=["open", "pending_second"]),
             ),
+            # the desk's counts (open, waiting, decided, sample) read this index alone
+            models.Index(fields=["kind", "status"], name="monitoring_flag_kind_status"),
         )
 
     def __str__(self) -> str:
