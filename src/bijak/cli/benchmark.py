@@ -146,6 +146,21 @@ def dissemination(
     )
 
 
+@app.command("monitoring")
+def monitoring(
+    as_json: bool = JSON_OPT,
+    results_dir: Path = OUT_OPT,
+    posts: int = typer.Option(100_000, "--posts", min=1, help="Jumlah unggahan buatan."),
+    flags: int = typer.Option(50_000, "--flags", min=0, help="Temuan terbuka di antrean."),
+    postgres: str = typer.Option(
+        "", "--postgres", help="URL basis data PostgreSQL khusus (dikosongkan oleh uji ini)."
+    ),
+) -> None:
+    """Pemantauan: impor + pindai unggahan/detik, dan halaman antrean dengan banyak temuan."""
+    _run("monitoring", "bijak.site.monitoring.benchmark:run_monitoring_benchmark", as_json,
+         results_dir, posts=posts, flags=flags, postgres=postgres)
+
+
 CHALLENGE_FILE_OPT = typer.Option(
     None, "--file", help="Bagian uji (bawaan: benchmarks/challenge/test.jsonl)."
 )

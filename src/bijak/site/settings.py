@@ -228,6 +228,10 @@ BIJAK_AUDIT_CHECKPOINT_EVERY_S = envint("BIJAK_AUDIT_CHECKPOINT_EVERY_S", "3600"
 BIJAK_MONITOR_IMPORT_MAX_BYTES = envint("BIJAK_MONITOR_IMPORT_MAX_BYTES", str(64 * 1024 * 1024))
 BIJAK_MONITOR_IMPORT_MAX_POSTS = envint("BIJAK_MONITOR_IMPORT_MAX_POSTS", "100000")
 BIJAK_MONITOR_CLAIM_MINUTES = envint("BIJAK_MONITOR_CLAIM_MINUTES", "30")
+# Post text (masked) is deleted this many days after import unless under review or confirmed;
+# a scan with no progress for this many minutes is resumed by the periodic maintenance task.
+BIJAK_MONITOR_RETENTION_DAYS = envint("BIJAK_MONITOR_RETENTION_DAYS", "365")
+BIJAK_MONITOR_SCAN_STALE_MINUTES = envint("BIJAK_MONITOR_SCAN_STALE_MINUTES", "10")
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", str(5 * 1024 * 1024))
 
