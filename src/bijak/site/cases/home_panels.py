@@ -1,0 +1,1 @@
+"""Home panels of cases (filled in by views)."""
