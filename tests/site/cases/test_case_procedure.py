@@ -23,7 +23,10 @@ def test_shipped_procedure_validates_and_cites_every_step() -> None:
     assert all(s.deadline.citation for s in procedure.states if s.deadline)
     assert procedure.transition("summon_1").min_working_days_ahead == 7
     assert procedure.transition("decide_light").penalties == (
-        "teguran_lisan", "teguran_tertulis", "pernyataan_tidak_puas")
+        "teguran_lisan",
+        "teguran_tertulis",
+        "pernyataan_tidak_puas",
+    )
     assert procedure.state("opened").deadline.escalate_to == ("superior2", "officer")
 
 
@@ -33,18 +36,38 @@ def _broken(old: str, new: str) -> str:
     return text.replace(old, new, 1)
 
 
-@pytest.mark.parametrize(("old", "new", "field", "message"), [
-    ("    to: summoned_1\n", "    to: summoned_9\n", "transitions[0].to",
-     "state 'summoned_9' is not declared in states"),
-    ("    by: [superior, officer]\n    label_id: Kirim Surat Panggilan I",
-     "    by: [atasan]\n    label_id: Kirim Surat Panggilan I", "transitions[0].by[0]",
-     "must be one of"),
-    ("      working_days: 7\n", "      working_days: tujuh\n", "states[0].deadline.working_days",
-     "must be of type integer, not string"),
-    ("    citation: PP 94/2021 Pasal 24 ayat (1) dan (2)\n", "", "transitions[0].citation",
-     "required field is missing"),
-])
-def test_a_broken_procedure_names_line_and_field(old: str, new: str, field: str, message: str) -> None:
+@pytest.mark.parametrize(
+    ("old", "new", "field", "message"),
+    [
+        (
+            "    to: summoned_1\n",
+            "    to: summoned_9\n",
+            "transitions[0].to",
+            "state 'summoned_9' is not declared in states",
+        ),
+        (
+            "    by: [superior, officer]\n    label_id: Kirim Surat Panggilan I",
+            "    by: [atasan]\n    label_id: Kirim Surat Panggilan I",
+            "transitions[0].by[0]",
+            "must be one of",
+        ),
+        (
+            "      working_days: 7\n",
+            "      working_days: tujuh\n",
+            "states[0].deadline.working_days",
+            "must be of type integer, not string",
+        ),
+        (
+            "    citation: PP 94/2021 Pasal 24 ayat (1) dan (2)\n",
+            "",
+            "transitions[0].citation",
+            "required field is missing",
+        ),
+    ],
+)
+def test_a_broken_procedure_names_line_and_field(
+    old: str, new: str, field: str, message: str
+) -> None:
     text = _broken(old, new)
     with pytest.raises(ProcedureError) as info:
         parse_procedure(text, source="p.yaml")

@@ -58,7 +58,9 @@ def superior_chain(employee: Employee) -> list[Any]:
         pk: (parent,) for pk, parent in OrgUnit.objects.values_list("pk", "parent_id")
     }
     heads: dict[int, list[Any]] = {}
-    for ra in RoleAssignment.objects.filter(role=UNIT_HEAD, unit__isnull=False).select_related("user"):
+    for ra in RoleAssignment.objects.filter(role=UNIT_HEAD, unit__isnull=False).select_related(
+        "user"
+    ):
         heads.setdefault(ra.unit_id, []).append(ra.user)
     chain: list[Any] = []
     unit_id: int | None = employee.unit_id

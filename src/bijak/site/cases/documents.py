@@ -21,23 +21,59 @@ from bijak.site.cases.models import DocumentTemplate
 TEMPLATES = Path(__file__).with_name("data") / "templates"
 KINDS = ("summons_1", "summons_2", "bap", "decision", "delivery")
 CONFIDENTIAL = frozenset({"summons_1", "summons_2", "bap"})
-FIELDS = frozenset({
-    "document_number", "case_number", "employee_name", "employee_nip", "employee_position",
-    "unit_name", "examination_date", "clauses", "summary", "record", "reason", "outcome",
-    "penalty", "date", "actor_name", "citation",
-})
+FIELDS = frozenset(
+    {
+        "document_number",
+        "case_number",
+        "employee_name",
+        "employee_nip",
+        "employee_position",
+        "unit_name",
+        "examination_date",
+        "clauses",
+        "summary",
+        "record",
+        "reason",
+        "outcome",
+        "penalty",
+        "date",
+        "actor_name",
+        "citation",
+    }
+)
 REQUIRED = {
-    "summons_1": {"document_number", "case_number", "employee_name", "employee_nip",
-                  "examination_date"},
-    "summons_2": {"document_number", "case_number", "employee_name", "employee_nip",
-                  "examination_date"},
+    "summons_1": {
+        "document_number",
+        "case_number",
+        "employee_name",
+        "employee_nip",
+        "examination_date",
+    },
+    "summons_2": {
+        "document_number",
+        "case_number",
+        "employee_name",
+        "employee_nip",
+        "examination_date",
+    },
     "bap": {"document_number", "case_number", "employee_name", "employee_nip", "record"},
-    "decision": {"document_number", "case_number", "employee_name", "employee_nip", "outcome",
-                 "reason"},
+    "decision": {
+        "document_number",
+        "case_number",
+        "employee_name",
+        "employee_nip",
+        "outcome",
+        "reason",
+    },
     "delivery": {"document_number", "case_number", "employee_name", "date", "outcome"},
 }
-PREFIX = {"summons_1": "SP1", "summons_2": "SP2", "bap": "BAP", "decision": "KEP",
-          "delivery": "BAPK"}
+PREFIX = {
+    "summons_1": "SP1",
+    "summons_2": "SP2",
+    "bap": "BAP",
+    "decision": "KEP",
+    "delivery": "BAPK",
+}
 
 
 class TemplateError(ValueError):
@@ -57,12 +93,16 @@ def template_check(*, kind: str, body: str) -> None:
     fields = template_fields(body)
     unknown = sorted(f for f in fields if f not in FIELDS)
     if unknown:
-        raise TemplateError(_("Templat memakai isian yang tidak dikenal: %(fields)s")
-                            % {"fields": ", ".join(unknown)})
+        raise TemplateError(
+            _("Templat memakai isian yang tidak dikenal: %(fields)s")
+            % {"fields": ", ".join(unknown)}
+        )
     missing = sorted(REQUIRED[kind] - fields)
     if missing:
-        raise TemplateError(_("Templat %(kind)s tidak memuat isian wajib: %(fields)s")
-                            % {"kind": kind, "fields": ", ".join(missing)})
+        raise TemplateError(
+            _("Templat %(kind)s tidak memuat isian wajib: %(fields)s")
+            % {"kind": kind, "fields": ", ".join(missing)}
+        )
 
 
 def template_register(*, actor: Any, kind: str, body: str) -> DocumentTemplate:
@@ -70,17 +110,28 @@ def template_register(*, actor: Any, kind: str, body: str) -> DocumentTemplate:
     template_check(kind=kind, body=body)
     digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
     with transaction.atomic():
-        latest = (DocumentTemplate.objects.select_for_update().filter(kind=kind)
-                  .order_by("-version").first())
+        latest = (
+            DocumentTemplate.objects.select_for_update()
+            .filter(kind=kind)
+            .order_by("-version")
+            .first()
+        )
         if latest is not None and latest.sha256 == digest:
             return latest
         template = DocumentTemplate.objects.create(
-            kind=kind, version=(latest.version + 1 if latest else 1), body=body, sha256=digest,
+            kind=kind,
+            version=(latest.version + 1 if latest else 1),
+            body=body,
+            sha256=digest,
             created_by=actor,
         )
-        audit_record(actor=actor, action="case.template.register", target_type="case_template",
-                     target_id=template.pk,
-                     data={"kind": kind, "version": template.version, "sha256": digest})
+        audit_record(
+            actor=actor,
+            action="case.template.register",
+            target_type="case_template",
+            target_id=template.pk,
+            data={"kind": kind, "version": template.version, "sha256": digest},
+        )
         return template
 
 

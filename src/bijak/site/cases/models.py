@@ -22,8 +22,9 @@ class Source(models.TextChoices):
 
 class Case(models.Model):
     number = models.CharField(_("nomor"), max_length=30, unique=True)
-    employee = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="cases",
-                                 verbose_name=_("pegawai"))
+    employee = models.ForeignKey(
+        Employee, on_delete=models.PROTECT, related_name="cases", verbose_name=_("pegawai")
+    )
     clauses = models.JSONField(_("butir"), default=list)
     summary = models.TextField(_("uraian"), max_length=4000)
     source = models.CharField(_("asal"), max_length=10, choices=Source.choices)
@@ -38,16 +39,18 @@ class Case(models.Model):
     examination_date = models.DateField(null=True, blank=True)
     outcome = models.CharField(_("putusan"), max_length=20, blank=True)
     penalty = models.CharField(_("hukuman"), max_length=40, blank=True)
-    close_requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                           on_delete=models.PROTECT, related_name="+")
+    close_requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     version = models.PositiveIntegerField(default=0)
-    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT,
-                                  related_name="cases_opened")
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="cases_opened"
+    )
     opened_at = models.DateTimeField()
 
     class Meta:
-        ordering = ["-opened_at"]
-        indexes = [models.Index(fields=["state", "deadline"], name="cases_state_deadline")]
+        ordering = ("-opened_at",)
+        indexes = (models.Index(fields=["state", "deadline"], name="cases_state_deadline"),)
 
     def __str__(self) -> str:
         return self.number
@@ -59,15 +62,19 @@ class CaseEvent(models.Model):
     kind = models.CharField(max_length=40)  # a transition id, or open / respond / escalate
     from_state = models.CharField(max_length=40, blank=True)
     to_state = models.CharField(max_length=40, blank=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT,
-                              related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
     at = models.DateTimeField()
     data = models.JSONField(default=dict)
     audit_seq = models.PositiveIntegerField(null=True)
 
     class Meta:
-        ordering = ["case", "seq"]
-        constraints = [models.UniqueConstraint(fields=["case", "seq"], name="cases_event_seq")]
+        ordering = ("case", "seq")
+        constraints = (models.UniqueConstraint(fields=["case", "seq"], name="cases_event_seq"),)
+
+    def __str__(self) -> str:
+        return f"{self.case_id}#{self.seq} {self.kind}"
 
 
 class DocumentTemplate(models.Model):
@@ -75,12 +82,18 @@ class DocumentTemplate(models.Model):
     version = models.PositiveIntegerField()
     body = models.TextField()
     sha256 = models.CharField(max_length=64)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["kind", "version"], name="cases_tpl_version")]
+        constraints = (
+            models.UniqueConstraint(fields=["kind", "version"], name="cases_tpl_version"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.kind} v{self.version}"
 
 
 class CaseDocument(models.Model):
@@ -94,7 +107,10 @@ class CaseDocument(models.Model):
     created_at = models.DateTimeField()
 
     class Meta:
-        ordering = ["case", "pk"]
+        ordering = ("case", "pk")
+
+    def __str__(self) -> str:
+        return self.number
 
 
 class CaseFile(models.Model):
@@ -107,12 +123,16 @@ class CaseFile(models.Model):
     sha256 = models.CharField(max_length=64)
     size = models.PositiveIntegerField()
     role = models.CharField(max_length=10, default="evidence")  # evidence | response
-    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT,
-                                 related_name="+")
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
     added_at = models.DateTimeField()
 
     class Meta:
-        ordering = ["case", "pk"]
+        ordering = ("case", "pk")
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class DayOff(models.Model):
@@ -122,7 +142,7 @@ class DayOff(models.Model):
     reason = models.CharField(_("keterangan"), max_length=200)
 
     class Meta:
-        ordering = ["date"]
+        ordering = ("date",)
         verbose_name = _("hari libur tambahan")
         verbose_name_plural = _("hari libur tambahan")
 

@@ -137,17 +137,26 @@ def _semantic_issues(data: dict[str, Any], root: yaml.Node | None) -> Iterator[P
             seen_t.add(t["id"])
         for j, src in enumerate(t.get("from") or []):
             if isinstance(src, str) and src not in ids:
-                yield issue(["transitions", i, "from", j], f"state {src!r} is not declared in states")
+                yield issue(
+                    ["transitions", i, "from", j], f"state {src!r} is not declared in states"
+                )
         target = t.get("to")
         if isinstance(target, str) and target not in ids:
             yield issue(["transitions", i, "to"], f"state {target!r} is not declared in states")
         if t.get("outcome") == "light" and not t.get("penalties"):
-            yield issue(["transitions", i, "penalties"], "a light-penalty decision must list its penalties")
+            yield issue(
+                ["transitions", i, "penalties"], "a light-penalty decision must list its penalties"
+            )
         if t.get("penalties") and "penalty" not in (t.get("inputs") or []):
-            yield issue(["transitions", i, "inputs"], "a transition with penalties needs the input 'penalty'")
+            yield issue(
+                ["transitions", i, "inputs"],
+                "a transition with penalties needs the input 'penalty'",
+            )
         if t.get("min_working_days_ahead") and "examination_date" not in (t.get("inputs") or []):
-            yield issue(["transitions", i, "inputs"],
-                        "min_working_days_ahead needs the input 'examination_date'")
+            yield issue(
+                ["transitions", i, "inputs"],
+                "min_working_days_ahead needs the input 'examination_date'",
+            )
     initial = data.get("initial")
     if isinstance(initial, str) and ids and initial not in ids:
         yield issue(["initial"], f"state {initial!r} is not declared in states")
@@ -157,18 +166,28 @@ def _semantic_issues(data: dict[str, Any], root: yaml.Node | None) -> Iterator[P
         while changed:
             changed = False
             for t in transitions:
-                if set(t.get("from") or []) & reach and isinstance(t.get("to"), str) and t["to"] not in reach:
+                if (
+                    set(t.get("from") or []) & reach
+                    and isinstance(t.get("to"), str)
+                    and t["to"] not in reach
+                ):
                     reach.add(t["to"])
                     changed = True
         for sid, i in ids.items():
             if sid not in reach:
-                yield issue(["states", i, "id"], f"state {sid!r} cannot be reached from {initial!r}")
+                yield issue(
+                    ["states", i, "id"], f"state {sid!r} cannot be reached from {initial!r}"
+                )
     for i, s in enumerate(states):
         out = [t for t in transitions if s.get("id") in (t.get("from") or [])]
         if s.get("terminal") and out:
-            yield issue(["states", i, "terminal"], f"terminal state {s.get('id')!r} has transitions out")
+            yield issue(
+                ["states", i, "terminal"], f"terminal state {s.get('id')!r} has transitions out"
+            )
         if not s.get("terminal") and not out:
-            yield issue(["states", i, "id"], f"state {s.get('id')!r} has no way out and is not terminal")
+            yield issue(
+                ["states", i, "id"], f"state {s.get('id')!r} has no way out and is not terminal"
+            )
     if not any(s.get("terminal") for s in states):
         yield issue(["states"], "no terminal state")
 
@@ -197,23 +216,35 @@ def parse_procedure(text: str, *, source: str = "") -> Procedure:
         raise ProcedureError(issues, source)
     states = tuple(
         State(
-            id=s["id"], label_id=s["label_id"], label_en=s["label_en"],
+            id=s["id"],
+            label_id=s["label_id"],
+            label_en=s["label_en"],
             terminal=bool(s.get("terminal", False)),
             deadline=Deadline(
-                working_days=s["deadline"]["working_days"], who=s["deadline"]["who"],
+                working_days=s["deadline"]["working_days"],
+                who=s["deadline"]["who"],
                 escalate_to=tuple(s["deadline"]["escalate_to"]),
                 citation=s["deadline"]["citation"],
                 citation_note=s["deadline"].get("citation_note", ""),
-            ) if "deadline" in s else None,
+            )
+            if "deadline" in s
+            else None,
         )
         for s in data["states"]
     )
     transitions = tuple(
         Transition(
-            id=t["id"], sources=tuple(t["from"]), target=t["to"], by=tuple(t["by"]),
-            label_id=t["label_id"], label_en=t["label_en"], citation=t["citation"],
-            citation_note=t.get("citation_note", ""), documents=tuple(t.get("documents", ())),
-            inputs=tuple(t.get("inputs", ())), outcome=t.get("outcome", ""),
+            id=t["id"],
+            sources=tuple(t["from"]),
+            target=t["to"],
+            by=tuple(t["by"]),
+            label_id=t["label_id"],
+            label_en=t["label_en"],
+            citation=t["citation"],
+            citation_note=t.get("citation_note", ""),
+            documents=tuple(t.get("documents", ())),
+            inputs=tuple(t.get("inputs", ())),
+            outcome=t.get("outcome", ""),
             penalties=tuple(t.get("penalties", ())),
             min_working_days_ahead=int(t.get("min_working_days_ahead", 0)),
             within_deadline=bool(t.get("within_deadline", False)),
@@ -222,10 +253,14 @@ def parse_procedure(text: str, *, source: str = "") -> Procedure:
         for t in data["transitions"]
     )
     return Procedure(
-        id=data["id"], version=data["version"],
+        id=data["id"],
+        version=data["version"],
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        title_id=data["title_id"], title_en=data["title_en"], initial=data["initial"],
-        states=states, transitions=transitions,
+        title_id=data["title_id"],
+        title_en=data["title_en"],
+        initial=data["initial"],
+        states=states,
+        transitions=transitions,
     )
 
 

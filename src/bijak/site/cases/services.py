@@ -76,8 +76,10 @@ def _procedure(case: Case | None = None) -> Procedure:
     procedure = procedure_shipped()
     if case is not None and case.procedure_sha256 != procedure.sha256:
         # a case keeps the procedure it was opened under; only the shipped one is loaded here
-        raise CaseError(_("Perkara ini dibuka dengan versi prosedur lain (%(version)s).")
-                        % {"version": case.procedure_version})
+        raise CaseError(
+            _("Perkara ini dibuka dengan versi prosedur lain (%(version)s).")
+            % {"version": case.procedure_version}
+        )
     return procedure
 
 
@@ -85,20 +87,27 @@ def file_check(upload: Upload) -> str:
     """The content type of an acceptable upload; refuse a file that is not what its name says
     or is too large."""
     if len(upload.data) > MAX_FILE_BYTES:
-        raise CaseError(_("Berkas %(name)s terlalu besar (paling besar 5 MB).") % {"name": upload.name})
+        raise CaseError(
+            _("Berkas %(name)s terlalu besar (paling besar 5 MB).") % {"name": upload.name}
+        )
     ext = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
     if ext not in FILE_TYPES:
-        raise CaseError(_("Jenis berkas %(name)s tidak diterima (PDF, PNG, JPG atau TXT).")
-                        % {"name": upload.name})
+        raise CaseError(
+            _("Jenis berkas %(name)s tidak diterima (PDF, PNG, JPG atau TXT).")
+            % {"name": upload.name}
+        )
     content_type, magics = FILE_TYPES[ext]
     if magics and not any(upload.data.startswith(m) for m in magics):
-        raise CaseError(_("Isi berkas %(name)s tidak sesuai dengan namanya.") % {"name": upload.name})
+        raise CaseError(
+            _("Isi berkas %(name)s tidak sesuai dengan namanya.") % {"name": upload.name}
+        )
     if not magics:
         try:
             upload.data.decode("utf-8")
         except UnicodeDecodeError:
-            raise CaseError(_("Isi berkas %(name)s tidak sesuai dengan namanya.")
-                            % {"name": upload.name}) from None
+            raise CaseError(
+                _("Isi berkas %(name)s tidak sesuai dengan namanya.") % {"name": upload.name}
+            ) from None
     return content_type
 
 
@@ -106,24 +115,62 @@ def _add_file(*, case: Case, upload: Upload, role: str, actor: Any, now: dt.date
     content_type = file_check(upload)
     digest = hashlib.sha256(upload.data).hexdigest()
     row = CaseFile.objects.create(
-        case=case, name=upload.name[:200], content_type=content_type, data=upload.data,
-        sha256=digest, size=len(upload.data), role=role, added_by=actor, added_at=now,
+        case=case,
+        name=upload.name[:200],
+        content_type=content_type,
+        data=upload.data,
+        sha256=digest,
+        size=len(upload.data),
+        role=role,
+        added_by=actor,
+        added_at=now,
     )
-    audit_record(actor=actor, action="case.file.add", target_type="case", target_id=case.pk,
-                 data={"file": row.pk, "name": row.name, "sha256": digest, "role": role})
+    audit_record(
+        actor=actor,
+        action="case.file.add",
+        target_type="case",
+        target_id=case.pk,
+        data={"file": row.pk, "name": row.name, "sha256": digest, "role": role},
+    )
     return row
 
 
-def _event(*, case: Case, kind: str, actor: Any, now: dt.datetime, from_state: str = "",
-           to_state: str = "", data: dict[str, Any] | None = None) -> CaseEvent:
-    seq = (CaseEvent.objects.filter(case=case).order_by("-seq").values_list("seq", flat=True)
-           .first() or 0) + 1
-    event = CaseEvent.objects.create(case=case, seq=seq, kind=kind, from_state=from_state,
-                                     to_state=to_state, actor=actor, at=now, data=data or {})
+def _event(
+    *,
+    case: Case,
+    kind: str,
+    actor: Any,
+    now: dt.datetime,
+    from_state: str = "",
+    to_state: str = "",
+    data: dict[str, Any] | None = None,
+) -> CaseEvent:
+    seq = (
+        CaseEvent.objects.filter(case=case).order_by("-seq").values_list("seq", flat=True).first()
+        or 0
+    ) + 1
+    event = CaseEvent.objects.create(
+        case=case,
+        seq=seq,
+        kind=kind,
+        from_state=from_state,
+        to_state=to_state,
+        actor=actor,
+        at=now,
+        data=data or {},
+    )
     entry = audit_record(
-        actor=actor, action=f"case.{kind}", target_type="case", target_id=case.pk,
-        data={"number": case.number, "seq": seq, "from": from_state, "to": to_state,
-              **(data or {})},
+        actor=actor,
+        action=f"case.{kind}",
+        target_type="case",
+        target_id=case.pk,
+        data={
+            "number": case.number,
+            "seq": seq,
+            "from": from_state,
+            "to": to_state,
+            **(data or {}),
+        },
     )
     CaseEvent.objects.filter(pk=event.pk).update(audit_seq=entry.seq)
     event.audit_seq = entry.seq
@@ -152,7 +199,7 @@ def _users_for_role(case: Case, role: str) -> list[Any]:
 
 
 def case_roles_of_names(user: Any, case: Any) -> set[str]:
-    """"officer" / "admin" when `user` holds that role over the case's employee."""
+    """ "officer" / "admin" when `user` holds that role over the case's employee."""
     from bijak.site.org.access import _covered_unit_ids
 
     out = set()
@@ -163,30 +210,51 @@ def case_roles_of_names(user: Any, case: Any) -> set[str]:
     return out
 
 
-def _notify(*, case: Case, users: list[Any], template: str, actor: Any,
-            extra: dict[str, Any] | None = None) -> None:
+def _notify(
+    *, case: Case, users: list[Any], template: str, actor: Any, extra: dict[str, Any] | None = None
+) -> None:
     for user in users:
         if not getattr(user, "email", ""):
             continue
         notification_enqueue(
-            recipient=user, template=template, actor=actor,
-            context={"case_id": case.pk, "number": case.number, "state": case.state,
-                     "deadline": case.deadline.isoformat() if case.deadline else "",
-                     **(extra or {})},
+            recipient=user,
+            template=template,
+            actor=actor,
+            context={
+                "case_id": case.pk,
+                "number": case.number,
+                "state": case.state,
+                "deadline": case.deadline.isoformat() if case.deadline else "",
+                **(extra or {}),
+            },
         )
 
 
 def _next_number(year: int) -> str:
     prefix = f"PD-{year}-"
-    last = (Case.objects.select_for_update().filter(number__startswith=prefix)
-            .order_by("-number").values_list("number", flat=True).first())
+    last = (
+        Case.objects.select_for_update()
+        .filter(number__startswith=prefix)
+        .order_by("-number")
+        .values_list("number", flat=True)
+        .first()
+    )
     n = int(last.rsplit("-", 1)[1]) + 1 if last else 1
     return f"{prefix}{n:04d}"
 
 
-def case_open(*, actor: Any, employee: Employee, clauses: list[str], summary: str,
-              source: str = Source.MANUAL, source_ref: str = "", files: list[Upload] = (),  # type: ignore[assignment]
-              today: dt.date | None = None, now: dt.datetime | None = None) -> Case:
+def case_open(
+    *,
+    actor: Any,
+    employee: Employee,
+    clauses: list[str],
+    summary: str,
+    source: str = Source.MANUAL,
+    source_ref: str = "",
+    files: list[Upload] = (),  # type: ignore[assignment]
+    today: dt.date | None = None,
+    now: dt.datetime | None = None,
+) -> Case:
     """Open a case; the direct superior is notified at once with their deadline."""
     now = now or timezone.now()
     today = today or timezone.localdate(now)
@@ -201,26 +269,54 @@ def case_open(*, actor: Any, employee: Employee, clauses: list[str], summary: st
         file_check(upload)
     procedure = _procedure()
     with transaction.atomic():
-        case = Case(employee=employee, clauses=sorted(set(clauses)), summary=summary, source=source,
-                    source_ref=source_ref, procedure_id=procedure.id,
-                    procedure_version=procedure.version, procedure_sha256=procedure.sha256,
-                    state=procedure.initial, state_since=today, opened_by=actor, opened_at=now)
+        case = Case(
+            employee=employee,
+            clauses=sorted(set(clauses)),
+            summary=summary,
+            source=source,
+            source_ref=source_ref,
+            procedure_id=procedure.id,
+            procedure_version=procedure.version,
+            procedure_sha256=procedure.sha256,
+            state=procedure.initial,
+            state_since=today,
+            opened_by=actor,
+            opened_at=now,
+        )
         if conflict_of_interest(actor, case):
-            raise CaseError(_("Anda tidak boleh menangani perkara tentang diri sendiri atau atasan Anda."))
+            raise CaseError(
+                _("Anda tidak boleh menangani perkara tentang diri sendiri atau atasan Anda.")
+            )
         case.number = _next_number(today.year)
         case.deadline = _deadline_for(procedure, case.state, today)
         case.save()
-        file_rows = [_add_file(case=case, upload=u, role="evidence", actor=actor, now=now)
-                     for u in files]
-        _event(case=case, kind="open", actor=actor, now=now, to_state=case.state,
-               data={"source": source, "source_ref": source_ref, "clauses": case.clauses,
-                     "employee_nip": employee.nip, "procedure": procedure.id,
-                     "procedure_version": procedure.version,
-                     "procedure_sha256": procedure.sha256,
-                     "files": [{"name": f.name, "sha256": f.sha256} for f in file_rows],
-                     "deadline": case.deadline.isoformat() if case.deadline else None})
-        _notify(case=case, users=_users_for_role(case, "superior"), template="cases/superior",
-                actor=actor)
+        file_rows = [
+            _add_file(case=case, upload=u, role="evidence", actor=actor, now=now) for u in files
+        ]
+        _event(
+            case=case,
+            kind="open",
+            actor=actor,
+            now=now,
+            to_state=case.state,
+            data={
+                "source": source,
+                "source_ref": source_ref,
+                "clauses": case.clauses,
+                "employee_nip": employee.nip,
+                "procedure": procedure.id,
+                "procedure_version": procedure.version,
+                "procedure_sha256": procedure.sha256,
+                "files": [{"name": f.name, "sha256": f.sha256} for f in file_rows],
+                "deadline": case.deadline.isoformat() if case.deadline else None,
+            },
+        )
+        _notify(
+            case=case,
+            users=_users_for_role(case, "superior"),
+            template="cases/superior",
+            actor=actor,
+        )
         return case
 
 
@@ -231,33 +327,65 @@ class _Probe:
         self.employee = employee
 
 
-def case_open_from_flag(*, actor: Any, flag: Any, summary: str = "",
-                        today: dt.date | None = None, now: dt.datetime | None = None) -> Case:
+def case_open_from_flag(
+    *,
+    actor: Any,
+    flag: Any,
+    summary: str = "",
+    today: dt.date | None = None,
+    now: dt.datetime | None = None,
+) -> Case:
     """A case from a confirmed review flag: the post's employee, the flag's clauses, the post
     text masked to its matched spans (the evidence)."""
     if flag.status != "confirmed":
         raise CaseError(_("Hanya temuan yang sudah dikonfirmasi dapat dijadikan perkara."))
     post = flag.post
     masked = "\n".join(f"[{e.get('category', '')}] {e.get('text', '')}" for e in flag.evidence)
-    text = (summary or _("Temuan pemantauan #%(id)s dikonfirmasi.") % {"id": flag.pk})
-    evidence = Upload(name=f"temuan-{flag.pk}.txt",
-                      data=f"{post.account.platform} {post.account.handle} {post.key}\n{masked}\n".encode())
-    return case_open(actor=actor, employee=post.account.employee, clauses=list(flag.clause_ids),
-                     summary=text, source=Source.FLAG, source_ref=str(flag.pk), files=[evidence],
-                     today=today, now=now)
+    text = summary or _("Temuan pemantauan #%(id)s dikonfirmasi.") % {"id": flag.pk}
+    evidence = Upload(
+        name=f"temuan-{flag.pk}.txt",
+        data=f"{post.account.platform} {post.account.handle} {post.key}\n{masked}\n".encode(),
+    )
+    return case_open(
+        actor=actor,
+        employee=post.account.employee,
+        clauses=list(flag.clause_ids),
+        summary=text,
+        source=Source.FLAG,
+        source_ref=str(flag.pk),
+        files=[evidence],
+        today=today,
+        now=now,
+    )
 
 
-def case_open_from_complaint(*, actor: Any, complaint: Any, clauses: list[str], summary: str = "",
-                             today: dt.date | None = None, now: dt.datetime | None = None) -> Case:
+def case_open_from_complaint(
+    *,
+    actor: Any,
+    complaint: Any,
+    clauses: list[str],
+    summary: str = "",
+    today: dt.date | None = None,
+    now: dt.datetime | None = None,
+) -> Case:
     if complaint.employee_id is None:
         raise CaseError(_("Aduan ini tidak menyebut pegawai."))
     text = summary or _("Aduan %(ticket)s tentang pegawai.") % {"ticket": complaint.ticket}
-    return case_open(actor=actor, employee=complaint.employee, clauses=clauses, summary=text,
-                     source=Source.COMPLAINT, source_ref=complaint.ticket, today=today, now=now)
+    return case_open(
+        actor=actor,
+        employee=complaint.employee,
+        clauses=clauses,
+        summary=text,
+        source=Source.COMPLAINT,
+        source_ref=complaint.ticket,
+        today=today,
+        now=now,
+    )
 
 
-def _clean_inputs(*, case: Case, transition: Transition, inputs: dict[str, Any],
-                  today: dt.date) -> dict[str, Any]:
+def _clean_inputs(
+    *, case: Case, transition: Transition, inputs: dict[str, Any], today: dt.date
+) -> dict[str, Any]:
     clean: dict[str, Any] = {}
     for name in transition.inputs:
         value = inputs.get(name)
@@ -272,9 +400,12 @@ def _clean_inputs(*, case: Case, transition: Transition, inputs: dict[str, Any],
             earliest = calendar().add_working_days(today, transition.min_working_days_ahead)
             if value < earliest:
                 raise CaseError(
-                    _("Pemeriksaan paling cepat %(date)s: panggilan dikirim sekurang-kurangnya "
-                      "%(days)d hari kerja sebelumnya.")
-                    % {"date": earliest.isoformat(), "days": transition.min_working_days_ahead})
+                    _(
+                        "Pemeriksaan paling cepat %(date)s: panggilan dikirim sekurang-kurangnya "
+                        "%(days)d hari kerja sebelumnya."
+                    )
+                    % {"date": earliest.isoformat(), "days": transition.min_working_days_ahead}
+                )
             clean[name] = value.isoformat()
         elif name == "penalty":
             if value not in transition.penalties:
@@ -285,15 +416,24 @@ def _clean_inputs(*, case: Case, transition: Transition, inputs: dict[str, Any],
             if not text:
                 raise CaseError(_("Isian %(field)s wajib diisi.") % {"field": name})
             if len(text) > MAX_TEXT:
-                raise CaseError(_("Isian %(field)s terlalu panjang (paling banyak 4000 karakter).")
-                                % {"field": name})
+                raise CaseError(
+                    _("Isian %(field)s terlalu panjang (paling banyak 4000 karakter).")
+                    % {"field": name}
+                )
             clean[name] = text
     return clean
 
 
-def case_transition(*, actor: Any, case_id: int, transition: str, expected_version: int,
-                    inputs: dict[str, Any] | None = None, today: dt.date | None = None,
-                    now: dt.datetime | None = None) -> Case:
+def case_transition(
+    *,
+    actor: Any,
+    case_id: int,
+    transition: str,
+    expected_version: int,
+    inputs: dict[str, Any] | None = None,
+    today: dt.date | None = None,
+    now: dt.datetime | None = None,
+) -> Case:
     """Move a case along the procedure. Refused (nothing changed) when the transition is not
     allowed from the current state, the actor may not take it, or someone else moved the case
     since `expected_version` (one of two officers acting at once wins)."""
@@ -301,13 +441,21 @@ def case_transition(*, actor: Any, case_id: int, transition: str, expected_versi
     today = today or timezone.localdate(now)
     with transaction.atomic():
         try:
-            case = Case.objects.select_for_update().select_related("employee", "employee__unit") \
+            case = (
+                Case.objects.select_for_update()
+                .select_related("employee", "employee__unit")
                 .get(pk=case_id)
+            )
         except Case.DoesNotExist:
             raise CaseError(_("Perkara tidak ditemukan.")) from None
         if case.version != expected_version:
-            raise CaseConflict(_("Perkara %(number)s baru saja diubah oleh orang lain; muat ulang "
-                                 "halaman dan periksa tahapnya.") % {"number": case.number})
+            raise CaseConflict(
+                _(
+                    "Perkara %(number)s baru saja diubah oleh orang lain; muat ulang "
+                    "halaman dan periksa tahapnya."
+                )
+                % {"number": case.number}
+            )
         procedure = _procedure(case)
         try:
             step = procedure.transition(transition)
@@ -315,18 +463,29 @@ def case_transition(*, actor: Any, case_id: int, transition: str, expected_versi
             raise CaseError(_("Langkah tidak dikenal.")) from None
         state = procedure.state(case.state)
         if case.state not in step.sources:
-            raise CaseError(_("Langkah \u201c%(step)s\u201d tidak dapat dilakukan pada tahap "
-                              "\u201c%(state)s\u201d.") % {"step": step.label_id, "state": state.label_id})
+            raise CaseError(
+                _(
+                    "Langkah \u201c%(step)s\u201d tidak dapat dilakukan pada tahap "
+                    "\u201c%(state)s\u201d."
+                )
+                % {"step": step.label_id, "state": state.label_id}
+            )
         roles = case_roles_of(actor, case)
         if not roles & set(step.by):
             raise CaseError(_("Anda tidak berwenang melakukan langkah ini."))
         if step.by != ("employee",) and conflict_of_interest(actor, case):
-            raise CaseError(_("Anda tidak boleh menangani perkara tentang diri sendiri atau atasan Anda."))
+            raise CaseError(
+                _("Anda tidak boleh menangani perkara tentang diri sendiri atau atasan Anda.")
+            )
         if step.second_person and case.close_requested_by_id == actor.pk:
-            raise CaseError(_("Penutupan harus disetujui oleh orang lain daripada yang mengajukannya."))
+            raise CaseError(
+                _("Penutupan harus disetujui oleh orang lain daripada yang mengajukannya.")
+            )
         if step.within_deadline and case.deadline is not None and today > case.deadline:
-            raise CaseError(_("Batas waktu untuk langkah ini sudah lewat (%(date)s).")
-                            % {"date": case.deadline.isoformat()})
+            raise CaseError(
+                _("Batas waktu untuk langkah ini sudah lewat (%(date)s).")
+                % {"date": case.deadline.isoformat()}
+            )
         clean = _clean_inputs(case=case, transition=step, inputs=inputs or {}, today=today)
         from_state = case.state
         case.state = step.target
@@ -343,20 +502,49 @@ def case_transition(*, actor: Any, case_id: int, transition: str, expected_versi
         case.version = F("version") + 1
         case.save()
         case.refresh_from_db()
-        event = _event(case=case, kind=step.id, actor=actor, now=now, from_state=from_state,
-                       to_state=case.state,
-                       data={**clean, "citation": step.citation,
-                             "deadline": case.deadline.isoformat() if case.deadline else None})
+        event = _event(
+            case=case,
+            kind=step.id,
+            actor=actor,
+            now=now,
+            from_state=from_state,
+            to_state=case.state,
+            data={
+                **clean,
+                "citation": step.citation,
+                "deadline": case.deadline.isoformat() if case.deadline else None,
+            },
+        )
         for kind in step.documents:
-            case_document_generate(actor=actor, case=case, kind=kind, event=event, now=now,
-                                   fields=clean, citation=step.citation)
-        _notify(case=case, users=_users_for_role(case, "employee"), template="cases/event",
-                actor=actor, extra={"step": step.label_id, "step_en": step.label_en})
+            case_document_generate(
+                actor=actor,
+                case=case,
+                kind=kind,
+                event=event,
+                now=now,
+                fields=clean,
+                citation=step.citation,
+            )
+        _notify(
+            case=case,
+            users=_users_for_role(case, "employee"),
+            template="cases/event",
+            actor=actor,
+            extra={"step": step.label_id, "step_en": step.label_en},
+        )
         return case
 
 
-def case_document_generate(*, actor: Any, case: Case, kind: str, event: CaseEvent | None,
-                           now: dt.datetime, fields: dict[str, Any], citation: str) -> CaseDocument:
+def case_document_generate(
+    *,
+    actor: Any,
+    case: Case,
+    kind: str,
+    event: CaseEvent | None,
+    now: dt.datetime,
+    fields: dict[str, Any],
+    citation: str,
+) -> CaseDocument:
     template = documents.template_current(kind=kind)
     count = CaseDocument.objects.filter(case=case, kind=kind).count() + 1
     number = f"{documents.PREFIX[kind]}/{case.number}/{count}"
@@ -364,15 +552,20 @@ def case_document_generate(*, actor: Any, case: Case, kind: str, event: CaseEven
     if case.penalty:
         outcome = f"{outcome}: {PENALTY_LABELS.get(case.penalty, case.penalty)}"
     values = {
-        "document_number": number, "case_number": case.number,
-        "employee_name": case.employee.name, "employee_nip": case.employee.nip,
+        "document_number": number,
+        "case_number": case.number,
+        "employee_name": case.employee.name,
+        "employee_nip": case.employee.nip,
         "employee_position": case.employee.position or "-",
-        "unit_name": case.employee.unit.name, "clauses": ", ".join(case.clauses) or "-",
-        "summary": case.summary, "record": fields.get("record", ""),
-        "reason": fields.get("reason", ""), "outcome": outcome or "-",
+        "unit_name": case.employee.unit.name,
+        "clauses": ", ".join(case.clauses) or "-",
+        "summary": case.summary,
+        "record": fields.get("record", ""),
+        "reason": fields.get("reason", ""),
+        "outcome": outcome or "-",
         "penalty": PENALTY_LABELS.get(case.penalty, ""),
-        "examination_date": fields.get("examination_date", "") or (
-            case.examination_date.isoformat() if case.examination_date else ""),
+        "examination_date": fields.get("examination_date", "")
+        or (case.examination_date.isoformat() if case.examination_date else ""),
         "date": timezone.localdate(now).isoformat(),
         "actor_name": (getattr(actor, "full_name", "") or getattr(actor, "username", "")) or "-",
         "citation": citation,
@@ -380,16 +573,41 @@ def case_document_generate(*, actor: Any, case: Case, kind: str, event: CaseEven
     text = template.body.format(**values)
     pdf = documents.render_pdf(kind=kind, text=text, title=number, when=now)
     digest = hashlib.sha256(pdf).hexdigest()
-    doc = CaseDocument.objects.create(case=case, kind=kind, number=number, template=template,
-                                      event=event, pdf=pdf, sha256=digest, created_at=now)
-    audit_record(actor=actor, action="case.document", target_type="case", target_id=case.pk,
-                 data={"document": doc.pk, "kind": kind, "number": number, "sha256": digest,
-                       "template_version": template.version, "template_sha256": template.sha256})
+    doc = CaseDocument.objects.create(
+        case=case,
+        kind=kind,
+        number=number,
+        template=template,
+        event=event,
+        pdf=pdf,
+        sha256=digest,
+        created_at=now,
+    )
+    audit_record(
+        actor=actor,
+        action="case.document",
+        target_type="case",
+        target_id=case.pk,
+        data={
+            "document": doc.pk,
+            "kind": kind,
+            "number": number,
+            "sha256": digest,
+            "template_version": template.version,
+            "template_sha256": template.sha256,
+        },
+    )
     return doc
 
 
-def case_respond(*, actor: Any, case_id: int, text: str, upload: Upload | None = None,
-                 now: dt.datetime | None = None) -> CaseEvent:
+def case_respond(
+    *,
+    actor: Any,
+    case_id: int,
+    text: str,
+    upload: Upload | None = None,
+    now: dt.datetime | None = None,
+) -> CaseEvent:
     """The employee's written response (to the BAP, a summons, the decision), with a file."""
     now = now or timezone.now()
     text = (text or "").strip()
@@ -403,8 +621,11 @@ def case_respond(*, actor: Any, case_id: int, text: str, upload: Upload | None =
         case = Case.objects.select_for_update().select_related("employee").get(pk=case_id)
         if case.employee.user_id != actor.pk:
             raise CaseError(_("Hanya pegawai yang bersangkutan dapat menanggapi."))
-        row = _add_file(case=case, upload=upload, role="response", actor=actor, now=now) \
-            if upload is not None else None
+        row = (
+            _add_file(case=case, upload=upload, role="response", actor=actor, now=now)
+            if upload is not None
+            else None
+        )
         data: dict[str, Any] = {"text": text}
         if row is not None:
             data["file"] = {"id": row.pk, "name": row.name, "sha256": row.sha256}
@@ -418,8 +639,11 @@ def case_escalate_due(*, today: dt.date | None = None, now: dt.datetime | None =
     today = today or timezone.localdate(now)
     procedure = procedure_shipped()
     count = 0
-    due = Case.objects.filter(deadline__lt=today, escalated_on__isnull=True) \
-        .exclude(state__in=[s.id for s in procedure.states if s.terminal]).values_list("pk", flat=True)
+    due = (
+        Case.objects.filter(deadline__lt=today, escalated_on__isnull=True)
+        .exclude(state__in=[s.id for s in procedure.states if s.terminal])
+        .values_list("pk", flat=True)
+    )
     for pk in list(due):
         with transaction.atomic():
             case = Case.objects.select_for_update().select_related("employee").get(pk=pk)
@@ -433,16 +657,35 @@ def case_escalate_due(*, today: dt.date | None = None, now: dt.datetime | None =
             users: list[Any] = []
             for role in spec.escalate_to:
                 users += [u for u in _users_for_role(case, role) if u not in users]
-            _event(case=case, kind="escalate", actor=None, now=now,
-                   data={"deadline": case.deadline.isoformat(), "who": spec.who,
-                         "escalated_to": [u.username for u in users], "citation": spec.citation})
-            _notify(case=case, users=users, template="cases/overdue", actor=None,
-                    extra={"who": spec.who})
+            _event(
+                case=case,
+                kind="escalate",
+                actor=None,
+                now=now,
+                data={
+                    "deadline": case.deadline.isoformat(),
+                    "who": spec.who,
+                    "escalated_to": [u.username for u in users],
+                    "citation": spec.citation,
+                },
+            )
+            _notify(
+                case=case,
+                users=users,
+                template="cases/overdue",
+                actor=None,
+                extra={"who": spec.who},
+            )
             count += 1
     return count
 
 
 def case_read_log(*, actor: Any, case: Case, what: str = "case", ref: str = "") -> None:
     """Record that `actor` read the case (or one of its documents/files)."""
-    audit_record(actor=actor, action="case.read", target_type="case", target_id=case.pk,
-                 data={"number": case.number, "what": what, "ref": ref})
+    audit_record(
+        actor=actor,
+        action="case.read",
+        target_type="case",
+        target_id=case.pk,
+        data={"number": case.number, "what": what, "ref": ref},
+    )

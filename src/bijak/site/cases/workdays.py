@@ -36,8 +36,11 @@ def parse_days_off(text: str, *, source: str = "extra-days-off.yaml") -> frozens
         try:
             day = dt.date.fromisoformat(str(raw))
         except ValueError:
-            issue = PolicyIssue(line_of(root, ["days", i, "date"]), f"days[{i}].date",
-                                f"{raw!r} is not a date (YYYY-MM-DD)")
+            issue = PolicyIssue(
+                line_of(root, ["days", i, "date"]),
+                f"days[{i}].date",
+                f"{raw!r} is not a date (YYYY-MM-DD)",
+            )
             raise DaysOffError(issue.format(source)) from None
         out.add(day)
     return frozenset(out)
@@ -48,12 +51,16 @@ class WorkCalendar:
     extra_days_off: frozenset[dt.date] = field(default_factory=frozenset)
 
     def _holidays(self, years: Iterable[int]) -> holidays.HolidayBase:
-        return holidays.country_holidays("ID", years=sorted(set(years)),
-                                         categories=("public", "government"))
+        return holidays.country_holidays(
+            "ID", years=sorted(set(years)), categories=("public", "government")
+        )
 
     def is_working_day(self, day: dt.date) -> bool:
-        return (day.weekday() < 5 and day not in self._holidays([day.year])
-                and day not in self.extra_days_off)
+        return (
+            day.weekday() < 5
+            and day not in self._holidays([day.year])
+            and day not in self.extra_days_off
+        )
 
     def add_working_days(self, start: dt.date, n: int) -> dt.date:
         """The `n`-th working day after `start` (start itself not counted)."""
