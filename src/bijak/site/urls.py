@@ -17,6 +17,7 @@ urlpatterns = [
     path("pemantauan/", include("bijak.site.monitoring.urls")),
     path("sosialisasi/", include("bijak.site.dissemination.urls")),
     path("aduan/", include("bijak.site.complaints.urls")),
+    path("perkara/", include("bijak.site.cases.urls")),
     path("admin/", admin.site.urls),
     path("sehat/", include("bijak.site.health.urls")),
     path("gaya/", include("bijak.site.ui.urls")),
