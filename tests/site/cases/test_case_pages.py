@@ -147,3 +147,12 @@ def test_dashboard_counts_for_overseers_only(
     page = officer_client.get("/perkara/dasbor/")
     assert page.status_code == 200 and "Panggilan I dikirim" in page.content.decode()
     assert employee_client.get("/perkara/dasbor/").status_code == 404
+
+
+def test_home_panels_for_the_officer_and_the_superior(
+    case: Any, officer_client: Client, unit_head_client: Client, employee_client: Client
+) -> None:
+    assert 'data-panel="cases.queue"' in officer_client.get("/").content.decode()
+    head = unit_head_client.get("/").content.decode()
+    assert 'data-panel="cases.unit"' in head and case.number in head
+    assert 'data-panel="cases.' not in employee_client.get("/").content.decode()

@@ -92,21 +92,37 @@ def case_new(request: HttpRequest) -> HttpResponse:
     if not can_open_cases(request.user):
         raise Http404
     error = ""
-    values = {"nip": "", "clauses": "", "summary": ""}
+    values = {"nip": "", "clauses": "", "summary": "", "flag": "", "ticket": ""}
+    if request.method == "GET":
+        values["flag"] = request.GET.get("temuan", "")[:20]
+        values["ticket"] = request.GET.get("aduan", "")[:20]
     if request.method == "POST":
         values = {k: request.POST.get(k, "").strip() for k in values}
+        clauses = [c.strip() for c in values["clauses"].split(",") if c.strip()]
         try:
-            employee = employees_visible_to(request.user).filter(nip=values["nip"]).first()
-            if employee is None:
-                raise services.CaseError(_("Pegawai dengan NIP itu tidak ditemukan."))
-            upload = _upload(request, "file")
-            case = services.case_open(
-                actor=request.user,
-                employee=employee,
-                clauses=[c.strip() for c in values["clauses"].split(",") if c.strip()],
-                summary=values["summary"],
-                files=[upload] if upload else [],
-            )
+            if values["flag"]:
+                case = services.case_open_from_flag(
+                    actor=request.user, flag=_flag(values["flag"]), summary=values["summary"]
+                )
+            elif values["ticket"]:
+                case = services.case_open_from_complaint(
+                    actor=request.user,
+                    complaint=_complaint(values["ticket"]),
+                    clauses=clauses,
+                    summary=values["summary"],
+                )
+            else:
+                employee = employees_visible_to(request.user).filter(nip=values["nip"]).first()
+                if employee is None:
+                    raise services.CaseError(_("Pegawai dengan NIP itu tidak ditemukan."))
+                upload = _upload(request, "file")
+                case = services.case_open(
+                    actor=request.user,
+                    employee=employee,
+                    clauses=clauses,
+                    summary=values["summary"],
+                    files=[upload] if upload else [],
+                )
         except services.CaseError as exc:
             error = str(exc)
         else:
@@ -119,6 +135,28 @@ def case_new(request: HttpRequest) -> HttpResponse:
     return render(
         request, "cases/new.html", {"values": values, "error": error}, status=400 if error else 200
     )
+
+
+def _flag(ref: str) -> Any:
+    from bijak.site.monitoring.models import Flag
+
+    flag = (
+        Flag.objects.select_related("post__account__employee")
+        .filter(pk=int(ref) if ref.isdigit() else 0)
+        .first()
+    )
+    if flag is None:
+        raise services.CaseError(_("Temuan %(ref)s tidak ditemukan.") % {"ref": ref})
+    return flag
+
+
+def _complaint(ticket: str) -> Any:
+    from bijak.site.complaints.models import Complaint
+
+    complaint = Complaint.objects.select_related("employee").filter(ticket=ticket).first()
+    if complaint is None:
+        raise services.CaseError(_("Aduan %(ref)s tidak ditemukan.") % {"ref": ticket})
+    return complaint
 
 
 @login_required
