@@ -156,3 +156,18 @@ def test_home_panels_for_the_officer_and_the_superior(
     head = unit_head_client.get("/").content.decode()
     assert 'data-panel="cases.unit"' in head and case.number in head
     assert 'data-panel="cases.' not in employee_client.get("/").content.decode()
+
+
+def test_pages_and_messages_in_english(case: Any, officer_client: Client) -> None:
+    officer_client.cookies["django_language"] = "en"
+    page = officer_client.get(f"/perkara/{case.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Documents" in page and "Record of the examination" in page
+    response = officer_client.post(
+        f"/perkara/{case.pk}/langkah/",
+        {"transition": "deliver", "version": case.version},
+        HTTP_ACCEPT_LANGUAGE="en",
+        follow=True,
+    )
+    assert (
+        "The step “Record delivery of the decision” cannot be taken in the state “Summons I sent”."
+    ) in response.content.decode()

@@ -10,3 +10,7 @@ class CasesConfig(AppConfig):
 
     def ready(self) -> None:
         from bijak.site.cases import home_panels  # noqa: F401  (registers the panels)
+
+
+# the label of the site menu item (base.html), translated with this app's strings
+NAV_LABEL = _("Perkara")

@@ -14,6 +14,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from bijak.site.audit.services import audit_record
@@ -65,6 +66,10 @@ class CaseConflict(CaseError):
 class Upload:
     name: str
     data: bytes
+
+
+def _lang() -> str:
+    return "en" if (get_language() or "id").startswith("en") else "id"
 
 
 def calendar() -> WorkCalendar:
@@ -464,11 +469,8 @@ def case_transition(
         state = procedure.state(case.state)
         if case.state not in step.sources:
             raise CaseError(
-                _(
-                    "Langkah \u201c%(step)s\u201d tidak dapat dilakukan pada tahap "
-                    "\u201c%(state)s\u201d."
-                )
-                % {"step": step.label_id, "state": state.label_id}
+                _("Langkah “%(step)s” tidak dapat dilakukan pada tahap “%(state)s”.")
+                % {"step": step.label(_lang()), "state": state.label(_lang())}
             )
         roles = case_roles_of(actor, case)
         if not roles & set(step.by):
