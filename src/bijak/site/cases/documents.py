@@ -136,9 +136,14 @@ def template_register(*, actor: Any, kind: str, body: str) -> DocumentTemplate:
 
 
 def template_current(*, kind: str) -> DocumentTemplate:
-    """The latest registered template of `kind`; the shipped file is registered when it is
-    newer than what the database holds (a changed file becomes a new version)."""
+    """The latest registered template of `kind`. The shipped file is registered on first use,
+    and again when a release changed it while the current version is a shipped one; a template
+    uploaded by an administrator stays current until another is uploaded."""
     body = (TEMPLATES / f"{kind}.txt").read_text(encoding="utf-8")
+    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    latest = DocumentTemplate.objects.filter(kind=kind).order_by("-version").first()
+    if latest is not None and (latest.created_by_id is not None or latest.sha256 == digest):
+        return latest
     return template_register(actor=None, kind=kind, body=body)
 
 
