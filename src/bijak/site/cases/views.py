@@ -174,6 +174,8 @@ def case_page(request: HttpRequest, case_id: int) -> HttpResponse:
             continue
         if t.by != ("employee",) and blocked:
             continue
+        if t.second_person and case.close_requested_by_id == request.user.pk:
+            continue
         steps.append(
             {
                 "t": t,
