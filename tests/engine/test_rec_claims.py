@@ -79,6 +79,7 @@ def test_a_debunked_claim_is_matched_through_paraphrase_slang_and_wrapping(text,
         "Hari ini posyandu imunisasi campak dan polio gratis ya bun.",
         "Rapat koordinasi program vaksinasi dan penanganan kanker serviks di aula.",
         "Selamat pagi semua, semoga sehat selalu.",
+        "Selamat pagi, jangan lupa cuci tangan pakai sabun ya.",
         "HIV teu menular lewat salaman atau makan bersama, yuk hapus stigma.",
     ],
 )

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "bijak.site.monitoring",
     "bijak.site.complaints",
     "bijak.site.cases",
+    "bijak.site.claims",
 ]
 
 MIDDLEWARE = [

@@ -230,8 +230,10 @@ class ClaimKnowledgeBase:
             )
             # the window is usually longer than the claim: compare with the part that matters
             sim = math.sqrt(coverage * min(1.0, cos * _length_boost(len(vec), len(pv))))
-            if not para.negated and not negated_stems.isdisjoint(para.stems):
-                sim *= 0.5
+            if (para.negated and not negated_stems) or (
+                not para.negated and not negated_stems.isdisjoint(para.stems)
+            ):
+                sim *= 0.5  # the window says the opposite of the claim
             if sim >= threshold:
                 old = best.get(para.entry.id)
                 if old is None or sim > old.similarity:
