@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "bijak.site.dissemination",
     "bijak.site.monitoring",
     "bijak.site.complaints",
+    "bijak.site.cases",
     "bijak.site.claims",
 ]
 
