@@ -4,6 +4,7 @@ checklist. Pure functions over dicts; HTML is escaped here and only here."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,6 +101,8 @@ class ClauseView:
     explanation: str
     advice: str
     words: list[str]
+    channels: list[dict[str, Any]] = field(default_factory=list)
+    title: str = ""
 
 
 @dataclass
@@ -118,11 +121,23 @@ class CheckView:
     checklist: list[ChecklistItem]
     marked: int
 
+    @property
+    def summary(self) -> str:
+        """One sentence for screen readers and the top of the result."""
+        if not self.clauses:
+            return _("Hasil: %(verdict)s. Tidak ada poin tata tertib yang terpicu.") % {
+                "verdict": self.verdict_label
+            }
+        return _("Hasil: %(verdict)s. Poin yang perlu diperhatikan: %(ids)s.") % {
+            "verdict": self.verdict_label,
+            "ids": ", ".join(c.id for c in self.clauses),
+        }
+
 
 def verdict_label(verdict: str) -> str:
     return {
         "aman": _("Aman"),
-        "tinjau": _("Tinjau lagi"),
+        "tinjau": _("Perlu ditinjau"),
         "langgar": _("Kemungkinan melanggar"),
     }.get(verdict, verdict)
 
@@ -160,6 +175,58 @@ def _policy_texts(
 
 def _str(value: Any) -> str:
     return " ".join(str(value).split()) if value else ""
+
+
+_MODEL_CATEGORY = re.compile(
+    r"(?:Model bijak menilai teks ini mengarah ke kategori|The bijak model rates this text as)"
+    r" (?P<category>.+?) \((?:skor|score) (?P<score>[0-9.]+)\)\."
+)
+_MODEL_ALSO = re.compile(
+    r"(?:Model bijak juga menilai demikian|The bijak model agrees) \((?:skor|score) (?P<score>[0-9.]+)\)\."
+)
+
+
+def _likelihood(score: str) -> str:
+    from bijak.site.ui.templatetags.bijak_ui import score_words
+
+    try:
+        return score_words(float(score))
+    except ValueError:
+        return ""
+
+
+def explanation_in_words(explanation: str) -> str:
+    """The engine's model sentences carry a raw score ("skor 0.83"); people get words instead."""
+
+    def category(m: re.Match[str]) -> str:
+        return _("Menurut model bijak, teks ini %(likely)s termasuk kategori %(category)s.") % {
+            "likely": _likelihood(m["score"]),
+            "category": m["category"],
+        }
+
+    def also(m: re.Match[str]) -> str:
+        return _("Model bijak juga menilai demikian (%(likely)s).") % {
+            "likely": _likelihood(m["score"])
+        }
+
+    return _MODEL_ALSO.sub(also, _MODEL_CATEGORY.sub(category, explanation))
+
+
+_CHANNEL_HINT = re.compile(r"kanal|aduan|pengaduan|laporkan|channel|complaint|report", re.I)
+
+
+def _channels(policy: Any, lang: str) -> list[dict[str, Any]]:
+    if policy is None:
+        return []
+    from bijak.site.policies.present import channels_view
+
+    return channels_view(policy, lang)
+
+
+def _short(text: str) -> str:
+    from bijak.site.policies.present import clause_short
+
+    return clause_short(text)
 
 
 def check_view(*, text: str, report: dict[str, Any], policy: Any, lang: str) -> CheckView:
@@ -201,9 +268,13 @@ def check_view(*, text: str, report: dict[str, Any], policy: Any, lang: str) -> 
                 id=cid,
                 verdict=str(clause.get("verdict")),
                 text=_str(clause.get("text")) or ptext,
-                explanation=_str(clause.get("explanation")),
+                explanation=explanation_in_words(_str(clause.get("explanation"))),
                 advice=_str(clause.get("advice")) or padvice,
                 words=words,
+                channels=_channels(policy, lang)
+                if _CHANNEL_HINT.search(_str(clause.get("advice")) or padvice)
+                else [],
+                title=_short(_str(clause.get("text")) or ptext),
             )
         )
     checklist: list[ChecklistItem] = []
