@@ -175,7 +175,7 @@ class _BatchOnly:
         self.batches.append(len(docs))
         return [
             [Finding("hoaks", 0, len(d.original), 0.9, self.name, d.original)]
-            if "hoaks" in d.text
+            if "plandemi" in d.text
             else []
             for d in docs
         ]
@@ -186,7 +186,7 @@ def test_analyze_batch_equals_analyze_and_batches_batch_recognizers():
 
     rec = _BatchOnly()
     pipe = Pipeline(extra=[rec])
-    texts = ["ini hoaks", "", "slot gacor maxwin", "   ", "NIK 3201231508850003", "biasa saja"] * 3
+    texts = ["ini plandemi", "", "slot gacor maxwin", "   ", "NIK 3201231508850003", "biasa saja"] * 3
     batch = pipe.analyze_batch(texts, explain=True, chunk=7)
     single = [pipe.analyze(t) for t in texts]
     assert [r.to_dict() for r in batch] == [r.to_dict() for r in single]

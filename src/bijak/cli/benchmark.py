@@ -111,3 +111,18 @@ def api(
     """Latensi p50/p99 dan permintaan/detik POST /api/v1/check di loopback."""
     _run("api", "bijak.site.api.benchmark:run_api_benchmark", as_json, results_dir,
          rate=rate, duration=duration, concurrency=concurrency)
+
+
+@app.command("scale")
+def scale(
+    as_json: bool = JSON_OPT,
+    results_dir: Path = OUT_OPT,
+    posts: int = typer.Option(200_000, "--posts", min=1, help="Jumlah unggahan buatan."),
+    partition_rows: int = typer.Option(10_000, "--partition-rows", min=1, help="Baris per partisi."),
+    runners: str = typer.Option(
+        "local,processes,dask", "--runners", help="Daftar: local, processes (2), dask (2)."
+    ),
+) -> None:
+    """bijak scan: unggahan/detik dengan 1 proses, 2 proses lokal dan Dask LocalCluster 2 pekerja."""
+    _run("scale", "bijak.batch.benchmark:run_scale_benchmark", as_json, results_dir,
+         posts=posts, partition_rows=partition_rows, runners=runners)

@@ -12,12 +12,26 @@ def eval_command(
         ..., help='JSONL: {"text", "labels": {kategori: 0|1}, "source"} per baris.'
     ),
     as_json: bool = typer.Option(False, "--json", help="Cetak hasil sebagai JSON."),
+    level: str = typer.Option(
+        "verdict",
+        "--level",
+        help=(
+            "verdict: positif bila putusan kategori bukan 'aman' (yang dilihat pengguna); "
+            "finding: positif bila ada temuan dengan skor >= ambang tinjau."
+        ),
+    ),
 ) -> None:
     """Ukur pipeline penuh (normalisasi, recognizer, model, kebijakan) pada berkas JSONL berlabel."""
-    from bijak.ml.evaluate import EvalInputError, evaluate_file, format_table
+    from bijak.ml.evaluate import LEVELS, EvalInputError, evaluate_file, format_table
 
+    if level not in LEVELS:
+        typer.echo(
+            f"bijak eval: --level harus salah satu dari {', '.join(LEVELS)}, bukan {level!r}",
+            err=True,
+        )
+        raise typer.Exit(2)
     try:
-        result = evaluate_file(path)
+        result = evaluate_file(path, level=level)
     except EvalInputError as exc:
         typer.echo(f"bijak eval: {path}: {exc}", err=True)
         raise typer.Exit(2) from None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from bijak.cli import benchmark, check, demo, policy, serve, site, token, train
+from bijak.cli import benchmark, check, demo, policy, scan, serve, site, token, train
 from bijak.cli import eval as eval_cmd
 
 app = typer.Typer(
@@ -22,6 +22,7 @@ app.add_typer(policy.app, name="policy")
 app.add_typer(benchmark.app, name="benchmark")
 app.add_typer(token.app, name="token")
 app.command("check")(check.check)
+app.command("scan")(scan.scan)
 app.command("train")(train.train)
 app.command("eval")(eval_cmd.eval_command)
 app.command("serve")(serve.serve)

@@ -67,6 +67,8 @@ def evidence_words(findings: Iterable[Finding], lang: str) -> list[str]:
         kind = f.meta.get("kind", "")
         if is_model(f):
             continue  # the model's evidence is the whole text: said in its own sentence
+        if "context" in f.meta and f.score <= 0.0:
+            continue  # withdrawn by its context: said in its own sentence
         if kind == "pair":
             items = [_quote(f.meta.get("target_text", ""))]
             items += [_quote(c) for c in f.meta.get("cue_text", "").split(" | ") if c]
@@ -106,11 +108,25 @@ def category_sentence(
         parts.append(
             str(templates()[key][lng]).format(category=category_name, score=f"{model_score:.2f}")
         )
+    reasons = dict.fromkeys(
+        f.meta[f"context_reason_{lng}"] for f in findings if f"context_reason_{lng}" in f.meta
+    )
+    for reason in reasons:
+        parts.append(str(templates()["context"][lng]).format(reason=reason))
     return " ".join(parts)
 
 
 def finding_sentence(finding: Finding, category_name: str, lang: str) -> str:
     lng = _lang(lang)
+    reason = finding.meta.get(f"context_reason_{lng}")
+    if reason:
+        key = "context_withdrawn" if finding.score <= 0.0 else "context_lowered"
+        evidence = " ".join(finding.evidence.split())[:MAX_WORD_CHARS]
+        if is_model(finding):
+            evidence = str(templates()["kinds"]["model"][lng])
+        return str(templates()[key][lng]).format(
+            evidence=evidence, category=category_name, reason=reason
+        )
     if is_model(finding):
         return str(templates()["model_category"][lng]).format(
             category=category_name, score=f"{finding.score:.2f}"

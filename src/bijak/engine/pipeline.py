@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from bijak.engine import explain
+from bijak.engine.context import ContextFilter
 from bijak.engine.findings import Finding, Recognizer
 from bijak.engine.lexicons import lexicon_versions
 from bijak.engine.mapping import PolicyMapper
@@ -84,6 +85,7 @@ class Pipeline:
             self._configure(r, allow, review) for r in built
         ) + tuple(extra)
         self.mapper = PolicyMapper(policy)
+        self.context = ContextFilter()
         self._labels = {
             (v, lng): explain_label(v, lng)
             for v in ("aman", "tinjau", "langgar")
@@ -95,6 +97,7 @@ class Pipeline:
             model_version = str(getattr(model, "version", "") or model.name)
         lexicons = dict(lexicon_versions())
         lexicons["bijak.explanations"] = explain.templates_version()
+        lexicons[self.context.data.name] = self.context.version
         self.versions = Versions(
             engine=ENGINE_VERSION,
             normalizer=NORMALIZER_VERSION,
@@ -158,7 +161,11 @@ class Pipeline:
         for acc, doc in zip(out, docs, strict=True):  # text by text: per-text caches stay warm
             for analyze in single:
                 acc.extend(analyze(doc))
-        for acc in out:
+        context = self.context
+        for i, (acc, doc) in enumerate(zip(out, docs, strict=True)):
+            if acc:
+                acc = context.apply(doc, acc)
+                out[i] = acc
             if len(acc) > 1:
                 acc.sort(key=lambda f: (f.start, f.end, f.category))
         return out

@@ -10,10 +10,13 @@ from __future__ import annotations
 import csv
 import hashlib
 import os
+import re
 import sys
+import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from xml.etree import ElementTree
 
 csv.field_size_limit(sys.maxsize)
 
@@ -29,6 +32,8 @@ CATEGORIES: tuple[str, ...] = (
     "kata_kasar",
     "keluhan_layanan",
 )
+# bijak.model.v2 adds politik (election and campaign text, ASN neutrality).
+MODEL_CATEGORIES: tuple[str, ...] = (*CATEGORIES, "politik")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,10 +43,14 @@ class Row:
     dataset: str
     platform: str
     reader: str = ""  # the bijak.ml.data reader that produced it (set by ``load``)
+    # Rows with the same key stay on one side of every split (NusaX translations of one
+    # sentence, buzzer templates that differ only in hashtags); default: the text itself.
+    key: str = ""
 
     @property
     def group(self) -> str:
-        return hashlib.sha256(" ".join(self.text.casefold().split()).encode()).hexdigest()[:20]
+        base = self.key or " ".join(self.text.casefold().split())
+        return hashlib.sha256(base.encode()).hexdigest()[:20]
 
 
 def datasets_dir(path: str | Path | None = None) -> Path:
@@ -216,7 +225,208 @@ def read_keluhan(root: Path) -> tuple[list[Row], list[Path]]:
 
 
 def _benign(labels_all_zero: bool = True) -> dict[str, int]:
-    return {c: 0 for c in CATEGORIES} if labels_all_zero else {}
+    return {c: 0 for c in MODEL_CATEGORIES} if labels_all_zero else {}
+
+
+def is_benign(row: Row) -> bool:
+    """An ordinary post: labelled 0 for every category the model knows."""
+    return len(row.labels) == len(MODEL_CATEGORIES) and not any(row.labels.values())
+
+
+# ---------------------------------------------------------------- sets added for v2
+
+_HOAX_TAGS = {"SALAH", "HOAX", "HOAKS", "DISINFORMASI", "MISINFORMASI", "FALSE"}
+_TRUE_TAGS = {"BENAR", "KLARIFIKASI", "CLARIFICATION"}
+_TAG = re.compile(r"^\s*\[([^\]]+)\]\s*")
+_XLSX_NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+
+
+def _xlsx_first_column(path: Path) -> list[str]:
+    """Column A of the first sheet of an .xlsx file (the standard library only: the file is
+    a zip of XML parts), header row included."""
+    with zipfile.ZipFile(path) as z:
+        shared: list[str] = []
+        if "xl/sharedStrings.xml" in z.namelist():
+            # a data set file in ../shared, read for training only (not user input)
+            root = ElementTree.fromstring(z.read("xl/sharedStrings.xml"))  # noqa: S314
+            for si in root.findall("m:si", _XLSX_NS):
+                shared.append("".join(t.text or "" for t in si.iter(f"{{{_XLSX_NS['m']}}}t")))
+        sheet = ElementTree.fromstring(z.read("xl/worksheets/sheet1.xml"))  # noqa: S314
+    out: list[str] = []
+    for row in sheet.iter(f"{{{_XLSX_NS['m']}}}row"):
+        for c in row.findall("m:c", _XLSX_NS):
+            if re.match(r"A\d+$", c.get("r", "")):
+                v = c.find("m:v", _XLSX_NS)
+                if c.get("t") == "s" and v is not None and v.text is not None:
+                    out.append(shared[int(v.text)])
+                elif c.get("t") == "inlineStr":
+                    out.append("".join(t.text or "" for t in c.iter(f"{{{_XLSX_NS['m']}}}t")))
+                elif v is not None and v.text is not None:
+                    out.append(v.text)
+                break
+    return out
+
+
+def read_turnbackhoax(root: Path) -> tuple[list[Row], list[Path]]:
+    """Mafindo fact-check headlines: a hoax verdict tag -> hoaks 1, BENAR/KLARIFIKASI -> 0;
+    untagged, news, education and event posts are skipped. The tag itself is removed (it is
+    the fact-checker's word, never the post's)."""
+    p = root / "turnbackhoax-2021/raw/Scrapping Result (Heading and Link).xlsx"
+    rows = []
+    for header in _xlsx_first_column(p)[1:]:
+        m = _TAG.match(header)
+        if not m:
+            continue
+        tags = {t.strip().upper() for t in re.split(r"[+/,]", m.group(1))}
+        text = header[m.end() :].strip()
+        if not text:
+            continue
+        if tags & _HOAX_TAGS:
+            label = 1
+        elif tags & _TRUE_TAGS:
+            label = 0
+        else:
+            continue
+        rows.append(Row(text, {"hoaks": label}, "turnbackhoax-2021", "fact-check-headline"))
+    return rows, [p]
+
+
+_URL = re.compile(r"https?://\S+")
+_MENTION = re.compile(r"@\S+")
+_HASHTAG = re.compile(r"#\S+")
+# Double-encoded emoji and quotes ("Ã°Å¸...") in the 2024 tweets: runs of Latin-1/cp1252
+# letters that start with Ã or Â are mojibake, never Indonesian words.
+_MOJIBAKE = re.compile(r"[ÃÂ][\u0080-\u02ff\u2000-\u20ff]+")
+
+
+def _template_key(text: str) -> str:
+    """Text without hashtags, mentions, links and retweet markers: buzzer templates that
+    differ only in those stay together."""
+    t = _HASHTAG.sub(" ", _MENTION.sub(" ", _URL.sub(" ", text)))
+    t = re.sub(r"\[RE [^\]]*\]|^RT\b", " ", t)
+    return " ".join(t.casefold().split())
+
+
+def read_pilpres2019(root: Path) -> tuple[list[Row], list[Path]]:
+    """2019 election-period tweets: every row is election discourse -> politik 1. The
+    false-news labels are noisy (SOURCE.md) and are not used."""
+    files = [
+        root / "pilpres2019-falsenews-tweets/raw/indonesian_falsenews_traindata.txt",
+        root / "pilpres2019-falsenews-tweets/raw/indonesian_falsenews_testdata.txt",
+    ]
+    rows = []
+    for p in files:
+        with open(p, encoding="utf-8", newline="") as fh:
+            for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+                text = (r.get("tweets") or "").replace("&amp;", "&").strip()
+                if text:
+                    rows.append(
+                        Row(
+                            text,
+                            {"politik": 1},
+                            "pilpres2019-falsenews-tweets",
+                            "twitter",
+                            key=_template_key(text),
+                        )
+                    )
+    return rows, files
+
+
+def read_satriadata2024(root: Path) -> tuple[list[Row], list[Path]]:
+    """Pilpres-2024 campaign tweets: every row names a candidate or the election -> politik 1
+    (the 8 topic labels are noisy and not used). Mojibake is removed."""
+    p = root / "satriadata-bdc2024-pemilu-tweets/raw/dataset_penyisihan_bdc_2024.csv"
+    rows = []
+    for r in _csv(p):
+        text = " ".join(_MOJIBAKE.sub(" ", r["text"]).split())
+        if text:
+            rows.append(
+                Row(
+                    text,
+                    {"politik": 1},
+                    "satriadata-bdc2024-pemilu-tweets",
+                    "twitter",
+                    key=_template_key(text),
+                )
+            )
+    return rows, [p]
+
+
+_BYTE_ESCAPES = re.compile(r"(?:\\x[0-9a-fA-F]{2})+")
+
+
+def _decode_escapes(text: str) -> str:
+    """``\\xf0\\x9f\\x98\\xad`` written as literal text -> the character it encodes."""
+
+    def one(m: re.Match[str]) -> str:
+        raw = bytes.fromhex(m.group(0).replace("\\x", ""))
+        return " " + raw.decode("utf-8", errors="ignore") + " "
+
+    return " ".join(_BYTE_ESCAPES.sub(one, text).split())
+
+
+def read_local_abusive(root: Path) -> tuple[list[Row], list[Path]]:
+    """Javanese- and Sundanese-mixed tweets: uk -> kata_kasar, hs -> ujaran_kebencian. One
+    data set name per language, so each is its own pair in the benchmark."""
+    rows = []
+    files = []
+    for lang, code in (("Javanese", "jv"), ("Sundanese", "su")):
+        p = root / f"local-id-abusive-jv-su/raw/{lang}.csv"
+        files.append(p)
+        for r in _csv(p):
+            text = _decode_escapes(r["isi_tweet"]).removesuffix("'").strip()
+            if not text or not re.search(r"[a-zA-Z]{2}", text):
+                continue
+            rows.append(
+                Row(
+                    text,
+                    {"kata_kasar": int(r["uk"]), "ujaran_kebencian": int(r["hs"])},
+                    f"local-id-abusive-{code}",
+                    "twitter",
+                )
+            )
+    return rows, files
+
+
+NUSAX_LANGUAGES = (
+    "acehnese",
+    "balinese",
+    "banjarese",
+    "buginese",
+    "english",
+    "javanese",
+    "madurese",
+    "minangkabau",
+    "ngaju",
+    "sundanese",
+    "toba_batak",
+)
+
+
+def read_nusax(root: Path) -> tuple[list[Row], list[Path]]:
+    """NusaX sentences in ten regional languages and English, as ordinary text: neutral and
+    positive ones are negatives for every category; negative ones (complaint tone) for every
+    category but keluhan_layanan. NusaX-Indonesian is left out: it is derived from SmSA,
+    whose valid split is withheld for blind evaluation. All translations of one sentence share
+    a key, so they stay on one side of every split."""
+    base = root / "nusax-sentiment/raw/datasets/sentiment"
+    rows = []
+    files = []
+    for lang in NUSAX_LANGUAGES:
+        for split in ("train", "valid", "test"):
+            p = base / lang / f"{split}.csv"
+            if not p.is_file():
+                continue
+            files.append(p)
+            for r in _csv(p):
+                text = r["text"].strip()
+                if not text:
+                    continue
+                labels = _benign()
+                if r["label"] == "negative":
+                    del labels["keluhan_layanan"]
+                rows.append(Row(text, labels, f"nusax-{lang}", "reviews", key=f"nusax:{r['id']}"))
+    return rows, files
 
 
 def read_benign_train(root: Path) -> tuple[list[Row], list[Path]]:
@@ -280,6 +490,11 @@ READERS: dict[str, Reader] = {
     "keluhan": read_keluhan,
     "benign-train": read_benign_train,
     "benign-unseen": read_benign_unseen,
+    "turnbackhoax-2021": read_turnbackhoax,
+    "pilpres2019-falsenews-tweets": read_pilpres2019,
+    "satriadata-bdc2024-pemilu-tweets": read_satriadata2024,
+    "local-id-abusive-jv-su": read_local_abusive,
+    "nusax-sentiment": read_nusax,
 }
 
 

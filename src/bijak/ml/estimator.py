@@ -152,6 +152,8 @@ class HashedLinearClassifier:
         intercepts = np.zeros(k, dtype=np.float32)
         platt = np.zeros((k, 2), dtype=np.float32)
         self.oof_scores_: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        # (row indices into ``texts``, out-of-fold scores, labels) per category
+        self.oof_: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         for j, cat in enumerate(self.categories):
             rows = np.flatnonzero(Y[:, j] >= 0)
             y = Y[rows, j]
@@ -172,6 +174,7 @@ class HashedLinearClassifier:
             intercepts[j] = b
             platt[j] = (a, bb)
             self.oof_scores_[cat] = (oof, y)
+            self.oof_[cat] = (rows, oof, y)
         self.model_ = LinearModel(
             features=features,
             categories=tuple(self.categories),

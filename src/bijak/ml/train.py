@@ -24,7 +24,7 @@ import numpy as np
 import yaml
 
 from bijak.engine.models.linear import NAME, LinearModel
-from bijak.ml.data import CATEGORIES, Row, datasets_dir, load
+from bijak.ml.data import CATEGORIES, Row, datasets_dir, is_benign, load
 from bijak.ml.estimator import HashedLinearClassifier
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -45,6 +45,12 @@ class TrainConfig:
     category_reader_weights: dict[str, dict[str, float]]
     scoring: dict[str, int]
     categories: tuple[str, ...] = CATEGORIES
+    # Domain balance: per category, the rows of each data set weigh (median size / size) **
+    # balance, renormalised to the same total (0 = off, as in v1).
+    balance: float = 0.0
+    # Per-category verdict cut-offs tuned on out-of-fold scores (empty = not tuned, as in v1):
+    # {max_false_alarm: 0.01, ordinary: [readers whose rows are ordinary posts]}
+    tuning: dict[str, Any] | None = None
 
     @classmethod
     def load(cls, path: str | Path) -> TrainConfig:
@@ -71,6 +77,8 @@ class TrainConfig:
                 for c, w in (raw.get("category_reader_weights") or {}).items()
             },
             categories=tuple(raw.get("categories", CATEGORIES)),
+            balance=float(raw.get("balance", 0.0)),
+            tuning=dict(raw["tuning"]) if raw.get("tuning") else None,
         )
 
     def scored(self, model: LinearModel) -> LinearModel:
@@ -81,13 +89,31 @@ class TrainConfig:
             chunk_stride=self.scoring.get("chunk_stride", 0),
         )
 
-    def weights(self, rows: Sequence[Row], categories: Sequence[str] | None = None) -> np.ndarray:
-        """(n, k) row weights: ``reader_weights``, overridden per category."""
+    def weights(
+        self,
+        rows: Sequence[Row],
+        categories: Sequence[str] | None = None,
+        y: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """(n, k) row weights: ``reader_weights``, overridden per category; with ``balance``
+        and the label matrix ``y``, each data set's labelled rows are re-weighed so that
+        small sets (a new platform or language) are not drowned by large ones."""
         cats = self.categories if categories is None else categories
         out = np.ones((len(rows), len(cats)))
         for j, c in enumerate(cats):
             table = {**self.reader_weights, **self.category_reader_weights.get(c, {})}
             out[:, j] = [table.get(r.reader, 1.0) for r in rows]
+        if self.balance > 0 and y is not None:
+            names = np.array([r.dataset for r in rows])
+            for j in range(len(cats)):
+                lab = y[:, j] >= 0
+                if not lab.any():
+                    continue
+                _, inverse, sizes = np.unique(names[lab], return_inverse=True, return_counts=True)
+                mult = (float(np.median(sizes)) / sizes) ** self.balance
+                before = out[lab, j].sum()
+                out[lab, j] *= mult[inverse]
+                out[lab, j] *= before / out[lab, j].sum()
         return out
 
     def estimator(self, categories: Sequence[str] | None = None) -> HashedLinearClassifier:
@@ -202,10 +228,14 @@ def ece(y: np.ndarray, p: np.ndarray, bins: int = 10) -> float:
 
 
 def evaluate_rows(
-    model: LinearModel, rows: Sequence[Row], texts: Sequence[str], threshold: float = 0.5
+    model: LinearModel,
+    rows: Sequence[Row],
+    texts: Sequence[str],
+    threshold: float | dict[str, float] = 0.5,
 ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """Per (data set, category) counts on rows' own labels; false alarms on benign rows;
-    calibration error per category over all labelled rows."""
+    calibration error per category over all labelled rows. ``threshold``: one probability
+    for every category, or one per category."""
     probs = model.predict_proba(texts) if texts else np.zeros((0, len(model.categories)))
     results: list[dict[str, Any]] = []
     cal: dict[str, Any] = {}
@@ -214,23 +244,21 @@ def evaluate_rows(
         by_ds.setdefault(r.dataset, []).append(i)
     for ds, idx_list in sorted(by_ds.items()):
         idx = np.array(idx_list)
-        benign = all(v == 0 for v in rows[idx[0]].labels.values()) and len(
-            rows[idx[0]].labels
-        ) == len(CATEGORIES)
         for j, cat in enumerate(model.categories):
             labelled = np.array([cat in rows[i].labels for i in idx])
             if not labelled.any():
                 continue
             sub = idx[labelled]
             y = np.array([rows[i].labels[cat] for i in sub])
-            pred = (probs[sub, j] >= threshold).astype(int)
+            th = threshold.get(cat, 0.5) if isinstance(threshold, dict) else threshold
+            pred = (probs[sub, j] >= th).astype(int)
             entry = {
                 "dataset": ds,
                 "platform": "+".join(sorted({rows[i].platform for i in sub})),
                 "category": cat,
                 **counts(y, pred),
             }
-            if benign:
+            if not y.any():  # ordinary posts (or a set without positives): false alarms
                 entry = {
                     "dataset": ds,
                     "platform": rows[sub[0]].platform,
@@ -243,12 +271,69 @@ def evaluate_rows(
     for j, cat in enumerate(model.categories):
         ys, ps = [], []
         for i, r in enumerate(rows):
-            if cat in r.labels and len(r.labels) != len(CATEGORIES):
+            if cat in r.labels and not is_benign(r):
                 ys.append(r.labels[cat])
                 ps.append(probs[i, j])
         if ys:
             cal[cat] = {"n": len(ys), "ece": ece(np.array(ys), np.array(ps))}
     return results, cal
+
+
+def tune_cutoffs(
+    est: HashedLinearClassifier,
+    rows: Sequence[Row],
+    max_false_alarm: float,
+    ordinary: Sequence[str],
+) -> dict[str, dict[str, Any]]:
+    """Per category, the probability cut-off for a verdict, chosen on the out-of-fold scores
+    of ``est`` (rows never seen by the model that scored them; never the held-out part):
+    the best mean F1 over the data sets with positives for the category (each set counts
+    once, whatever its size), among the cut-offs that flag at most ``max_false_alarm`` of
+    the ordinary posts (rows of the ``ordinary`` readers)."""
+    grid = np.unique(np.r_[np.linspace(0.05, 0.95, 91), np.linspace(0.95, 0.999, 50)])
+    out: dict[str, dict[str, Any]] = {}
+    for j, cat in enumerate(est.categories):
+        idx, s, y = est.oof_[cat]
+        a, b = (float(v) for v in est.model_.platt[j])
+        p = 1.0 / (1.0 + np.exp(np.clip(a * s + b, -50, 50)))
+        hit = p[:, None] >= grid[None, :]
+        ords = np.array([rows[i].reader in ordinary and y[k] == 0 for k, i in enumerate(idx)])
+        fa = hit[ords].mean(axis=0) if ords.any() else np.zeros(grid.size)
+        sets = np.array([rows[i].dataset for i in idx])
+        f1s = []
+        for ds in np.unique(sets[y == 1]):
+            m = sets == ds
+            tp = (hit[m] & (y[m] == 1)[:, None]).sum(axis=0)
+            fp = (hit[m] & (y[m] == 0)[:, None]).sum(axis=0)
+            fn = ((~hit[m]) & (y[m] == 1)[:, None]).sum(axis=0)
+            f1s.append(2 * tp / np.maximum(2 * tp + fp + fn, 1))
+        mean_f1 = np.mean(f1s, axis=0) if f1s else np.zeros(grid.size)
+        ok = fa <= max_false_alarm
+        k = int(np.argmax(np.where(ok, mean_f1, -1.0))) if ok.any() else grid.size - 1
+        out[cat] = {
+            "cutoff": round(float(grid[k]), 4),
+            "oof_mean_f1": round(float(mean_f1[k]), 4),
+            "oof_ordinary_false_alarm_rate": round(float(fa[k]), 4),
+            "oof_rows": int(idx.size),
+        }
+    return out
+
+
+def verdict_anchors(categories: Sequence[str]) -> dict[str, float]:
+    """The default policy's breach threshold per category: a tuned cut-off is mapped onto it
+    (the engine gives a model-only finding a ``tinjau`` verdict from that score on)."""
+    from bijak.policy import load_policy
+
+    breach = {c.id: c.breach_threshold for c in load_policy().categories}
+    return {c: float(breach.get(c, 0.8)) for c in categories}
+
+
+def with_cutoffs(model: LinearModel, cutoffs: dict[str, dict[str, Any]]) -> LinearModel:
+    """``model`` whose meta carries the verdict cut-offs (read by the recognizer)."""
+    meta = dict(model.meta)
+    meta["verdict_cutoffs"] = {c: v["cutoff"] for c, v in cutoffs.items()}
+    meta["verdict_anchors"] = verdict_anchors(list(cutoffs))
+    return replace(model, meta=meta)
 
 
 class Timer:
@@ -282,19 +367,38 @@ def train_from_config(
     test = np.array([in_holdout(r, cfg.holdout_fraction, cfg.seed) for r in rows])
     tr = np.flatnonzero(~test)
     te = np.flatnonzero(test)
-    sw = cfg.weights(rows)
+    sw = cfg.weights(rows, y=y)
     est = cfg.estimator().fit([texts[i] for i in tr], y[tr], [groups[i] for i in tr], sw[tr])
     log(f"fitted on {tr.size} rows, evaluating on {te.size} held-out rows ({timer.lap()}s)")
     held_rows = [rows[i] for i in te] + list(unseen)
     held_texts = [texts[i] for i in te] + unseen_texts
     results, cal = evaluate_rows(cfg.scored(est.model_), held_rows, held_texts)
     metrics = summarize(results, cal)
+    if cfg.tuning:
+        tuned = tune_cutoffs(
+            est,
+            [rows[i] for i in tr],
+            float(cfg.tuning.get("max_false_alarm", 0.01)),
+            tuple(cfg.tuning.get("ordinary", ())),
+        )
+        cut = {c: v["cutoff"] for c, v in tuned.items()}
+        res_t, _ = evaluate_rows(cfg.scored(est.model_), held_rows, held_texts, cut)
+        metrics["at_verdict_cutoffs"] = summarize(res_t, {})
 
     final = cfg.estimator().fit(texts, y, groups, sw)
     log(f"refitted on all {len(rows)} rows ({timer.lap()}s)")
+    cutoffs: dict[str, dict[str, Any]] = {}
+    if cfg.tuning:
+        cutoffs = tune_cutoffs(
+            final,
+            rows,
+            float(cfg.tuning.get("max_false_alarm", 0.01)),
+            tuple(cfg.tuning.get("ordinary", ())),
+        )
+        log(f"verdict cut-offs: { {c: v['cutoff'] for c, v in cutoffs.items()} }")
     meta = {
         "name": cfg.name,
-        "format": "bijak.model.v1/npz",
+        "format": "bijak.model.v1/npz",  # the file layout, unchanged in v2
         "created_by": "bijak train",
         "config": str(path),
         "code_version": code_version(),
@@ -306,6 +410,8 @@ def train_from_config(
             "assume_negative": {k: list(v) for k, v in cfg.assume_negative.items()},
             "holdout_fraction": cfg.holdout_fraction,
             "scoring": cfg.scoring,
+            "balance": cfg.balance,
+            "tuning": cfg.tuning,
         },
         "datasets": sorted({f.split("/")[0] for f in files}),
         "files": dict(sorted(files.items())),
@@ -315,6 +421,10 @@ def train_from_config(
         "metrics": metrics,
         "licences": LICENCES,
     }
+    if cutoffs:
+        meta["verdict_tuning"] = cutoffs
+        meta["verdict_cutoffs"] = {c: v["cutoff"] for c, v in cutoffs.items()}
+        meta["verdict_anchors"] = verdict_anchors(list(cutoffs))
     model = LinearModel(
         features=final.model_.features,
         categories=final.model_.categories,

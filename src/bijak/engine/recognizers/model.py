@@ -1,4 +1,5 @@
-"""The trained classifier as a recognizer: ``bijak.model.v1``.
+"""The trained classifier as a recognizer (registry name ``bijak.model.v1``; the shipped
+artifact is ``bijak.model.v2``, recorded in :attr:`ModelRecognizer.version`).
 
 One document-level finding per category whose calibrated probability reaches the category's
 review threshold. The numbers and the feature code live in :mod:`bijak.engine.models.linear`.
@@ -37,11 +38,24 @@ class ModelRecognizer:
         # Features must see the same text as in training: the engine's normalised text, or
         # the original when the artifact was trained without the engine's normaliser.
         self._use_normalized = model.meta.get("normalizer", "none") != "none"
-        self.version = f"{NAME}+{model.meta.get('artifact_sha256', 'unsaved')[:12]}"
+        self.version = (
+            f"{model.meta.get('name', NAME)}+{model.meta.get('artifact_sha256', 'unsaved')[:12]}"
+        )
         self.thresholds = dict(thresholds or {})
         self.default_threshold = default_threshold
         self._thr = np.array(
             [self.thresholds.get(c, default_threshold) for c in self.categories], dtype=np.float64
+        )
+        # Tuned verdict cut-offs (bijak.model.v2): the probability ``cutoff[c]`` at which a
+        # category should reach a verdict is mapped onto the score ``anchor[c]`` (the
+        # policy's breach threshold at training time), linearly on each side, so the same
+        # policy thresholds apply to every category whatever its calibration.
+        cut = model.meta.get("verdict_cutoffs") or {}
+        anchor = model.meta.get("verdict_anchors") or {}
+        self._cut = np.array([float(cut.get(c, 0.0)) for c in self.categories])
+        self._anchor = np.array([float(anchor.get(c, 0.0)) for c in self.categories])
+        self._remap = bool(cut) and bool(
+            ((self._cut > 0) & (self._cut < 1) & (self._anchor > 0) & (self._anchor < 1)).any()
         )
 
     @classmethod
@@ -53,9 +67,25 @@ class ModelRecognizer:
     def _text(self, doc: NormalizedText) -> str:
         return doc.text if self._use_normalized else doc.original
 
-    def scores(self, docs: Sequence[NormalizedText]) -> FloatArray:
+    def probabilities(self, docs: Sequence[NormalizedText]) -> FloatArray:
         """Calibrated probabilities, shape (len(docs), len(categories))."""
         return self.model.predict_proba([self._text(d) for d in docs])
+
+    def scores(self, docs: Sequence[NormalizedText]) -> FloatArray:
+        """Finding scores: the probabilities, with tuned cut-offs mapped onto the anchors."""
+        return self.rescale(self.probabilities(docs))
+
+    def rescale(self, p: FloatArray) -> FloatArray:
+        """Monotone, piecewise linear: [0, cutoff] -> [0, anchor], [cutoff, 1] -> [anchor, 1]
+        per category (identity where the artifact has no cut-off)."""
+        if not self._remap:
+            return p
+        ok = (self._cut > 0) & (self._cut < 1) & (self._anchor > 0) & (self._anchor < 1)
+        cut = np.where(ok, self._cut, 0.5)
+        anchor = np.where(ok, self._anchor, 0.5)
+        low = p * (anchor / cut)
+        high = anchor + (p - cut) * ((1 - anchor) / (1 - cut))
+        return np.asarray(np.where(p < cut, low, high), dtype=np.float64)
 
     def analyze(self, doc: NormalizedText) -> list[Finding]:
         return self.analyze_batch([doc])[0]
@@ -71,7 +101,8 @@ class ModelRecognizer:
 
         if not docs:
             return []
-        probs = self.scores(docs)
+        raw = self.probabilities(docs)
+        probs = self.rescale(raw)
         hits = [[int(j) for j in np.flatnonzero(row >= self._thr)] for row in probs]
         top = self._top_words(docs, hits) if top_words else {}
         out: list[list[Finding]] = []
@@ -88,8 +119,8 @@ class ModelRecognizer:
                         score=float(min(max(row[j], 0.0), 1.0)),
                         recognizer=NAME,
                         evidence=doc.original,  # the span's slice (the whole post)
-                        explanation=f"Model memperkirakan peluang '{cat}' sebesar {row[j]:.0%}.",
-                        meta={"probability": f"{row[j]:.4f}"}
+                        explanation=f"Model memperkirakan peluang '{cat}' sebesar {raw[i, j]:.0%}.",
+                        meta={"probability": f"{raw[i, j]:.4f}"}
                         | ({"top_words": " | ".join(words)} if top_words else {}),
                     )
                 )

@@ -1,0 +1,321 @@
+"""Context, not words: frames and word senses that lower or withdraw a finding.
+
+A rule fires on a word; the words around it may say otherwise — a warning against scams
+("Kemenkes tidak pernah meminta transfer"), a post that debunks a hoax ("hoaks lama", "cek
+fakta"), news of a police raid ("BNN amankan 2 kg sabu"), a medical term ("serum anti bisa
+ular (SABU)", "tahi lalat"), a recovery story ("dinyatakan sembuh total setelah kemoterapi").
+The frames and senses are language data (``lang/id/context.yaml``); this module applies them
+to the findings of one text, after every recognizer ran and before the policy mapping.
+
+A touched finding keeps its span and evidence; its score becomes ``score * factor`` (0 for a
+withdrawal) and ``meta`` records ``context`` (the frame id), ``context_cue`` (the words that
+set the frame) and ``context_reason_id``/``context_reason_en`` (the sentence the explanation
+shows). The finding stays in the report so the user sees what was set aside and why.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from bijak.engine.findings import Finding
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bijak.engine.normalize import NormalizedText
+
+CONTEXT_VERSION_KEY = "bijak.lang.id.context"
+_SENTENCE_ENDS = frozenset(".!?\n")
+
+
+class ContextDataError(ValueError):
+    """``context.yaml`` does not follow its format."""
+
+
+Phrase = tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    id: str
+    categories: frozenset[str]
+    recognizers: frozenset[str]  # "words" | "model" | "claims"
+    scope: str  # "text" | "sentence" | "window"
+    window: int
+    factor: float
+    phrases: tuple[Phrase, ...]
+    unless: tuple[Phrase, ...]
+    reason_id: str
+    reason_en: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    id: str
+    category: str
+    terms: frozenset[Phrase]
+    window: int
+    context: tuple[Phrase, ...]
+    reason_id: str
+    reason_en: str
+
+
+@dataclass(frozen=True, slots=True)
+class ContextData:
+    name: str
+    version: str
+    frames: tuple[Frame, ...]
+    senses: tuple[Sense, ...]
+    first_words: frozenset[str]
+    """First word of every phrase: a post with none of them is left as it is (fast path)."""
+
+
+def _words(phrase: str) -> Phrase:
+    from bijak.engine.normalize import normalize
+
+    return tuple(t.text for t in normalize(str(phrase)).tokens)
+
+
+def _phrases(items: Any, where: str) -> tuple[Phrase, ...]:
+    if items is None:
+        return ()
+    if not isinstance(items, list):
+        raise ContextDataError(f"{where}: must be a list of phrases")
+    out = tuple(w for w in (_words(p) for p in items) if w)
+    return out
+
+
+def _reason(raw: Any, where: str) -> tuple[str, str]:
+    if not isinstance(raw, dict) or not raw.get("id") or not raw.get("en"):
+        raise ContextDataError(f"{where}: 'reason' needs 'id' and 'en'")
+    return str(raw["id"]), str(raw["en"])
+
+
+def parse_context(text: str, file: str = "<string>") -> ContextData:
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise ContextDataError(f"{file}: not a mapping")
+    if "written by the bijak authors" not in text.lower():
+        raise ContextDataError(f"{file}: header must say it was written by the bijak authors")
+    frames: list[Frame] = []
+    for i, raw in enumerate(data.get("frames") or ()):
+        where = f"{file}: frames[{i}]"
+        scope = str(raw.get("scope", "text"))
+        if scope not in ("text", "sentence", "window"):
+            raise ContextDataError(f"{where}: scope must be text, sentence or window")
+        factor = float(raw.get("factor", 0.0))
+        if not 0.0 <= factor < 1.0:
+            raise ContextDataError(f"{where}: factor must be in [0, 1)")
+        rid, ren = _reason(raw.get("reason"), where)
+        frames.append(
+            Frame(
+                id=str(raw["id"]),
+                categories=frozenset(str(c) for c in raw.get("categories") or ()),
+                recognizers=frozenset(str(r) for r in raw.get("recognizers") or ("words",)),
+                scope=scope,
+                window=int(raw.get("window", 8)),
+                factor=factor,
+                phrases=_phrases(raw.get("phrases"), where),
+                unless=_phrases(raw.get("unless"), where),
+                reason_id=rid,
+                reason_en=ren,
+            )
+        )
+    senses: list[Sense] = []
+    for i, raw in enumerate(data.get("senses") or ()):
+        where = f"{file}: senses[{i}]"
+        rid, ren = _reason(raw.get("reason"), where)
+        senses.append(
+            Sense(
+                id=str(raw["id"]),
+                category=str(raw["category"]),
+                terms=frozenset(_phrases(raw.get("terms"), where)),
+                window=int(raw.get("window", 6)),
+                context=_phrases(raw.get("context"), where),
+                reason_id=rid,
+                reason_en=ren,
+            )
+        )
+    first = {p[0] for f in frames for p in f.phrases} | {p[0] for s in senses for p in s.context}
+    return ContextData(
+        name=str(data.get("name", CONTEXT_VERSION_KEY)),
+        version=str(data.get("version", "0")),
+        frames=tuple(frames),
+        senses=tuple(senses),
+        first_words=frozenset(first),
+    )
+
+
+@cache
+def load_context(lang: str = "id") -> ContextData:
+    path = resources.files("bijak.engine").joinpath("lang", lang, "context.yaml")
+    return parse_context(path.read_text(encoding="utf-8"), f"lang/{lang}/context.yaml")
+
+
+def _kind(f: Finding) -> str:
+    if f.recognizer.startswith("bijak.model"):
+        return "model"
+    if f.recognizer.startswith("bijak.claims"):
+        return "claims"
+    return "words"
+
+
+def _find(words: Sequence[str], phrase: Phrase) -> list[int]:
+    """Token indexes where ``phrase`` starts."""
+    n = len(phrase)
+    first = phrase[0]
+    return [i for i, w in enumerate(words) if w == first and tuple(words[i : i + n]) == phrase]
+
+
+class ContextFilter:
+    """Applies the frames and senses of one language to the findings of one text."""
+
+    def __init__(self, data: ContextData | None = None) -> None:
+        self.data = data if data is not None else load_context("id")
+        self._categories = frozenset(c for f in self.data.frames for c in f.categories) | frozenset(
+            s.category for s in self.data.senses
+        )
+
+    @property
+    def version(self) -> str:
+        return self.data.version
+
+    def apply(self, doc: NormalizedText, findings: list[Finding]) -> list[Finding]:
+        if not findings or not any(f.category in self._categories for f in findings):
+            return findings
+        tokens = doc.tokens
+        words = [t.text for t in tokens]
+        if self.data.first_words.isdisjoint(words):
+            return findings
+        text = doc.original
+        out: list[Finding] = []
+        for f in findings:
+            if f.category not in self._categories or f.score <= 0.0:
+                out.append(f)
+                continue
+            touched = self._sense(f, tokens, words) or self._frame(f, text, tokens, words)
+            out.append(touched or f)
+        return _follow_words(out)
+
+    def _sense(self, f: Finding, tokens: Sequence[Any], words: list[str]) -> Finding | None:
+        if _kind(f) != "words":
+            return None
+        for sense in self.data.senses:
+            if sense.category != f.category:
+                continue
+            # the tokens of the finding
+            idx = [i for i, t in enumerate(tokens) if t.ostart >= f.start and t.oend <= f.end]
+            if not idx:
+                continue
+            if tuple(words[idx[0] : idx[-1] + 1]) not in sense.terms and not any(
+                (words[i],) in sense.terms for i in idx
+            ):
+                continue
+            lo, hi = idx[0] - sense.window, idx[-1] + sense.window
+            for phrase in sense.context:
+                for s in _find(words, phrase):
+                    if s + len(phrase) - 1 >= lo and s <= hi and not (idx[0] <= s <= idx[-1]):
+                        cue = " ".join(phrase)
+                        term = " ".join(words[idx[0] : idx[-1] + 1])
+                        return _lowered(
+                            f, 0.0, sense.id, cue, sense.reason_id, sense.reason_en, term
+                        )
+        return None
+
+    def _frame(
+        self, f: Finding, text: str, tokens: Sequence[Any], words: list[str]
+    ) -> Finding | None:
+        kind = _kind(f)
+        best: Finding | None = None
+        for frame in self.data.frames:
+            if f.category not in frame.categories or kind not in frame.recognizers:
+                continue
+            if any(_find(words, p) for p in frame.unless):
+                continue
+            for phrase in frame.phrases:
+                hit = next(
+                    (s for s in _find(words, phrase) if self._in_scope(frame, f, s, text, tokens)),
+                    None,
+                )
+                if hit is None:
+                    continue
+                cue = text[tokens[hit].ostart : tokens[hit + len(phrase) - 1].oend]
+                cand = _lowered(
+                    f, frame.factor, frame.id, cue, frame.reason_id, frame.reason_en, ""
+                )
+                if best is None or cand.score < best.score:
+                    best = cand
+                break
+        return best
+
+    @staticmethod
+    def _in_scope(frame: Frame, f: Finding, s: int, text: str, tokens: Sequence[Any]) -> bool:
+        if frame.scope == "text":
+            return True
+        if frame.scope == "window":
+            near = [i for i, t in enumerate(tokens) if t.ostart < f.end and f.start < t.oend]
+            return bool(near) and near[0] - frame.window <= s <= near[-1] + frame.window
+        # sentence: no sentence end between the cue and the finding
+        a, b = sorted((tokens[s].ostart, f.start))
+        return _SENTENCE_ENDS.isdisjoint(text[a:b])
+
+
+def _lowered(
+    f: Finding,
+    factor: float,
+    frame_id: str,
+    cue: str,
+    reason_id: str,
+    reason_en: str,
+    term: str,
+) -> Finding:
+    meta = dict(f.meta)
+    cue = " ".join(cue.split())[:60]
+    fill = {"cue": cue, "term": term or " ".join(f.evidence.split())[:40]}
+    meta.update(
+        context=frame_id,
+        context_cue=cue,
+        context_reason_id=reason_id.format(**fill),
+        context_reason_en=reason_en.format(**fill),
+        score_before_context=f"{f.score:.4f}",
+    )
+    return dataclasses.replace(f, score=round(f.score * factor, 6), meta=meta)
+
+
+def _follow_words(findings: list[Finding]) -> list[Finding]:
+    """The model's whole-text finding of a category whose every word finding was withdrawn
+    by context is withdrawn too, for the same reason: the model saw the same words."""
+    withdrawn: dict[str, Finding] = {}
+    kept: set[str] = set()
+    for f in findings:
+        if _kind(f) != "words":
+            continue
+        if "context" in f.meta and f.score <= 0.0:
+            withdrawn.setdefault(f.category, f)
+        else:
+            kept.add(f.category)
+    cats = {c: f for c, f in withdrawn.items() if c not in kept}
+    if not cats:
+        return findings
+    out: list[Finding] = []
+    for f in findings:
+        src = cats.get(f.category)
+        if src is not None and _kind(f) == "model" and "context" not in f.meta:
+            meta = dict(f.meta)
+            meta.update(
+                {k: v for k, v in src.meta.items() if k.startswith("context")},
+                score_before_context=f"{f.score:.4f}",
+            )
+            f = dataclasses.replace(f, score=0.0, meta=meta)
+        out.append(f)
+    return out
+
+
+def is_withdrawn(f: Finding) -> bool:
+    """A finding that context set aside completely (score 0)."""
+    return "context" in f.meta and f.score <= 0.0

@@ -1,0 +1,1 @@
+"""Language data (spaCy-style ``lang/<code>``): reviewable word lists, not code."""

@@ -1,0 +1,1 @@
+"""Indonesian language data: context frames and word senses (``context.yaml``)."""
