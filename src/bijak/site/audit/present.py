@@ -94,7 +94,7 @@ def _names(target_type: str, ids: set[str]) -> dict[str, str]:
 
 def _object_name(target_type: str, obj: Any) -> str:
     if target_type == "accounts.User":
-        full = obj.get_full_name() if hasattr(obj, "get_full_name") else ""
+        full = getattr(obj, "full_name", "")
         return f"{full} ({obj.username})" if full else obj.username
     if target_type == "org.OrgUnit":
         return f"{obj.code} — {obj.name}"
@@ -148,7 +148,7 @@ def entries_view(entries: Iterable[Any]) -> list[EntryView]:
     for entry in entries:
         actor = entry.actor
         if actor is not None:
-            full = actor.get_full_name() if hasattr(actor, "get_full_name") else ""
+            full = getattr(actor, "full_name", "")
             who = f"{full} ({actor.username})" if full else actor.username
         elif entry.actor_label == "system":
             who = str(_("sistem"))
