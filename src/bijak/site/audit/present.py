@@ -124,7 +124,7 @@ def _from_data(entry: Any) -> str:
     return ""
 
 
-@dataclass(frozen=True)
+@dataclass
 class EntryView:
     seq: int
     created_at: Any
