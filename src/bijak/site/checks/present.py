@@ -113,6 +113,7 @@ class ChecklistItem:
 
 @dataclass
 class CheckView:
+    lang: str  # the language the engine wrote its explanations in (a saved draft keeps its own)
     verdict: str
     verdict_label: str
     verdict_help: str
@@ -229,8 +230,17 @@ def _short(text: str) -> str:
     return clause_short(text)
 
 
+def _in_lang(lang: str, explanation: str) -> str:
+    """The engine wrote the explanation in the report's language; its score words follow it."""
+    from django.utils import translation
+
+    with translation.override(lang):
+        return explanation_in_words(explanation)
+
+
 def check_view(*, text: str, report: dict[str, Any], policy: Any, lang: str) -> CheckView:
     """Everything the result part of the check page shows."""
+    report_lang = str(report.get("lang") or lang)
     policy_clauses, names = _policy_texts(policy, lang)
     findings = [f for f in report.get("findings", []) if isinstance(f, dict)]
     masked_text = str(report.get("masked_text") or "")
@@ -267,9 +277,9 @@ def check_view(*, text: str, report: dict[str, Any], policy: Any, lang: str) -> 
             ClauseView(
                 id=cid,
                 verdict=str(clause.get("verdict")),
-                text=_str(clause.get("text")) or ptext,
-                explanation=explanation_in_words(_str(clause.get("explanation"))),
-                advice=_str(clause.get("advice")) or padvice,
+                text=ptext or _str(clause.get("text")),
+                explanation=_in_lang(report_lang, _str(clause.get("explanation"))),
+                advice=padvice or _str(clause.get("advice")),
                 words=words,
                 channels=_channels(policy, lang)
                 if _CHANNEL_HINT.search(_str(clause.get("advice")) or padvice)
@@ -283,7 +293,7 @@ def check_view(*, text: str, report: dict[str, Any], policy: Any, lang: str) -> 
             cid = str(item.get("id", ""))
             checklist.append(
                 ChecklistItem(
-                    cid, _str(item.get("text")) or policy_clauses.get(cid, ("", "", ()))[0]
+                    cid, policy_clauses.get(cid, ("", "", ()))[0] or _str(item.get("text"))
                 )
             )
         elif isinstance(item, str):
@@ -294,6 +304,7 @@ def check_view(*, text: str, report: dict[str, Any], policy: Any, lang: str) -> 
         ]
     verdict = str(report.get("verdict", ""))
     return CheckView(
+        lang=report_lang,
         verdict=verdict,
         verdict_label=verdict_label(verdict),
         verdict_help=verdict_help(verdict),
