@@ -155,6 +155,8 @@ def entries_view(entries: Iterable[Any]) -> list[EntryView]:
         else:
             who = entry.actor_label or str(_("sistem"))
         target = names.get(entry.target_type, {}).get(entry.target_id) or _from_data(entry)
+        if entry.target_type == "accounts.User" and entry.target_id == str(entry.actor_id or ""):
+            target = ""  # "Sari signed in", not "Sari signed in: Sari"
         kind = TARGET_LABELS.get(entry.target_type)
         rows.append(
             EntryView(
