@@ -66,7 +66,7 @@ def main() -> int:
 
     OUT.mkdir(parents=True, exist_ok=True)
     var = tempfile.mkdtemp(prefix="bijak-shots-")
-    env = {**os.environ, "BIJAK_VAR_DIR": var}
+    env = {**os.environ, "BIJAK_VAR_DIR": var, "BIJAK_DEMO": "true"}  # a throw-away demo database
     env.pop("DATABASE_URL", None)
     bijak = str(ROOT / ".venv" / "bin" / "bijak")
     subprocess.run(  # noqa: S603 - our own command

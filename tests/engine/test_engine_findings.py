@@ -62,7 +62,7 @@ def test_default_registry_lists_versioned_names():
 
 def test_registry_create_drops_none_and_rejects_unknown():
     reg = Registry()
-    reg.register("bijak.none.v1")(lambda: None)
+    reg.register("bijak.none.v1")(lambda *args, **params: None)
     assert reg.create(["bijak.none.v1"]) == []
     with pytest.raises(UnknownRecognizerError):
         reg.create(["bijak.missing.v1"])

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 import bijak.engine.recognizers as recognizers_pkg
 from bijak.engine import Pipeline, analyze
 from bijak.engine.recognizers import DEFAULT_RECOGNIZERS
+from bijak.engine.recognizers.pattern import load_pattern_spec, pattern_data
 
 RE2_TYPE = type(re2.compile("a"))
 ENGINE_MODULES = [
@@ -42,6 +43,10 @@ def test_every_pattern_in_the_engine_is_re2_so_matching_is_linear_time():
                 raise AssertionError(f"{name} holds a backtracking pattern {value.pattern!r}")
             if isinstance(value, RE2_TYPE):
                 patterns += 1
+    for raw in pattern_data()["recognizers"]:  # the pattern recognizers' data
+        for pattern in load_pattern_spec(raw["name"]).patterns:
+            assert isinstance(pattern.regex, RE2_TYPE), raw["name"]
+            patterns += 1
     assert patterns >= 10
 
 

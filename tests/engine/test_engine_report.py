@@ -186,7 +186,14 @@ def test_analyze_batch_equals_analyze_and_batches_batch_recognizers():
 
     rec = _BatchOnly()
     pipe = Pipeline(extra=[rec])
-    texts = ["ini plandemi", "", "slot gacor maxwin", "   ", "NIK 3201231508850003", "biasa saja"] * 3
+    texts = [
+        "ini plandemi",
+        "",
+        "slot gacor maxwin",
+        "   ",
+        "NIK 3201231508850003",
+        "biasa saja",
+    ] * 3
     batch = pipe.analyze_batch(texts, explain=True, chunk=7)
     single = [pipe.analyze(t) for t in texts]
     assert [r.to_dict() for r in batch] == [r.to_dict() for r in single]

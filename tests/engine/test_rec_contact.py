@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 from engine_helpers import run, span_of
 
-from bijak.engine.recognizers.bpjs_card import BARE_SCORE, CONTEXT_SCORE, BpjsCardRecognizer
-from bijak.engine.recognizers.email import EmailRecognizer
-from bijak.engine.recognizers.npwp import NpwpRecognizer
-from bijak.engine.recognizers.phone import PhoneRecognizer
+from bijak.engine.recognizers.bpjs_card import BARE_SCORE, CONTEXT_SCORE
+from bijak.engine.recognizers.bpjs_card import make_bpjs_card_recognizer as BpjsCardRecognizer
+from bijak.engine.recognizers.email import make_email_recognizer as EmailRecognizer
+from bijak.engine.recognizers.npwp import make_npwp_recognizer as NpwpRecognizer
+from bijak.engine.recognizers.phone import make_phone_recognizer as PhoneRecognizer
 
 PHONES = [
     ("hubungi 081234567890 ya", "081234567890", "0812*****890"),

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from engine_helpers import run, span_of
 
-from bijak.engine.recognizers.nik import LOOKALIKE_SCORE, VALID_SCORE, NikRecognizer, nik_is_valid
+from bijak.engine.recognizers.nik import LOOKALIKE_SCORE, VALID_SCORE, nik_is_valid
+from bijak.engine.recognizers.nik import make_nik_recognizer as NikRecognizer
 
 REC = NikRecognizer()
 

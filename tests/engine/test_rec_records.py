@@ -10,9 +10,13 @@ from bijak.engine.findings import Finding
 from bijak.engine.lexicons import load_lexicon
 from bijak.engine.recognizers.claims import ClaimRecognizer
 from bijak.engine.recognizers.health_claim import HealthClaimRecognizer
-from bijak.engine.recognizers.medical_record import MedicalRecordRecognizer
+from bijak.engine.recognizers.medical_record import (
+    make_medical_record_recognizer as MedicalRecordRecognizer,
+)
 from bijak.engine.recognizers.model_slot import make_model_recognizer
-from bijak.engine.recognizers.nota_dinas import NotaDinasRecognizer
+from bijak.engine.recognizers.nota_dinas import (
+    make_nota_dinas_recognizer as NotaDinasRecognizer,
+)
 from bijak.engine.recognizers.official import OfficialContentRecognizer
 
 MEDICAL = [

@@ -196,6 +196,7 @@ class Inbox:
 
     def __init__(self) -> None:
         self.messages: list[tuple[list[str], Any]] = []
+        self.port = 0
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         from email import message_from_bytes, policy
@@ -226,6 +227,7 @@ def smtp_server(settings: Any) -> Any:
     inbox = Inbox()
     controller = Controller(inbox, hostname="127.0.0.1", port=port)
     controller.start()
+    inbox.port = controller.port
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = controller.port
@@ -245,3 +247,10 @@ def _indonesian_by_default() -> Any:
     translation.activate("id")
     yield
     translation.activate("id")
+
+
+@pytest.fixture
+def immediate_tasks(settings: Any) -> None:
+    """Background tasks run at once, in the enqueuing thread (django-tasks' ImmediateBackend),
+    so that a notification enqueued on commit is sent before the request returns."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

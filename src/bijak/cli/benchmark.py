@@ -126,3 +126,55 @@ def scale(
     """bijak scan: unggahan/detik dengan 1 proses, 2 proses lokal dan Dask LocalCluster 2 pekerja."""
     _run("scale", "bijak.batch.benchmark:run_scale_benchmark", as_json, results_dir,
          posts=posts, partition_rows=partition_rows, runners=runners)
+
+
+CHALLENGE_FILE_OPT = typer.Option(
+    None, "--file", help="Bagian uji (bawaan: benchmarks/challenge/test.jsonl)."
+)
+CHALLENGE_LIMIT_OPT = typer.Option(
+    0, "--limit", help="Hanya N baris, merata per keluarga (0 = semua)."
+)
+
+
+@app.command("challenge")
+def challenge(
+    as_json: bool = JSON_OPT,
+    results_dir: Path = OUT_OPT,
+    test_file: Path | None = CHALLENGE_FILE_OPT,
+    limit: int = CHALLENGE_LIMIT_OPT,
+) -> None:
+    """Set tantangan: P/R/F1 per kategori pada tingkat vonis dan alarm palsu pada posting biasa."""
+    from bijak.ml.challenge import ChallengeError, format_table, run_challenge
+
+    try:
+        results = run_challenge(path=test_file, limit=limit)
+    except ChallengeError as exc:
+        typer.echo(f"Galat: {exc}", err=True)
+        raise typer.Exit(2) from None
+    if not as_json:
+        typer.echo(format_table(results))
+    _emit("challenge", results, as_json, results_dir)
+
+
+@app.command("load")
+def load(
+    as_json: bool = JSON_OPT,
+    results_dir: Path = OUT_OPT,
+    duration: float = typer.Option(600.0, "--duration", help="Lama beban (detik)."),
+    clients: int = typer.Option(32, "--clients", help="Jumlah klien serentak."),
+    kills: int = typer.Option(0, "--kills", help="Berapa kali server dimatikan dengan SIGKILL."),
+    processes: int = typer.Option(2, "--processes", help="Proses `bijak serve`."),
+    threads: int = typer.Option(16, "--threads", help="Thread per proses."),
+    think: float = typer.Option(0.25, "--think", help="Jeda rata-rata antarpermintaan per klien (detik)."),
+    name: str = typer.Option("load", "--name", help="Nama berkas hasil (tanpa .json)."),
+    slow_clients: int = typer.Option(
+        0, "--slow-clients", help="Koneksi lambat yang mengirim header sedikit demi sedikit."
+    ),
+) -> None:
+    """Beban campuran (masuk, cek halaman, simpan draf, cek API) ke `bijak serve`; dengan --kills,
+    hitung tulisan terkonfirmasi yang hilang dan periksa rantai audit sesudahnya. Basis data:
+    DATABASE_URL (PostgreSQL) atau SQLite baru."""
+    _run(name, "bijak.cli.load_benchmark:run_load_benchmark", as_json, results_dir,
+         duration=duration, clients=clients, kills=kills, processes=processes, threads=threads,
+         think_s=think, database_url=os.environ.get("DATABASE_URL", ""),
+         slow_clients=slow_clients)

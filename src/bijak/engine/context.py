@@ -71,6 +71,8 @@ class ContextData:
     version: str
     frames: tuple[Frame, ...]
     senses: tuple[Sense, ...]
+    negations: frozenset[str]
+    """Words that negate the word after them (normalised)."""
     first_words: frozenset[str]
     """First word of every phrase: a post with none of them is left as it is (fast path)."""
 
@@ -147,6 +149,7 @@ def parse_context(text: str, file: str = "<string>") -> ContextData:
         version=str(data.get("version", "0")),
         frames=tuple(frames),
         senses=tuple(senses),
+        negations=frozenset(w for p in _phrases(data.get("negations"), file) for w in p),
         first_words=frozenset(first),
     )
 

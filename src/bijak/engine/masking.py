@@ -33,6 +33,11 @@ def mask_value(value: str, keep_start: int = 4, keep_end: int = 4) -> str:
     return "".join(out)
 
 
+def mask_digits(value: str) -> str:
+    """Hide only the digits: ``RT 03/RW 05`` -> ``RT **/RW **``."""
+    return "".join("*" if ch.isdigit() else ch for ch in value)
+
+
 def personal_data_finding(
     *,
     recognizer: str,
@@ -65,25 +70,26 @@ def mask_email(value: str) -> str:
 
 
 def mask_text(text: str, findings: Iterable[Finding]) -> str:
-    """``text`` with the span of every personal-data finding replaced by its masked evidence."""
-    spans = sorted(
+    """``text`` with the span of every personal-data finding replaced by its masked evidence.
+
+    Masks are laid over each other character by character, so a wide finding (e.g. a patient
+    and a diagnosis, shown as it is) never uncovers a name that a narrower finding masked."""
+    spans = [
         (f.start, f.end, f.evidence)
         for f in findings
         if f.category in MASKED_CATEGORIES and f.end > f.start
-    )
+    ]
     if not spans:
         return text
-    parts: list[str] = []
-    pos = 0
+    chars: list[str] | None = None
     for start, end, evidence in spans:
-        if end <= pos:
+        raw = text[start:end]
+        masked = evidence if len(evidence) == end - start else mask_value(raw, 0, 0)
+        if masked == raw:
             continue
-        if start < pos:  # overlapping spans: mask the rest of the later one
-            evidence = evidence[pos - start :]
-            start = pos
-        parts.append(text[pos:start])
-        masked = evidence if len(evidence) == end - start else mask_value(text[start:end], 0, 0)
-        parts.append(masked)
-        pos = end
-    parts.append(text[pos:])
-    return "".join(parts)
+        if chars is None:
+            chars = list(text)
+        for i, (a, b) in enumerate(zip(raw, masked, strict=True)):
+            if a != b:
+                chars[start + i] = b
+    return text if chars is None else "".join(chars)

@@ -7,7 +7,6 @@ cheap per text; ``bijak.engine.analyze`` uses a cached default one.
 from __future__ import annotations
 
 import dataclasses
-import inspect
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -21,8 +20,9 @@ from bijak.engine.findings import Finding, Recognizer
 from bijak.engine.lexicons import lexicon_versions
 from bijak.engine.mapping import PolicyMapper
 from bijak.engine.masking import MASKED_CATEGORIES, mask_text
+from bijak.engine.registry import BuildContext, RecognizerSpec, spec_name
 from bijak.engine.registry import recognizers as registry
-from bijak.engine.report import Report, Versions, build_report
+from bijak.engine.report import Report, Versions, build_report, clarifications_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from bijak.policy import Policy
@@ -59,12 +59,12 @@ class Pipeline:
         self,
         *,
         policy: Policy | None = None,
-        recognizers: Sequence[str] | None = None,
+        recognizers: Sequence[RecognizerSpec] | None = None,
         extra: Sequence[Recognizer] = (),
         max_chars: int = MAX_CHARS,
     ) -> None:
         from bijak.engine.normalize import NORMALIZER_VERSION
-        from bijak.engine.recognizers import DEFAULT_RECOGNIZERS
+        from bijak.engine.recognizers import DEFAULT_PARAMS, DEFAULT_SPECS
 
         if policy is None:
             from bijak.policy import load_policy
@@ -72,18 +72,13 @@ class Pipeline:
             policy = load_policy()
         self.policy = policy
         self.max_chars = max_chars
-        names = tuple(recognizers) if recognizers is not None else DEFAULT_RECOGNIZERS
-        built = registry.create(names)
-        # The policy's own reporting numbers are public contact points, not personal data.
-        allow = [ch.value for ch in policy.channels if ch.kind in ("whatsapp", "phone", "sms")] + [
-            getattr(ch, "source_value", "")
-            for ch in policy.channels
-            if getattr(ch, "source_value", "")
-        ]
-        review = {c.id: c.review_threshold for c in policy.categories}
-        self.recognizers: tuple[Recognizer, ...] = tuple(
-            self._configure(r, allow, review) for r in built
-        ) + tuple(extra)
+        specs = (
+            tuple(DEFAULT_PARAMS.get(s, s) if isinstance(s, str) else s for s in recognizers)
+            if recognizers is not None
+            else DEFAULT_SPECS
+        )
+        built = registry.create(specs, policy_context(policy))
+        self.recognizers: tuple[Recognizer, ...] = tuple(built) + tuple(extra)
         self.mapper = PolicyMapper(policy)
         self.context = ContextFilter()
         self._labels = {
@@ -109,30 +104,20 @@ class Pipeline:
             model=model_version,
         )
 
-    @staticmethod
-    def _configure(rec: Recognizer, allow: list[str], review: dict[str, float]) -> Recognizer:
-        """Give policy data to the recognizers that use it: the reporting channels' numbers
-        to the phone recognizer, the review thresholds to the model."""
-        from bijak.engine.recognizers.phone import PhoneRecognizer
-
-        if isinstance(rec, PhoneRecognizer):
-            return PhoneRecognizer(allow=allow)
-        load_default = getattr(type(rec), "load_default", None)
-        if rec.name.startswith("bijak.model") and load_default is not None:
-            if "thresholds" in inspect.signature(load_default).parameters:
-                configured: Recognizer | None = load_default(thresholds=review)
-                if configured is not None:
-                    return configured
-        return rec
-
     @classmethod
     def from_config(cls, path: str | Path, *, policy: Policy | None = None) -> Pipeline:
         """A pipeline configured by a YAML file shaped like ``bijak/engine/pipeline.yaml``
-        (``recognizers``: registry names in order; ``max_chars``)."""
+        (``recognizers``: registry names in order, or ``{name: ..., <param>: <value>}``
+        mappings whose parameters go to the factory; ``max_chars``)."""
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
         names = data.get("recognizers")
-        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        if not isinstance(names, list):
             raise ValueError(f"{path}: 'recognizers' must be a list of registry names")
+        for entry in names:
+            try:
+                spec_name(entry)
+            except ValueError as exc:
+                raise ValueError(f"{path}: {exc}") from None
         return cls(
             policy=policy,
             recognizers=names,
@@ -229,6 +214,8 @@ class Pipeline:
         platform: str | None,
         explain: bool,
     ) -> Report:
+        if findings:
+            findings = with_repeats(text, findings)
         masked = mask_text(text, findings) if findings else text
         if masked is not text:
             findings = mask_inside(text, masked, findings)
@@ -256,32 +243,80 @@ class Pipeline:
             clauses,
             self.mapper.checklist(lng),
             self.versions,
+            clarifications_of(tuple(findings)),
         )
+
+
+def policy_context(policy: Policy) -> BuildContext:
+    """The policy data factories may ask for: ``allow`` (the policy's own reporting numbers and
+    addresses: public contact points, never personal data) and ``review_thresholds``."""
+    allow = [ch.value for ch in policy.channels if ch.kind in ("whatsapp", "phone", "sms")] + [
+        getattr(ch, "source_value", "") for ch in policy.channels if getattr(ch, "source_value", "")
+    ]
+    return BuildContext(
+        policy_data={
+            "allow": tuple(allow),
+            "review_thresholds": {c.id: c.review_threshold for c in policy.categories},
+        }
+    )
+
+
+def with_repeats(text: str, findings: list[Finding]) -> list[Finding]:
+    """Every other place the raw value of a personal-data finding appears in ``text`` (a name
+    written again without its honorific, a number repeated) is masked too: a copy of the
+    finding over that span."""
+    pii = [f for f in findings if f.category in MASKED_CATEGORIES and f.end - f.start >= 4]
+    if not pii:
+        return findings
+    covered = [(f.start, f.end) for f in pii]
+    extra: list[Finding] = []
+    for f in pii:
+        raw = text[f.start : f.end]
+        pos = text.find(raw)
+        while pos >= 0:
+            end = pos + len(raw)
+            if not any(s < end and pos < e for s, e in covered):
+                extra.append(dataclasses.replace(f, start=pos, end=end))
+                covered.append((pos, end))
+            pos = text.find(raw, pos + 1)
+    if not extra:
+        return findings
+    return sorted([*findings, *extra], key=lambda f: (f.start, f.end, f.category))
 
 
 def mask_inside(text: str, masked: str, findings: list[Finding]) -> list[Finding]:
-    """Other findings whose span covers personal data (e.g. the model's whole-text finding)
-    get their evidence from the masked text, and any raw value in their explanation or meta
-    replaced by its mask, so no output shows personal data."""
-    pii = [
-        (f.start, f.end) for f in findings if f.category in MASKED_CATEGORIES and f.end > f.start
-    ]
+    """No output shows personal data: every other finding gets the raw values of the
+    personal-data findings replaced by their masks, in its evidence, explanation and meta
+    (e.g. the model's whole-text finding, a context cue next to a name)."""
+    pairs = sorted(
+        {
+            (text[f.start : f.end], masked[f.start : f.end])
+            for f in findings
+            if f.category in MASKED_CATEGORIES and f.end > f.start
+        },
+        key=lambda p: -len(p[0]),
+    )
+    pairs = [(raw, hidden) for raw, hidden in pairs if raw != hidden]
+    if not pairs:
+        return findings
+
+    def scrub(value: str) -> str:
+        for raw, hidden in pairs:
+            if raw in value:
+                value = value.replace(raw, hidden)
+        return value
+
     out: list[Finding] = []
     for f in findings:
-        if f.category in MASKED_CATEGORIES or not any(s < f.end and f.start < e for s, e in pii):
+        if f.category in MASKED_CATEGORIES and f.evidence == masked[f.start : f.end]:
             out.append(f)
             continue
-        explanation = f.explanation
-        meta = dict(f.meta)
-        for s, e in pii:
-            raw, hidden = text[s:e], masked[s:e]
-            explanation = explanation.replace(raw, hidden)
-            meta = {k: v.replace(raw, hidden) for k, v in meta.items()}
-        out.append(
-            dataclasses.replace(
-                f, evidence=masked[f.start : f.end], explanation=explanation, meta=meta
-            )
-        )
+        evidence = masked[f.start : f.end] if f.end <= len(masked) else scrub(f.evidence)
+        meta = {k: scrub(v) for k, v in f.meta.items()}
+        explanation = scrub(f.explanation)
+        if evidence != f.evidence or meta != dict(f.meta) or explanation != f.explanation:
+            f = dataclasses.replace(f, evidence=evidence, explanation=explanation, meta=meta)
+        out.append(f)
     return out
 
 

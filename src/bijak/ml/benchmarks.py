@@ -7,18 +7,26 @@ accuracy
        dev), and binary F1 of the HS class is measured on test. ``hs1_f1_mean`` is the mean
        over folds. The TF-IDF (word 1-2 + char_wb 2-5) + LinearSVC baseline is measured on the
        same folds.
-    2. In-domain: every data set split by a hash of its text (80/20, duplicates together); the
-       model of ``configs/model-v1.yaml`` fitted on the 80 % parts; F1 per data set and
-       category on the 20 % parts at the calibrated probability 0.5.
-    3. Cross-domain: one fit without the rows of the target platforms, scored on them:
-       hate speech -> Facebook posts, abusive language -> news comments, pornography and
-       defamation -> netifier's Instagram rows, radicalism and SARA -> its Kaskus rows,
-       service complaints -> hotel reviews.
-    4. False alarms on ordinary posts: the share flagged (p >= 0.5) per category on held-out
-       positive/neutral reviews and tweets (same sets as the training negatives) and on sets
-       never used in training (EmoT happy/love tweets, positive film/TV tweets, car reviews
-       without a negative aspect); and, for the never-used sets, the share the FULL pipeline
-       flags (lexicons + shipped model at the policy's review thresholds).
+    2. Held-out rows: every data set split by a hash of its text (80/20, duplicates and
+       near-duplicates together); the model of ``configs/model-v2.yaml`` fitted on the 80 %
+       parts, its verdict cut-offs tuned on that fit's out-of-fold scores (never on the 20 %);
+       then the FULL pipeline (lexicons, patterns, this model, policy mapping) on the 20 %
+       parts, scored at both levels (``verdict``: the category's verdict is not ``aman``;
+       ``finding``: a finding at the review threshold), per (data set, category) pair. The
+       pairs include the cross-platform and cross-language ones: politik on the 2024 campaign
+       tweets, kata_kasar / ujaran_kebencian on Javanese- and Sundanese-mixed tweets, the
+       ordinary NusaX sentences in ten regional languages. Per data set: the share of lines
+       with any verdict other than ``aman`` on lines with no positive label (the false alarm
+       a user feels), and per pair the false-alarm rate on the set's own negatives. The model
+       alone at p >= 0.5 (``in_domain``) is kept for comparison with v1.
+    3. Cross-domain: one fit without the rows of the target platforms or languages, scored
+       on them: hate speech -> Facebook posts, abusive language -> news comments, pornography
+       and defamation -> netifier's Instagram rows, radicalism and SARA -> its Kaskus rows,
+       service complaints -> hotel reviews, politik -> 2024 campaign tweets (trained on 2019
+       election tweets), abuse and hate speech -> Javanese and Sundanese tweets.
+    4. False alarms on ordinary posts never used in training (EmoT happy/love tweets,
+       positive film/TV tweets, car reviews without a negative aspect): the model alone
+       (p >= 0.5) and the FULL shipped pipeline at both levels.
     5. Calibration: expected calibration error (10 bins) per category on held-out rows.
 
 speed
@@ -49,9 +57,12 @@ from bijak.ml.train import (
     matrix,
     normalizer,
     summarize,
+    tune_cutoffs,
+    tuning_args,
+    with_cutoffs,
 )
 
-CONFIG = REPO_ROOT / "configs" / "model-v1.yaml"
+CONFIG = REPO_ROOT / "configs" / "model-v2.yaml"
 
 # (category, platform held out, reader whose rows form the target, label)
 CROSS_DOMAIN: tuple[tuple[str, str, str], ...] = (
@@ -63,12 +74,77 @@ CROSS_DOMAIN: tuple[tuple[str, str, str], ...] = (
     ("radikalisme", "netifier", "kaskus"),
     ("sara", "netifier", "kaskus"),
     ("keluhan_layanan", "indonlu-hoasa_absa-airy", "hotel-reviews"),
+    # 2024 campaign tweets, trained on the 2019 election tweets only
+    ("politik", "satriadata-bdc2024-pemilu-tweets", "twitter"),
+    # regional languages, trained on Indonesian (and English) only
+    ("kata_kasar", "local-id-abusive-jv", "twitter"),
+    ("kata_kasar", "local-id-abusive-su", "twitter"),
+    ("ujaran_kebencian", "local-id-abusive-jv", "twitter"),
+    ("ujaran_kebencian", "local-id-abusive-su", "twitter"),
 )
 NO_OTHER_PLATFORM = {
     "perjudian": "only YouTube comments (judol-youtube-comments) are labelled",
     "penipuan": "only SMS (sms-spam-wibisono) are labelled",
-    "hoaks": "only fact-check items (hoax-indonesiafalsenews) are labelled",
+    "hoaks": "only fact-check items (hoax-indonesiafalsenews, turnbackhoax-2021) are labelled",
 }
+
+
+def rows_to_items(rows: Sequence[Row]) -> list[Any]:
+    """``bijak eval`` items from data set rows: each row's own labels, source = data set."""
+    from bijak.ml.evaluate import Item
+
+    return [Item(r.text, dict(r.labels), r.dataset) for r in rows]
+
+
+def pipeline_with(model: Any) -> Any:
+    """The default pipeline with ``model`` (a LinearModel) in place of the shipped one."""
+    from bijak.engine.pipeline import Pipeline
+    from bijak.engine.recognizers import DEFAULT_RECOGNIZERS
+    from bijak.engine.recognizers.model import ModelRecognizer
+    from bijak.policy import load_policy
+
+    policy = load_policy()
+    review = {c.id: c.review_threshold for c in policy.categories}
+    names = [n for n in DEFAULT_RECOGNIZERS if not n.startswith("bijak.model")]
+    return Pipeline(
+        policy=policy, recognizers=names, extra=[ModelRecognizer(model, thresholds=review)]
+    )
+
+
+def pairs_table(result: dict[str, Any], platforms: dict[str, str]) -> dict[str, Any]:
+    """From a ``bijak.ml.evaluate.score`` result: the pairs with positives (macro F1 and the
+    worst five), each pair's false-alarm rate on its set's own negatives, and per set the
+    share of clean lines with any verdict other than aman."""
+    pairs = []
+    own_fa = []
+    for r in result["results"]:
+        entry = {
+            "dataset": r["source"],
+            "platform": platforms.get(r["source"], ""),
+            "category": r["category"],
+            **{k: r[k] for k in ("n", "tp", "fp", "fn", "tn", "precision", "recall", "f1")},
+        }
+        neg = r["fp"] + r["tn"]
+        entry["false_alarm_rate"] = round(r["fp"] / neg, 4) if neg else None
+        if r["tp"] + r["fn"] > 0:
+            pairs.append(entry)
+        else:
+            own_fa.append(entry)
+    worst = sorted(pairs, key=lambda e: e["f1"])[:5]
+    return {
+        "macro_f1": result["macro_f1"],
+        "pairs": pairs,
+        "pairs_below_0_65": sum(1 for p in pairs if p["f1"] < 0.65),
+        "worst_pairs": [
+            {k: e[k] for k in ("dataset", "category", "precision", "recall", "f1")} for e in worst
+        ],
+        "false_alarm_rate_own_negatives_max": max(
+            (e["false_alarm_rate"] or 0.0 for e in pairs), default=0.0
+        ),
+        "no_positive_sets": own_fa,
+        "flagged_per_source": result["flagged"],
+        "confusion": result["confusion"],
+    }
 
 
 def _best_threshold(scores: np.ndarray, y: np.ndarray) -> float:
@@ -155,18 +231,33 @@ def in_and_cross_domain(
     unseen, _ = load(["benign-unseen"], root)
     texts = [norm(r.text) for r in rows]
     y = matrix(rows, cfg.categories, cfg.assume_negative)
-    sw = cfg.weights(rows)
+    sw = cfg.weights(rows, y=y)
     groups = [r.group for r in rows]
     test = np.array([in_holdout(r, cfg.holdout_fraction, cfg.seed) for r in rows])
     tr, te = np.flatnonzero(~test), np.flatnonzero(test)
     est = cfg.estimator().fit([texts[i] for i in tr], y[tr], [groups[i] for i in tr], sw[tr])
     log(f"in-domain model fitted on {tr.size} rows")
+    held = [rows[i] for i in te]
     results, cal = evaluate_rows(
         cfg.scored(est.model_),
-        [rows[i] for i in te] + unseen,
+        held + unseen,
         [texts[i] for i in te] + [norm(r.text) for r in unseen],
     )
     summary = summarize(results, cal)
+    model = cfg.scored(est.model_)
+    if cfg.tuning:
+        cutoffs = tune_cutoffs(est, [rows[i] for i in tr], **tuning_args(cfg))
+        model = with_cutoffs(model, cutoffs)
+        summary["verdict_cutoffs"] = cutoffs
+    # What a user sees: the full pipeline with this held-out model, at both levels.
+    from bijak.ml.evaluate import pipeline_predictor, score
+
+    items = rows_to_items(held)
+    preds = pipeline_predictor(pipeline=pipeline_with(model))([i.text for i in items])
+    platforms = {r.dataset: r.platform for r in held}
+    for level in ("verdict", "finding"):
+        summary[f"pipeline_{level}"] = pairs_table(score(items, preds, level=level), platforms)
+    log(f"pipeline scored on {len(items)} held-out rows")
 
     # Cross-domain: drop every target platform's rows, fit once, score each target.
     def is_target(r: Row) -> bool:
@@ -184,6 +275,10 @@ def in_and_cross_domain(
         sw[np.ix_(keep, jj)],
     )
     log(f"cross-domain model fitted on {keep.size} rows")
+    cut_x: dict[str, float] = {}
+    if cfg.tuning:
+        tuned_x = tune_cutoffs(est_x, [rows[i] for i in keep], **tuning_args(cfg))
+        cut_x = {c: v["cutoff"] for c, v in tuned_x.items()}
     cross = []
     for cat, ds, pf in CROSS_DOMAIN:
         idx = [
@@ -209,6 +304,14 @@ def in_and_cross_domain(
                 "platform": pf,
                 "trained_on": trained_on,
                 **counts(yy, (p >= 0.5).astype(int)),
+                # at the verdict cut-off tuned on the cross model's own training rows
+                "verdict_cutoff": cut_x.get(cat),
+                "f1_at_verdict_cutoff": counts(yy, (p >= cut_x[cat]).astype(int))["f1"]
+                if cat in cut_x
+                else None,
+                "recall_at_verdict_cutoff": counts(yy, (p >= cut_x[cat]).astype(int))["recall"]
+                if cat in cut_x
+                else None,
                 # does the ranking transfer even where the calibrated cut-off does not?
                 "roc_auc": round(float(roc_auc_score(yy, p)), 4)
                 if 0 < yy.sum() < yy.size
@@ -225,19 +328,28 @@ def in_and_cross_domain(
     return summary
 
 
-def pipeline_false_alarms(root: Path, categories: Sequence[str]) -> dict[str, dict[str, float]]:
-    """What a user sees: the full pipeline (lexicons, patterns, the shipped model, policy
-    thresholds) on ordinary posts never used in training; share flagged per category."""
-    from bijak.ml.evaluate import pipeline_predictor
+def pipeline_false_alarms(root: Path, categories: Sequence[str]) -> dict[str, Any]:
+    """What a user sees: the full SHIPPED pipeline (lexicons, patterns, model, policy) on
+    ordinary posts never used in training; share flagged per category at both levels, and
+    the share of posts with any verdict other than aman."""
+    from bijak.ml.evaluate import Prediction, pipeline_predictor
 
     rows, _ = load(["benign-unseen"], root)
-    flagged = pipeline_predictor()([r.text for r in rows])
-    out: dict[str, dict[str, float]] = {}
-    for c in categories:
-        per: dict[str, list[int]] = {}
-        for r, f in zip(rows, flagged, strict=True):
-            per.setdefault(r.dataset, []).append(int(c in f))
-        out[c] = {ds: round(sum(v) / len(v), 4) for ds, v in sorted(per.items())}
+    preds = pipeline_predictor()([r.text for r in rows])
+    out: dict[str, Any] = {"verdict": {}, "finding": {}, "any_verdict": {}}
+    by_ds: dict[str, list[Prediction]] = {}
+    for r, pr in zip(rows, preds, strict=True):
+        assert isinstance(pr, Prediction)
+        by_ds.setdefault(r.dataset, []).append(pr)
+    for level in ("verdict", "finding"):
+        for c in categories:
+            out[level][c] = {
+                ds: round(sum(c in p.at(level) for p in ps) / len(ps), 4)
+                for ds, ps in sorted(by_ds.items())
+            }
+    out["any_verdict"] = {
+        ds: round(sum(p.flagged for p in ps) / len(ps), 4) for ds, ps in sorted(by_ds.items())
+    }
     return out
 
 
@@ -268,10 +380,21 @@ def run_accuracy(
         {k: v for k, v in e.items() if k not in ("tp", "fp", "fn", "tn")}
         for e in dom["cross_domain"]
     ]
-    out["pipeline_false_alarm_rate"] = pipeline_false_alarms(root, cfg.categories)
+    for level in ("verdict", "finding"):
+        out[f"heldout_{level}"] = dom[f"pipeline_{level}"]
+    out["heldout_verdict_macro_f1"] = dom["pipeline_verdict"]["macro_f1"]
+    out["heldout_finding_macro_f1"] = dom["pipeline_finding"]["macro_f1"]
+    out["verdict_cutoffs_heldout_model"] = dom.get("verdict_cutoffs", {})
+    unseen = pipeline_false_alarms(root, cfg.categories)
+    out["pipeline_false_alarm_rate"] = unseen["finding"]
     out["pipeline_false_alarm_rate_max"] = {
-        c: max(v.values()) for c, v in out["pipeline_false_alarm_rate"].items()
+        c: max(v.values()) for c, v in unseen["finding"].items()
     }
+    out["pipeline_verdict_false_alarm_rate"] = unseen["verdict"]
+    out["pipeline_verdict_false_alarm_rate_max"] = {
+        c: max(v.values()) for c, v in unseen["verdict"].items()
+    }
+    out["pipeline_any_verdict_rate_unseen_ordinary"] = unseen["any_verdict"]
     out["calibration_ece"] = {c: v["ece"] for c, v in dom["calibration_ece"].items()}
     out["calibration_ece_mean"] = dom["calibration_ece_mean"]
     out["seconds"] = round(time.perf_counter() - t0, 1)
@@ -337,7 +460,7 @@ def run_speed(datasets: Path | None = None, n_posts: int = 4000) -> dict[str, An
         model = ModelRecognizer.load_default()
         load_model_s = time.perf_counter() - t
         if model is None:
-            raise RuntimeError("no shipped model artifact; run `bijak train configs/model-v1.yaml`")
+            raise RuntimeError("no shipped model artifact; run `bijak train configs/model-v2.yaml`")
         has_model = any(r.name == model.name for r in pipeline.recognizers)
 
         tr, _ = read_hs1_split(root, "train", 0)

@@ -167,13 +167,27 @@ def read_sms(root: Path) -> tuple[list[Row], list[Path]]:
     return rows, [p]
 
 
+def claim_key(title: str) -> str:
+    """A fact-check title without its verdict tag, case and spacing: TurnBackHoax headlines
+    and hoax-indonesiafalsenews titles (a scrape of the same site) with the same claim share
+    it, so the same claim never lands on both sides of a split."""
+    t = re.sub(r"^\s*\[[^\]]*\]\s*", "", title)
+    return "claim:" + " ".join(re.sub(r"[^\w\s]", " ", t.casefold()).split())
+
+
 def read_hoax(root: Path) -> tuple[list[Row], list[Path]]:
     p = root / "hoax-indonesiafalsenews/raw/Data_latih.csv"
     rows = []
     for r in _csv(p):
         text = f"{r['judul'].strip()}\n{r['narasi'].strip()}"
         rows.append(
-            Row(text, {"hoaks": int(r["label"])}, "hoax-indonesiafalsenews", "chain-message")
+            Row(
+                text,
+                {"hoaks": int(r["label"])},
+                "hoax-indonesiafalsenews",
+                "chain-message",
+                key=claim_key(r["judul"]),
+            )
         )
     return rows, [p]
 
@@ -274,11 +288,14 @@ def read_turnbackhoax(root: Path) -> tuple[list[Row], list[Path]]:
     p = root / "turnbackhoax-2021/raw/Scrapping Result (Heading and Link).xlsx"
     rows = []
     for header in _xlsx_first_column(p)[1:]:
-        m = _TAG.match(header)
-        if not m:
+        tags: set[str] = set()
+        text = header
+        while m := _TAG.match(text):  # "[DISINFORMASI] [FAKTA] ..." carries several
+            tags |= {t.strip().upper() for t in re.split(r"[+/,]", m.group(1))}
+            text = text[m.end() :]
+        text = text.strip()
+        if not tags:
             continue
-        tags = {t.strip().upper() for t in re.split(r"[+/,]", m.group(1))}
-        text = header[m.end() :].strip()
         if not text:
             continue
         if tags & _HOAX_TAGS:
@@ -287,7 +304,15 @@ def read_turnbackhoax(root: Path) -> tuple[list[Row], list[Path]]:
             label = 0
         else:
             continue
-        rows.append(Row(text, {"hoaks": label}, "turnbackhoax-2021", "fact-check-headline"))
+        rows.append(
+            Row(
+                text,
+                {"hoaks": label},
+                "turnbackhoax-2021",
+                "fact-check-headline",
+                key=claim_key(text),
+            )
+        )
     return rows, [p]
 
 
@@ -362,7 +387,10 @@ def _decode_escapes(text: str) -> str:
         raw = bytes.fromhex(m.group(0).replace("\\x", ""))
         return " " + raw.decode("utf-8", errors="ignore") + " "
 
-    return " ".join(_BYTE_ESCAPES.sub(one, text).split())
+    text = _BYTE_ESCAPES.sub(one, text)
+    # a tweet cut in the middle of an escape ("...\\xf"), and escaped line breaks
+    text = re.sub(r"\\x[0-9a-fA-F]?$", "", text.replace("\\n", " "))
+    return " ".join(text.split())
 
 
 def read_local_abusive(root: Path) -> tuple[list[Row], list[Path]]:
@@ -478,7 +506,43 @@ def read_benign_unseen(root: Path) -> tuple[list[Row], list[Path]]:
     return rows, files
 
 
+CHALLENGE_TRAIN = Path(__file__).resolve().parents[3] / "benchmarks" / "challenge" / "train.jsonl"
+
+
+def read_challenge_train(root: Path) -> tuple[list[Row], list[Path]]:
+    """The TRAIN part of bijak's own challenge set (``benchmarks/challenge/train.jsonl``,
+    written by the bijak authors; its frozen test part is never read here). A line's labels
+    for the model's categories are kept; a hard negative (every label 0) is meant to be
+    ``aman`` overall, so it is a negative for every category. A family (a seed post and
+    its paraphrases) stays on one side of every split."""
+    import json
+
+    rows = []
+    with open(CHALLENGE_TRAIN, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            obj = json.loads(line)
+            labels = {c: int(v) for c, v in obj["labels"].items() if c in MODEL_CATEGORIES}
+            if not any(obj["labels"].values()):
+                labels = _benign()
+            if not labels:
+                continue
+            platform = str(obj.get("source", "")).removeprefix("challenge-") or "unknown"
+            rows.append(
+                Row(
+                    obj["text"],
+                    labels,
+                    "bijak-challenge-train",
+                    platform,
+                    key=f"challenge:{obj.get('family', obj.get('id', ''))}",
+                )
+            )
+    return rows, [CHALLENGE_TRAIN]
+
+
 READERS: dict[str, Reader] = {
+    "challenge-train": read_challenge_train,
     "ibrohim2019-multilabel-hs": read_ibrohim2019,
     "ibrohim2018-abusive": read_ibrohim2018,
     "abusive-news-comments": read_abusive_news,
@@ -506,5 +570,9 @@ def load(names: Iterable[str], root: Path) -> tuple[list[Row], dict[str, str]]:
         got, used = READERS[name](root)
         rows.extend(replace(r, reader=name) for r in got)
         for p in used:
-            files[str(p.resolve().relative_to(root.resolve()))] = sha256_file(p)
+            try:
+                rel = str(p.resolve().relative_to(root.resolve()))
+            except ValueError:  # a file of this repository (the challenge set's train part)
+                rel = "bijak:" + str(p.resolve().relative_to(CHALLENGE_TRAIN.parents[2]))
+            files[rel] = sha256_file(p)
     return rows, files

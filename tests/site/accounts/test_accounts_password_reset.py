@@ -9,9 +9,11 @@ pytestmark = pytest.mark.django_db
 
 
 def test_reset_mail_is_sent_over_smtp_and_the_link_sets_a_new_password(
-    client, employee, smtp_server, persona_password
+    client, employee, smtp_server, persona_password, immediate_tasks,
+    django_capture_on_commit_callbacks,
 ):
-    response = client.post("/akun/sandi/reset/", {"email": "sari@contoh.go.id"}, follow=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/akun/sandi/reset/", {"email": "sari@contoh.go.id"}, follow=True)
     assert "Periksa e-mail Anda" in response.content.decode()
     smtp_server.wait(1)
     rcpt, mail = smtp_server.messages[0]
@@ -44,8 +46,11 @@ def test_reset_mail_is_sent_over_smtp_and_the_link_sets_a_new_password(
             "Mintalah tautan baru.") in response.content.decode()
 
 
-def test_unknown_address_sends_nothing_and_says_the_same(client, employee, smtp_server):
-    response = client.post("/akun/sandi/reset/", {"email": "siapa@contoh.go.id"}, follow=True)
+def test_unknown_address_sends_nothing_and_says_the_same(
+    client, employee, smtp_server, immediate_tasks, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/akun/sandi/reset/", {"email": "siapa@contoh.go.id"}, follow=True)
     assert "Periksa e-mail Anda" in response.content.decode()
     time.sleep(0.3)
     assert smtp_server.messages == []

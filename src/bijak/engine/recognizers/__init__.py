@@ -2,8 +2,8 @@
 
 Importing this package registers them all. ``DEFAULT_RECOGNIZERS`` is the active set used by
 the default pipeline; a pipeline can be built with any other list of registered names.
-(Health claims without a source are matched inside ``bijak.lexicon.v1``'s single pass;
-``bijak.health_claim.v1`` is the same rule alone.)
+(Health claims without a source: ``bijak.unsourced_claim.v1``; the older word-list rule
+``bijak.health_claim.v1`` stays registered for pipelines that name it.)
 """
 
 from __future__ import annotations
@@ -20,18 +20,30 @@ from bijak.engine.recognizers import (  # noqa: F401  (imported to register)
     nota_dinas,
     npwp,
     official,
+    patient_data,
     phone,
+    unsourced_claim,
 )
+from bijak.engine.registry import RecognizerSpec, spec_name
 
 
-def _default_names() -> tuple[str, ...]:
+def _default_specs() -> tuple[RecognizerSpec, ...]:
     from importlib import resources
 
     import yaml
 
     text = resources.files("bijak.engine").joinpath("pipeline.yaml").read_text("utf-8")
-    return tuple(str(n) for n in yaml.safe_load(text)["recognizers"])
+    entries = yaml.safe_load(text)["recognizers"]
+    for entry in entries:
+        spec_name(entry)  # a bad entry fails at import, with the entry in the message
+    return tuple(entries)
 
 
-DEFAULT_RECOGNIZERS: tuple[str, ...] = _default_names()
-"""The active recognizers of the default pipeline, from ``bijak/engine/pipeline.yaml``."""
+DEFAULT_SPECS: tuple[RecognizerSpec, ...] = _default_specs()
+"""The entries of ``bijak/engine/pipeline.yaml``: a name, or a name with parameters."""
+DEFAULT_RECOGNIZERS: tuple[str, ...] = tuple(spec_name(s)[0] for s in DEFAULT_SPECS)
+"""The active recognizers of the default pipeline, by name, in order."""
+DEFAULT_PARAMS: dict[str, RecognizerSpec] = {
+    spec_name(s)[0]: s for s in DEFAULT_SPECS if not isinstance(s, str)
+}
+"""The default parameters of a recognizer named without any (``Pipeline(recognizers=[...])``)."""

@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from bijak.engine.lexicons import Lexicon, load_lexicon
 from bijak.engine.recognizers.lexicon import LexiconRecognizer, normalized_words
-from bijak.engine.registry import recognizers
+from bijak.engine.registry import BuildContext, recognizers
 
 NAME = "bijak.health_claim.v1"
 
@@ -31,5 +31,7 @@ class HealthClaimRecognizer(LexiconRecognizer):
 
 
 @recognizers.register(NAME)
-def make_health_claim_recognizer() -> HealthClaimRecognizer:
+def make_health_claim_recognizer(
+    context: BuildContext | None = None,
+) -> HealthClaimRecognizer:
     return HealthClaimRecognizer(load_lexicon("tanpa_sumber"))

@@ -20,10 +20,11 @@ from typing import TYPE_CHECKING
 
 import re2
 
+from bijak.engine.context import load_context
 from bijak.engine.findings import Finding, clamp, new_finding, noisy_or
 from bijak.engine.lexicons import LEXICON_FILES, Lexicon, load_lexicon
 from bijak.engine.matcher import Entry, Hit, PhraseMatcher, build_matcher
-from bijak.engine.registry import recognizers
+from bijak.engine.registry import BuildContext, recognizers
 
 if TYPE_CHECKING:  # pragma: no cover
     from bijak.engine.normalize import NormalizedText
@@ -70,8 +71,8 @@ _STYLED_RANGES = (
 STYLED_CHARS = frozenset(chr(c) for lo, hi in _STYLED_RANGES for c in range(lo, hi + 1))
 """Decorative letters (checked per token with a set, no regex): mathematical alphanumerics,
 enclosed/squared letters, fullwidth forms, circled digits, striking combining marks."""
-NEGATIONS = frozenset({"tidak", "bukan", "tak", "belum", "jangan", "ga", "gak", "nggak", "enggak"})
-"""A cue right after one of these ("tidak kecewa") does not count."""
+NEGATIONS: frozenset[str] = load_context("id").negations
+"""A cue right after one of these ("tidak kecewa") does not count (``lang/id/context.yaml``)."""
 MAX_CUES = 3
 CUE_SEP = " | "
 """Separates the cue words in ``meta["cue_text"]`` when several cues back one target."""
@@ -317,5 +318,5 @@ def _drop_contained(hits: list[Hit]) -> list[Hit]:
 
 
 @recognizers.register(NAME)
-def make_lexicon_recognizer() -> LexiconRecognizer:
+def make_lexicon_recognizer(context: BuildContext | None = None) -> LexiconRecognizer:
     return LexiconRecognizer([load_lexicon(name) for name in LEXICON_FILES])

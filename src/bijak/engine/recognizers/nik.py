@@ -1,5 +1,8 @@
 """``bijak.nik.v1``: Indonesian NIK (Nomor Induk Kependudukan), validated.
 
+The pattern, scores and context words are data (``lang/id/patterns.yaml``), run by the one
+``PatternRecognizer``; this module holds the validation hook.
+
 A NIK is 16 digits: PP KK CC DDMMYY SSSS — province (a real province code), regency/city and
 district (non-zero), date of birth (40 is added to the day for women), and a non-zero serial.
 A 16-digit run that fails validation is NOT reported as a NIK. When a word such as "NIK" or
@@ -9,17 +12,13 @@ masked, below the review threshold), because a mistyped NIK is still someone's n
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-import re2
-
-from bijak.engine.findings import Finding
-from bijak.engine.masking import personal_data_finding
-from bijak.engine.recognizers._prefilter import digit_count, longest_digit_run_at_least
+from bijak.engine.recognizers.pattern import pattern_factory, validator
 from bijak.engine.registry import recognizers
 
 if TYPE_CHECKING:  # pragma: no cover
-    from bijak.engine.normalize import NormalizedText
+    from collections.abc import Mapping
 
 NAME = "bijak.nik.v1"
 VALID_SCORE = 0.95
@@ -32,12 +31,6 @@ PROVINCE_CODES: frozenset[int] = frozenset(
      61, 62, 63, 64, 65, 71, 72, 73, 74, 75, 76, 81, 82, 91, 92, 93, 94, 95, 96}
 )  # fmt: skip
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-# 16 digits, plain or in groups of 4 / 6-6-4 separated by a space, dot or dash.
-PATTERN = re2.compile(
-    r"(?:^|[^0-9])([0-9]{6}[ .-]?[0-9]{6}[ .-]?[0-9]{4}|[0-9]{4}[ .-][0-9]{4}[ .-][0-9]{4}[ .-][0-9]{4})"
-)
-CONTEXT = ("nik", "ktp", "kependudukan", "e-ktp", "ektp")
 
 
 def nik_is_valid(digits: str) -> bool:
@@ -56,36 +49,9 @@ def nik_is_valid(digits: str) -> bool:
     return digits[12:16] != "0000"
 
 
-class NikRecognizer:
-    name: str = NAME
-    categories: tuple[str, ...] = ("data_pribadi",)
-
-    def analyze(self, doc: NormalizedText) -> list[Finding]:
-        text = doc.original
-        if len(text) < 16 or digit_count(text) < 16 or not longest_digit_run_at_least(text, 4):
-            return []
-        out: list[Finding] = []
-        for m in PATTERN.finditer(text):
-            start, end = m.start(1), m.end(1)
-            if end < len(text) and text[end].isdigit():
-                continue  # part of a longer number
-            raw = text[start:end]
-            digits = "".join(ch for ch in raw if ch.isdigit())
-            if nik_is_valid(digits):
-                out.append(_finding(text, start, end, VALID_SCORE, "nik"))
-            else:
-                before = text[max(0, start - 24) : start].lower()
-                if any(word in before for word in CONTEXT):
-                    out.append(_finding(text, start, end, LOOKALIKE_SCORE, "mirip_nik"))
-        return out
+@validator("nik")
+def check_nik(value: str, params: Mapping[str, Any]) -> bool:
+    return nik_is_valid("".join(ch for ch in value if ch.isdigit()))
 
 
-def _finding(text: str, start: int, end: int, score: float, kind: str) -> Finding:
-    return personal_data_finding(
-        recognizer=NAME, kind=kind, text=text, start=start, end=end, score=score
-    )
-
-
-@recognizers.register(NAME)
-def make_nik_recognizer() -> NikRecognizer:
-    return NikRecognizer()
+make_nik_recognizer = recognizers.register(NAME)(pattern_factory(NAME))

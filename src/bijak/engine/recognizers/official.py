@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import re2
 
 from bijak.engine.findings import Finding
-from bijak.engine.registry import recognizers
+from bijak.engine.registry import BuildContext, recognizers
 
 if TYPE_CHECKING:  # pragma: no cover
     from bijak.engine.normalize import NormalizedText
@@ -63,5 +63,5 @@ class OfficialContentRecognizer:
 
 
 @recognizers.register(NAME)
-def make_official_recognizer() -> OfficialContentRecognizer:
+def make_official_recognizer(context: BuildContext | None = None) -> OfficialContentRecognizer:
     return OfficialContentRecognizer()

@@ -1,28 +1,21 @@
 """``bijak.phone.v1``: Indonesian mobile numbers (+62 / 62 / 08..., 10-13 digits in 08 form).
 
-Numbers in the policy's own reporting channels (e.g. the complaint WhatsApp line) are public
-contact points, not personal data; pass them as ``allow`` to skip them.
+The pattern is data (``lang/id/patterns.yaml``), run by the one ``PatternRecognizer``; this
+module holds the validation hook. Numbers in the policy's own reporting channels (e.g. the
+complaint WhatsApp line) are public contact points, not personal data: the pipeline passes
+them from the policy as ``allow`` (``from_policy`` in the data), and they are skipped.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping
+from typing import Any
 
-import re2
-
-from bijak.engine.findings import Finding
-from bijak.engine.masking import personal_data_finding
-from bijak.engine.recognizers._prefilter import digit_count, longest_digit_run_at_least
+from bijak.engine.recognizers.pattern import pattern_factory, validator
 from bijak.engine.registry import recognizers
-
-if TYPE_CHECKING:  # pragma: no cover
-    from bijak.engine.normalize import NormalizedText
 
 NAME = "bijak.phone.v1"
 SCORE = 0.6
-
-PATTERN = re2.compile(r"(?:^|[^0-9+])((?:\+62|62|0)[ .-]?8[0-9]{1,3}(?:[ .-]?[0-9]{2,5}){1,3})")
 
 
 def national_digits(raw: str) -> str:
@@ -33,41 +26,22 @@ def national_digits(raw: str) -> str:
     return digits
 
 
-class PhoneRecognizer:
-    name: str = NAME
-    categories: tuple[str, ...] = ("data_pribadi",)
-
-    def __init__(self, allow: Iterable[str] = ()) -> None:
-        self.allow = frozenset(national_digits(a) for a in allow)
-
-    def analyze(self, doc: NormalizedText) -> list[Finding]:
-        text = doc.original
-        if len(text) < 10 or digit_count(text) < 10 or not longest_digit_run_at_least(text, 3):
-            return []
-        out: list[Finding] = []
-        for m in PATTERN.finditer(text):
-            start, end = m.start(1), m.end(1)
-            if end < len(text) and text[end].isdigit():
-                continue
-            raw = text[start:end]
-            digits = national_digits(raw)
-            if not 10 <= len(digits) <= 13 or digits in self.allow:
-                continue
-            out.append(
-                personal_data_finding(
-                    recognizer=NAME,
-                    kind="telepon",
-                    text=text,
-                    start=start,
-                    end=end,
-                    score=SCORE,
-                    keep_start=4,
-                    keep_end=3,
-                )
-            )
-        return out
+_ALLOW_CACHE: dict[tuple[str, ...], frozenset[str]] = {}
 
 
-@recognizers.register(NAME)
-def make_phone_recognizer() -> PhoneRecognizer:
-    return PhoneRecognizer()
+def _allowed(allow: Iterable[str]) -> frozenset[str]:
+    key = tuple(allow)
+    found = _ALLOW_CACHE.get(key)
+    if found is None:
+        found = frozenset(national_digits(a) for a in key)
+        _ALLOW_CACHE[key] = found
+    return found
+
+
+@validator("phone")
+def check_phone(value: str, params: Mapping[str, Any]) -> bool:
+    digits = national_digits(value)
+    return 10 <= len(digits) <= 13 and digits not in _allowed(params.get("allow") or ())
+
+
+make_phone_recognizer = recognizers.register(NAME)(pattern_factory(NAME))

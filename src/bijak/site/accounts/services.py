@@ -33,37 +33,19 @@ def user_password_set(*, actor: Any | None, user: Any, password: str) -> None:
                  target_id=user.pk, data={"username": user.username})
 
 
-def _send_invitation(*, user_id: int, base_url: str) -> None:
-    from django.conf import settings
-    from django.contrib.auth.tokens import default_token_generator
-    from django.core.mail import send_mail
-    from django.template.loader import render_to_string
-    from django.urls import reverse
-    from django.utils.encoding import force_bytes
-    from django.utils.http import urlsafe_base64_encode
-
-    user = get_user_model().objects.get(pk=user_id)
-    path = reverse("accounts:password_reset_confirm", kwargs={
-        "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-        "token": default_token_generator.make_token(user),
-    })
-    context = {"user": user, "link": f"{base_url.rstrip('/')}{path}", "site_name": settings.SITE_NAME}
-    subject = "".join(render_to_string("accounts/invite_subject.txt", context).splitlines())
-    body = render_to_string("accounts/invite_email.txt", context)
-    send_mail(subject, body, None, [user.email])
-
-
 @transaction.atomic
 def user_invite(*, actor: Any, employee: Any, base_url: str) -> Any:
     """Open an account for an employee (username = NIP) and e-mail a link to choose a password.
 
-    The mail is sent after the transaction commits. Raises ValidationError with the reason.
+    The mail goes through the notification outbox: sent after the commit, retried while the
+    mail server is down. Raises ValidationError with the reason.
     """
     import secrets
 
     from django.core.exceptions import ValidationError
     from django.utils.translation import gettext as _
 
+    from bijak.site.notifications.services import notification_enqueue
     from bijak.site.org.services import role_assign
 
     if employee.user_id is not None:
@@ -79,7 +61,8 @@ def user_invite(*, actor: Any, employee: Any, base_url: str) -> Any:
     role_assign(actor=actor, user=user, role="employee", unit=employee.unit)
     audit_record(actor=actor, action="user.invite", target_type="org.Employee", target_id=employee.pk,
                  data={"username": user.username, "email": user.email})
-    transaction.on_commit(lambda: _send_invitation(user_id=user.pk, base_url=base_url))
+    notification_enqueue(recipient=user, template="accounts/invite", actor=actor,
+                         context={"base_url": base_url})
     return user
 
 
@@ -94,13 +77,13 @@ def user_active_set(*, actor: Any, user: Any, active: bool) -> None:
                  target_type="accounts.User", target_id=user.pk, data={"username": user.username})
 
 
-SESSION_EVENTS = {"login", "login_failed", "logout", "password_reset"}
+SESSION_EVENTS = {"login", "login_failed", "logout", "password_reset", "locked_out"}
 
 
 @transaction.atomic
 def session_event_record(*, actor: Any | None, event: str, username: str = "") -> None:
-    """Record a sign-in, a failed sign-in (the name tried, never the password), a sign-out or
-    a password set through a reset link."""
+    """Record a sign-in, a failed sign-in (the name tried, never the password), a sign-out,
+    a password set through a reset link, or a lock-out after too many failures."""
     if event not in SESSION_EVENTS:
         raise ValueError(f"unknown session event {event!r}")
     name = username or getattr(actor, "username", "")

@@ -1,8 +1,8 @@
-from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from bijak.site.accounts import views
+from bijak.site.accounts.forms import OutboxPasswordResetForm
 
 app_name = "accounts"
 urlpatterns = [
@@ -12,9 +12,7 @@ urlpatterns = [
         "sandi/reset/",
         auth_views.PasswordResetView.as_view(
             template_name="accounts/password_reset_form.html",
-            email_template_name="accounts/password_reset_email.txt",
-            subject_template_name="accounts/password_reset_subject.txt",
-            extra_email_context={"site_name": settings.SITE_NAME},
+            form_class=OutboxPasswordResetForm,
             success_url=reverse_lazy("accounts:password_reset_done"),
         ),
         name="password_reset",

@@ -17,6 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -59,17 +60,21 @@ def api_endpoint(methods: tuple[str, ...]) -> Callable[[View], View]:
                 response = api_error("method_not_allowed")
                 response["Allow"] = ", ".join(methods)
                 return response
-            token = token_for_plaintext(plaintext=_bearer(request))
-            if token is None:
-                return api_error("unauthenticated")
-            allowed, retry_after = services.rate_hit(
-                token=token, limit=int(settings.BIJAK_API_RATE_PER_MINUTE)
-            )
-            if not allowed:
-                return api_error("rate_limited", headers={"Retry-After": str(retry_after)})
-            services.token_touch(token=token)
-            request.api_token = token  # type: ignore[attr-defined]
-            return view(request, *args, **kwargs)
+            try:
+                token = token_for_plaintext(plaintext=_bearer(request))
+                if token is None:
+                    return api_error("unauthenticated")
+                allowed, retry_after = services.rate_hit(
+                    token=token, limit=int(settings.BIJAK_API_RATE_PER_MINUTE)
+                )
+                if not allowed:
+                    return api_error("rate_limited", headers={"Retry-After": str(retry_after)})
+                services.token_touch(token=token)
+                request.api_token = token  # type: ignore[attr-defined]
+                return view(request, *args, **kwargs)
+            except Exception:  # the documented JSON error, never Django's HTML 500 page
+                logger.exception("API request failed")
+                return api_error("server_error")
 
         return wrapper
 
@@ -218,10 +223,15 @@ def tokens(request: HttpRequest) -> HttpResponse:
         elif kind == ApiToken.KIND_INTEGRATION and not name:
             messages.error(request, _("Token integrasi perlu nama, misalnya “ekstensi peramban”."))
         else:
-            token, plaintext = services.token_create(
-                actor=request.user, user=request.user, name=name, kind=kind
-            )
-            created = {"token": token, "plaintext": plaintext}
+            try:
+                token, plaintext = services.token_create(
+                    actor=request.user, user=request.user, name=name, kind=kind
+                )
+            except ValidationError as exc:
+                for message in exc.messages:
+                    messages.error(request, message)
+            else:
+                created = {"token": token, "plaintext": plaintext}
     response = render(
         request,
         "api/tokens.html",

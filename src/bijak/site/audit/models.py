@@ -28,3 +28,21 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.action}"
+
+
+class ChainHead(models.Model):
+    """The one row that names the last entry of the chain. `audit_record` locks it (SELECT …
+    FOR UPDATE) and moves it in the same transaction as the entry it appends, so appends are
+    serialised on every database; `audit_verify` compares it with the last entry, so a cut
+    tail is seen even without a checkpoint."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    seq = models.PositiveBigIntegerField(default=0)
+    hash = models.CharField(max_length=64, default="0" * 64)
+
+    class Meta:
+        verbose_name = _("kepala rantai audit")
+        verbose_name_plural = _("kepala rantai audit")
+
+    def __str__(self) -> str:
+        return f"#{self.seq}"

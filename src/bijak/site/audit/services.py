@@ -11,7 +11,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from bijak.site.audit.models import AuditEntry
+from bijak.site.audit.models import AuditEntry, ChainHead
 
 GENESIS = "0" * 64
 
@@ -51,9 +51,9 @@ def audit_record(
     data = _storable(json.loads(json.dumps(data or {}, default=str)))
     target_type, target_id = _storable(target_type), _storable(str(target_id))
     with transaction.atomic():
-        last = AuditEntry.objects.select_for_update().order_by("-seq").first()
-        seq = (last.seq + 1) if last else 1
-        prev_hash = last.hash if last else GENESIS
+        head = _locked_head()
+        seq = head.seq + 1
+        prev_hash = head.hash
         created_at = timezone.now().replace(microsecond=0)
         actor_id = getattr(actor, "pk", None)
         actor_label = _storable(str(getattr(actor, "username", "") or "")) if actor else "system"
@@ -67,7 +67,24 @@ def audit_record(
             prev_hash=prev_hash,
         )
         entry.save()
+        head.seq, head.hash = seq, entry.hash
+        head.save(update_fields=["seq", "hash"])
         return entry
+
+
+def _locked_head() -> ChainHead:
+    """The chain head, locked until the end of the transaction: concurrent appends wait here
+    and then read the head their predecessor left (PostgreSQL re-reads a row it waited for;
+    SQLite has one writer at a time, each transaction beginning IMMEDIATE)."""
+    if not ChainHead.objects.filter(pk=1).exists():
+        # a database emptied by hand (or by a test's flush): start from the last entry; when
+        # two appends get here at once, ON CONFLICT DO NOTHING lets the second go on
+        last = AuditEntry.objects.order_by("-seq").first()
+        ChainHead.objects.bulk_create(
+            [ChainHead(pk=1, seq=last.seq if last else 0, hash=last.hash if last else GENESIS)],
+            ignore_conflicts=True,
+        )
+    return ChainHead.objects.select_for_update().get(pk=1)
 
 
 @dataclass(frozen=True)
@@ -75,11 +92,22 @@ class ChainCheck:
     ok: bool
     entries: int
     first_bad_seq: int | None = None
-    reason: str = ""
+    reason: str = ""  # gap, link, content, head, truncated, checkpoint
 
 
-def audit_verify() -> ChainCheck:
-    """Recompute the hash chain; report the first entry whose content or link was altered."""
+@dataclass(frozen=True)
+class ChainPoint:
+    """A point of the chain vouched for elsewhere (a signed checkpoint): entry `seq` had `hash`."""
+
+    seq: int
+    hash: str
+
+
+def audit_verify(*, checkpoint: ChainPoint | None = None) -> ChainCheck:
+    """Recompute the hash chain; report the first entry whose content or link was altered, an
+    entry missing in the middle (gap) or at the end (truncated: the chain head or the checkpoint
+    names a later entry), an entry appended without moving the head, and, with a checkpoint, a
+    chain rewritten consistently since (the entry at the checkpoint has another hash)."""
     prev = GENESIS
     count = 0
     expected_seq = 1
@@ -96,6 +124,24 @@ def audit_verify() -> ChainCheck:
         )
         if digest != entry.hash:
             return ChainCheck(False, count, entry.seq, "content")
+        if checkpoint is not None and entry.seq == checkpoint.seq and entry.hash != checkpoint.hash:
+            return ChainCheck(False, count, entry.seq, "checkpoint")
         prev = entry.hash
         expected_seq += 1
+    last_seq = expected_seq - 1
+    head = ChainHead.objects.filter(pk=1).first()
+    if head is not None:
+        if head.seq > last_seq:
+            return ChainCheck(False, count, last_seq + 1, "truncated")
+        if head.seq < last_seq or head.hash != prev:
+            return ChainCheck(False, count, head.seq + 1 if head.seq < last_seq else last_seq,
+                              "head")
+    if checkpoint is not None and checkpoint.seq > last_seq:
+        return ChainCheck(False, count, last_seq + 1, "truncated")
     return ChainCheck(True, count)
+
+
+def audit_head() -> ChainPoint:
+    """The last entry of the chain (seq 0 and the genesis hash when the log is empty)."""
+    last = AuditEntry.objects.order_by("-seq").only("seq", "hash").first()
+    return ChainPoint(last.seq, last.hash) if last else ChainPoint(0, GENESIS)

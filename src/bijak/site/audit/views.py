@@ -27,6 +27,11 @@ def chain_message(check: ChainCheck) -> str:
         "content": _("isi entri diubah setelah dicatat"),
         "link": _("tautan ke entri sebelumnya tidak cocok"),
         "gap": _("ada entri yang hilang sebelum entri ini"),
+        "truncated": _("entri ini dan sesudahnya hilang dari akhir log"),
+        "head": _("entri ini tidak tercatat di kepala rantai (disisipkan atau diubah di luar "
+                  "bijak)"),
+        "checkpoint": _("isinya berbeda dari titik periksa yang ditandatangani (rantai ditulis "
+                        "ulang)"),
     }
     return _("Rantai audit RUSAK pada entri #%(seq)d: %(reason)s.") % {
         "seq": check.first_bad_seq, "reason": reasons.get(check.reason, check.reason)}

@@ -4,6 +4,11 @@ Rules:
 - a missing object and a forbidden one answer the same `Http404`, so nobody learns what exists;
 - officer / auditor / admin held with `unit=None` cover the whole organisation; held for a unit
   they cover that unit and its sub-units;
+- each right is checked against the grants that give it, never against everything the user may
+  see: reading (`*_visible_to`, `access_*_by_id`) comes from any overseeing grant, acting on staff
+  (edit, invite, import: `*_changeable_by`, `access_*_for_change`) only from officer and admin
+  grants, within their own subtrees. A user who is officer of one unit and head of another acts
+  only in the first;
 - a unit head covers the unit and its sub-units;
 - an employee sees only their own record;
 - a superuser counts as an organisation-wide admin.
@@ -28,6 +33,8 @@ AUDITOR = Role.AUDITOR.value
 ADMIN = Role.ADMIN.value
 # Roles whose holders may see the organisation beyond themselves.
 OVERSEEING_ROLES = frozenset({UNIT_HEAD, OFFICER, AUDITOR, ADMIN})
+# Roles whose holders may change staff records (edit, invite, import) in the units they cover.
+STAFF_CHANGING_ROLES = frozenset({OFFICER, ADMIN})
 
 
 @dataclass(frozen=True)
@@ -139,6 +146,32 @@ def employees_visible_to(user: Any) -> QuerySet[Employee]:
     return employees.filter(unit_id__in=covered) | employees.filter(pk__in=own_ids)
 
 
+def units_changeable_by(user: Any) -> QuerySet[OrgUnit]:
+    """Units whose staff the user may edit, invite and import: the subtrees of their officer and
+    admin grants only (a unit they merely see as head or auditor is not among them)."""
+    covered = _covered_unit_ids(user, STAFF_CHANGING_ROLES)
+    units = OrgUnit.objects.select_related("parent")
+    if covered is None:
+        return units.all()
+    return units.filter(pk__in=covered)
+
+
+def employees_changeable_by(user: Any) -> QuerySet[Employee]:
+    """Employees the user may edit and invite: those of `units_changeable_by` (not themselves
+    by virtue of being an employee)."""
+    employees = Employee.objects.select_related("unit", "user")
+    covered = _covered_unit_ids(user, STAFF_CHANGING_ROLES)
+    if covered is None:
+        return employees.all()
+    return employees.filter(unit_id__in=covered)
+
+
+def can_change_employee(user: Any, employee: Employee) -> bool:
+    """May edit this employee's record and open their account."""
+    covered = _covered_unit_ids(user, STAFF_CHANGING_ROLES)
+    return covered is None or employee.unit_id in covered
+
+
 def employees_supervised_by(user: Any) -> QuerySet[Employee]:
     """Employees of the units a user heads (PP 94/2021: a superior acts on their staff)."""
     covered = _covered_unit_ids(user, {UNIT_HEAD})
@@ -187,7 +220,8 @@ def can_manage_org(user: Any) -> bool:
 
 
 def can_import_employees(user: Any) -> bool:
-    """May upload employee files: compliance officers and administrators."""
+    """May upload employee files: compliance officers and administrators (each row is then
+    accepted only for a unit of `units_changeable_by`)."""
     return has_role(user, OFFICER, ADMIN)
 
 
@@ -229,7 +263,13 @@ def access_import_batch_by_id(user: Any, batch_id: int | str) -> ImportBatch:
         raise Http404("import batch") from None
 
 
-def access_employee_for_invite(user: Any, employee_id: int | str) -> Employee:
-    """An employee the user may open an account for: visible to them, and they may import staff."""
-    access_employee_import(user)
-    return access_employee_by_id(user, employee_id)
+def access_employee_for_change(user: Any, employee_id: int | str) -> Employee:
+    """An employee the user may edit or open an account for: in a unit covered by one of their
+    officer or admin grants. Anyone else, seeing the employee or not, gets the same 404."""
+    try:
+        return employees_changeable_by(user).get(pk=int(employee_id))
+    except (Employee.DoesNotExist, ValueError, TypeError):
+        raise Http404("employee") from None
+
+
+access_employee_for_invite = access_employee_for_change

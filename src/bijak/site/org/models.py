@@ -107,6 +107,7 @@ class ImportBatch(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", _("menunggu konfirmasi")
+        APPLYING = "applying", _("sedang diimpor")
         APPLIED = "applied", _("sudah diimpor")
         REFUSED = "refused", _("ditolak (semua atau tidak sama sekali)")
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bijak.site.audit.services import audit_record
+from bijak.site.columns import check_columns
 from bijak.site.org.importing import (
     COLUMNS,
     STATUS_NEW,
@@ -56,6 +57,7 @@ def orgunit_create(*, actor: Any | None, code: str, name: str, level: str,
     code = code.strip()
     if not code or not name.strip():
         raise ValidationError(_("Kode dan nama unit wajib diisi."))
+    check_columns(OrgUnit, code=code, name=name.strip())
     taken = OrgUnit.objects.filter(code__iexact=code).first()
     if taken is not None:
         raise ValidationError(
@@ -75,6 +77,7 @@ def orgunit_update(*, actor: Any | None, unit: OrgUnit, name: str, level: str,
                    parent: OrgUnit | None) -> OrgUnit:
     if not name.strip():
         raise ValidationError(_("Kode dan nama unit wajib diisi."))
+    check_columns(OrgUnit, name=name.strip())
     _check_unit_placement(level=level, parent=parent, unit=unit)
     before = {"name": unit.name, "level": unit.level,
               "parent": unit.parent.code if unit.parent else None}
@@ -93,6 +96,7 @@ def employee_create(*, actor: Any | None, nip: str, name: str, unit: OrgUnit, po
     _parts, errors = nip_check(nip)
     if errors:
         raise ValidationError(errors)
+    check_columns(Employee, name=name, position=position, email=email)
     if Employee.objects.filter(nip=nip).exists():
         raise ValidationError(_("NIP %(nip)s sudah terdaftar.") % {"nip": nip})
     employee = Employee.objects.create(nip=nip, name=name, unit=unit, position=position,
@@ -108,6 +112,7 @@ def employee_update(*, actor: Any | None, employee: Employee, name: str, unit: O
                     position: str = "", email: str = "") -> Employee:
     if not name.strip():
         raise ValidationError(_("Nama pegawai wajib diisi."))
+    check_columns(Employee, name=name.strip(), position=position.strip(), email=email.strip())
     before = {"nama": employee.name, "kode_unit": employee.unit.code, "jabatan": employee.position,
               "email": employee.email}
     employee.name, employee.unit = name.strip(), unit
@@ -151,6 +156,7 @@ def role_revoke(*, actor: Any | None, assignment: RoleAssignment) -> None:
 
 IMPORT_MODE_VALID_ONLY = "valid_only"
 IMPORT_MODE_ALL_OR_NOTHING = "all_or_nothing"
+IMPORT_READ_CHUNK = 1000  # NIPs per `IN (...)` lookup while previewing
 
 
 def _employee_values(employee: Employee) -> dict[str, str]:
@@ -158,22 +164,27 @@ def _employee_values(employee: Employee) -> dict[str, str]:
             "jabatan": employee.position, "email": employee.email}
 
 
-@transaction.atomic
 def employee_import_preview(*, actor: Any, filename: str, content: bytes) -> ImportBatch:
     """Parse an uploaded file into a pending ImportBatch; writes no employee.
 
-    Raises ImportFileError for problems of the whole file.
+    Parsing and checking run outside any transaction (on SQLite a transaction holds the write
+    lock, so a large file would block every other writer); only the batch row and its audit
+    entry are written, in one short transaction. Raises ImportFileError for problems of the
+    whole file.
     """
     from django.conf import settings
 
-    from bijak.site.org.access import units_visible_to
+    from bijak.site.org.access import units_changeable_by
 
     rows = read_employee_file(filename=filename, content=content,
                               max_bytes=settings.BIJAK_IMPORT_MAX_BYTES)
-    unit_codes = set(units_visible_to(actor).values_list("code", flat=True))
+    unit_codes = set(units_changeable_by(actor).values_list("code", flat=True))
     check_rows(rows, unit_codes=unit_codes)
     nips = [r.cells["nip"] for r in rows if r.cells.get("nip")]
-    existing = {e.nip: e for e in Employee.objects.select_related("unit").filter(nip__in=nips)}
+    existing: dict[str, Employee] = {}
+    for start in range(0, len(nips), IMPORT_READ_CHUNK):  # bounded IN (...) lists
+        existing.update((e.nip, e) for e in Employee.objects.select_related("unit")
+                        .filter(nip__in=nips[start:start + IMPORT_READ_CHUNK]))
     stored = []
     for row in rows:
         values = row_values(row.cells)
@@ -195,14 +206,15 @@ def employee_import_preview(*, actor: Any, filename: str, content: bytes) -> Imp
             status = STATUS_NEW
         stored.append({"line": row.line, "data": values, "status": status,
                        "errors": row.errors, "changes": changes, "before": before})
-    batch = ImportBatch.objects.create(
-        created_by=actor, filename=filename[:255], sha256=hashlib.sha256(content).hexdigest(),
-        rows=stored,
-    )
-    audit_record(actor=actor, action="employee.import_preview", target_type="org.ImportBatch",
-                 target_id=batch.pk,
-                 data={"filename": batch.filename, "sha256": batch.sha256,
-                       "counts": import_counts(batch)})
+    with transaction.atomic():
+        batch = ImportBatch.objects.create(
+            created_by=actor, filename=filename[:255], sha256=hashlib.sha256(content).hexdigest(),
+            rows=stored,
+        )
+        audit_record(actor=actor, action="employee.import_preview", target_type="org.ImportBatch",
+                     target_id=batch.pk,
+                     data={"filename": batch.filename, "sha256": batch.sha256,
+                           "counts": import_counts(batch)})
     return batch
 
 
@@ -217,61 +229,101 @@ class ImportRefused(Exception):
     """All-or-nothing was asked and the file has rejected rows: nothing was written."""
 
 
-@transaction.atomic
 def employee_import_confirm(*, actor: Any, batch: ImportBatch,
                             mode: str = IMPORT_MODE_VALID_ONLY) -> dict[str, int]:
-    """Write every valid row of a pending batch in one transaction; match employees on NIP.
+    """Write every valid row of a pending batch; match employees on NIP.
 
     mode "valid_only": rejected rows are skipped (they stay listed on the batch);
     mode "all_or_nothing": if any row was rejected, raise ImportRefused and write nothing.
-    """
-    from bijak.site.org.access import units_visible_to
 
-    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
-    if batch.status != ImportBatch.Status.PENDING:
-        raise ValidationError(_("Impor ini sudah diproses; unggah berkasnya lagi bila perlu."))
+    The batch is first claimed (pending -> applying) in a short transaction, so it is applied
+    once; the rows are then written in transactions of at most `BIJAK_IMPORT_WRITE_BATCH` rows,
+    each with its own audit entry, so other users' writes go in between. Each chunk re-reads
+    the employees it touches, so if a chunk fails the batch goes back to pending and confirming
+    it again finishes the job without writing anything twice.
+    """
+    from django.conf import settings
+
+    from bijak.site.org.access import units_changeable_by
+
     if mode not in (IMPORT_MODE_VALID_ONLY, IMPORT_MODE_ALL_OR_NOTHING):
         raise ValidationError(_("Cara impor tidak dikenal."))
-    counts = import_counts(batch)
-    if mode == IMPORT_MODE_ALL_OR_NOTHING and counts[STATUS_REJECTED]:
-        raise ImportRefused(
-            _("Tidak ada yang diimpor: %(count)d baris ditolak dan Anda memilih semua atau tidak "
-              "sama sekali. Perbaiki berkasnya lalu unggah lagi.") % {"count": counts[STATUS_REJECTED]}
-        )
-    units = {u.code: u for u in units_visible_to(actor)}
-    valid = [r for r in batch.rows if r["status"] != STATUS_REJECTED]
-    existing = {e.nip: e for e in Employee.objects.select_for_update().select_related("unit")
-                .filter(nip__in=[r["data"]["nip"] for r in valid])}
+    with transaction.atomic():
+        batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+        if batch.status != ImportBatch.Status.PENDING:
+            raise ValidationError(_("Impor ini sudah diproses; unggah berkasnya lagi bila perlu."))
+        counts = import_counts(batch)
+        if mode == IMPORT_MODE_ALL_OR_NOTHING and counts[STATUS_REJECTED]:
+            raise ImportRefused(
+                _("Tidak ada yang diimpor: %(count)d baris ditolak dan Anda memilih semua atau "
+                  "tidak sama sekali. Perbaiki berkasnya lalu unggah lagi.")
+                % {"count": counts[STATUS_REJECTED]}
+            )
+        units = {u.code: u for u in units_changeable_by(actor)}
+        valid = [r for r in batch.rows if r["status"] != STATUS_REJECTED]
+        for row in valid:  # the unit was removed or moved out of reach since the preview
+            if row["data"]["kode_unit"] not in units:
+                raise ValidationError(_("Kode unit %(code)s tidak dikenal.")
+                                      % {"code": row["data"]["kode_unit"]})
+        ImportBatch.objects.filter(pk=batch.pk).update(status=ImportBatch.Status.APPLYING)
+    size = max(1, int(settings.BIJAK_IMPORT_WRITE_BATCH))
     created: list[str] = []
     updated: list[str] = []
     unchanged = 0
-    for row in valid:
+    try:
+        for start in range(0, len(valid), size):
+            chunk_created, chunk_updated, chunk_unchanged = _import_write_chunk(
+                actor=actor, batch=batch, rows=valid[start:start + size], units=units)
+            created += chunk_created
+            updated += chunk_updated
+            unchanged += chunk_unchanged
+    except BaseException:
+        ImportBatch.objects.filter(pk=batch.pk).update(status=ImportBatch.Status.PENDING)
+        raise
+    result = {"created": len(created), "updated": len(updated), "unchanged": unchanged,
+              "rejected": counts[STATUS_REJECTED]}
+    with transaction.atomic():
+        batch.status = ImportBatch.Status.APPLIED
+        batch.applied_at = timezone.now()
+        batch.result = result
+        batch.save(update_fields=["status", "applied_at", "result"])
+        audit_record(actor=actor, action="employee.import", target_type="org.ImportBatch",
+                     target_id=batch.pk,
+                     data={"filename": batch.filename, "sha256": batch.sha256, "mode": mode,
+                           **result, "created_nips": created, "updated_nips": updated})
+    return result
+
+
+@transaction.atomic
+def _import_write_chunk(*, actor: Any, batch: ImportBatch, rows: list[dict[str, Any]],
+                        units: dict[str, OrgUnit]) -> tuple[list[str], list[str], int]:
+    """Write one bounded chunk of import rows in one transaction, with its audit entry."""
+    existing = {e.nip: e for e in Employee.objects.select_for_update().select_related("unit")
+                .filter(nip__in=[r["data"]["nip"] for r in rows])}
+    new: list[Employee] = []
+    changed: list[Employee] = []
+    unchanged = 0
+    for row in rows:
         data = row["data"]
-        unit = units.get(data["kode_unit"])
-        if unit is None:  # the unit was removed or moved out of reach since the preview
-            raise ValidationError(_("Kode unit %(code)s tidak dikenal.") % {"code": data["kode_unit"]})
+        unit = units[data["kode_unit"]]
         employee = existing.get(data["nip"])
         if employee is None:
-            employee = Employee.objects.create(nip=data["nip"], name=data["nama"], unit=unit,
-                                               position=data["jabatan"], email=data["email"])
+            employee = Employee(nip=data["nip"], name=data["nama"], unit=unit,
+                                position=data["jabatan"], email=data["email"])
             existing[data["nip"]] = employee
-            created.append(data["nip"])
+            new.append(employee)
             continue
         if _employee_values(employee) == data:
             unchanged += 1
             continue
         employee.name, employee.unit = data["nama"], unit
         employee.position, employee.email = data["jabatan"], data["email"]
-        employee.save(update_fields=["name", "unit", "position", "email"])
-        updated.append(data["nip"])
-    result = {"created": len(created), "updated": len(updated), "unchanged": unchanged,
-              "rejected": counts[STATUS_REJECTED]}
-    batch.status = ImportBatch.Status.APPLIED
-    batch.applied_at = timezone.now()
-    batch.result = result
-    batch.save(update_fields=["status", "applied_at", "result"])
-    audit_record(actor=actor, action="employee.import", target_type="org.ImportBatch",
-                 target_id=batch.pk,
-                 data={"filename": batch.filename, "sha256": batch.sha256, "mode": mode,
-                       **result, "created_nips": created, "updated_nips": updated})
-    return result
+        changed.append(employee)
+    Employee.objects.bulk_create(new)
+    Employee.objects.bulk_update(changed, ["name", "unit", "position", "email"])
+    created_nips, updated_nips = [e.nip for e in new], [e.nip for e in changed]
+    if created_nips or updated_nips:
+        audit_record(actor=actor, action="employee.import_rows", target_type="org.ImportBatch",
+                     target_id=batch.pk,
+                     data={"created_nips": created_nips, "updated_nips": updated_nips})
+    return created_nips, updated_nips, unchanged

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import smtplib
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -97,8 +95,8 @@ def employee_detail(request: HttpRequest, employee_id: int) -> HttpResponse:
     parts, _errors = nip_check(employee.nip)
     return render(request, "org/employee_detail.html", {
         "employee": employee, "nip": parts,
-        "can_invite": employee.user_id is None and access.can_import_employees(request.user),
-        "can_edit": access.can_import_employees(request.user),
+        "can_invite": employee.user_id is None and access.can_change_employee(request.user, employee),
+        "can_edit": access.can_change_employee(request.user, employee),
         "can_switch_account": (access.can_manage_org(request.user) and employee.user_id is not None
                                and employee.user_id != request.user.pk),
     })
@@ -106,12 +104,12 @@ def employee_detail(request: HttpRequest, employee_id: int) -> HttpResponse:
 
 @login_required
 def employee_edit(request: HttpRequest, employee_id: int) -> HttpResponse:
-    employee = access.access_employee_for_invite(request.user, employee_id)
+    employee = access.access_employee_for_change(request.user, employee_id)
     posted = request.method == "POST"
     initial = {"name": employee.name, "unit": employee.unit, "position": employee.position,
                "email": employee.email}
     form = EmployeeForm(request.POST) if posted else EmployeeForm(initial=initial)
-    form.fields["unit"].queryset = access.units_visible_to(request.user).order_by("code")
+    form.fields["unit"].queryset = access.units_changeable_by(request.user).order_by("code")
     if posted and form.is_valid():
         data = form.cleaned_data
         employee_update(actor=request.user, employee=employee, name=data["name"], unit=data["unit"],
@@ -152,18 +150,13 @@ def employee_account_active(request: HttpRequest, employee_id: int) -> HttpRespo
 @login_required
 @require_POST
 def employee_invite(request: HttpRequest, employee_id: int) -> HttpResponse:
-    employee = access.access_employee_for_invite(request.user, employee_id)
+    employee = access.access_employee_for_change(request.user, employee_id)
     try:
         user = user_invite(actor=request.user, employee=employee,
                            base_url=request.build_absolute_uri("/"))
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)
-    except (OSError, smtplib.SMTPException):  # the mail goes out on commit: the account exists
-        messages.error(request, _("Akun %(username)s dibuat, tetapi e-mail undangan tidak dapat "
-                                  "dikirim ke %(email)s. Minta pegawai memakai “Lupa kata sandi” "
-                                  "setelah layanan e-mail pulih.")
-                       % {"username": employee.nip, "email": employee.email})
     else:
         messages.success(request, _("Akun %(username)s dibuat; tautan untuk membuat kata sandi "
                                     "dikirim ke %(email)s.") % {"username": user.username,
@@ -227,15 +220,19 @@ def import_batch(request: HttpRequest, batch_id: int) -> HttpResponse:
         return redirect("org:import_batch", batch_id=batch.pk)
     labels = {"nip": _("NIP"), "nama": _("Nama"), "kode_unit": _("Unit"), "jabatan": _("Jabatan"),
               "email": _("E-mail")}
+    # one page of rows: a file of 100 000 rows must not make a page of tens of megabytes
+    page = Paginator(batch.rows, settings.BIJAK_IMPORT_PREVIEW_PAGE).get_page(
+        request.GET.get("halaman"))
     rows = [
         {**row, "change_lines": [
             f"{labels.get(column, column)}: {row.get('before', {}).get(column) or '—'} → {row['data'][column] or '—'}"
             for column in row["changes"]
         ]}
-        for row in batch.rows
+        for row in page.object_list
     ]
     return render(request, "org/import_batch.html",
-                  {"batch": batch, "rows": rows, "counts": import_counts(batch), "form": form})
+                  {"batch": batch, "rows": rows, "page": page, "counts": import_counts(batch),
+                   "form": form})
 
 
 @login_required

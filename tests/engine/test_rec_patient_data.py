@@ -1,0 +1,138 @@
+"""Personal and patient data: bijak.patient_data.v1, medical-record forms, masking everywhere.
+
+Posts written by the bijak authors for this test; no dataset text.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from engine_helpers import run, span_of
+from privacy_corpus import generate, leaks
+
+from bijak.engine import Pipeline, analyze
+from bijak.engine.recognizers.medical_record import make_medical_record_recognizer
+from bijak.engine.recognizers.patient_data import make_patient_data_recognizer
+
+PATIENT = [
+    # (post, masked pieces, kinds)
+    ("Ibu Siti Aminah hasil tes HIV positif.", ["Siti Aminah"], ["pasien_kesehatan"]),
+    ("Tn. Budi Santoso didiagnosis skizofrenia paranoid", ["Budi Santoso"], ["pasien_kesehatan"]),
+    ("Kabar Sdr. Rudi Hartono, TB paru, masih isolasi", ["Rudi Hartono"], ["pasien_kesehatan"]),
+    (
+        "Mbak Ratna sedang hamil 4 bulan, jangan dikasih tugas lapangan",
+        ["Ratna"],
+        ["pasien_kesehatan"],
+    ),
+    ("Siti Rahma (34) positif HIV sejak tahun lalu", ["Siti Rahma"], ["pasien_kesehatan"]),
+    (
+        "Ibu Siti Aminah warga RT 03/RW 05 Kel. Cempaka hasil tes HIV positif.",
+        ["Siti Aminah", "RT 03/RW 05"],
+        ["pasien_kesehatan", "alamat_pasien"],
+    ),
+    # an address next to a name, no health detail: the address only, lower
+    ("Bapak Joko tinggal di RT 2 RW 7 dekat masjid", ["RT 2 RW 7"], ["alamat_bernama"]),
+]
+
+
+@pytest.mark.parametrize(("text", "pieces", "kinds"), PATIENT)
+def test_a_named_or_addressed_person_with_a_health_detail(text, pieces, kinds):
+    found = run(make_patient_data_recognizer(), text)
+    spans = [(f.start, f.end) for f in found]
+    assert spans == [span_of(text, piece) for piece in pieces]
+    assert sorted({f.meta["kind"] for f in found}) == sorted(set(kinds))
+    for f in found:
+        assert text[f.start : f.end] not in f.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selamat ulang tahun Bapak Ahmad, semoga sehat selalu.",
+        "Ibu Kota Nusantara dibangun bertahap.",
+        "Penyuluhan HIV dan TB untuk warga RT 05 hari Sabtu.",
+        "Stigma terhadap ODHA harus dihapus, mari dukung pengobatan.",
+        "Pak Budi selalu berpikir positif.",
+    ],
+)
+def test_no_patient_data_without_a_person_and_a_health_detail(text):
+    assert [f for f in run(make_patient_data_recognizer(), text) if f.score >= 0.5] == []
+
+
+def test_a_person_with_a_diagnosis_is_a_breach_of_patient_confidentiality_a2():
+    report = analyze("Ibu Siti Aminah warga RT 03/RW 05 Kel. Cempaka hasil tes HIV positif.")
+    assert report.verdict == "langgar"
+    a2 = next(c for c in report.clauses if c.id == "A.2")
+    assert a2.verdict == "langgar"
+    assert "Siti Aminah" not in report.to_json()
+    assert "RT 03/RW 05" not in report.to_json()
+    assert report.masked_text.startswith("Ibu S*** ****** warga RT **/RW **")
+
+
+RECORDS = [
+    ("No RM 00-45-78-12 pasien jiwa", "00-45-78-12", "00-**-**-12"),
+    ("No. RM: 123456 kontrol ulang", "123456", "12**56"),
+    ("rekam medis 00.45.78 hilang", "00.45.78", "00.**.78"),
+    ("Nomor Rekam Medik 00123456", "00123456", "00****56"),
+    ("RM: 334455 sudah dicetak", "334455", "33**55"),
+]
+
+
+@pytest.mark.parametrize(("text", "piece", "masked"), RECORDS)
+def test_medical_record_numbers_in_their_common_forms(text, piece, masked):
+    found = [
+        f for f in run(make_medical_record_recognizer(), text) if f.meta["kind"] == "rekam_medis"
+    ]
+    assert [(f.start, f.end) for f in found] == [span_of(text, piece)]
+    assert found[0].evidence == masked
+
+
+def test_the_issue_leak_is_masked_in_every_output():
+    text = "Pasien Tn. Budi Santoso, No RM 00-45-78-12, didiagnosis skizofrenia paranoid. Budi Santoso kabur."
+    for lang in ("id", "en"):
+        out = analyze(text, lang=lang).to_json()
+        assert "00-45-78-12" not in out
+        assert "Budi Santoso" not in out  # the repeat without an honorific is masked too
+
+
+def test_the_agencys_own_numbers_from_the_policy_are_never_flagged():
+    from bijak.policy import load_policy
+
+    policy = load_policy()
+    numbers = [ch.value for ch in policy.channels if ch.kind == "whatsapp"]
+    assert numbers
+    for number in numbers:
+        report = analyze(f"Laporkan konten negatif ke WhatsApp {number}.")
+        assert [f for f in report.findings if f.category == "data_pribadi"] == []
+
+
+def test_pipeline_yaml_parameters_reach_the_recognizer(tmp_path):
+    config = tmp_path / "pipeline.yaml"
+    config.write_text(
+        "recognizers:\n  - name: bijak.patient_data.v1\n    health_score: 0.7\n",
+        encoding="utf-8",
+    )
+    pipe = Pipeline.from_config(config)
+    (f,) = pipe.findings("Ibu Siti Aminah positif HIV")
+    assert f.score == 0.7
+
+
+def test_a_bad_pipeline_entry_names_the_file(tmp_path):
+    config = tmp_path / "pipeline.yaml"
+    config.write_text("recognizers:\n  - {health_score: 0.7}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"pipeline\.yaml: a recognizer entry must be"):
+        Pipeline.from_config(config)
+
+
+def test_no_raw_personal_value_appears_in_any_output_on_a_generated_corpus():
+    pipe = Pipeline()
+    bad = []
+    for post in generate(400, seed=10):
+        outputs = [
+            json.dumps(r.to_dict(), ensure_ascii=False)
+            for r in (pipe.analyze(post.text), pipe.analyze(post.text, lang="en"))
+        ]
+        if leaks(post, outputs):
+            bad.append(post.text)
+    assert bad == []

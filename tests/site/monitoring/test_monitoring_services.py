@@ -1,0 +1,287 @@
+"""Monitoring services with the real engine: registering accounts, importing exports
+(idempotent), scanning (resumable), and the review queue's four-eyes rules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.core.exceptions import ValidationError
+from monitoring_helpers import fixture, import_and_scan, instagram_archive, register, x_archive
+
+from bijak.site.audit.models import AuditEntry
+from bijak.site.monitoring.exports import ImportFileError
+from bijak.site.monitoring.models import Flag, Post, PostImport, Scan
+from bijak.site.monitoring.services import (
+    account_register,
+    flag_bulk_dismiss,
+    flag_claim,
+    flag_claim_next,
+    flag_confirm,
+    flag_dismiss,
+    post_import_confirm,
+    post_import_preview,
+    sample_draw,
+    scan_run,
+    scan_start,
+)
+
+pytestmark = pytest.mark.django_db
+
+NIK = "3174012503900007"
+
+
+def test_officer_registers_an_account_for_staff_and_it_is_audited(
+    officer: Any, employee: Any
+) -> None:
+    account = register(officer, employee, handle="@sari_sehat")
+    assert account.handle == "sari_sehat" and account.registered_by == officer
+    entry = AuditEntry.objects.filter(action="monitoring.account_register").get()
+    assert entry.target_id == str(account.pk)
+    with pytest.raises(ValidationError) as exc:
+        register(officer, employee, handle="SARI_SEHAT")
+    assert exc.value.messages == ["Akun @SARI_SEHAT di platform ini sudah terdaftar."]
+
+
+def test_employee_registers_own_account_but_not_a_colleagues(employee: Any, colleague: Any) -> None:
+    account = account_register(
+        actor=employee, employee=employee.employee, platform="instagram", handle="sari.sehat"
+    )
+    assert account.employee == employee.employee
+    with pytest.raises(ValidationError) as exc:
+        account_register(actor=employee, employee=colleague.employee, platform="x", handle="dewi")
+    assert exc.value.messages == ["Anda tidak dapat mendaftarkan akun untuk pegawai ini."]
+
+
+def test_import_preview_writes_no_post_and_confirm_writes_each_once(
+    officer: Any, employee: Any
+) -> None:
+    account = register(officer, employee)
+    batch = post_import_preview(
+        actor=officer, account=account, filename="arsip.zip", content=x_archive()
+    )
+    assert batch.counts == {"read": 6, "new": 6, "duplicates": 0, "rejected": 0}
+    assert Post.objects.count() == 0
+    counts = post_import_confirm(actor=officer, batch=batch, scan=False)
+    assert counts == {"read": 6, "new": 6, "duplicates": 0, "rejected": 0}
+    assert Post.objects.filter(account=account).count() == 6
+    batch.refresh_from_db()
+    assert all("text" not in row for row in batch.rows)  # no post text left on the import
+    with pytest.raises(ValidationError):
+        post_import_confirm(actor=officer, batch=batch)
+
+    again = post_import_preview(
+        actor=officer, account=account, filename="tweets.js", content=fixture("tweets.js")
+    )
+    assert again.counts == {"read": 6, "new": 0, "duplicates": 6, "rejected": 0}
+    assert post_import_confirm(actor=officer, batch=again)["new"] == 0
+    assert Post.objects.count() == 6
+    assert not Scan.objects.exists()  # nothing new, nothing to scan
+
+
+def test_wrong_platform_export_is_refused_and_nothing_stored(officer: Any, employee: Any) -> None:
+    account = register(officer, employee)
+    with pytest.raises(ImportFileError) as exc:
+        post_import_preview(
+            actor=officer, account=account, filename="instagram.zip", content=instagram_archive()
+        )
+    assert exc.value.message == (
+        "Berkas ini ekspor Instagram, tetapi akun @sari_sehat adalah akun X (Twitter). "
+        "Pilih akun yang sesuai."
+    )
+    assert not PostImport.objects.exists()
+
+
+def test_scan_masks_text_queues_only_tinjau_and_langgar_and_records_versions(
+    officer: Any, employee: Any
+) -> None:
+    account = register(officer, employee)
+    counts = import_and_scan(officer, account, "arsip.zip", x_archive())
+    assert counts["new"] == 6
+    scan = Scan.objects.get()
+    assert (scan.status, scan.done, scan.total) == ("done", 6, 6)
+    posts = list(Post.objects.all())
+    assert all(p.text_masked and p.scan_id == scan.pk for p in posts)
+    assert all(NIK not in p.text for p in posts)
+    flagged = {p.pk for p in posts if p.verdict in ("tinjau", "langgar")}
+    assert set(Flag.objects.values_list("post_id", flat=True)) == flagged
+    assert scan.flagged == len(flagged) == 3  # insult+NIK, unsourced claim, gambling
+    flag = Flag.objects.get(post__platform_id="1730000000000000002")
+    assert flag.verdict == "langgar" and {"A.2", "B.8"} <= set(flag.clause_ids)
+    assert any(e["category"] == "data_pribadi" and NIK not in e["text"] for e in flag.evidence)
+    assert flag.post.versions["policy"]["hash"] == scan.policy_hash
+    assert flag.post.versions["model"]
+
+
+def test_killed_scan_resumes_without_scanning_a_post_twice(officer: Any, employee: Any) -> None:
+    account = register(officer, employee)
+    batch = post_import_preview(
+        actor=officer, account=account, filename="arsip.zip", content=x_archive()
+    )
+    post_import_confirm(actor=officer, batch=batch, scan=False)
+    scan = scan_start(actor=officer, accounts=[account])
+    partial = scan_run(scan_id=scan.pk, chunk=2, max_chunks=1)  # the worker dies after 1 chunk
+    assert (partial.status, partial.done) == ("running", 2)
+    finished = scan_run(scan_id=scan.pk, chunk=2)  # the task runs again
+    assert (finished.status, finished.done, finished.total) == ("done", 6, 6)
+    assert Flag.objects.count() == finished.flagged == 3
+    assert scan_run(scan_id=scan.pk).done == 6  # a late duplicate run changes nothing
+
+
+def _flags(officer: Any, employee: Any) -> list[Flag]:
+    account = register(officer, employee)
+    import_and_scan(officer, account, "arsip.zip", x_archive())
+    return list(Flag.objects.order_by("-severity", "created_at", "pk"))
+
+
+def test_four_eyes_confirmation_needs_a_second_reviewer(
+    officer: Any, employee: Any, org_tree: Any
+) -> None:
+    from conftest import make_person
+
+    second = make_person(
+        username="tono",
+        full_name="Tono Sugiarto",
+        unit=org_tree.kpp,
+        nip="198905052012121007",
+        roles=(("officer", None),),
+    )
+    flag = _flags(officer, employee)[0]
+    flag_claim(actor=officer, flag=flag)
+    flag = flag_confirm(actor=officer, flag=flag, note="jelas menghina")
+    assert flag.status == "pending_second" and flag.first_reviewer == officer
+    with pytest.raises(ValidationError) as exc:
+        flag_claim(actor=officer, flag=flag)
+    assert exc.value.messages == ["Konfirmasi kedua harus oleh peninjau lain."]
+    flag_claim(actor=second, flag=flag)
+    flag = flag_confirm(actor=second, flag=flag)
+    assert flag.status == "confirmed" and flag.decided_by == second
+    from bijak.site.notifications.models import Notification
+
+    sent = Notification.objects.get(recipient=employee)  # one, after the second confirmation
+    assert sent.template == "monitoring/flag_confirmed"
+    assert sent.context["clauses"] == ", ".join(flag.clause_ids)
+    actions = list(
+        AuditEntry.objects.filter(target_type="monitoring.Flag", target_id=str(flag.pk))
+        .values_list("action", flat=True)
+        .order_by("seq")
+    )
+    assert actions == [
+        "monitoring.flag_claim",
+        "monitoring.flag_confirm_first",
+        "monitoring.flag_claim",
+        "monitoring.flag_confirm",
+    ]
+
+
+def test_nobody_reviews_own_posts_or_staff_they_head(
+    officer: Any, employee: Any, unit_head: Any, org_tree: Any
+) -> None:
+    from bijak.site.org.services import role_assign
+
+    flag = _flags(officer, employee)[0]
+    role_assign(actor=None, user=employee, role="officer", unit=None)
+    employee._bijak_grants = None
+    with pytest.raises(ValidationError) as exc:
+        flag_claim(actor=employee, flag=flag)
+    assert exc.value.messages == ["Anda tidak boleh meninjau temuan atas unggahan Anda sendiri."]
+    # the head of the employee's own unit, also an officer
+    from conftest import make_person
+
+    head = make_person(
+        username="lina",
+        full_name="Lina Marlina",
+        unit=org_tree.keu_budget,
+        nip="197901012003122008",
+        roles=(("unit_head", org_tree.keu_budget_planning), ("officer", None)),
+    )
+    with pytest.raises(ValidationError) as exc:
+        flag_claim(actor=head, flag=flag)
+    assert exc.value.messages == [
+        "Anda tidak boleh meninjau temuan atas unggahan pegawai yang Anda pimpin langsung."
+    ]
+    assert flag_claim_next(actor=head) is None  # none of the queue is theirs to take
+
+
+def test_a_claimed_flag_cannot_be_taken_or_decided_by_another(
+    officer: Any, employee: Any, org_tree: Any
+) -> None:
+    from conftest import make_person
+
+    other = make_person(
+        username="tono",
+        full_name="Tono Sugiarto",
+        unit=org_tree.kpp,
+        nip="198905052012121007",
+        roles=(("officer", None),),
+    )
+    flag = _flags(officer, employee)[0]
+    flag_claim(actor=officer, flag=flag)
+    with pytest.raises(ValidationError) as exc:
+        flag_claim(actor=other, flag=flag)
+    assert exc.value.messages == ["Temuan ini sedang ditinjau oleh peninjau lain."]
+    with pytest.raises(ValidationError) as exc:
+        flag_dismiss(actor=other, flag=flag, reason="noise")
+    assert exc.value.messages == ["Ambil temuan ini dulu sebelum memutuskannya."]
+    assert flag_claim_next(actor=other) != flag
+
+
+def test_dismiss_needs_a_listed_reason_and_a_note_for_other(officer: Any, employee: Any) -> None:
+    flag = _flags(officer, employee)[0]
+    flag_claim(actor=officer, flag=flag)
+    with pytest.raises(ValidationError) as exc:
+        flag_dismiss(actor=officer, flag=flag, reason="bosan")
+    assert exc.value.messages == ["Pilih alasan penolakan dari daftar."]
+    with pytest.raises(ValidationError) as exc:
+        flag_dismiss(actor=officer, flag=flag, reason="other")
+    assert exc.value.messages == ["Tulis catatan untuk alasan lain."]
+    flag = flag_dismiss(actor=officer, flag=flag, reason="context", note="kutipan berita")
+    assert (flag.status, flag.reason, flag.decided_by) == ("dismissed", "context", officer)
+    with pytest.raises(ValidationError) as exc:
+        flag_claim(actor=officer, flag=flag)
+    assert exc.value.messages == ["Temuan ini sudah diputuskan."]
+
+
+def test_bulk_dismiss_skips_flags_held_by_another(
+    officer: Any, employee: Any, org_tree: Any
+) -> None:
+    from conftest import make_person
+
+    other = make_person(
+        username="tono",
+        full_name="Tono Sugiarto",
+        unit=org_tree.kpp,
+        nip="198905052012121007",
+        roles=(("officer", None),),
+    )
+    flags = _flags(officer, employee)
+    flag_claim(actor=other, flag=flags[0])
+    done = flag_bulk_dismiss(actor=officer, flag_ids=[f.pk for f in flags], reason="noise")
+    assert done == len(flags) - 1
+    assert Flag.objects.get(pk=flags[0].pk).status == "open"
+    assert AuditEntry.objects.filter(action="monitoring.flag_dismiss").count() == done
+
+
+def test_claim_next_takes_most_severe_then_oldest(officer: Any, employee: Any) -> None:
+    flags = _flags(officer, employee)
+    first = flag_claim_next(actor=officer)
+    assert first is not None and first.severity == max(f.severity for f in flags)
+    assert flag_claim_next(actor=officer) == first  # holding one: the same one again
+
+
+def test_quality_sample_draws_aman_posts_once(officer: Any, employee: Any) -> None:
+    _flags(officer, employee)
+    aman = Post.objects.filter(verdict="aman").count()
+    assert sample_draw(actor=officer, size=2, seed=1) == 2
+    assert sample_draw(actor=officer, size=50, seed=1) == aman - 2
+    assert sample_draw(actor=officer, size=5) == 0
+    samples = Flag.objects.filter(kind="sample")
+    assert samples.count() == aman and {f.post.verdict for f in samples} == {"aman"}
+
+
+def test_auditor_and_employee_cannot_review(auditor: Any, officer: Any, employee: Any) -> None:
+    flag = _flags(officer, employee)[0]
+    for person in (auditor, employee):
+        with pytest.raises(ValidationError) as exc:
+            flag_claim(actor=person, flag=flag)
+        assert exc.value.messages == ["Hanya petugas kepatuhan yang dapat meninjau temuan."]
