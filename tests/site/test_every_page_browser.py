@@ -182,6 +182,23 @@ def _pages(tree, people, saved, batch):
     }
 
 
+# The index pages of the apps of the second wave (their detail pages need their own data).
+WAVE_2 = {
+    "anonymous": ["/aduan/", "/aduan/tiket/"],
+    "employee": ["/sosialisasi/", "/aduan/", "/aduan/saya/", "/pemantauan/saya/"],
+    "unit_head": ["/sosialisasi/"],
+    "officer": [
+        "/sosialisasi/",
+        "/pemantauan/",
+        "/pemantauan/dasbor/",
+        "/pemantauan/akun/",
+        "/aduan/kelola/",
+        "/aduan/kelola/dasbor/",
+    ],
+    "admin": ["/sosialisasi/baru/"],
+}
+
+
 def _data_strings(batch):
     """Organisation data is written in the agency's language and is not translated: unit names,
     positions, and the import rows' stored reasons (written at upload time). Longest first."""
@@ -237,7 +254,10 @@ def _crawl(chromium, live_server, site_data, size, lang):
     foreign = sorted(FOREIGN_WORDS[lang])
     data = _data_strings(batch)
     visited = 0
-    for role, paths in _pages(tree, people, saved, batch).items():
+    pages = _pages(tree, people, saved, batch)
+    for role, extra in WAVE_2.items():
+        pages[role] = pages[role] + extra
+    for role, paths in pages.items():
         context = chromium.new_context(
             viewport={"width": width, "height": height},
             locale="id-ID" if lang == "id" else "en-GB",
