@@ -224,6 +224,13 @@ def _channels(policy: Any, lang: str) -> list[dict[str, Any]]:
     return channels_view(policy, lang)
 
 
+def _plain(text: str) -> str:
+    """A clause's text out of its list: without the circular's trailing "; dan" or ";"."""
+    from bijak.site.policies.present import clause_short
+
+    return clause_short(text, limit=100_000) + ("." if text and not text.rstrip().endswith("?") else "")
+
+
 def _short(text: str) -> str:
     from bijak.site.policies.present import clause_short
 
@@ -277,7 +284,7 @@ def check_view(*, text: str, report: dict[str, Any], policy: Any, lang: str) -> 
             ClauseView(
                 id=cid,
                 verdict=str(clause.get("verdict")),
-                text=ptext or _str(clause.get("text")),
+                text=_plain(ptext or _str(clause.get("text"))),
                 explanation=_in_lang(report_lang, _str(clause.get("explanation"))),
                 advice=padvice or _str(clause.get("advice")),
                 words=words,
@@ -293,7 +300,7 @@ def check_view(*, text: str, report: dict[str, Any], policy: Any, lang: str) -> 
             cid = str(item.get("id", ""))
             checklist.append(
                 ChecklistItem(
-                    cid, policy_clauses.get(cid, ("", "", ()))[0] or _str(item.get("text"))
+                    cid, _plain(policy_clauses.get(cid, ("", "", ()))[0] or _str(item.get("text")))
                 )
             )
         elif isinstance(item, str):
