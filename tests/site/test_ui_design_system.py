@@ -177,3 +177,35 @@ def test_outsider_home_says_why_there_is_nothing(outsider_client):
 def test_anonymous_home_explains_signing_in(client):
     html = client.get("/").content.decode()
     assert "Masuk dan cek draf" in html and 'href="/akun/masuk/?next=/cek/"' in html
+
+
+@pytest.mark.django_db
+def test_agency_identity_comes_from_settings(client, settings):
+    settings.BIJAK_AGENCY_NAME = "Kementerian Contoh Republik Indonesia"
+    settings.BIJAK_AGENCY_SHORT_NAME = "Kemencontoh"
+    settings.BIJAK_AGENCY_LOGO = "/media/logo-contoh.png"
+    html = client.get("/kebijakan/").content.decode()
+    assert "<title>Tata tertib · bijak · Kemencontoh</title>" in html
+    assert '<img src="/media/logo-contoh.png" alt=""' in html
+    assert '<span class="brand__agency">Kemencontoh</span>' in html
+    assert "Kementerian Contoh Republik Indonesia · bijak" in html  # the footer
+    assert 'rel="icon" href="/static/bijak/favicon.svg"' in html
+
+
+def test_agency_logo_from_another_host_stops_start_up():
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", "import bijak.site.settings"],
+        env={
+            **__import__("os").environ,
+            "BIJAK_AGENCY_LOGO": "https://cdn.example/logo.png",
+            "BIJAK_DEMO": "true",
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "BIJAK_AGENCY_LOGO must be a static path or a path on this site" in result.stderr
