@@ -157,7 +157,8 @@ def test_check_shows_verdict_clauses_and_masked_highlight(employee_client, fake_
     assert "Ada kata yang merendahkan." in html
     assert ">bodoh</mark>" in html and ">3201********0003</mark>" in html
     assert "3201234567890003" not in html.split('id="result"', 1)[1]
-    assert '<a href="/kebijakan/C.1/"><strong>C.1</strong></a> Cek sumbernya.' in html
+    # the checklist shows the policy's own text of C.1, in the page's language
+    assert '<a href="/kebijakan/C.1/"><strong>C.1</strong></a> Konten/informasi yang berasal dari media sosial' in html
     assert '<a href="/kebijakan/B.8/"><strong>Poin B.8</strong></a>' in html  # points link to their pages
 
 
