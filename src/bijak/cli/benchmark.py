@@ -128,6 +128,39 @@ def scale(
          posts=posts, partition_rows=partition_rows, runners=runners)
 
 
+@app.command("dissemination")
+def dissemination(
+    as_json: bool = JSON_OPT,
+    results_dir: Path = OUT_OPT,
+    units: int = typer.Option(200, "--units", min=2, help="Jumlah unit."),
+    employees: int = typer.Option(30_000, "--employees", min=1, help="Jumlah pegawai."),
+) -> None:
+    """Halaman cakupan (ms, jumlah kueri) dan ekspor bukti (detik) untuk organisasi sebesar kementerian."""
+    _run(
+        "dissemination",
+        "bijak.site.dissemination.benchmark:run_dissemination_benchmark",
+        as_json,
+        results_dir,
+        units=units,
+        employees=employees,
+    )
+
+
+@app.command("monitoring")
+def monitoring(
+    as_json: bool = JSON_OPT,
+    results_dir: Path = OUT_OPT,
+    posts: int = typer.Option(100_000, "--posts", min=1, help="Jumlah unggahan buatan."),
+    flags: int = typer.Option(50_000, "--flags", min=0, help="Temuan terbuka di antrean."),
+    postgres: str = typer.Option(
+        "", "--postgres", help="URL basis data PostgreSQL khusus (dikosongkan oleh uji ini)."
+    ),
+) -> None:
+    """Pemantauan: impor + pindai unggahan/detik, dan halaman antrean dengan banyak temuan."""
+    _run("monitoring", "bijak.site.monitoring.benchmark:run_monitoring_benchmark", as_json,
+         results_dir, posts=posts, flags=flags, postgres=postgres)
+
+
 CHALLENGE_FILE_OPT = typer.Option(
     None, "--file", help="Bagian uji (bawaan: benchmarks/challenge/test.jsonl)."
 )

@@ -167,6 +167,37 @@ def review_stats(as_json: bool = typer.Option(False, "--json", help="Cetak JSON.
         typer.echo(f"{row['category']}\t{row['confirmed']}/{row['reviewed']}")
 
 
+@review_app.command("scans")
+def review_scans(
+    as_json: bool = typer.Option(False, "--json", help="Cetak JSON."),
+    limit: int = typer.Option(20, "--limit", min=1, help="Pemindaian terbaru sebanyak ini."),
+) -> None:
+    """Kemajuan pemindaian terbaru: status, dipindai / total, masuk antrean."""
+    _setup()
+    from bijak.site.monitoring.models import Scan
+
+    rows = [
+        {
+            "id": s.pk,
+            "status": s.status,
+            "done": s.done,
+            "total": s.total,
+            "flagged": s.flagged,
+            "policy_version": s.policy_version,
+            "created_at": s.created_at.isoformat(timespec="seconds"),
+        }
+        for s in Scan.objects.order_by("-created_at")[:limit]
+    ]
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False))
+        return
+    for row in rows:
+        typer.echo(
+            f"{row['id']}\t{row['status']}\t{row['done']}/{row['total']}"
+            f"\t{row['flagged']}\t{row['created_at']}"
+        )
+
+
 def export_reviews(
     out: Path = typer.Option(  # noqa: B008 - typer reads its defaults this way
         ..., "--out", help="Berkas JSONL keluaran (format `bijak eval`)."

@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "bijak.site.dissemination",
     "bijak.site.monitoring",
     "bijak.site.complaints",
+    "bijak.site.cases",
+    "bijak.site.claims",
 ]
 
 MIDDLEWARE = [
@@ -108,7 +110,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": VAR_DIR / "bijak.sqlite3",
+            "NAME": str(VAR_DIR / "bijak.sqlite3"),
             # secure_delete: a deleted draft's text is overwritten, not left in free pages.
             "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE",
                         "init_command": "PRAGMA secure_delete=ON"},
@@ -227,6 +229,10 @@ BIJAK_AUDIT_CHECKPOINT_EVERY_S = envint("BIJAK_AUDIT_CHECKPOINT_EVERY_S", "3600"
 BIJAK_MONITOR_IMPORT_MAX_BYTES = envint("BIJAK_MONITOR_IMPORT_MAX_BYTES", str(64 * 1024 * 1024))
 BIJAK_MONITOR_IMPORT_MAX_POSTS = envint("BIJAK_MONITOR_IMPORT_MAX_POSTS", "100000")
 BIJAK_MONITOR_CLAIM_MINUTES = envint("BIJAK_MONITOR_CLAIM_MINUTES", "30")
+# Post text (masked) is deleted this many days after import unless under review or confirmed;
+# a scan with no progress for this many minutes is resumed by the periodic maintenance task.
+BIJAK_MONITOR_RETENTION_DAYS = envint("BIJAK_MONITOR_RETENTION_DAYS", "365")
+BIJAK_MONITOR_SCAN_STALE_MINUTES = envint("BIJAK_MONITOR_SCAN_STALE_MINUTES", "10")
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", str(5 * 1024 * 1024))
 

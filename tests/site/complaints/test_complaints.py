@@ -309,3 +309,15 @@ def test_the_intake_page_speaks_english_when_asked():
     assert "Report negative content" in html and "Send the complaint" in html
     r = _submit(client, urls="javascript:alert(1)")
     assert "it must start with http:// or https://" in r.content.decode()
+
+
+def test_guessing_a_ticket_key_is_limited_per_ticket_from_any_address():
+    _submit(Client(), urls=URL)
+    ticket = Complaint.objects.get().ticket
+    codes = [
+        Client(REMOTE_ADDR=f"10.0.0.{i}")
+        .post("/aduan/tiket/", {"ticket": ticket, "key": f"salah-{i}"})
+        .status_code
+        for i in range(12)
+    ]
+    assert codes[:10] == [400] * 10 and codes[10:] == [429, 429]

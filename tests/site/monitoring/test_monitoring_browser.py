@@ -73,9 +73,8 @@ def test_officer_imports_watches_the_scan_and_reviews_with_a_second_officer(
     page.wait_for_url("**/pemantauan/pindai/*/")
     assert page.locator("#scan-status").get_attribute("data-status") == "queued"
     run_worker()
-    page.wait_for_function(
-        "document.querySelector('#scan-status').dataset.status === 'done'", timeout=20_000
-    )
+    # the page reloads itself every 3 seconds until the scan is done
+    page.locator('#scan-status[data-status="done"]').wait_for(timeout=20_000)
     assert (
         "6 dari 6 unggahan dipindai; 3 masuk antrean tinjau."
         in page.locator("#scan-counts").inner_text()

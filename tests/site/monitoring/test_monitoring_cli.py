@@ -119,6 +119,10 @@ def test_review_stats_and_export_reviews(
         flag_confirm(actor=reviewer, flag=flags[0])
     flag_claim(actor=officer, flag=flags[1])
     flag_dismiss(actor=officer, flag=flags[1], reason="context")
+    scans = json.loads(runner.invoke(app, ["review", "scans", "--json"]).output)
+    assert [(s["status"], s["done"], s["total"], s["flagged"]) for s in scans] == [
+        ("done", 6, 6, 3)
+    ]
     stats = json.loads(runner.invoke(app, ["review", "stats", "--json"]).output)
     assert (stats["open"], stats["confirmed"], stats["dismissed"]) == (1, 1, 1)
     out = tmp_path / "ulasan.jsonl"

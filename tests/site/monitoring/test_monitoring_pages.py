@@ -243,3 +243,64 @@ def test_officer_home_shows_the_queue_panel_and_an_employee_does_not(
     assert "belum diambil peninjau" in panel and ">3<" in panel
     assert "3 temuan menunggu ditinjau." in html
     assert 'data-panel="monitoring.queue"' not in employee_client.get("/").content.decode()
+
+
+def test_desk_queries_do_not_grow_with_the_queue(
+    officer_client: Any, flagged: Account, django_assert_max_num_queries: Any
+) -> None:
+    """Bounded queries: the page's query count is the same for 3 flags and for 60."""
+    from bijak.site.monitoring.models import Post
+
+    def count_queries() -> int:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as ctx:
+            assert officer_client.get("/pemantauan/").status_code == 200
+        return len(ctx.captured_queries)
+
+    small = count_queries()
+    posts = [
+        Post(
+            account=flagged,
+            key=f"id:x{i}",
+            content_hash=f"{i:064d}",
+            text="teks",
+            text_masked=True,
+            verdict="tinjau",
+        )
+        for i in range(57)
+    ]
+    Post.objects.bulk_create(posts)
+    Flag.objects.bulk_create(
+        [
+            Flag(post=p, verdict="tinjau", severity=1, clause_ids=["B.4"], category_ids=["politik"])
+            for p in Post.objects.filter(key__startswith="id:x")
+        ]
+    )
+    assert count_queries() == small
+    with django_assert_max_num_queries(small):
+        officer_client.get("/pemantauan/?halaman=2")
+
+
+def test_csv_export_escapes_formulas_and_masks_personal_data(
+    officer_client: Any, auditor_client: Any, employee_client: Any, officer: Any, employee: Any
+) -> None:
+    import csv
+    import io
+
+    account = register(officer, employee, platform="other", handle="sari_csv")
+    content = (
+        b"id,text\n"
+        b'f1,"=HYPERLINK(""http://contoh.invalid"",""klik"") dasar goblok"\n'
+        b"f2,Dasar IDI organisasi profesi goblok! NIK saya 3174012503900007 tolong bantu\n"
+    )
+    import_and_scan(officer, account, "unggahan.csv", content)
+    body = officer_client.get("/pemantauan/temuan.csv").content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(body)))
+    texts = [r[-1] for r in rows[1:]]
+    assert any(t.startswith("'=HYPERLINK(") for t in texts)
+    assert not any(t.startswith("=") for t in texts)
+    assert NIK not in body and "3174********0007" in body
+    assert auditor_client.get("/pemantauan/temuan.csv").status_code == 200
+    assert employee_client.get("/pemantauan/temuan.csv").status_code == 404

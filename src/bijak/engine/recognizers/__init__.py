@@ -9,6 +9,7 @@ the default pipeline; a pipeline can be built with any other list of registered 
 from __future__ import annotations
 
 from bijak.engine.recognizers import (  # noqa: F401  (imported to register)
+    accusation,
     bpjs_card,
     claims,
     email,

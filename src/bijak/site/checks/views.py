@@ -15,21 +15,21 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from bijak.site.checks import services
 from bijak.site.checks.access import access_check_statistics, access_saved_check_by_id
-from bijak.site.checks.forms import PLATFORMS, CheckForm
-from bijak.site.checks.present import check_view
+from bijak.site.checks.forms import CheckForm, platform_choices
+from bijak.site.checks.present import check_view, saved_excerpt
+from bijak.site.checks.schema import check_lang
 from bijak.site.checks.selectors import clause_daily_counts, clause_totals, saved_checks_for_user
 from bijak.site.ui.confirm import confirmation_required
 
 
 def _lang() -> str:
-    return "en" if (get_language() or "id").startswith("en") else "id"
+    return check_lang()
 
 
 def _policy() -> Any:
@@ -69,9 +69,9 @@ def check(request: HttpRequest) -> HttpResponse:
     elif request.method == "POST":
         form = CheckForm(request.POST)
         if form.is_valid():
-            text = form.cleaned_data["text"]
-            platform = form.cleaned_data["platform"] or ""
-            report = services.check_run(text=text, lang=_lang(), platform=platform or None)
+            draft = form.cleaned_data["input"]
+            text, platform = draft.text, draft.platform or ""
+            report = services.check_run(text=text, lang=draft.lang, platform=draft.platform)
             result = _result(text, report)
             if form.cleaned_data["save"]:
                 saved = services.saved_check_create(
@@ -103,11 +103,12 @@ def preview(request: HttpRequest) -> HttpResponse:
     form = CheckForm(request.POST)
     if not form.is_valid():
         return render(request, "checks/_result.html", {"form": form, "result": None}, status=200)
-    text = form.cleaned_data["text"]
+    draft = form.cleaned_data["input"]
     report = services.check_run(
-        text=text, lang=_lang(), platform=form.cleaned_data["platform"] or None, count=False
+        text=draft.text, lang=draft.lang, platform=draft.platform, count=False
     )
-    return render(request, "checks/_result.html", {"form": form, "result": _result(text, report)})
+    return render(request, "checks/_result.html",
+                  {"form": form, "result": _result(draft.text, report)})
 
 
 @never_cache
@@ -116,7 +117,9 @@ def saved_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "checks/saved_list.html",
-        {"saved_checks": saved_checks_for_user(user=request.user), "platforms": dict(PLATFORMS)},
+        {"saved_checks": [(saved, saved_excerpt(saved))
+                          for saved in saved_checks_for_user(user=request.user)],
+         "platforms": dict(platform_choices())},
     )
 
 
@@ -129,7 +132,7 @@ def saved_detail(request: HttpRequest, saved_id: int) -> HttpResponse:
         "checks/saved_detail.html",
         {
             "saved": saved,
-            "platform_label": dict(PLATFORMS).get(saved.platform, saved.platform),
+            "platform_label": dict(platform_choices()).get(saved.platform, saved.platform),
             "result": _result(saved.text, saved.report),
         },
     )

@@ -110,9 +110,9 @@ def _suggest(policy: Any, text: str) -> tuple[str, dict[str, Any]]:
     finds most strongly, with the evidence words (masked)."""
     if not text.strip():
         return "", {}
-    from bijak.engine import default_pipeline
+    from bijak.site.claims.selectors import site_pipeline
 
-    report = default_pipeline(policy).analyze(text[:20_000], explain=False)
+    report = site_pipeline(policy).analyze(text[:20_000], explain=False)
     by_category = {c.id: c for c in report.categories if c.verdict != "aman"}
     best_kind, best_score = "", 0.0
     for kind in policy.complaint_kinds:

@@ -148,6 +148,10 @@ def lookup(request: HttpRequest) -> HttpResponse:
             return _too_many(request, _("Terlalu banyak percobaan. Coba lagi 10 menit lagi."))
         if form.is_valid():
             ticket = form.cleaned_data["ticket"].strip().upper()
+            if not hit_allowed(scope="lookup-t", key=ticket, limit=10, window_s=600):
+                return _too_many(
+                    request, _("Terlalu banyak percobaan untuk tiket ini. Coba lagi 10 menit lagi.")
+                )
             complaint = Complaint.objects.filter(ticket=ticket).first()
             if complaint is not None and ticket_key_matches(complaint, form.cleaned_data["key"]):
                 remember_ticket(request, complaint)

@@ -16,4 +16,5 @@ urlpatterns = [
     path("ambil/", views.claim_next, name="claim_next"),
     path("tolak-massal/", views.bulk_dismiss, name="bulk_dismiss"),
     path("sampel/", views.sample, name="sample"),
+    path("temuan.csv", views.queue_csv, name="queue_csv"),
 ]

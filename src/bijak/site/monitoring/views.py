@@ -66,12 +66,12 @@ def desk(request: HttpRequest) -> HttpResponse:
         reviewer=_int(get.get("peninjau", "")),
         status=get.get("status", "open")[:20],
     )
-    page = Paginator(selectors.queue(user=request.user, filters=filters, kind=kind), 50).get_page(
-        get.get("halaman")
+    page, flags = selectors.queue_page(
+        user=request.user, filters=filters, kind=kind, number=get.get("halaman")
     )
     reviewable = set(
         access.flags_reviewable_by(request.user)
-        .filter(pk__in=[f.pk for f in page.object_list])
+        .filter(pk__in=[f.pk for f in flags])
         .values_list("pk", flat=True)
     )
     from bijak.site.org.access import units_visible_to
@@ -83,6 +83,7 @@ def desk(request: HttpRequest) -> HttpResponse:
         "monitoring/desk.html",
         {
             "page": page,
+            "flags": flags,
             "kind": kind,
             "filters": filters,
             "stats": selectors.desk_stats(user=request.user),
@@ -426,3 +427,57 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "sample_rate": selectors.sample_miss_rate(user=user),
         },
     )
+
+
+def csv_cell(value: Any) -> str:
+    """A cell as text that a spreadsheet shows and never runs: one starting with = + - @ or a
+    tab/carriage return gets a leading apostrophe (OWASP's CSV injection advice)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+@login_required
+def queue_csv(request: HttpRequest) -> HttpResponse:
+    """The decided and open flags the user may read, as CSV (masked text, formulas escaped)."""
+    import csv
+
+    access.access_desk(request.user)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="temuan.csv"'
+    response.write("\ufeff")  # Excel reads UTF-8 with a BOM
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            _("Temuan"),
+            _("Status"),
+            _("Hasil"),
+            _("Pasal"),
+            _("Pegawai"),
+            _("Unit"),
+            _("Platform"),
+            _("Akun"),
+            _("Diunggah"),
+            _("Teks (disamarkan)"),
+        ]
+    )
+    flags = access.flags_on_desk(request.user).filter(kind=Flag.Kind.FLAG).order_by("pk")[:50_000]
+    for f in flags.iterator(chunk_size=1000):
+        account = f.post.account
+        writer.writerow(
+            [
+                csv_cell(v)
+                for v in (
+                    f.pk,
+                    f.get_status_display(),
+                    f.verdict,
+                    " ".join(f.clause_ids),
+                    account.employee.name,
+                    account.employee.unit.name,
+                    account.get_platform_display(),
+                    account.handle,
+                    f.post.posted_at.isoformat() if f.post.posted_at else "",
+                    f.post.text,
+                )
+            ]
+        )
+    return response
