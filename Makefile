@@ -29,7 +29,7 @@ system-deps:
 lint: install
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
-	$(BIN)/mypy
+	BIJAK_DEMO=true $(BIN)/mypy
 
 lock:
 	$(BIN)/pip-compile -q --extra dev --strip-extras --no-header --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml

@@ -81,6 +81,9 @@ def test_a_debunked_claim_is_matched_through_paraphrase_slang_and_wrapping(text,
         "Selamat pagi semua, semoga sehat selalu.",
         "Selamat pagi, jangan lupa cuci tangan pakai sabun ya.",
         "HIV teu menular lewat salaman atau makan bersama, yuk hapus stigma.",
+        "Kusta bisa disembuhkan dengan obat gratis dari puskesmas dan tidak mudah menular.",
+        "Nyamuk ber-Wolbachia adalah program resmi penanggulangan DBD, tidak menularkan "
+        "penyakit baru. Penjelasan: https://www.kemkes.go.id/",
     ],
 )
 def test_a_negated_claim_or_an_ordinary_health_post_is_not_matched(text):

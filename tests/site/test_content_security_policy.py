@@ -54,7 +54,8 @@ def test_pages_raise_no_policy_violation_in_chromium(browser_page, employee):
     page = browser_page
     page.add_init_script(
         "window.__csp = []; document.addEventListener('securitypolicyviolation',"
-        " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
+        " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
     page.goto("/akun/masuk/?next=/cek/")
     page.fill("#id_username", employee.username)
     page.fill("#id_password", "bijak-test-pass")

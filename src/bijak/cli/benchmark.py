@@ -128,6 +128,24 @@ def scale(
          posts=posts, partition_rows=partition_rows, runners=runners)
 
 
+@app.command("dissemination")
+def dissemination(
+    as_json: bool = JSON_OPT,
+    results_dir: Path = OUT_OPT,
+    units: int = typer.Option(200, "--units", min=2, help="Jumlah unit."),
+    employees: int = typer.Option(30_000, "--employees", min=1, help="Jumlah pegawai."),
+) -> None:
+    """Halaman cakupan (ms, jumlah kueri) dan ekspor bukti (detik) untuk organisasi sebesar kementerian."""
+    _run(
+        "dissemination",
+        "bijak.site.dissemination.benchmark:run_dissemination_benchmark",
+        as_json,
+        results_dir,
+        units=units,
+        employees=employees,
+    )
+
+
 @app.command("monitoring")
 def monitoring(
     as_json: bool = JSON_OPT,

@@ -16,6 +16,7 @@ audit chain is verified.
 
 from __future__ import annotations
 
+import http.client
 import http.cookiejar
 import json
 import os
@@ -129,7 +130,7 @@ class Server:
                 with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/", timeout=2):
                     self.up.set()
                     return time.monotonic() - started
-            except (OSError, urllib.error.URLError):
+            except (OSError, urllib.error.URLError, http.client.HTTPException):
                 time.sleep(0.2)
         raise RuntimeError("bijak serve did not start in time")
 
@@ -181,6 +182,7 @@ class Client:
         self.jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
         self.saves = 0
+        self.logged_in = False
 
     def _csrf(self) -> str:
         for cookie in self.jar:
@@ -210,6 +212,7 @@ class Client:
             return int(exc.code), exc.read().decode("utf-8", "replace")
 
     def login(self) -> bool:
+        self.logged_in = False
         self.jar.clear()
         self.request("/akun/masuk/")
         status, html = self.request(
@@ -217,7 +220,8 @@ class Client:
             {"username": self.username, "password": PASSWORD, "csrfmiddlewaretoken": self._csrf()},
         )
         # urllib follows the redirect after a successful sign-in to the home page
-        return status == 200 and "akun/keluar" in html
+        self.logged_in = status == 200 and "akun/keluar" in html
+        return self.logged_in
 
     def one(self, kind: str) -> tuple[bool, str]:
         """Do one request of `kind`; (whether the answer was right, what was wrong)."""
@@ -250,25 +254,32 @@ class Client:
             )
             if status == 200 and "Draf disimpan" in html:
                 return True, marker
-            return False, f"save {status}"
+            return False, f"save {status}{self._signed_out(html)}"
         status, html = self.request(
             "/cek/",
             {"text": random.choice(DRAFTS), "platform": "", "csrfmiddlewaretoken": self._csrf()},
         )
-        return status == 200 and "data-verdict=" in html, f"page_check {status}"
+        return status == 200 and "data-verdict=" in html, (
+            f"page_check {status}{self._signed_out(html)}"
+        )
+
+    def _signed_out(self, html: str) -> str:
+        """A page answered with the sign-in form: the session was lost (sign in again)."""
+        if 'name="password"' in html:
+            self.logged_in = False
+            return " signed out"
+        return ""
 
 
 def _client_loop(client: Client, server: Server, stats: Stats, end: float, think_s: float) -> None:
     kinds = [kind for kind, _w in KINDS]
     weights = [w for _k, w in KINDS]
-    logged_in = False
     while time.monotonic() < end:
         if not server.up.wait(timeout=1):
             continue
         try:
-            if not logged_in:
-                logged_in = client.login()
-                if not logged_in:
+            if not client.logged_in:
+                if not client.login():
                     stats.error("login")
                     continue
             kind = random.choices(kinds, weights)[0]
@@ -282,11 +293,11 @@ def _client_loop(client: Client, server: Server, stats: Stats, end: float, think
                         stats.confirmed.append(detail)
             elif server.up.is_set():
                 stats.error(detail)
-        except (OSError, urllib.error.URLError):
+        except (OSError, urllib.error.URLError, http.client.HTTPException):
             # refused or cut while the server was killed: not an answer, counted apart
+            # (the session lives in the database: it survives the restart)
             with stats.lock:
                 stats.unavailable += 1
-            logged_in = False
             time.sleep(0.2)
         time.sleep(random.uniform(0, 2 * think_s))
 
@@ -345,6 +356,7 @@ def run_load_benchmark(
                 "DEBUG": "false",
                 "BIJAK_API_RATE_PER_MINUTE": "100000",
                 "LOG_LEVEL": "ERROR",
+                "BIJAK_DEMO": "true",  # a throw-away server with the demo key
             }
         )
         if database_url:

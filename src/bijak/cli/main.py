@@ -10,6 +10,7 @@ import typer
 
 from bijak.cli import audit, benchmark, check, demo, policy, scan, serve, site, token, train
 from bijak.cli import campaign as campaign_cmd
+from bijak.cli import case as case_cmd
 from bijak.cli import eval as eval_cmd
 from bijak.cli import monitoring as monitoring_cmd
 
@@ -25,6 +26,7 @@ app.add_typer(benchmark.app, name="benchmark")
 app.add_typer(token.app, name="token")
 app.add_typer(audit.app, name="audit")
 app.add_typer(campaign_cmd.app, name="campaign")
+app.add_typer(case_cmd.app, name="case")
 app.add_typer(monitoring_cmd.account_app, name="account")
 app.add_typer(monitoring_cmd.review_app, name="review")
 app.command("import-posts")(monitoring_cmd.import_posts)

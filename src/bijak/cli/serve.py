@@ -34,7 +34,9 @@ PERIODIC: list[tuple[str, float | None]] = [
     ("bijak.site.health.tasks.worker_heartbeat_task", 15.0),
     ("bijak.site.notifications.tasks.notifications_sweep", 60.0),
     ("bijak.site.audit.tasks.audit_checkpoint_task", None),
+    ("bijak.site.dissemination.tasks.dissemination_daily", 3600.0),  # idempotent within a day
     ("bijak.site.monitoring.tasks.monitoring_maintenance_task", 300.0),
+    ("bijak.site.cases.tasks.cases_escalate_task", 3600.0),
 ]
 PRUNE_EVERY_S = 3600.0
 

@@ -20,13 +20,18 @@ def column_problems(model: type[Model], **values: str) -> list[str]:
         field = model._meta.get_field(name)
         label = str(getattr(field, "verbose_name", name))
         if "\x00" in value:
-            problems.append(_("Kolom %(field)s berisi karakter NUL yang tidak diizinkan.")
-                            % {"field": label})
+            problems.append(
+                _("Kolom %(field)s berisi karakter NUL yang tidak diizinkan.") % {"field": label}
+            )
         limit = getattr(field, "max_length", None)
         if limit is not None and len(value) > limit:
             problems.append(
-                _("Kolom %(field)s terlalu panjang: paling banyak %(max)d karakter, diisi "
-                  "%(length)d.") % {"field": label, "max": limit, "length": len(value)})
+                _(
+                    "Kolom %(field)s terlalu panjang: paling banyak %(max)d karakter, diisi "
+                    "%(length)d."
+                )
+                % {"field": label, "max": limit, "length": len(value)}
+            )
     return problems
 
 

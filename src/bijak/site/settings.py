@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "bijak.site.dissemination",
     "bijak.site.monitoring",
     "bijak.site.complaints",
+    "bijak.site.cases",
     "bijak.site.claims",
 ]
 
@@ -109,7 +110,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": VAR_DIR / "bijak.sqlite3",
+            "NAME": str(VAR_DIR / "bijak.sqlite3"),
             # secure_delete: a deleted draft's text is overwritten, not left in free pages.
             "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE",
                         "init_command": "PRAGMA secure_delete=ON"},

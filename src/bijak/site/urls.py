@@ -19,6 +19,7 @@ urlpatterns = [
     path("pemantauan/", include("bijak.site.monitoring.urls")),
     path("sosialisasi/", include("bijak.site.dissemination.urls")),
     path("aduan/", include("bijak.site.complaints.urls")),
+    path("perkara/", include("bijak.site.cases.urls")),
     path("klaim/", include("bijak.site.claims.urls")),
     path("admin/", admin.site.urls),
     path("sehat/", include("bijak.site.health.urls")),

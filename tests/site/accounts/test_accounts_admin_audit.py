@@ -15,14 +15,21 @@ pytestmark = pytest.mark.django_db
 def superuser(db):
     from bijak.site.accounts.models import User
 
-    return User.objects.create_superuser(username="root", password="x-unused-x", email="r@contoh.id")
+    return User.objects.create_superuser(
+        username="root", password="x-unused-x", email="r@contoh.id"
+    )
 
 
 def test_a_password_change_in_the_admin_is_audited_without_the_hash(client_as, superuser):
     client = client_as(superuser)
-    response = client.post("/admin/password_change/", {
-        "old_password": "x-unused-x", "new_password1": "kata-sandi-baru-2438",
-        "new_password2": "kata-sandi-baru-2438"})
+    response = client.post(
+        "/admin/password_change/",
+        {
+            "old_password": "x-unused-x",
+            "new_password1": "kata-sandi-baru-2438",
+            "new_password2": "kata-sandi-baru-2438",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     superuser.refresh_from_db()
     assert superuser.check_password("kata-sandi-baru-2438")

@@ -15,8 +15,9 @@ def attempt(client: Client, username: str, password: str, **extra):
     return client.post("/akun/masuk/", {"username": username, "password": password}, **extra)
 
 
-def test_after_the_failure_limit_even_the_right_password_is_refused(employee, persona_password,
-                                                                    settings):
+def test_after_the_failure_limit_even_the_right_password_is_refused(
+    employee, persona_password, settings
+):
     from axes.models import AccessAttempt
 
     limit = settings.AXES_FAILURE_LIMIT

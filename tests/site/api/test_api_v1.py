@@ -226,21 +226,21 @@ def test_token_names_are_checked_by_the_service_not_truncated(employee):
             "application/json",
             400,
             "invalid_request",
-            "Kolom “text” wajib diisi dengan teks yang tidak kosong.",
+            "Tulis dulu draf unggahan yang ingin dicek.",
         ),
         (
             '{"text": "   "}',
             "application/json",
             400,
             "invalid_request",
-            "Kolom “text” wajib diisi dengan teks yang tidak kosong.",
+            "Tulis dulu draf unggahan yang ingin dicek.",
         ),
         (
             '{"text": 5}',
             "application/json",
             400,
             "invalid_request",
-            "Kolom “text” wajib diisi dengan teks yang tidak kosong.",
+            "Tulis dulu draf unggahan yang ingin dicek.",
         ),
         (
             '{"text": "halo", "lang": "fr"}',
@@ -298,7 +298,7 @@ def test_oversized_text_is_413(client, token):
         post_check(client, {"text": "a" * 5001}, token=token),
         413,
         "text_too_long",
-        "Teks terlalu panjang: paling banyak 5000 karakter, teks ini 5001 karakter.",
+        "Draf terlalu panjang: paling banyak 5000 karakter, draf ini 5001 karakter.",
     )
     assert error["field"] == "text"
 
@@ -309,7 +309,7 @@ def test_oversized_text_message_in_english(client, token):
         post_check(client, {"text": "a" * 5001}, token=token, HTTP_ACCEPT_LANGUAGE="en"),
         413,
         "text_too_long",
-        "The text is too long: at most 5000 characters, this one has 5001.",
+        "The draft is too long: at most 5000 characters, this one has 5001.",
     )
 
 
@@ -394,3 +394,39 @@ def test_a_database_failure_answers_the_json_error_shape_not_an_html_page(client
         cursor.execute(f"DROP TABLE {connection.ops.quote_name(RateWindow._meta.db_table)}")
     response = client.get("/api/v1/policy", **auth(token))
     assert_error(response, 500, "server_error", "Terjadi kesalahan di server.")
+
+
+@pytest.mark.django_db
+def test_lang_null_is_refused_as_the_schema_says(client, token):
+    """Issue 8, defect 10: the API accepted "lang": null against its own schema."""
+    response = post_check(client, {"text": "halo", "lang": None}, token=token)
+    error = assert_error(response, 400, "invalid_request", "Kolom “lang” harus “id” atau “en”.")
+    assert error["field"] == "lang"
+    schema = client.get("/api/v1/openapi.json").json()
+    assert schema["components"]["schemas"]["CheckRequest"]["properties"]["lang"]["type"] == "string"
+    assert post_check(client, {"text": "halo"}, token=token).status_code == 200
+
+
+def test_the_openapi_document_is_valid_and_every_reference_resolves(client):
+    """Issue 8, defect 10: `#/$defs/...` references of the report schema pointed nowhere once
+    the schema sat under components. openapi-spec-validator resolves each one."""
+    from openapi_spec_validator import validate
+
+    document = client.get("/api/v1/openapi.json").json()
+    validate(document)
+    text = json.dumps(document)
+    assert "#/$defs/" not in text
+    schemas = document["components"]["schemas"]
+    for ref in set(__import__("re").findall(r'"\$ref": "#/components/schemas/([^"]+)"', text)):
+        assert ref in schemas, ref
+
+
+@pytest.mark.django_db
+def test_the_page_and_the_api_give_the_same_messages(client, token, employee_client):
+    from bijak.site.checks.schema import platform_ids
+
+    page = employee_client.post("/cek/", {"text": "halo", "platform": "myspace"}).content.decode()
+    api = post_check(client, {"text": "halo", "platform": "myspace"}, token=token).json()
+    assert api["error"]["message"] in page.replace("&ldquo;", "“").replace("&rdquo;", "”")
+    assert platform_ids() == ["instagram", "facebook", "x", "tiktok", "youtube", "whatsapp",
+                              "lainnya"]

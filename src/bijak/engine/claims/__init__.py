@@ -28,7 +28,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +43,7 @@ STEM = 5
 """Content words are indexed by their first ``STEM`` letters (menyebabkan/sebabkan differ,
 but vaksinasi/vaksin, kankernya/kanker meet)."""
 MIN_SHARED = 2
+MIN_COVERAGE = 0.4
 _SENTENCE_ENDS = frozenset(".!?\n")
 _PREFIXES = (
     ("meng", ""), ("meny", "s"), ("peny", "s"), ("mem", ""), ("men", ""), ("me", ""),
@@ -84,6 +85,7 @@ class ClaimMatch:
     end: int
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """A crude stem: one common prefix off (``menyebabkan`` -> ``sebab``), then ``STEM``
     letters. Good enough for an index; the n-gram cosine does the fine comparison."""
@@ -118,13 +120,16 @@ def _content(words: Sequence[str]) -> list[str]:
     return [w for w in words if w not in stop and (len(w) > 2 or w.isdigit()) and w.isalnum()]
 
 
+@lru_cache(maxsize=65536)
+def _word_grams(word: str) -> tuple[str, ...]:
+    padded = f"<{word}>"
+    return tuple(padded[i : i + n] for n in NGRAMS for i in range(len(padded) - n + 1))
+
+
 def _ngrams(words: Sequence[str]) -> Counter[str]:
     grams: Counter[str] = Counter()
     for w in words:
-        padded = f"<{w}>"
-        for n in NGRAMS:
-            for i in range(len(padded) - n + 1):
-                grams[padded[i : i + n]] += 1
+        grams.update(_word_grams(w))
     return grams
 
 
@@ -141,6 +146,7 @@ class _Para:
     stems: frozenset[str]
     vector: Mapping[str, float]
     negated: bool
+    negated_stems: frozenset[str]
 
 
 class ClaimKnowledgeBase:
@@ -155,7 +161,7 @@ class ClaimKnowledgeBase:
             dup = sorted({i for i in ids if ids.count(i) > 1})
             raise ClaimDataError(f"duplicate claim ids: {', '.join(dup)}")
         _, neg = _lang_words()
-        raw: list[tuple[ClaimEntry, str, list[str], Counter[str], bool]] = []
+        raw: list[tuple[ClaimEntry, str, list[str], Counter[str], frozenset[str]]] = []
         df: Counter[str] = Counter()
         for e in self.entries:
             for text in e.claims:
@@ -163,14 +169,21 @@ class ClaimKnowledgeBase:
                 content = _content(words)
                 grams = _ngrams(content)
                 df.update(grams.keys())
-                raw.append((e, text, content, grams, any(w in neg for w in words)))
+                raw.append((e, text, content, grams, _negated_stems(words, neg)))
         n = max(len(raw), 1)
         self._idf = {g: math.log((1 + n) / (1 + c)) + 1.0 for g, c in df.items()}
         self._default_idf = math.log(1 + n) + 1.0
         self._paras: list[_Para] = []
         self._index: dict[str, list[int]] = {}
         for e, text, content, grams, negated in raw:
-            para = _Para(e, text, frozenset(_stem(w) for w in content), self._vec(grams), negated)
+            para = _Para(
+                e,
+                text,
+                frozenset(_stem(w) for w in content),
+                self._vec(grams),
+                bool(negated),
+                negated,
+            )
             k = len(self._paras)
             self._paras.append(para)
             for s in para.stems:
@@ -178,6 +191,18 @@ class ClaimKnowledgeBase:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    def could_match(self, stems: set[str]) -> bool:
+        """Whether some paraphrase has enough of its stems among ``stems`` (a whole post) to
+        reach the coverage a match needs in any window of it (a cheap prefilter)."""
+        hits: Counter[int] = Counter()
+        for s in stems:
+            for k in self._index.get(s, ()):
+                hits[k] += 1
+        paras = self._paras
+        return any(
+            c >= MIN_SHARED and c >= MIN_COVERAGE * len(paras[k].stems) for k, c in hits.items()
+        )
 
     def with_entries(self, entries: Iterable[ClaimEntry]) -> ClaimKnowledgeBase:
         """This knowledge base plus ``entries`` (an entry with a known id replaces it)."""
@@ -209,18 +234,13 @@ class ClaimKnowledgeBase:
         window_stems = stems
         vec = self._vec(_ngrams(content))
         # a negation right before a word of the claim ("vaksin TIDAK mengandung chip")
-        negated_stems = {
-            _stem(words[j])
-            for i in range(len(words) - 1)
-            if words[i] in neg and words[i + 1] not in _NOT_NEGATING
-            for j in range(i + 1, min(len(words), i + 3))
-        }
+        negated_stems = _negated_stems(words, neg)
         best: dict[str, ClaimMatch] = {}
         start, end = spans[0][0], spans[-1][1]
         for k in cands:
             para = self._paras[k]
             coverage = len(para.stems & window_stems) / max(len(para.stems), 1)
-            if coverage < 0.4:
+            if coverage < MIN_COVERAGE:
                 continue
             pv = para.vector
             cos = (
@@ -230,7 +250,7 @@ class ClaimKnowledgeBase:
             )
             # the window is usually longer than the claim: compare with the part that matters
             sim = math.sqrt(coverage * min(1.0, cos * _length_boost(len(vec), len(pv))))
-            if (para.negated and not negated_stems) or (
+            if (para.negated and negated_stems.isdisjoint(para.negated_stems)) or (
                 not para.negated and not negated_stems.isdisjoint(para.stems)
             ):
                 sim *= 0.5  # the window says the opposite of the claim
@@ -239,6 +259,16 @@ class ClaimKnowledgeBase:
                 if old is None or sim > old.similarity:
                     best[para.entry.id] = ClaimMatch(para.entry, para.text, sim, start, end)
         return sorted(best.values(), key=lambda m: -m.similarity)
+
+
+def _negated_stems(words: Sequence[str], neg: frozenset[str]) -> frozenset[str]:
+    """Stems of the three words after each negation ("tidak bisa disembuhkan": bisa, sembu)."""
+    return frozenset(
+        _stem(words[j])
+        for i in range(len(words) - 1)
+        if words[i] in neg and words[i + 1] not in _NOT_NEGATING
+        for j in range(i + 1, min(len(words), i + 4))
+    )
 
 
 def _length_boost(window_grams: int, para_grams: int) -> float:

@@ -35,6 +35,9 @@ if TYPE_CHECKING:  # pragma: no cover
 NAME = "bijak.claims.v1"
 ClaimMatcher = Callable[["NormalizedText"], list[Finding]]
 MAX_MATCHES = 3
+OFFICIAL_DOMAINS = (".go.id", "who.int", ".ac.id", "cdc.gov", "turnbackhoax.id", "cekfakta.com")
+OFFICIAL_KEEP = 0.9
+"""With an official link in the post, only a near-verbatim match (>= this) still counts."""
 
 
 class ClaimRecognizer:
@@ -66,7 +69,7 @@ class ClaimRecognizer:
         if kb is None or not doc.tokens:
             return []
         stems = {_stem(w) for w in _content([t.text for t in doc.tokens])}
-        if len(stems & self._stems) < MIN_SHARED:
+        if len(stems & self._stems) < MIN_SHARED or not kb.could_match(stems):
             return []
         best: dict[str, Any] = {}
         for words, spans in sentence_windows(doc):
@@ -76,7 +79,12 @@ class ClaimRecognizer:
                     best[m.entry.id] = m
         out: list[Finding] = []
         text = doc.original
+        low = text.lower()
+        # a link to an official or scientific page: the post most likely corrects the claim
+        official = ("http" in low or "www" in low) and any(d in low for d in OFFICIAL_DOMAINS)
         for m in sorted(best.values(), key=lambda m: -m.similarity)[:MAX_MATCHES]:
+            if official and m.similarity < OFFICIAL_KEEP:
+                continue
             score = self.strong_score if m.similarity >= self.strong else self.weak_score
             out.append(
                 Finding(

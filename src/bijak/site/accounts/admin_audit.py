@@ -21,14 +21,15 @@ from django.contrib.admin.forms import AdminPasswordChangeForm
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.db import transaction
 from django.db.models.signals import post_save
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponseBase
 from django.urls import reverse
 
 ACTIONS = {ADDITION: "admin.add", CHANGE: "admin.change", DELETION: "admin.delete"}
 
 
-def _audit_admin_log_entry(sender: type[LogEntry], instance: LogEntry, created: bool,
-                           **kwargs: Any) -> None:
+def _audit_admin_log_entry(
+    sender: type[LogEntry], instance: LogEntry, created: bool, **kwargs: Any
+) -> None:
     if not created or kwargs.get("raw"):
         return
     from bijak.site.audit.services import audit_record
@@ -37,8 +38,10 @@ def _audit_admin_log_entry(sender: type[LogEntry], instance: LogEntry, created: 
     target_type = f"{content_type.app_label}.{content_type.model}" if content_type else ""
     with transaction.atomic():
         audit_record(
-            actor=instance.user, action=ACTIONS.get(instance.action_flag, "admin.other"),
-            target_type=target_type, target_id=instance.object_id or "",
+            actor=instance.user,
+            action=ACTIONS.get(instance.action_flag, "admin.other"),
+            target_type=target_type,
+            target_id=instance.object_id or "",
             data={"object": instance.object_repr, "change": instance.get_change_message()},
         )
 
@@ -49,13 +52,19 @@ class AuditedAdminPasswordChangeForm(AdminPasswordChangeForm):
 
         with transaction.atomic():
             user = super().save(commit=commit)
-            audit_record(actor=user, action="user.password_change", target_type="accounts.User",
-                         target_id=user.pk, data={"username": user.username, "via": "admin"})
+            audit_record(
+                actor=user,
+                action="user.password_change",
+                target_type="accounts.User",
+                target_id=user.pk,
+                data={"username": user.username, "via": "admin"},
+            )
         return user
 
 
-def _password_change(site: admin.AdminSite, request: HttpRequest,
-                     extra_context: dict[str, Any] | None = None) -> HttpResponse:
+def _password_change(
+    site: admin.AdminSite, request: HttpRequest, extra_context: dict[str, Any] | None = None
+) -> HttpResponseBase:
     """AdminSite.password_change with the audited form (Django has no setting for the form)."""
     from django.contrib.auth.views import PasswordChangeView
 
@@ -71,7 +80,8 @@ def _password_change(site: admin.AdminSite, request: HttpRequest,
 
 
 def connect() -> None:
-    post_save.connect(_audit_admin_log_entry, sender=LogEntry,
-                      dispatch_uid="bijak-audit-admin-log-entry")
+    post_save.connect(
+        _audit_admin_log_entry, sender=LogEntry, dispatch_uid="bijak-audit-admin-log-entry"
+    )
     # the admin's URLs are built later from `site.password_change`, so this one is served
     admin.site.password_change = MethodType(_password_change, admin.site)  # type: ignore[method-assign]

@@ -231,3 +231,17 @@ def check_view(*, text: str, report: dict[str, Any], policy: Any, lang: str) -> 
         checklist=checklist,
         marked=len(merged_spans(text, findings)),
     )
+
+
+SAVED_EXCERPT_CHARS = 60
+
+
+def saved_excerpt(saved: Any) -> str:
+    """The start of a kept draft for lists, with personal data masked like every other output:
+    the report's `masked_text` (same offsets as the draft); a report without one shows no text."""
+    masked = str((saved.report or {}).get("masked_text") or "")
+    if len(masked) != len(saved.text):
+        return _("(isi disembunyikan)")
+    if len(masked) <= SAVED_EXCERPT_CHARS:
+        return masked
+    return masked[: SAVED_EXCERPT_CHARS - 1] + "…"

@@ -14,7 +14,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
@@ -22,12 +21,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from bijak.site.checks import services
 from bijak.site.checks.access import access_check_statistics, access_saved_check_by_id
 from bijak.site.checks.forms import CheckForm
-from bijak.site.checks.present import check_view
+from bijak.site.checks.present import check_view, saved_excerpt
+from bijak.site.checks.schema import check_lang
 from bijak.site.checks.selectors import clause_daily_counts, clause_totals, saved_checks_for_user
 
 
 def _lang() -> str:
-    return "en" if (get_language() or "id").startswith("en") else "id"
+    return check_lang()
 
 
 def _policy() -> Any:
@@ -49,9 +49,9 @@ def check(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = CheckForm(request.POST)
         if form.is_valid():
-            text = form.cleaned_data["text"]
-            platform = form.cleaned_data["platform"] or ""
-            report = services.check_run(text=text, lang=_lang(), platform=platform or None)
+            draft = form.cleaned_data["input"]
+            text, platform = draft.text, draft.platform or ""
+            report = services.check_run(text=text, lang=draft.lang, platform=draft.platform)
             result = _result(text, report)
             if form.cleaned_data["save"]:
                 saved = services.saved_check_create(
@@ -80,11 +80,12 @@ def preview(request: HttpRequest) -> HttpResponse:
     form = CheckForm(request.POST)
     if not form.is_valid():
         return render(request, "checks/_result.html", {"form": form, "result": None}, status=200)
-    text = form.cleaned_data["text"]
+    draft = form.cleaned_data["input"]
     report = services.check_run(
-        text=text, lang=_lang(), platform=form.cleaned_data["platform"] or None, count=False
+        text=draft.text, lang=draft.lang, platform=draft.platform, count=False
     )
-    return render(request, "checks/_result.html", {"form": form, "result": _result(text, report)})
+    return render(request, "checks/_result.html",
+                  {"form": form, "result": _result(draft.text, report)})
 
 
 @never_cache
@@ -93,7 +94,8 @@ def saved_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "checks/saved_list.html",
-        {"saved_checks": saved_checks_for_user(user=request.user)},
+        {"saved_checks": [(saved, saved_excerpt(saved))
+                          for saved in saved_checks_for_user(user=request.user)]},
     )
 
 

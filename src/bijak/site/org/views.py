@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.forms import ModelChoiceField
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -24,6 +25,7 @@ from bijak.site.org.forms import (
     UnitForm,
 )
 from bijak.site.org.importing import COLUMNS, ImportFileError, too_large_error
+from bijak.site.org.models import OrgUnit
 from bijak.site.org.nip import nip_check
 from bijak.site.org.services import (
     ImportRefused,
@@ -62,7 +64,9 @@ def unit_edit(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = access.access_unit_by_id(request.user, unit_id)
     initial = {"name": unit.name, "level": unit.level, "parent": unit.parent}
     form = UnitEditForm(request.POST) if request.method == "POST" else UnitEditForm(initial=initial)
-    form.fields["parent"].queryset = form.fields["parent"].queryset.exclude(pk=unit.pk)
+    parent_field = form.fields["parent"]
+    assert isinstance(parent_field, ModelChoiceField)
+    parent_field.queryset = OrgUnit.objects.exclude(pk=unit.pk)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -107,7 +111,9 @@ def employee_edit(request: HttpRequest, employee_id: int) -> HttpResponse:
     initial = {"name": employee.name, "unit": employee.unit, "position": employee.position,
                "email": employee.email}
     form = EmployeeForm(request.POST) if posted else EmployeeForm(initial=initial)
-    form.fields["unit"].queryset = access.units_changeable_by(request.user).order_by("code")
+    unit_field = form.fields["unit"]
+    assert isinstance(unit_field, ModelChoiceField)
+    unit_field.queryset = access.units_changeable_by(request.user).order_by("code")
     if posted and form.is_valid():
         data = form.cleaned_data
         employee_update(actor=request.user, employee=employee, name=data["name"], unit=data["unit"],

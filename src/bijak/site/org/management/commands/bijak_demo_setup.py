@@ -79,6 +79,9 @@ class Command(BaseCommand):
         from bijak.site.complaints.demo import complaints_demo_populate
 
         complaints_demo_populate()
+        from bijak.site.cases.demo import cases_demo_populate
+
+        cases_demo_populate()
         sample = Path(settings.VAR_DIR) / "demo" / "pegawai-contoh.csv"
         sample.parent.mkdir(parents=True, exist_ok=True)
         sample.write_text(SAMPLE_CSV, encoding="utf-8")
