@@ -93,7 +93,7 @@ def test_serve_runs_site_and_worker_and_stops_both(tmp_path):
         status, _body = get(f"http://127.0.0.1:{port}/cek/")
         assert status == 302
         status, css = get(f"http://127.0.0.1:{port}/static/checks/check.css")
-        assert status == 200 and b"mark" in css
+        assert status == 200 and b".check-form" in css
         # several requests at once are served (threaded server)
         with ThreadPoolExecutor(8) as pool:
             statuses = list(
@@ -204,7 +204,8 @@ def test_rate_limit_is_shared_by_server_processes(tmp_path):
             results = list(pool.map(call, range(12)))
         statuses = sorted(status for status, _ in results)
         assert statuses == [200] * 5 + [429] * 7
-        assert all(retry and 1 <= int(retry) <= 60 for status, retry in results if status == 429)
+        # a sliding window: the wait may run into the next window (at most two windows)
+        assert all(retry and 1 <= int(retry) <= 120 for status, retry in results if status == 429)
     finally:
         proc.terminate()
         proc.wait(timeout=30)
