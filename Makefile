@@ -28,13 +28,14 @@ system-deps:
 
 lint: install
 	$(BIN)/ruff check src tests
-	$(BIN)/mypy
+	$(BIN)/ruff format --check src tests
+	BIJAK_DEMO=true $(BIN)/mypy
 
 lock:
-	$(BIN)/pip-compile -q --extra dev --strip-extras --no-header -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile -q --extra dev --strip-extras --no-header --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 messages: install
-	cd src/bijak && ../../$(BIN)/django-admin makemessages -l id -l en --settings=bijak.site.settings && ../../$(BIN)/django-admin compilemessages --settings=bijak.site.settings
+	cd src/bijak && BIJAK_DEMO=true ../../$(BIN)/django-admin makemessages -l id -l en --settings=bijak.site.settings && BIJAK_DEMO=true ../../$(BIN)/django-admin compilemessages --settings=bijak.site.settings
 
 clean:
 	rm -rf $(VENV) var/bijak.sqlite3

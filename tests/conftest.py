@@ -1,7 +1,7 @@
 """Suite-wide fixtures and rules.
 
-- With BIJAK_FORBID_SKIPS=1 (CI), any skipped test fails the run: a skip that hides a missing
-  part is a failure.
+- With BIJAK_FORBID_SKIPS=1 (CI), any skipped test fails the run, whether it is skipped while
+  running or while its module is collected: a skip that hides a missing part is a failure.
 - `browser_page`: Debian's Chromium driven by Playwright against the live test server.
 """
 
@@ -20,6 +20,13 @@ _skipped: list[str] = []
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     if report.skipped:
         _skipped.append(report.nodeid)
+
+
+def pytest_collectreport(report: pytest.CollectReport) -> None:
+    """A module skipped while it is collected (`pytest.importorskip`, a module-level
+    `pytest.skip`) is a skip too: it never reaches `pytest_runtest_logreport`."""
+    if report.skipped:
+        _skipped.append(report.nodeid or "(collection)")
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

@@ -210,6 +210,86 @@ def test_rate_limit_is_shared_by_server_processes(tmp_path):
         proc.wait(timeout=30)
 
 
+@pytest.mark.slow
+def test_serve_restarts_a_dead_worker_reports_health_and_outlasts_slow_clients(tmp_path):
+    """Defects 6 and 9 of issue 8: the worker killed is restarted and the health page says it
+    is alive again; 50 clients trickling header lines hold connections, not the (here only 2)
+    request threads, so normal requests are answered while they are still held."""
+    import json
+
+    port = free_port()
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+    }
+    env.update({"BIJAK_HOME": str(tmp_path), "BIJAK_VAR_DIR": str(tmp_path / "var")})
+    (tmp_path / "var").mkdir()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bijak.cli.main", "serve", "--port", str(port), "--threads", "2"],
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+
+    def worker_pid() -> int | None:
+        return next((pid for pid, cmd in children(proc.pid) if "db_worker" in cmd), None)
+
+    def health() -> tuple[int, dict]:
+        status, body = get(f"{base}/sehat/?format=json")
+        return status, json.loads(body)
+
+    def wait_until(condition, what: str, seconds: float = 60) -> None:
+        deadline = time.monotonic() + seconds
+        while True:
+            try:
+                if condition():
+                    return
+            except (ConnectionError, urllib.error.URLError):
+                pass
+            assert proc.poll() is None, proc.stdout.read().decode()
+            assert time.monotonic() < deadline, what
+            time.sleep(0.3)
+
+    slow: list[socket.socket] = []
+    try:
+        wait_until(lambda: health()[0] == 200, "the worker never reported alive")
+        _status, state = health()
+        assert state["ok"] and state["database"]["ok"] and state["worker"]["ok"]
+        assert state["mail"]["ok"]  # the file outbox (no SMTP server configured)
+
+        first = worker_pid()
+        os.kill(first, signal.SIGKILL)
+        wait_until(lambda: worker_pid() not in (None, first), "the worker was not restarted")
+
+        # 50 slow clients: each sends a request line and then one header line now and then
+        for _ in range(50):
+            conn = socket.create_connection(("127.0.0.1", port), timeout=10)
+            conn.sendall(b"GET /api/v1/policy HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            slow.append(conn)
+        for n in range(2):
+            for conn in slow:
+                conn.sendall(f"X-Slow-{n}: {n}\r\n".encode())
+            with ThreadPoolExecutor(4) as pool:
+                statuses = list(pool.map(lambda _: get(f"{base}/api/v1/policy")[0], range(10)))
+            assert statuses == [401] * 10
+        # the slow ones were held all along: finishing their headers gets them an answer
+        for conn in slow[:5]:
+            conn.sendall(b"\r\n")
+            assert conn.recv(64).startswith(b"HTTP/1.1 401")
+
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == 0
+        output = proc.stdout.read().decode()
+        assert "bijak serve: worker berhenti (kode -9); dimulai ulang dalam 1 detik." in output
+    finally:
+        for conn in slow:
+            conn.close()
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(timeout=10)
+
+
 def test_serve_says_when_the_port_is_taken(tmp_path):
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 import re
-import time
+from pathlib import Path
 
 import numpy as np
 import pytest
+import yaml
 
 from bijak.engine.models import linear
 from bijak.engine.models.linear import DEFAULT_ARTIFACT, LinearModel
@@ -38,12 +39,12 @@ def rec() -> ModelRecognizer:
     return loaded
 
 
-def test_artifact_is_small_and_loads_fast() -> None:
+def test_artifact_is_small_and_loads() -> None:
+    """Its size is checked here; how fast it loads is measured by `bijak benchmark`, not
+    asserted in a unit test (wall-clock time depends on the machine)."""
     npz = DEFAULT_ARTIFACT.with_suffix(".npz")
     assert npz.stat().st_size < 5 * 2**20
-    t = time.perf_counter()
-    ModelRecognizer.load_default()
-    assert time.perf_counter() - t < 1.0
+    assert ModelRecognizer.load_default() is not None
 
 
 def test_artifact_holds_numbers_only() -> None:
@@ -64,7 +65,9 @@ def test_metadata_records_data_code_and_metrics() -> None:
         assert path.split("/")[0] in meta["datasets"]
         assert re.fullmatch(r"[0-9a-f]{64}", digest)
     assert re.fullmatch(r"[0-9a-f]{40}(-dirty)?", meta["code_version"])
-    assert meta["hyperparameters"]["random_state"] == meta["hyperparameters"]["random_state"]
+    # the seed the artifact was trained with is the one its training configuration names
+    config = Path(__file__).resolve().parents[2] / "configs" / "model-v1.yaml"
+    assert meta["hyperparameters"]["random_state"] == yaml.safe_load(config.read_text())["seed"]
     assert meta["metrics"]["in_domain"] and meta["metrics"]["false_alarm_rate"]
 
     # no raw text: no string value in the metadata is longer than a file path or a note

@@ -20,7 +20,10 @@ from bijak.ml.challenge import (
     generate,
     is_hard_negative,
     load_families,
+    personal_values,
+    privacy_leaks,
     read_manifest,
+    read_registers,
     read_split,
     run_challenge,
     score_challenge,
@@ -34,6 +37,7 @@ from bijak.policy import load_policy
 ROOT = Path(__file__).resolve().parents[2] / "benchmarks" / "challenge"
 TEST = ROOT / "test.jsonl"
 TRAIN = ROOT / "train.jsonl"
+TEST_B = ROOT / "test_b.jsonl"
 README = ROOT / "README.md"
 
 
@@ -47,26 +51,28 @@ def train_items() -> list[ChallengeItem]:
     return read_split(TRAIN)
 
 
+@pytest.fixture(scope="module")
+def test_b_items() -> list[ChallengeItem]:
+    return read_split(TEST_B)
+
+
 def _readme_counts() -> dict[str, dict[str, int]]:
-    """The per-category table of the README: | category | pos train | pos test | neg train | neg test |."""
+    """The README's table: | category | pos train | pos test | pos test_b | neg train | neg test
+    | neg test_b |."""
     text = README.read_text(encoding="utf-8")
     block = text.split("<!-- COUNTS:START -->", 1)[1].split("<!-- COUNTS:END -->", 1)[0]
     out: dict[str, dict[str, int]] = {}
     for row in block.splitlines():
         cells = [c.strip().strip("`") for c in row.strip().strip("|").split("|")]
-        if len(cells) == 5 and cells[0] in CATEGORIES:
-            out[cells[0]] = {
-                "pos_train": int(cells[1]),
-                "pos_test": int(cells[2]),
-                "neg_train": int(cells[3]),
-                "neg_test": int(cells[4]),
-            }
+        if len(cells) == 7 and cells[0] in CATEGORIES:
+            keys = ("pos_train", "pos_test", "pos_test_b", "neg_train", "neg_test", "neg_test_b")
+            out[cells[0]] = dict(zip(keys, map(int, cells[1:]), strict=True))
     return out
 
 
 def test_every_line_is_valid_for_bijak_eval() -> None:
     known = [c.id for c in load_policy().categories]
-    for path in (TEST, TRAIN):
+    for path in (TEST, TRAIN, TEST_B):
         items = read_jsonl(path, known)
         assert items, path
         for raw in path.read_text(encoding="utf-8").splitlines():
@@ -76,28 +82,38 @@ def test_every_line_is_valid_for_bijak_eval() -> None:
             assert obj["text"].strip() == obj["text"] and obj["text"]
 
 
-def test_ids_are_unique(test_items: list[ChallengeItem], train_items: list[ChallengeItem]) -> None:
-    ids = [i.id for i in test_items + train_items]
+def test_ids_are_unique(
+    test_items: list[ChallengeItem],
+    train_items: list[ChallengeItem],
+    test_b_items: list[ChallengeItem],
+) -> None:
+    ids = [i.id for i in test_items + train_items + test_b_items]
     assert len(ids) == len(set(ids))
 
 
 def test_every_category_has_300_positives_and_300_negatives_as_claimed(
-    test_items: list[ChallengeItem], train_items: list[ChallengeItem]
+    test_items: list[ChallengeItem],
+    train_items: list[ChallengeItem],
+    test_b_items: list[ChallengeItem],
 ) -> None:
     claimed = _readme_counts()
     assert set(claimed) == set(CATEGORIES)
     train, test = count_table(train_items), count_table(test_items)
+    test_b = count_table(test_b_items)
     for cat in CATEGORIES:
         actual = {
             "pos_train": train[cat]["pos"],
             "pos_test": test[cat]["pos"],
+            "pos_test_b": test_b[cat]["pos"],
             "neg_train": train[cat]["neg"],
             "neg_test": test[cat]["neg"],
+            "neg_test_b": test_b[cat]["neg"],
         }
         assert actual == claimed[cat], cat
         assert actual["pos_train"] + actual["pos_test"] >= 300, cat
         assert actual["neg_train"] + actual["neg_test"] >= 300, cat
         assert actual["pos_test"] > 0 and actual["neg_test"] > 0, cat
+        assert actual["pos_test_b"] > 0 and actual["neg_test_b"] > 0, cat
 
 
 def test_test_and_train_are_disjoint_by_family_template_and_text(
@@ -107,7 +123,8 @@ def test_test_and_train_are_disjoint_by_family_template_and_text(
     assert {i.family for i in test_items} == manifest
     assert not {i.family for i in train_items} & manifest
     assert not {i.text for i in train_items} & {i.text for i in test_items}
-    families = load_families(ROOT)
+    manifest_b = read_manifest(ROOT / "test_b_families.txt")
+    families = [f for f in load_families(ROOT) if f.id not in manifest_b]
     test_templates = {t for f in families if f.id in manifest for t in f.texts}
     train_templates = {t for f in families if f.id not in manifest for t in f.texts}
     assert not test_templates & train_templates
@@ -116,11 +133,30 @@ def test_test_and_train_are_disjoint_by_family_template_and_text(
     assert worst[0] < 0.4, worst
 
 
-def test_frozen_test_file_matches_the_digest_in_the_readme() -> None:
-    digest = hashlib.sha256(TEST.read_bytes()).hexdigest()
-    match = re.search(r"test\.jsonl` sha256 `([0-9a-f]{64})`", README.read_text(encoding="utf-8"))
+@pytest.mark.parametrize("path", [TEST, TEST_B], ids=["test", "test_b"])
+def test_frozen_test_file_matches_the_digest_in_the_readme(path: Path) -> None:
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    pattern = rf"`{re.escape(path.name)}` sha256 `([0-9a-f]{{64}})`"
+    match = re.search(pattern, README.read_text(encoding="utf-8"))
     assert match is not None
     assert digest == match.group(1)
+
+
+def test_second_test_part_is_disjoint_from_train_and_from_the_first(
+    test_items: list[ChallengeItem],
+    train_items: list[ChallengeItem],
+    test_b_items: list[ChallengeItem],
+) -> None:
+    manifest_b = read_manifest(ROOT / "test_b_families.txt")
+    manifest = read_manifest(ROOT / "test_families.txt")
+    assert {i.family for i in test_b_items} == manifest_b
+    assert not manifest_b & manifest
+    assert not {i.family for i in train_items} & manifest_b
+    texts_b = {i.text for i in test_b_items}
+    assert not texts_b & {i.text for i in train_items}
+    assert not texts_b & {i.text for i in test_items}
+    others = [f for f in load_families(ROOT) if f.id not in manifest]
+    assert template_overlap(others, manifest_b)[0][0] < 0.4
 
 
 def test_issue_items_are_all_in_the_test_part(test_items: list[ChallengeItem]) -> None:
@@ -180,7 +216,7 @@ def test_score_counts_verdicts_and_hard_negatives() -> None:
         {},
         {"hoaks": "aman"},
     ]
-    out = score_challenge(items, verdicts)
+    out = score_challenge(items, verdicts, {"1": "jawa", "2": "jawa", "3": "formal"})
     nk = out["per_category"]["narkoba"]
     assert (nk["tp"], nk["fp"], nk["fn"], nk["tn"]) == (1, 0, 1, 2)
     assert (nk["precision"], nk["recall"]) == (1.0, 0.5)
@@ -190,6 +226,24 @@ def test_score_counts_verdicts_and_hard_negatives() -> None:
     assert nk["hard_negatives"] == 2 and nk["hard_negatives_flagged"] == 0.5
     assert out["fired_on_hard_negatives"] == {"kata_kasar": 1}
     assert out["issue_items"] == {"n": 1, "passed": 1, "failed": []}
+    assert out["worst_families"] == [
+        {"family": "f1", "lines": 2, "wrong": 1, "share": 0.5},
+        {"family": "f2", "lines": 2, "wrong": 1, "share": 0.5},
+    ]
+    assert out["per_register"] == {
+        "formal": {
+            "positive_labels": 0,
+            "recall": 0.0,
+            "hard_negatives": 1,
+            "hard_negatives_flagged": 1.0,
+        },
+        "jawa": {
+            "positive_labels": 2,
+            "recall": 0.5,
+            "hard_negatives": 0,
+            "hard_negatives_flagged": 0.0,
+        },
+    }
     assert out["per_platform"]["challenge-x"] == {
         "positive_labels": 2,
         "recall": 0.5,
@@ -225,3 +279,76 @@ def test_benchmark_runs_on_a_slice_with_the_real_pipeline(tmp_path: Path) -> Non
     assert payload["benchmark"] == "challenge"
     assert payload["results"]["lines"] == 40
     assert payload["results"]["level"] == "verdict"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "tidak dapat dibaca"),
+        ('{"text": "x", "labels": {"narkoba": 1}}\n{oops', "baris 2: bukan JSON yang sah"),
+        ('{"text": "x", "labels": {"narkoba": 2}}', "baris 1: label 'narkoba' harus 0 atau 1"),
+        ('{"text": "x", "labels": {"nope": 1}}', "baris 1: kategori tidak dikenal 'nope'"),
+    ],
+)
+def test_benchmark_names_a_bad_file_or_line(
+    tmp_path: Path, content: str | None, message: str
+) -> None:
+    path = tmp_path / "part.jsonl"
+    if content is not None:
+        path.write_text(content + "\n", encoding="utf-8")
+    out = CliRunner().invoke(
+        app, ["benchmark", "challenge", "--file", str(path), "--results-dir", str(tmp_path)]
+    )
+    assert out.exit_code == 2
+    assert "Galat: " in out.output and message in out.output
+    assert not (tmp_path / "challenge.json").exists()
+
+
+def test_every_line_has_its_register(
+    test_items: list[ChallengeItem],
+    train_items: list[ChallengeItem],
+    test_b_items: list[ChallengeItem],
+) -> None:
+    registers = read_registers(ROOT / "registers.tsv")
+    assert set(registers) == {i.id for i in test_items + train_items + test_b_items}
+    # the issue items are exact posts: never restyled
+    assert {registers[i.id] for i in test_items if i.family.startswith("issue-")} == {"formal"}
+    # every register of the generator is represented in both test parts
+    for items in (test_items, test_b_items):
+        assert {registers[i.id] for i in items} == {
+            "formal",
+            "gaul",
+            "alay",
+            "jawa",
+            "sunda",
+            "english",
+            "typo",
+        }
+
+
+def test_personal_values_finds_nik_phone_and_medical_record() -> None:
+    text = "NIK 3201014508900003, HP 0812-3456-7890, No RM 00-45-78-12, rekam medis RM-6386496"
+    assert personal_values(text) == [
+        "3201014508900003",
+        "0812-3456-7890",
+        "00-45-78-12",
+        "RM-6386496",
+    ]
+
+
+def test_privacy_check_reports_values_that_reach_the_report() -> None:
+    items = [
+        ChallengeItem("1", "Ny. Warsiti positif HIV", {"data_pribadi": 1}, "s", "fam-a"),
+        ChallengeItem("2", "NIK 3201014508900003", {"data_pribadi": 1}, "s", "fam-b"),
+        ChallengeItem("3", "NIK format 16 digit", {"data_pribadi": 0}, "s", "fam-c"),
+    ]
+    outputs = {
+        items[0].text: '{"masked_text": "Ny. W****** positif HIV"}',
+        items[1].text: '{"evidence": "3201014508900003"}',
+    }
+    out = privacy_leaks(items, {"fam-a": ["Warsiti"]}, lambda text: outputs[text])
+    assert out == {
+        "checked": 2,
+        "leaking": 1,
+        "leaks": [{"id": "2", "leaked": ["3201014508900003"]}],
+    }

@@ -128,6 +128,39 @@ def scale(
          posts=posts, partition_rows=partition_rows, runners=runners)
 
 
+@app.command("dissemination")
+def dissemination(
+    as_json: bool = JSON_OPT,
+    results_dir: Path = OUT_OPT,
+    units: int = typer.Option(200, "--units", min=2, help="Jumlah unit."),
+    employees: int = typer.Option(30_000, "--employees", min=1, help="Jumlah pegawai."),
+) -> None:
+    """Halaman cakupan (ms, jumlah kueri) dan ekspor bukti (detik) untuk organisasi sebesar kementerian."""
+    _run(
+        "dissemination",
+        "bijak.site.dissemination.benchmark:run_dissemination_benchmark",
+        as_json,
+        results_dir,
+        units=units,
+        employees=employees,
+    )
+
+
+@app.command("monitoring")
+def monitoring(
+    as_json: bool = JSON_OPT,
+    results_dir: Path = OUT_OPT,
+    posts: int = typer.Option(100_000, "--posts", min=1, help="Jumlah unggahan buatan."),
+    flags: int = typer.Option(50_000, "--flags", min=0, help="Temuan terbuka di antrean."),
+    postgres: str = typer.Option(
+        "", "--postgres", help="URL basis data PostgreSQL khusus (dikosongkan oleh uji ini)."
+    ),
+) -> None:
+    """Pemantauan: impor + pindai unggahan/detik, dan halaman antrean dengan banyak temuan."""
+    _run("monitoring", "bijak.site.monitoring.benchmark:run_monitoring_benchmark", as_json,
+         results_dir, posts=posts, flags=flags, postgres=postgres)
+
+
 CHALLENGE_FILE_OPT = typer.Option(
     None, "--file", help="Bagian uji (bawaan: benchmarks/challenge/test.jsonl)."
 )
@@ -144,9 +177,37 @@ def challenge(
     limit: int = CHALLENGE_LIMIT_OPT,
 ) -> None:
     """Set tantangan: P/R/F1 per kategori pada tingkat vonis dan alarm palsu pada posting biasa."""
-    from bijak.ml.challenge import format_table, run_challenge
+    from bijak.ml.challenge import ChallengeError, format_table, run_challenge
 
-    results = run_challenge(path=test_file, limit=limit)
+    try:
+        results = run_challenge(path=test_file, limit=limit)
+    except ChallengeError as exc:
+        typer.echo(f"Galat: {exc}", err=True)
+        raise typer.Exit(2) from None
     if not as_json:
         typer.echo(format_table(results))
     _emit("challenge", results, as_json, results_dir)
+
+
+@app.command("load")
+def load(
+    as_json: bool = JSON_OPT,
+    results_dir: Path = OUT_OPT,
+    duration: float = typer.Option(600.0, "--duration", help="Lama beban (detik)."),
+    clients: int = typer.Option(32, "--clients", help="Jumlah klien serentak."),
+    kills: int = typer.Option(0, "--kills", help="Berapa kali server dimatikan dengan SIGKILL."),
+    processes: int = typer.Option(2, "--processes", help="Proses `bijak serve`."),
+    threads: int = typer.Option(16, "--threads", help="Thread per proses."),
+    think: float = typer.Option(0.25, "--think", help="Jeda rata-rata antarpermintaan per klien (detik)."),
+    name: str = typer.Option("load", "--name", help="Nama berkas hasil (tanpa .json)."),
+    slow_clients: int = typer.Option(
+        0, "--slow-clients", help="Koneksi lambat yang mengirim header sedikit demi sedikit."
+    ),
+) -> None:
+    """Beban campuran (masuk, cek halaman, simpan draf, cek API) ke `bijak serve`; dengan --kills,
+    hitung tulisan terkonfirmasi yang hilang dan periksa rantai audit sesudahnya. Basis data:
+    DATABASE_URL (PostgreSQL) atau SQLite baru."""
+    _run(name, "bijak.cli.load_benchmark:run_load_benchmark", as_json, results_dir,
+         duration=duration, clients=clients, kills=kills, processes=processes, threads=threads,
+         think_s=think, database_url=os.environ.get("DATABASE_URL", ""),
+         slow_clients=slow_clients)

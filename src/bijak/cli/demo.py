@@ -11,8 +11,11 @@ def demo(
     no_serve: bool = typer.Option(False, "--no-serve", help="Siapkan data saja, tanpa menjalankan situs."),
 ) -> None:
     """Siapkan basis data SQLite, kebijakan dan organisasi demo, lalu jalankan situs."""
+    import os
+
     from bijak.cli.site import setup_django
 
+    os.environ["BIJAK_DEMO"] = "true"  # the one place that turns the public demo key on
     setup_django()
     from django.core.management import call_command
 

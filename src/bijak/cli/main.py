@@ -9,7 +9,10 @@ from __future__ import annotations
 import typer
 
 from bijak.cli import audit, benchmark, check, demo, policy, scan, serve, site, token, train
+from bijak.cli import campaign as campaign_cmd
+from bijak.cli import case as case_cmd
 from bijak.cli import eval as eval_cmd
+from bijak.cli import monitoring as monitoring_cmd
 
 app = typer.Typer(
     name="bijak",
@@ -22,6 +25,12 @@ app.add_typer(policy.app, name="policy")
 app.add_typer(benchmark.app, name="benchmark")
 app.add_typer(token.app, name="token")
 app.add_typer(audit.app, name="audit")
+app.add_typer(campaign_cmd.app, name="campaign")
+app.add_typer(case_cmd.app, name="case")
+app.add_typer(monitoring_cmd.account_app, name="account")
+app.add_typer(monitoring_cmd.review_app, name="review")
+app.command("import-posts")(monitoring_cmd.import_posts)
+app.command("export-reviews")(monitoring_cmd.export_reviews)
 app.command("check")(check.check)
 app.command("scan")(scan.scan)
 app.command("train")(train.train)

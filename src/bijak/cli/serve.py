@@ -1,77 +1,98 @@
-"""`bijak serve`: the site and its background worker (what `make demo` runs).
+"""`bijak serve`: the site, its background worker and the periodic tasks (what `make demo` runs).
 
-The site is served by wsgiref's WSGI server with a pool of threads, in one process or in
-several pre-forked ones sharing the listening socket (`--processes`); the django-tasks database
-worker (`db_worker`) runs as a child process. SIGTERM or Ctrl+C stops all of them.
+The site is served by waitress, a production WSGI server: one I/O thread per process reads
+every request completely (headers and body) before a worker thread gets it, and writes
+responses out from its buffers, so slow or stalled clients hold a connection, never one of the
+`--threads` that run Django. With `--processes N` the listening socket is opened once and
+N processes (this one and N-1 forked copies) serve it, each with its own waitress and threads.
+
+This process also supervises the django-tasks database worker (`db_worker`, a child process):
+it is restarted when it exits, with a growing pause if it keeps dying. It enqueues the periodic
+tasks: the worker heartbeat and mail probe (the health page `/sehat/`), the notification
+sweep, the audit checkpoint. SIGTERM or Ctrl+C stops everything.
 """
 
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from typing import Annotated, Any
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
 
 import typer
 
+logger = logging.getLogger("bijak.serve")
 
-class PooledWSGIServer(WSGIServer):
-    """wsgiref's server answering connections from a fixed pool of threads.
-
-    A pool (rather than a thread per connection) lets each thread keep its database connection
-    between requests. The pool's threads start on first use, so forking after creating the
-    server is safe.
-    """
-
-    allow_reuse_address = True
-    request_queue_size = 128
-
-    def __init__(self, *args: Any, threads: int = 16, **kwargs: Any) -> None:
-        self.pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="bijak-http")
-        super().__init__(*args, **kwargs)
-
-    def process_request(self, request: Any, client_address: Any) -> None:
-        self.pool.submit(self._handle, request, client_address)
-
-    def _handle(self, request: Any, client_address: Any) -> None:
-        try:
-            self.finish_request(request, client_address)
-        except Exception:
-            self.handle_error(request, client_address)
-        finally:
-            self.shutdown_request(request)
-
-    def server_close(self) -> None:
-        super().server_close()
-        self.pool.shutdown(wait=True, cancel_futures=True)
+# Periodic tasks enqueued by the supervisor: (task, every so many seconds; None = from settings).
+PERIODIC: list[tuple[str, float | None]] = [
+    ("bijak.site.health.tasks.worker_heartbeat_task", 15.0),
+    ("bijak.site.notifications.tasks.notifications_sweep", 60.0),
+    ("bijak.site.audit.tasks.audit_checkpoint_task", None),
+    ("bijak.site.dissemination.tasks.dissemination_daily", 3600.0),  # idempotent within a day
+    ("bijak.site.monitoring.tasks.monitoring_maintenance_task", 300.0),
+    ("bijak.site.cases.tasks.cases_escalate_task", 3600.0),
+]
+PRUNE_EVERY_S = 3600.0
 
 
-class QuietHandler(WSGIRequestHandler):
-    """No line per request on stderr (it costs time under load); errors are still logged. A
-    client that sends nothing for 30 s is dropped, so it cannot hold a thread. The response is
-    buffered (wsgiref writes the status line, headers and body separately): one send per
-    response instead of several small ones."""
+def listen_socket(host: str, port: int, backlog: int = 1024) -> socket.socket:
+    """The listening socket, opened once and shared by every server process."""
+    family, kind, proto, _name, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(backlog)
+    except OSError:
+        sock.close()
+        raise
+    sock.setblocking(False)
+    return sock
 
-    timeout = 30
-    wbufsize = 64 * 1024
 
-    def log_request(self, code: Any = "-", size: Any = "-") -> None:
-        pass
+def make_server(app: Any, sock: socket.socket, threads: int) -> Any:
+    """A waitress server on `sock`. Create it in the process that runs it (its threads start
+    here and a fork does not copy threads)."""
+    from waitress.server import create_server
+
+    return create_server(
+        app,
+        sockets=[sock],
+        threads=threads,
+        # connections wait in the I/O loop, not in threads: allow many
+        connection_limit=1000,
+        # drop a connection idle (between requests, or stalled mid-request) this long
+        channel_timeout=60,
+        # poll() rather than select(): no limit of 1024 file descriptors
+        asyncore_use_poll=True,
+        ident="bijak",
+        expose_tracebacks=False,
+        # X-Forwarded-* headers are not trusted unless a proxy is named (docs/deployment.md)
+        clear_untrusted_proxy_headers=True,
+    )
 
 
-def make_wsgi_server(host: str, port: int, app: Any, threads: int = 16) -> PooledWSGIServer:
-    server = PooledWSGIServer((host, port), QuietHandler, threads=threads)
-    server.set_app(app)
-    # Several processes wait on one socket and all wake for a connection only one can take: the
-    # others must not block in accept() (where they would not see a stop request either).
-    server.socket.setblocking(False)
-    return server
+def _run_until_signal(server: Any) -> None:
+    """Serve until SIGTERM or SIGINT, then let the running requests finish (5 s at most)."""
+
+    def _stop(signum: int, frame: Any) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
+    try:
+        server.run()  # returns after closing the listening side on KeyboardInterrupt
+    except KeyboardInterrupt:
+        server.close()
+    server.task_dispatcher.shutdown(cancel_pending=False, timeout=5)
 
 
 def start_worker() -> subprocess.Popen[bytes]:
@@ -180,25 +201,104 @@ def warm_up() -> None:
     gc.freeze()
 
 
-def fork_processes(server: PooledWSGIServer, processes: int) -> list[int]:
-    """Start `processes - 1` more server processes on the same listening socket (pre-fork);
-    return their ids. Each one stops on SIGTERM."""
+class Supervisor:
+    """A thread of the main process: restarts the worker when it exits and enqueues the periodic
+    tasks."""
+
+    def __init__(self, *, worker: bool, echo: Any = typer.echo) -> None:
+        self.with_worker = worker
+        self.echo = echo
+        self.child: subprocess.Popen[bytes] | None = None
+        self.restarts = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, name="bijak-supervisor", daemon=True)
+        self._next: dict[str, float] = {}
+        self._started_at = 0.0
+
+    def start(self) -> None:
+        self._started_at = time.monotonic()
+        if self.with_worker:
+            self.child = start_worker()
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=10)
+        if self.child is not None:
+            stop_worker(self.child)
+
+    def _loop(self) -> None:
+        pause = 1.0
+        restart_at = 0.0
+        while not self._stop.wait(0.5):
+            now = time.monotonic()
+            child = self.child
+            if child is not None and child.poll() is not None and not self._stop.is_set():
+                if restart_at == 0.0:
+                    # a worker that dies soon after starting is restarted more and more slowly
+                    restart_at = now + pause
+                    self.echo(
+                        f"bijak serve: worker berhenti (kode {child.returncode}); dimulai "
+                        f"ulang dalam {pause:.0f} detik.",
+                        err=True,
+                    )
+                elif now >= restart_at:
+                    self.child = start_worker()
+                    self.restarts += 1
+                    self._started_at = now
+                    restart_at = 0.0
+                    pause = min(pause * 2, 30.0)
+            elif child is not None and now - self._started_at > 60:
+                pause = 1.0  # it has run for a minute: the next crash restarts at once
+            if self.with_worker:
+                self._enqueue_due(now)
+        connections_close()
+
+    def _enqueue_due(self, now: float) -> None:
+        from django.conf import settings
+        from django.utils.module_loading import import_string
+
+        for path, every in PERIODIC:
+            every_s = every if every is not None else float(settings.BIJAK_AUDIT_CHECKPOINT_EVERY_S)
+            if every_s <= 0 or now < self._next.get(path, 0.0):
+                continue
+            self._next[path] = now + every_s
+            try:
+                import_string(path).enqueue()
+            except Exception:  # the database may be busy or down; try at the next period
+                logger.exception("could not enqueue %s", path)
+        if now >= self._next.get("prune", 0.0):
+            self._next["prune"] = now + PRUNE_EVERY_S
+            try:
+                from django.core.management import call_command
+
+                call_command("prune_db_task_results", "--min-age-days", "1", verbosity=0)
+            except Exception:
+                logger.exception("could not prune old task results")
+
+
+def connections_close() -> None:
     from django.db import connections
 
-    connections.close_all()  # never share a database connection across a fork
+    connections.close_all()
+
+
+def fork_processes(sock: socket.socket, app: Any, processes: int, threads: int) -> list[int]:
+    """Start `processes - 1` more server processes on the same listening socket; return their
+    ids. Each one stops on SIGTERM."""
+    connections_close()  # never share a database connection across a fork
     pids: list[int] = []
     for _ in range(max(0, processes - 1)):
         pid = os.fork()
         if pid == 0:  # pragma: no cover - runs in the child
-            signal.signal(
-                signal.SIGTERM,
-                lambda signum, frame: threading.Thread(target=server.shutdown, daemon=True).start(),
-            )
-            signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops us
+            code = 0
             try:
-                server.serve_forever(poll_interval=0.5)
+                signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops us
+                _run_until_signal(make_server(app, sock, threads))
+            except BaseException:
+                code = 1
             finally:
-                os._exit(0)
+                os._exit(code)
         pids.append(pid)
     return pids
 
@@ -238,7 +338,13 @@ def serve(
         ),
     ] = 1,
     threads: Annotated[
-        int, typer.Option("--threads", min=1, max=256, help="Jumlah thread per proses.")
+        int,
+        typer.Option(
+            "--threads",
+            min=1,
+            max=256,
+            help="Jumlah thread Django per proses (koneksi lambat tidak memakainya).",
+        ),
     ] = 16,
 ) -> None:
     """Jalankan situs bijak beserta worker latar belakang."""
@@ -251,32 +357,26 @@ def serve(
     app = get_wsgi_application()
     warm_up()
     try:
-        server = make_wsgi_server(host, port, app, threads=threads)
+        sock = listen_socket(host, port)
     except OSError as exc:
         typer.echo(
             f"bijak serve: tidak dapat mendengar di {host}:{port}: {exc.strerror or exc}", err=True
         )
         raise typer.Exit(1) from None
-    pids = fork_processes(server, processes)
+    pids = fork_processes(sock, app, processes, threads)
     start_checkpointer()
-    child = start_worker() if worker else None
-
-    def _stop(signum: int, frame: Any) -> None:
-        threading.Thread(target=server.shutdown, daemon=True).start()
-
-    signal.signal(signal.SIGTERM, _stop)
-    signal.signal(signal.SIGINT, _stop)
-    actual_port = server.server_address[1]
+    supervisor = Supervisor(worker=worker)
+    supervisor.start()
+    actual_port = sock.getsockname()[1]
     typer.echo(
         f"bijak serve: http://{host}:{actual_port}/ (proses: {processes}; "
-        f"worker: {'ya' if child else 'tidak'}; Ctrl+C untuk berhenti)"
+        f"worker: {'ya' if worker else 'tidak'}; Ctrl+C untuk berhenti)"
     )
     sys.stdout.flush()
     try:
-        server.serve_forever(poll_interval=0.5)
+        _run_until_signal(make_server(app, sock, threads))
     finally:
         stop_processes(pids)
-        server.server_close()
-        if child is not None:
-            stop_worker(child)
+        sock.close()
+        supervisor.stop()
         typer.echo("bijak serve: berhenti.")

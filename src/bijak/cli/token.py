@@ -38,7 +38,13 @@ def create(
         raise typer.Exit(2)
     user = _user(username)
     kind = ApiToken.KIND_INTEGRATION if integration else ApiToken.KIND_USER
-    _token, plaintext = token_create(actor=None, user=user, name=name, kind=kind)
+    from django.core.exceptions import ValidationError
+
+    try:
+        _token, plaintext = token_create(actor=None, user=user, name=name, kind=kind)
+    except ValidationError as exc:
+        typer.echo(" ".join(exc.messages), err=True)
+        raise typer.Exit(1) from None
     typer.echo(plaintext)
 
 

@@ -215,16 +215,17 @@ class ContextFilter:
             idx = [i for i, t in enumerate(tokens) if t.ostart >= f.start and t.oend <= f.end]
             if not idx:
                 continue
-            if tuple(words[idx[0] : idx[-1] + 1]) not in sense.terms and not any(
-                (words[i],) in sense.terms for i in idx
-            ):
+            whole = tuple(words[idx[0] : idx[-1] + 1]) in sense.terms
+            term_at = idx if whole else [i for i in idx if (words[i],) in sense.terms]
+            if not term_at:
                 continue
-            lo, hi = idx[0] - sense.window, idx[-1] + sense.window
+            lo, hi = term_at[0] - sense.window, term_at[-1] + sense.window
             for phrase in sense.context:
                 for s in _find(words, phrase):
-                    if s + len(phrase) - 1 >= lo and s <= hi and not (idx[0] <= s <= idx[-1]):
+                    e = s + len(phrase) - 1
+                    if e >= lo and s <= hi and (e < term_at[0] or s > term_at[-1]):
                         cue = " ".join(phrase)
-                        term = " ".join(words[idx[0] : idx[-1] + 1])
+                        term = " ".join(words[term_at[0] : term_at[-1] + 1])
                         return _lowered(
                             f, 0.0, sense.id, cue, sense.reason_id, sense.reason_en, term
                         )

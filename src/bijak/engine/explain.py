@@ -69,6 +69,8 @@ def evidence_words(findings: Iterable[Finding], lang: str) -> list[str]:
             continue  # the model's evidence is the whole text: said in its own sentence
         if "context" in f.meta and f.score <= 0.0:
             continue  # withdrawn by its context: said in its own sentence
+        if kind == "klaim":
+            continue  # a matched claim: said in its own sentence, with the fact
         if kind == "pair":
             items = [_quote(f.meta.get("target_text", ""))]
             items += [_quote(c) for c in f.meta.get("cue_text", "").split(" | ") if c]
@@ -99,6 +101,13 @@ def category_sentence(
     model_score = max((f.score for f in findings if is_model(f)), default=None)
     words = evidence_words(findings, lang)
     parts: list[str] = []
+    claims = {
+        f.meta["claim_id"]: f
+        for f in sorted(findings, key=lambda f: -f.score)
+        if f.meta.get("kind") == "klaim" and f.score > 0.0
+    }
+    for f in claims.values():
+        parts.append(claim_sentence(f, lng))
     if words:
         table = templates()["categories"].get(category)
         template = str(table[lng]) if table else str(templates()["default"][lng])
@@ -116,8 +125,19 @@ def category_sentence(
     return " ".join(parts)
 
 
+def claim_sentence(finding: Finding, lang: str) -> str:
+    """The matched debunked claim, its fact and source."""
+    return str(templates()["claim"][_lang(lang)]).format(
+        claim=finding.meta.get("claim", ""),
+        fact=finding.meta.get("fact", ""),
+        source=finding.meta.get("source", ""),
+    )
+
+
 def finding_sentence(finding: Finding, category_name: str, lang: str) -> str:
     lng = _lang(lang)
+    if finding.meta.get("kind") == "klaim" and not finding.meta.get("context"):
+        return claim_sentence(finding, lng)
     reason = finding.meta.get(f"context_reason_{lng}")
     if reason:
         key = "context_withdrawn" if finding.score <= 0.0 else "context_lowered"

@@ -20,6 +20,7 @@ Rules (all thresholds come from the policy file, never from code):
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -68,6 +69,53 @@ class _CategoryInfo:
 
 def _max_verdict(a: Verdict, b: Verdict) -> Verdict:
     return a if VERDICT_RANK[a] >= VERDICT_RANK[b] else b
+
+
+def merge_spans(spans: Sequence[EvidenceSpan]) -> list[EvidenceSpan]:
+    """Overlapping evidence of one category becomes one span (sorted input; the text of a
+    merged span is joined from the pieces, which are slices of the same masked text)."""
+    out: list[EvidenceSpan] = []
+    for e in spans:
+        prev = next((p for p in reversed(out) if p.category == e.category), None)
+        if (
+            prev is not None
+            and e.start < prev.end
+            and len(prev.text) == prev.end - prev.start
+            and len(e.text) == e.end - e.start
+        ):
+            k = out.index(prev)
+            end = max(prev.end, e.end)
+            text = prev.text + e.text[prev.end - e.start :] if e.end > prev.end else prev.text
+            out[k] = _evidence(prev.start, end, text, prev.category, max(prev.score, e.score))
+            continue
+        out.append(e)
+    return out
+
+
+def _without_repeats(
+    results: list[ClauseResult], sentences: dict[str, list[str]], lang: str
+) -> list[ClauseResult]:
+    """A sentence already given under an earlier clause is not repeated: the later clause
+    keeps its other sentences and points to the earlier one."""
+    first: dict[str, str] = {}
+    out: list[ClauseResult] = []
+    for r in results:
+        parts = sentences.get(r.id, [])
+        fresh = [p for p in parts if p and p not in first]
+        seen = sorted({first[p] for p in parts if p in first}, key=[x.id for x in results].index)
+        for p in fresh:
+            first[p] = r.id
+        if seen:
+            note = [
+                str(explain.templates()["same_as"][_lang_key(lang)]).format(clause=c) for c in seen
+            ]
+            r = dataclasses.replace(r, explanation=" ".join([*fresh, *note]))
+        out.append(r)
+    return out
+
+
+def _lang_key(lang: str) -> str:
+    return "en" if lang.lower().startswith("en") else "id"
 
 
 class PolicyMapper:
@@ -180,6 +228,7 @@ class PolicyMapper:
                 slot["score"] = max(slot["score"], scores[cat])
                 slot["cats"].append(cat)
         results: list[ClauseResult] = []
+        sentences: dict[str, list[str]] = {}
         for slot in acc.values():
             clause = slot["clause"]
             cats: list[str] = sorted(slot["cats"], key=lambda c: -scores[c])
@@ -190,20 +239,24 @@ class PolicyMapper:
                     # words to show: leave out the model's whole-text span
                     found = [f for f in found if not explain.is_model(f)]
                 for f in found:
+                    if f.score <= 0.0:
+                        continue  # withdrawn by its context: not evidence
                     key = (f.start, f.end, f.category)
                     if key not in best or f.score > best[key].score:
                         best[key] = _evidence(f.start, f.end, f.evidence, f.category, f.score)
-            evidence = sorted(best.values(), key=lambda e: (e.start, e.end))[
+            evidence = merge_spans(sorted(best.values(), key=lambda e: (e.start, e.end)))[
                 :MAX_EVIDENCE_PER_CLAUSE
             ]
             explanation = ""
             if explain_text:
-                explanation = " ".join(
+                parts = [
                     explain.category_sentence(
                         c, self.category_name(c, lang), by_cat.get(c, ()), lang
                     )
                     for c in cats
-                )
+                ]
+                sentences[clause.id] = parts
+                explanation = " ".join(parts)
             results.append(
                 _clause_result(
                     clause.id,
@@ -226,4 +279,6 @@ class PolicyMapper:
                 self._order.get(r.id, 0),
             )
         )
+        if explain_text and len(results) > 1:
+            results = _without_repeats(results, sentences, lang)
         return tuple(results)

@@ -155,7 +155,11 @@ class PhraseMatcher:
                             seen.add(key)
                         if alts is not None and n == 1 and original:
                             own = alts.get(original[tok.ostart : tok.oend].lower())
-                            if own is not None and own.category == entry.category:
+                            if (
+                                own is not None
+                                and own.category == entry.category
+                                and own.role == entry.role
+                            ):
                                 entry = own
                         hits.append(new(Hit, (entry, i, i + n - 1, tok.ostart, end)))
                 if seen is not None:

@@ -22,7 +22,7 @@ from bijak.engine.mapping import PolicyMapper
 from bijak.engine.masking import MASKED_CATEGORIES, mask_text
 from bijak.engine.registry import BuildContext, RecognizerSpec, spec_name
 from bijak.engine.registry import recognizers as registry
-from bijak.engine.report import Report, Versions, build_report
+from bijak.engine.report import Report, Versions, build_report, clarifications_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from bijak.policy import Policy
@@ -243,6 +243,7 @@ class Pipeline:
             clauses,
             self.mapper.checklist(lng),
             self.versions,
+            clarifications_of(tuple(findings)),
         )
 
 

@@ -119,6 +119,49 @@ class Versions:
 
 
 @dataclass(frozen=True, slots=True)
+class Clarification:
+    """A debunked claim the text matches, with the correct fact to share instead (A.8)."""
+
+    claim_id: str
+    claim: str
+    fact: str
+    source: str
+    similarity: float
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "claim_id": self.claim_id,
+            "claim": self.claim,
+            "fact": self.fact,
+            "source": self.source,
+            "similarity": round(self.similarity, 4),
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+def clarifications_of(findings: tuple[Finding, ...]) -> tuple[Clarification, ...]:
+    """The clarifications of the claim-matching findings still standing (not withdrawn)."""
+    out: dict[str, Clarification] = {}
+    for f in findings:
+        cid = f.meta.get("claim_id")
+        if not cid or f.score <= 0.0 or cid in out:
+            continue
+        out[cid] = Clarification(
+            cid,
+            f.meta.get("claim", ""),
+            f.meta.get("fact", ""),
+            f.meta.get("source", ""),
+            float(f.meta.get("similarity", "0") or 0),
+            f.start,
+            f.end,
+        )
+    return tuple(out.values())
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     verdict: Verdict
     verdict_label: str
@@ -132,6 +175,7 @@ class Report:
     clauses: tuple[ClauseResult, ...]
     checklist: tuple[ChecklistItem, ...]
     versions: Versions
+    clarifications: tuple[Clarification, ...] = ()
     schema_version: str = field(default=SCHEMA_VERSION)
 
     def category_scores(self) -> dict[str, float]:
@@ -152,6 +196,7 @@ class Report:
             "clauses": [c.to_dict() for c in self.clauses],
             "checklist": [c.to_dict() for c in self.checklist],
             "findings": [f.to_dict() for f in self.findings],
+            "clarifications": [c.to_dict() for c in self.clarifications],
             "versions": self.versions.to_dict(),
         }
 
@@ -175,6 +220,7 @@ def build_report(
     clauses: tuple[ClauseResult, ...],
     checklist: tuple[ChecklistItem, ...],
     versions: Versions,
+    clarifications: tuple[Clarification, ...] = (),
 ) -> Report:
     """``Report(...)``, built quickly (see ``bijak.engine._frozen``); the pipeline builds one
     per post."""
@@ -191,6 +237,7 @@ def build_report(
         clauses,
         checklist,
         versions,
+        clarifications,
         SCHEMA_VERSION,
     )
 

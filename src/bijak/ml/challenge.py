@@ -30,7 +30,7 @@ import random
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,6 +44,10 @@ TARGET_PER_SIDE = 360
 MIN_PER_FAMILY = 12
 MAX_PER_FAMILY = 60
 # Families written after the freeze go to train; train aims at this many items per side.
+# A second frozen test part (``test_b``): families whose id starts with ``b-``, written after
+# the first freeze and frozen before any tuning helper saw them; this many items each.
+TEST_B_PREFIX = "b-"
+TEST_B_PER_FAMILY = 50
 TRAIN_TARGET_PER_SIDE = 480
 MAX_PER_TRAIN_FAMILY = 80
 
@@ -95,6 +99,8 @@ class Family:
     count: int | None = None  # items to generate; None = from the category target
     verbatim: bool = False  # no style or register changes (exact items, e.g. from the issue)
     note: str = ""
+    # personal data that must not appear anywhere in the report of a line of this family
+    must_mask: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -181,6 +187,7 @@ def load_families(directory: Path | None = None) -> list[Family]:
                         count=int(raw["count"]) if raw.get("count") is not None else None,
                         verbatim=bool(raw.get("verbatim", False)),
                         note=str(raw.get("note", "")),
+                        must_mask=_as_tuple(raw.get("must_mask"), ()),
                     )
                 )
     return families
@@ -300,7 +307,7 @@ class _Filler:
         values = self.fillers[key]
         # invented people are split too: test posts name people train posts never name
         if key.startswith("nama") and len(values) >= 4:
-            return values[0::2] if self.split == "test" else values[1::2]
+            return values[1::2] if self.split == "train" else values[0::2]
         return values
 
     def fill(self, template: str, depth: int = 0) -> str:
@@ -548,6 +555,8 @@ def family_count(fam: Family, n_side: int, split: str = "test") -> int:
     (all of them for test, as when the test part was frozen; the train ones for train)."""
     if fam.count is not None:
         return fam.count
+    if split == "test_b":
+        return TEST_B_PER_FAMILY
     if split == "train":
         per = math.ceil(TRAIN_TARGET_PER_SIDE / max(1, n_side))
         return max(MIN_PER_FAMILY, min(MAX_PER_TRAIN_FAMILY, per))
@@ -606,22 +615,80 @@ def generate(directory: Path | None = None) -> dict[str, list[Line]]:
     fillers = load_fillers(root)
     manifest = root / "test_families.txt"
     test_ids = read_manifest(manifest) if manifest.exists() else assign_test_families(families)
+    b_manifest = root / "test_b_families.txt"
+    b_ids = (
+        read_manifest(b_manifest)
+        if b_manifest.exists()
+        else {f.id for f in families if f.id.startswith(TEST_B_PREFIX)}
+    ) - test_ids
     sides = Counter((f.category, f.side) for f in families)
-    train_sides = Counter((f.category, f.side) for f in families if f.id not in test_ids)
-    out: dict[str, list[Line]] = {"train": [], "test": []}
+    train_sides = Counter(
+        (f.category, f.side) for f in families if f.id not in test_ids and f.id not in b_ids
+    )
+    out: dict[str, list[Line]] = {"train": [], "test": [], "test_b": []}
     for fam in families:
-        split = "test" if fam.id in test_ids else "train"
-        n_side = (sides if split == "test" else train_sides)[(fam.category, fam.side)]
+        split = "test" if fam.id in test_ids else "test_b" if fam.id in b_ids else "train"
+        n_side = (train_sides if split == "train" else sides)[(fam.category, fam.side)]
         n = family_count(fam, n_side, split)
         out[split].extend(expand_family(fam, fillers, n, split))
     # exact duplicates across families: keep the test copy, drop the train copy (the frozen
-    # file counts, not only what the generator makes of it today)
-    test_texts = {line.text for line in out["test"]}
-    frozen = root / "test.jsonl"
-    if frozen.exists():
-        test_texts |= {item.text for item in read_split(frozen)}
+    # files count, not only what the generator makes of them today)
+    test_texts = {line.text for line in out["test"] + out["test_b"]}
+    for name in ("test.jsonl", "test_b.jsonl"):
+        frozen = root / name
+        if frozen.exists():
+            test_texts |= {item.text for item in read_split(frozen)}
     out["train"] = [line for line in out["train"] if line.text not in test_texts]
     return out
+
+
+REGISTER_CODES = {
+    "formal": "F",
+    "gaul": "G",
+    "alay": "A",
+    "jawa": "J",
+    "sunda": "S",
+    "english": "E",
+    "typo": "T",
+}
+_REGISTER_NAMES = {code: name for name, code in REGISTER_CODES.items()}
+
+
+def read_registers(path: Path) -> dict[str, str]:
+    """``line id -> register`` from ``registers.tsv`` (``family<TAB>codes``, one code per line
+    of the family in order: F formal, G gaul, A alay, J jawa, S sunda, E english, T typo)."""
+    out: dict[str, str] = {}
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        family, codes = raw.split("\t", 1)
+        for i, code in enumerate(codes.strip(), start=1):
+            if code != "-":
+                out[f"{family}-{i:03d}"] = _REGISTER_NAMES[code]
+    return out
+
+
+def write_registers(path: Path, rows: dict[str, str]) -> None:
+    """``family -> codes`` rows, sorted, under the provenance header."""
+    body = "".join(f"{fam}\t{codes}\n" for fam, codes in sorted(rows.items()))
+    path.write_text(
+        f"# {HEADER}\n# Register of every generated line: family<TAB>one code per line "
+        "(F formal, G gaul, A alay, J jawa, S sunda, E english, T typo).\n" + body,
+        encoding="utf-8",
+    )
+
+
+def register_rows(lines: Iterable[Line]) -> dict[str, str]:
+    """``family -> codes``, by the number in each line id (``-`` where a line was dropped as a
+    duplicate of a test line)."""
+    rows: dict[str, dict[int, str]] = {}
+    for line in lines:
+        number = int(line.id.rsplit("-", 1)[1])
+        rows.setdefault(line.family, {})[number] = REGISTER_CODES[str(line.meta["register"])]
+    return {
+        fam: "".join(codes.get(i, "-") for i in range(1, max(codes) + 1))
+        for fam, codes in rows.items()
+    }
 
 
 def read_manifest(path: Path) -> set[str]:
@@ -642,10 +709,18 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def write_corpus(directory: Path | None = None, *, freeze_test: bool = False) -> dict[str, Any]:
+def write_corpus(
+    directory: Path | None = None, *, freeze_test: bool = False, freeze_test_b: bool = False
+) -> dict[str, Any]:
     """Write ``train.jsonl`` (always) and, only with ``freeze_test`` and no manifest yet,
-    ``test.jsonl`` with ``test_families.txt``. Returns counts and digests."""
+    ``test.jsonl`` with ``test_families.txt`` (likewise ``test_b`` with ``freeze_test_b``).
+    Returns counts and digests."""
     root = directory or CHALLENGE_DIR
+    b_manifest = root / "test_b_families.txt"
+    if freeze_test_b and b_manifest.exists():
+        raise ChallengeError(
+            "test_b_families.txt sudah ada: bagian uji B dibekukan dan tidak boleh dibuat ulang"
+        )
     manifest = root / "test_families.txt"
     test_path = root / "test.jsonl"
     if freeze_test and manifest.exists():
@@ -664,27 +739,65 @@ def write_corpus(directory: Path | None = None, *, freeze_test: bool = False) ->
             encoding="utf-8",
         )
         info["test_sha256"] = write_lines(test_path, corpus["test"])
+    if freeze_test_b:
+        ids = sorted({line.family for line in corpus["test_b"]})
+        b_manifest.write_text(
+            f"# {HEADER}\n# Frozen families of the second test part (test_b), one id a line.\n"
+            + "".join(f"{i}\n" for i in ids),
+            encoding="utf-8",
+        )
+        info["test_b_sha256"] = write_lines(root / "test_b.jsonl", corpus["test_b"])
     info["train_sha256"] = write_lines(root / "train.jsonl", corpus["train"])
     info["counts"] = count_table(corpus["train"] + corpus["test"])
     readme = root / "README.md"
+    # registers: frozen parts keep their rows (written once, when they were frozen)
+    reg_path = root / "registers.tsv"
+    frozen_ids = read_manifest(manifest) | (
+        read_manifest(b_manifest) if b_manifest.exists() else set()
+    )
+    rows = {}
+    if reg_path.exists():
+        for raw in reg_path.read_text(encoding="utf-8").splitlines():
+            if raw.strip() and not raw.startswith("#"):
+                fam, codes = raw.split("\t", 1)
+                if fam in frozen_ids:
+                    rows[fam] = codes
+    new_rows = register_rows(corpus["train"])
+    if freeze_test:
+        new_rows.update(register_rows(corpus["test"]))
+    if freeze_test_b:
+        new_rows.update(register_rows(corpus["test_b"]))
+    rows.update(new_rows)
+    write_registers(reg_path, rows)
+    b_path = root / "test_b.jsonl"
     if readme.exists():
-        update_readme_counts(readme, read_split(root / "train.jsonl"), read_split(test_path))
+        update_readme_counts(
+            readme,
+            read_split(root / "train.jsonl"),
+            read_split(test_path),
+            read_split(b_path) if b_path.exists() else [],
+        )
     return info
 
 
-def counts_markdown(train: Sequence[ChallengeItem], test: Sequence[ChallengeItem]) -> str:
+def counts_markdown(
+    train: Sequence[ChallengeItem],
+    test: Sequence[ChallengeItem],
+    test_b: Sequence[ChallengeItem] = (),
+) -> str:
     """The README's count table (checked by the tests against the files)."""
-    tr, te = count_table(train), count_table(test)
+    tr, te, tb = count_table(train), count_table(test), count_table(test_b)
     rows = [
-        "| category | positives train | positives test | hard negatives train "
-        "| hard negatives test |",
-        "|---|---|---|---|---|",
+        "| category | positives train | positives test | positives test_b "
+        "| hard negatives train | hard negatives test | hard negatives test_b |",
+        "|---|---|---|---|---|---|---|",
     ]
     rows += [
-        f"| `{c}` | {tr[c]['pos']} | {te[c]['pos']} | {tr[c]['neg']} | {te[c]['neg']} |"
+        f"| `{c}` | {tr[c]['pos']} | {te[c]['pos']} | {tb[c]['pos']} "
+        f"| {tr[c]['neg']} | {te[c]['neg']} | {tb[c]['neg']} |"
         for c in CATEGORIES
     ]
-    for name, items in (("train", train), ("test", test)):
+    for name, items in (("train", train), ("test", test), ("test_b", test_b)):
         hard = sum(1 for i in items if is_hard_negative(i.labels))
         families = len({i.family for i in items})
         rows.append("")
@@ -695,7 +808,10 @@ def counts_markdown(train: Sequence[ChallengeItem], test: Sequence[ChallengeItem
 
 
 def update_readme_counts(
-    readme: Path, train: Sequence[ChallengeItem], test: Sequence[ChallengeItem]
+    readme: Path,
+    train: Sequence[ChallengeItem],
+    test: Sequence[ChallengeItem],
+    test_b: Sequence[ChallengeItem] = (),
 ) -> None:
     text = readme.read_text(encoding="utf-8")
     start, end = "<!-- COUNTS:START -->", "<!-- COUNTS:END -->"
@@ -704,7 +820,7 @@ def update_readme_counts(
     head, rest = text.split(start, 1)
     tail = rest.split(end, 1)[1]
     readme.write_text(
-        f"{head}{start}\n{counts_markdown(train, test)}\n{end}{tail}", encoding="utf-8"
+        f"{head}{start}\n{counts_markdown(train, test, test_b)}\n{end}{tail}", encoding="utf-8"
     )
 
 
@@ -748,21 +864,44 @@ class ChallengeItem:
 
 
 def read_split(path: Path) -> list[ChallengeItem]:
+    """The lines of a challenge file; a malformed line raises ``ChallengeError`` naming it.
+    ``family`` may be missing (a plain ``bijak eval`` file): the line's id stands for it."""
     items: list[ChallengeItem] = []
-    with open(path, encoding="utf-8") as fh:
+    try:
+        fh = open(path, encoding="utf-8")
+    except OSError as exc:
+        raise ChallengeError(f"{path}: tidak dapat dibaca ({exc.strerror})") from None
+    with fh:
         for no, raw in enumerate(fh, start=1):
             if not raw.strip():
                 continue
-            obj = json.loads(raw)
+            where = f"{path.name} baris {no}"
+            try:
+                obj = json.loads(raw)
+            except json.JSONDecodeError as exc:
+                raise ChallengeError(f"{where}: bukan JSON yang sah ({exc.msg})") from None
             if not isinstance(obj, dict):
-                raise ChallengeError(f"{path.name} baris {no}: harus objek JSON")
+                raise ChallengeError(f"{where}: harus objek JSON")
+            text, labels = obj.get("text"), obj.get("labels")
+            if not isinstance(text, str):
+                raise ChallengeError(f"{where}: 'text' harus string")
+            if not isinstance(labels, dict) or not labels:
+                raise ChallengeError(f"{where}: 'labels' harus objek {{kategori: 0|1}}")
+            clean: dict[str, int] = {}
+            for cat, val in labels.items():
+                if cat not in CATEGORIES:
+                    raise ChallengeError(f"{where}: kategori tidak dikenal {cat!r}")
+                if val not in (0, 1) or isinstance(val, bool):
+                    raise ChallengeError(f"{where}: label {cat!r} harus 0 atau 1, bukan {val!r}")
+                clean[cat] = int(val)
+            line_id = str(obj.get("id", f"{path.stem}-{no}"))
             items.append(
                 ChallengeItem(
-                    str(obj["id"]),
-                    str(obj["text"]),
-                    {str(k): int(v) for k, v in obj["labels"].items()},
-                    str(obj["source"]),
-                    str(obj["family"]),
+                    line_id,
+                    text,
+                    clean,
+                    str(obj.get("source", "")),
+                    str(obj.get("family", line_id)),
                 )
             )
     return items
@@ -815,7 +954,9 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 
 def score_challenge(
-    items: Sequence[ChallengeItem], verdicts: Sequence[dict[str, str]]
+    items: Sequence[ChallengeItem],
+    verdicts: Sequence[dict[str, str]],
+    registers: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """Per-category P/R/F1 at verdict level, the share of hard negatives flagged, and which
     category fired on them."""
@@ -827,17 +968,29 @@ def score_challenge(
     missed: dict[str, list[str]] = {c: [] for c in CATEGORIES}
     false_alarms: list[dict[str, Any]] = []
     issue: list[dict[str, Any]] = []
-    platforms: dict[str, list[int]] = {}  # positive labels, found, hard negatives, flagged
+    # per platform and per register: positive labels, found, hard negatives, flagged
+    platforms: dict[str, list[int]] = {}
+    by_register: dict[str, list[int]] = {}
+    families: dict[str, list[int]] = {}  # lines, wrong lines
     for item, verdict in zip(items, verdicts, strict=True):
         flagged = {c for c, v in verdict.items() if v != "aman"}
-        plat = platforms.setdefault(item.source, [0, 0, 0, 0])
-        for cat, gold in item.labels.items():
-            if gold:
-                plat[0] += 1
-                plat[1] += cat in flagged
+        fam = families.setdefault(item.family, [0, 0])
+        fam[0] += 1
         if is_hard_negative(item.labels):
-            plat[2] += 1
-            plat[3] += bool(flagged)
+            fam[1] += bool(flagged)
+        else:
+            fam[1] += any(g and c not in flagged for c, g in item.labels.items())
+        slots = [platforms.setdefault(item.source, [0, 0, 0, 0])]
+        if registers is not None and item.id in registers:
+            slots.append(by_register.setdefault(registers[item.id], [0, 0, 0, 0]))
+        for slot in slots:
+            for cat, gold in item.labels.items():
+                if gold:
+                    slot[0] += 1
+                    slot[1] += cat in flagged
+            if is_hard_negative(item.labels):
+                slot[2] += 1
+                slot[3] += bool(flagged)
         for cat, gold in item.labels.items():
             pred = cat in flagged
             cells[cat][0 if gold and pred else 1 if pred else 2 if gold else 3] += 1
@@ -885,22 +1038,34 @@ def score_challenge(
         "hard_negatives": neg_total,
         "hard_negatives_flagged": round(neg_flagged / neg_total, 4) if neg_total else 0.0,
         "fired_on_hard_negatives": dict(fired_on_neg.most_common()),
-        "per_platform": {
-            source: {
-                "positive_labels": pos,
-                "recall": round(found / pos, 4) if pos else 0.0,
-                "hard_negatives": neg,
-                "hard_negatives_flagged": round(bad / neg, 4) if neg else 0.0,
-            }
-            for source, (pos, found, neg, bad) in sorted(platforms.items())
-        },
+        "per_platform": _group_table(platforms),
+        "per_register": _group_table(by_register),
         "issue_items": {
             "n": len(issue),
             "passed": sum(1 for i in issue if i["pass"]),
             "failed": [i for i in issue if not i["pass"]],
         },
+        "worst_families": [
+            {"family": f, "lines": n, "wrong": bad, "share": round(bad / n, 4)}
+            for f, (n, bad) in sorted(
+                families.items(), key=lambda kv: (-kv[1][1] / kv[1][0], kv[0])
+            )
+            if bad
+        ][:25],
         "false_alarm_examples": false_alarms[:40],
         "missed_examples": {c: ids[:10] for c, ids in missed.items() if ids},
+    }
+
+
+def _group_table(groups: dict[str, list[int]]) -> dict[str, dict[str, Any]]:
+    return {
+        key: {
+            "positive_labels": pos,
+            "recall": round(found / pos, 4) if pos else 0.0,
+            "hard_negatives": neg,
+            "hard_negatives_flagged": round(bad / neg, 4) if neg else 0.0,
+        }
+        for key, (pos, found, neg, bad) in sorted(groups.items())
     }
 
 
@@ -926,6 +1091,48 @@ def stratified_slice(items: Sequence[ChallengeItem], limit: int) -> list[Challen
     return out
 
 
+_IDENTIFIERS = (
+    re.compile(r"(?<!\d)\d{16}(?!\d)"),  # NIK
+    re.compile(r"(?<![\d+])(?:\+62 ?|0)8\d{2}[ -]?\d{3,4}[ -]?\d{3,5}(?!\d)"),  # mobile phone
+    re.compile(r"(?i)(?:\bRM|rekam medis)\s*:?\s*([\w.-]*\d[\w.-]*\d)"),  # medical record
+)
+
+
+def personal_values(text: str) -> list[str]:
+    """The NIK, mobile numbers and medical-record numbers written in ``text`` (as generated
+    by the challenge set), to check that none reaches a report unmasked."""
+    values: list[str] = []
+    for pattern in _IDENTIFIERS:
+        for m in pattern.finditer(text):
+            values.append(m.group(m.lastindex or 0))
+    return values
+
+
+def privacy_leaks(
+    items: Sequence[ChallengeItem],
+    must_mask: Mapping[str, Sequence[str]],
+    report_json: Callable[[str], str],
+) -> dict[str, Any]:
+    """For every line labelled ``data_pribadi`` 1 or of a family with ``must_mask`` values,
+    whether any of its personal values (``must_mask`` and the NIK, phone and medical-record
+    numbers in its text) appears anywhere in the report's JSON (masked text, evidence,
+    explanations, findings' meta)."""
+    checked = 0
+    leaks: list[dict[str, Any]] = []
+    for item in items:
+        values = [v for v in must_mask.get(item.family, ()) if v in item.text]
+        if item.labels.get("data_pribadi") == 1:
+            values += [v for v in personal_values(item.text) if v not in values]
+        if not values:
+            continue
+        checked += 1
+        out = report_json(item.text)
+        leaked = [v for v in values if v in out]
+        if leaked:
+            leaks.append({"id": item.id, "leaked": leaked})
+    return {"checked": checked, "leaking": len(leaks), "leaks": leaks}
+
+
 def run_challenge(
     *,
     path: Path | None = None,
@@ -936,7 +1143,21 @@ def run_challenge(
     test_path = path or CHALLENGE_DIR / "test.jsonl"
     items = stratified_slice(read_split(test_path), limit)
     run = verdicts or pipeline_verdicts()
-    result = score_challenge(items, run([i.text for i in items]))
+    registers_path = test_path.parent / "registers.tsv"
+    registers = read_registers(registers_path) if registers_path.exists() else None
+    result = score_challenge(items, run([i.text for i in items]), registers)
+    if verdicts is None:
+        from bijak.engine import default_pipeline
+
+        pipe = default_pipeline()
+        must_mask = (
+            {f.id: f.must_mask for f in load_families(test_path.parent) if f.must_mask}
+            if (test_path.parent / "families").exists()
+            else {}
+        )
+        result["privacy"] = privacy_leaks(
+            items, must_mask, lambda text: pipe.analyze(text, explain=True).to_json()
+        )
     result["file"] = str(test_path)
     result["file_sha256"] = file_digest(test_path)
     result["level"] = "verdict"
@@ -955,7 +1176,8 @@ def format_table(result: dict[str, Any]) -> str:
             f"{r['precision']:>6.3f} {r['recall']:>6.3f} {r['f1']:>6.3f} "
             f"{r['hard_negatives']:>5} {100 * r['hard_negatives_flagged']:>5.1f}%"
         )
-    for source, r in result.get("per_platform", {}).items():
+    groups = [*result.get("per_platform", {}).items(), *result.get("per_register", {}).items()]
+    for source, r in groups:
         rows.append(
             f"{source:<22} recall {r['recall']:.3f} of {r['positive_labels']} labels; "
             f"hard negatives flagged {100 * r['hard_negatives_flagged']:.1f}% "
@@ -967,6 +1189,11 @@ def format_table(result: dict[str, Any]) -> str:
         f"of {result['hard_negatives']}; issue items passed "
         f"{result['issue_items']['passed']}/{result['issue_items']['n']}"
     )
+    if "privacy" in result:
+        rows.append(
+            f"personal data leaking from reports: {result['privacy']['leaking']} "
+            f"of {result['privacy']['checked']} lines checked"
+        )
     return "\n".join(rows)
 
 
@@ -974,13 +1201,15 @@ def format_table(result: dict[str, Any]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m bijak.ml.challenge [--freeze-test] [--dir DIR]``: (re)write the corpus."""
+    """``python -m bijak.ml.challenge [--freeze-test] [--freeze-test-b] [--dir DIR]``:
+    (re)write the corpus."""
     args = list(sys.argv[1:] if argv is None else argv)
     freeze = "--freeze-test" in args
+    freeze_b = "--freeze-test-b" in args
     directory = CHALLENGE_DIR
     if "--dir" in args:
         directory = Path(args[args.index("--dir") + 1])
-    info = write_corpus(directory, freeze_test=freeze)
+    info = write_corpus(directory, freeze_test=freeze, freeze_test_b=freeze_b)
     print(json.dumps(info, indent=1, ensure_ascii=False))
     return 0
 

@@ -30,7 +30,14 @@ def _nav(request: HttpRequest) -> dict[str, Any]:
             and user.is_authenticated
             and (access.has_role(user, "officer", "admin") or user.api_tokens.exists())
         ),
+        "monitoring_desk": _monitoring_desk(user),
     }
+
+
+def _monitoring_desk(user: Any) -> bool:
+    from bijak.site.monitoring.access import can_read_desk
+
+    return can_read_desk(user)
 
 
 def agency() -> dict[str, Any]:

@@ -8,25 +8,30 @@ from __future__ import annotations
 
 import os
 import zoneinfo
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from bijak.site.env import envbool, envint, envlist, envstr
+from bijak.site.env import envbool, envint, envlist, envsecret, envstr
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent  # src/bijak
 BASE_DIR = Path(envstr("BIJAK_HOME", str(Path.cwd())))
 VAR_DIR = Path(envstr("BIJAK_VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = envbool("DEBUG", "false")
-SECRET_KEY = envstr("SECRET_KEY", "")
+SECRET_KEY = envsecret("SECRET_KEY", "")
+# BIJAK_DEMO is false unless `bijak demo` (or the test configuration) sets it: a production host
+# without SECRET_KEY stops instead of running with the public demo key.
+BIJAK_DEMO = envbool("BIJAK_DEMO", "false")
 if not SECRET_KEY:
-    if DEBUG or envbool("BIJAK_DEMO", "true"):
-        # Demo and tests only: a fixed, public key. Production sets SECRET_KEY and BIJAK_DEMO=false.
+    if DEBUG or BIJAK_DEMO:
+        # Demo and tests only: a fixed, public key.
         SECRET_KEY = "bijak-demo-key-not-for-production-0123456789abcdefghijklmnop"  # noqa: S105
     else:
-        raise ImproperlyConfigured("SECRET_KEY must be set when BIJAK_DEMO is false")
+        raise ImproperlyConfigured(
+            "SECRET_KEY (or SECRET_KEY_FILE) must be set when BIJAK_DEMO is false")
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver,[::1]")
 SITE_ROOT = envstr("SITE_ROOT", "http://127.0.0.1:8000")
@@ -43,6 +48,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "csp",
     "bijak.site.accounts",
     "bijak.site.audit",
     "bijak.site.org",
@@ -50,12 +57,17 @@ INSTALLED_APPS = [
     "bijak.site.checks",
     "bijak.site.api",
     "bijak.site.notifications",
+    "bijak.site.health",
     "bijak.site.dissemination",
     "bijak.site.monitoring",
+    "bijak.site.complaints",
+    "bijak.site.cases",
+    "bijak.site.claims",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "bijak.site.middleware.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "bijak.site.accounts.middleware.ChosenLanguageMiddleware",
@@ -64,6 +76,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "bijak.site.urls"
@@ -86,7 +100,7 @@ TEMPLATES = [
     },
 ]
 
-DATABASE_URL = envstr("DATABASE_URL", "")
+DATABASE_URL = envsecret("DATABASE_URL", "")
 if DATABASE_URL:
     try:
         DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
@@ -96,8 +110,10 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": VAR_DIR / "bijak.sqlite3",
-            "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
+            "NAME": str(VAR_DIR / "bijak.sqlite3"),
+            # secure_delete: a deleted draft's text is overwritten, not left in free pages.
+            "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE",
+                        "init_command": "PRAGMA secure_delete=ON"},
         }
     }
 
@@ -106,6 +122,19 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
+# django-axes: failed sign-ins are counted in the database, so a lock-out holds across every
+# server process. A user name, or an address, with BIJAK_LOGIN_FAILURE_LIMIT failures is refused
+# (without hashing the password) for BIJAK_LOGIN_LOCKOUT_MINUTES; a success resets the count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = envint("BIJAK_LOGIN_FAILURE_LIMIT", "10")
+AXES_COOLOFF_TIME = timedelta(minutes=envint("BIJAK_LOGIN_LOCKOUT_MINUTES", "15"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "bijak.site.accounts.views.locked_out"
+AXES_VERBOSE = False
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -135,7 +164,7 @@ WHITENOISE_USE_FINDERS = True
 EMAIL_HOST = envstr("EMAIL_HOST", "")
 EMAIL_PORT = envint("EMAIL_PORT", "25")
 EMAIL_HOST_USER = envstr("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = envstr("EMAIL_HOST_PASSWORD", "")
+EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "false")
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "bijak <bijak@localhost>")
 if EMAIL_HOST:
@@ -146,17 +175,42 @@ else:
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
 
+# Content-Security-Policy (django-csp): scripts and styles only from the site's own static files,
+# no inline code (an injected <script> or style attribute does not run), no framing.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", "false")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Behind a TLS-terminating reverse proxy (docs/deployment.md): trust its X-Forwarded-Proto so that
+# Django knows the request came over HTTPS. Only when the proxy always sets (overwrites) it.
+if envbool("BIJAK_BEHIND_HTTPS_PROXY", "false"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", "0")
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", "false")
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "false")
+SECURE_REDIRECT_EXEMPT = [r"^sehat/"]  # health probes may come over plain HTTP from localhost
 
 # Upper bound of a check's draft, in characters (issue 5); the API returns 413 past it.
 BIJAK_CHECK_MAX_CHARS = envint("BIJAK_CHECK_MAX_CHARS", "5000")
 # Requests per minute per API token.
 BIJAK_API_RATE_PER_MINUTE = envint("BIJAK_API_RATE_PER_MINUTE", "600")
+# Active API tokens one user may hold at once.
+BIJAK_API_TOKENS_PER_USER = envint("BIJAK_API_TOKENS_PER_USER", "10")
 
 # Largest employee file (CSV/XLSX) an officer may upload for import, in bytes (2 MB).
 BIJAK_IMPORT_MAX_BYTES = envint("BIJAK_IMPORT_MAX_BYTES", str(2 * 1024 * 1024))
@@ -169,11 +223,16 @@ BIJAK_IMPORT_PREVIEW_PAGE = envint("BIJAK_IMPORT_PREVIEW_PAGE", "100")
 # empty: no checkpoints. Signed checkpoints of the chain's head are written to the directory.
 BIJAK_AUDIT_KEY_FILE = envstr("BIJAK_AUDIT_KEY_FILE", "")
 BIJAK_AUDIT_CHECKPOINT_DIR = envstr("BIJAK_AUDIT_CHECKPOINT_DIR", str(VAR_DIR / "audit-checkpoints"))
+BIJAK_AUDIT_CHECKPOINT_EVERY_S = envint("BIJAK_AUDIT_CHECKPOINT_EVERY_S", "3600")
 # Monitoring (issue 12): largest platform export (ZIP or file) and most posts per import; how
 # long a reviewer's claim on a flag holds before another reviewer may take it.
 BIJAK_MONITOR_IMPORT_MAX_BYTES = envint("BIJAK_MONITOR_IMPORT_MAX_BYTES", str(64 * 1024 * 1024))
 BIJAK_MONITOR_IMPORT_MAX_POSTS = envint("BIJAK_MONITOR_IMPORT_MAX_POSTS", "100000")
 BIJAK_MONITOR_CLAIM_MINUTES = envint("BIJAK_MONITOR_CLAIM_MINUTES", "30")
+# Post text (masked) is deleted this many days after import unless under review or confirmed;
+# a scan with no progress for this many minutes is resumed by the periodic maintenance task.
+BIJAK_MONITOR_RETENTION_DAYS = envint("BIJAK_MONITOR_RETENTION_DAYS", "365")
+BIJAK_MONITOR_SCAN_STALE_MINUTES = envint("BIJAK_MONITOR_SCAN_STALE_MINUTES", "10")
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", str(5 * 1024 * 1024))
 

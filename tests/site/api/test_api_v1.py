@@ -117,7 +117,7 @@ def test_rate_limit_answers_429_with_retry_after(client, token, settings):
     assert_error(
         response, 429, "rate_limited", "Terlalu banyak permintaan. Coba lagi sebentar lagi."
     )
-    assert 1 <= int(response["Retry-After"]) <= 60
+    assert 1 <= int(response["Retry-After"]) <= 120
     response = client.get("/api/v1/policy", **auth(token, HTTP_ACCEPT_LANGUAGE="en"))
     assert_error(response, 429, "rate_limited", "Too many requests. Try again shortly.")
 
@@ -132,14 +132,67 @@ def test_rate_limit_is_per_token(client, employee, token, settings):
 
 
 @pytest.mark.django_db
-def test_rate_window_resets_after_a_minute(employee, token):
+def test_rate_window_slides_so_a_limit_is_not_doubled_at_the_boundary(employee, token):
+    """Issue 8, defect 10: with a fixed one-minute window, the limit at the end of one minute and
+    again at the start of the next passed (twice the limit in two seconds)."""
     from bijak.site.api.services import rate_hit
 
     row = ApiToken.objects.get(user=employee)
     t0 = 1_800_000_000.0  # start of a minute
+    assert [rate_hit(token=row, limit=10, now=t0 + 59) for _ in range(10)] == [(True, 0)] * 10
+    assert rate_hit(token=row, limit=10, now=t0 + 59.5) == (False, 7)
+    # just past the boundary the last minute still weighs 59/60 of 10 requests: refused
+    assert rate_hit(token=row, limit=10, now=t0 + 61) == (False, 5)
+    # a tenth of the new minute gone: a tenth of the old count has slid out, one request fits
+    assert rate_hit(token=row, limit=10, now=t0 + 66) == (True, 0)
+    assert rate_hit(token=row, limit=10, now=t0 + 66) == (False, 6)
+    assert rate_hit(token=row, limit=10, now=t0 + 72) == (True, 0)
+
+
+@pytest.mark.django_db
+def test_rate_window_for_a_limit_of_one(employee, token):
+    from bijak.site.api.services import rate_hit
+
+    row = ApiToken.objects.get(user=employee)
+    t0 = 1_800_000_000.0
     assert rate_hit(token=row, limit=1, now=t0) == (True, 0)
-    assert rate_hit(token=row, limit=1, now=t0 + 15) == (False, 45)
-    assert rate_hit(token=row, limit=1, now=t0 + 60) == (True, 0)
+    assert rate_hit(token=row, limit=1, now=t0 + 15) == (False, 105)
+    assert rate_hit(token=row, limit=1, now=t0 + 119) == (False, 1)
+    assert rate_hit(token=row, limit=1, now=t0 + 120) == (True, 0)
+
+
+@pytest.mark.django_db
+def test_tokens_per_user_are_capped(client, employee, settings, employee_client):
+    """Issue 8, defect 10: a user could create tokens without limit."""
+    from django.core.exceptions import ValidationError
+
+    settings.BIJAK_API_TOKENS_PER_USER = 3
+    first, _plain = token_create(actor=employee, user=employee, name="a", kind="user")
+    token_create(actor=employee, user=employee, name="b", kind="user")
+    token_create(actor=employee, user=employee, name="c", kind="user")
+    with pytest.raises(ValidationError) as error:
+        token_create(actor=employee, user=employee, name="d", kind="user")
+    assert error.value.messages == [
+        "Anda sudah memiliki 3 token aktif, batas per pengguna. Cabut token yang tidak dipakai "
+        "lagi sebelum membuat yang baru."]
+    response = employee_client.post("/api/token/", {"name": "e", "kind": "user"},
+                                     HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert ApiToken.objects.filter(user=employee).count() == 3
+    token_revoke(actor=employee, token=first)  # a revoked token frees its place
+    token_create(actor=employee, user=employee, name="d", kind="user")
+    assert ApiToken.objects.filter(user=employee, revoked_at=None).count() == 3
+
+
+@pytest.mark.django_db
+def test_token_names_are_checked_by_the_service_not_truncated(employee):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        token_create(actor=employee, user=employee, name="x" * 101, kind="integration")
+    with pytest.raises(ValidationError):
+        token_create(actor=employee, user=employee, name="bot\x00", kind="integration")
+    assert not ApiToken.objects.filter(user=employee).exists()
 
 
 @pytest.mark.django_db
@@ -173,21 +226,21 @@ def test_rate_window_resets_after_a_minute(employee, token):
             "application/json",
             400,
             "invalid_request",
-            "Kolom “text” wajib diisi dengan teks yang tidak kosong.",
+            "Tulis dulu draf unggahan yang ingin dicek.",
         ),
         (
             '{"text": "   "}',
             "application/json",
             400,
             "invalid_request",
-            "Kolom “text” wajib diisi dengan teks yang tidak kosong.",
+            "Tulis dulu draf unggahan yang ingin dicek.",
         ),
         (
             '{"text": 5}',
             "application/json",
             400,
             "invalid_request",
-            "Kolom “text” wajib diisi dengan teks yang tidak kosong.",
+            "Tulis dulu draf unggahan yang ingin dicek.",
         ),
         (
             '{"text": "halo", "lang": "fr"}',
@@ -245,7 +298,7 @@ def test_oversized_text_is_413(client, token):
         post_check(client, {"text": "a" * 5001}, token=token),
         413,
         "text_too_long",
-        "Teks terlalu panjang: paling banyak 5000 karakter, teks ini 5001 karakter.",
+        "Draf terlalu panjang: paling banyak 5000 karakter, draf ini 5001 karakter.",
     )
     assert error["field"] == "text"
 
@@ -256,7 +309,7 @@ def test_oversized_text_message_in_english(client, token):
         post_check(client, {"text": "a" * 5001}, token=token, HTTP_ACCEPT_LANGUAGE="en"),
         413,
         "text_too_long",
-        "The text is too long: at most 5000 characters, this one has 5001.",
+        "The draft is too long: at most 5000 characters, this one has 5001.",
     )
 
 
@@ -341,3 +394,39 @@ def test_a_database_failure_answers_the_json_error_shape_not_an_html_page(client
         cursor.execute(f"DROP TABLE {connection.ops.quote_name(RateWindow._meta.db_table)}")
     response = client.get("/api/v1/policy", **auth(token))
     assert_error(response, 500, "server_error", "Terjadi kesalahan di server.")
+
+
+@pytest.mark.django_db
+def test_lang_null_is_refused_as_the_schema_says(client, token):
+    """Issue 8, defect 10: the API accepted "lang": null against its own schema."""
+    response = post_check(client, {"text": "halo", "lang": None}, token=token)
+    error = assert_error(response, 400, "invalid_request", "Kolom “lang” harus “id” atau “en”.")
+    assert error["field"] == "lang"
+    schema = client.get("/api/v1/openapi.json").json()
+    assert schema["components"]["schemas"]["CheckRequest"]["properties"]["lang"]["type"] == "string"
+    assert post_check(client, {"text": "halo"}, token=token).status_code == 200
+
+
+def test_the_openapi_document_is_valid_and_every_reference_resolves(client):
+    """Issue 8, defect 10: `#/$defs/...` references of the report schema pointed nowhere once
+    the schema sat under components. openapi-spec-validator resolves each one."""
+    from openapi_spec_validator import validate
+
+    document = client.get("/api/v1/openapi.json").json()
+    validate(document)
+    text = json.dumps(document)
+    assert "#/$defs/" not in text
+    schemas = document["components"]["schemas"]
+    for ref in set(__import__("re").findall(r'"\$ref": "#/components/schemas/([^"]+)"', text)):
+        assert ref in schemas, ref
+
+
+@pytest.mark.django_db
+def test_the_page_and_the_api_give_the_same_messages(client, token, employee_client):
+    from bijak.site.checks.schema import platform_ids
+
+    page = employee_client.post("/cek/", {"text": "halo", "platform": "myspace"}).content.decode()
+    api = post_check(client, {"text": "halo", "platform": "myspace"}, token=token).json()
+    assert api["error"]["message"] in page.replace("&ldquo;", "“").replace("&rdquo;", "”")
+    assert platform_ids() == ["instagram", "facebook", "x", "tiktok", "youtube", "whatsapp",
+                              "lainnya"]

@@ -5,6 +5,7 @@ consistently (every hash recomputed, the head moved) after a signed checkpoint."
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -215,3 +216,20 @@ def test_periodic_checkpoint_task_writes_one_file_per_head(chain, key):
     latest = json.loads((second.parent / "latest.json").read_text())
     assert latest["seq"] == 21
     assert verify_cli("--checkpoint", str(second))[0] == 0
+
+
+def test_demo_makes_an_audit_key_under_var_once(tmp_path, settings, monkeypatch):
+    from bijak.cli.demo import _demo_audit_key
+
+    settings.VAR_DIR = tmp_path
+    settings.BIJAK_AUDIT_KEY_FILE = ""
+    monkeypatch.delenv("BIJAK_AUDIT_KEY_FILE", raising=False)
+    _demo_audit_key()
+    key = tmp_path / "audit-key.pem"
+    assert settings.BIJAK_AUDIT_KEY_FILE == str(key)
+    assert b"PRIVATE KEY" in key.read_bytes() and (tmp_path / "audit-key.pem.pub").exists()
+    first = key.read_bytes()
+    settings.BIJAK_AUDIT_KEY_FILE = ""
+    _demo_audit_key()  # a second run keeps the key
+    assert key.read_bytes() == first
+    assert os.environ["BIJAK_AUDIT_KEY_FILE"] == str(key)

@@ -10,6 +10,7 @@ from typing import Any
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from tests.site.conftest import make_person
+from tests.site.dissemination import dissem_fixtures as fx
 
 from bijak.site.audit.models import AuditEntry
 from bijak.site.dissemination.models import (
@@ -19,6 +20,13 @@ from bijak.site.dissemination.models import (
     HeadConfirmation,
     QuizAttempt,
 )
+
+# the app's fixtures (see dissem_fixtures.py)
+policy_version = fx.policy_version
+quiz_bank = fx.quiz_bank
+today = fx.today
+campaign_over = fx.campaign_over
+answer_all = fx.answer_all
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -274,3 +282,78 @@ def test_home_panels_show_the_task_and_the_late_staff(
     )
     head_home = unit_head_client.get("/").content.decode()
     assert 'data-panel="dissemination.coverage"' in head_home and "Joko Santoso" in head_home
+
+
+def test_pages_and_messages_in_english(
+    org_tree: Any,
+    employee: Any,
+    unit_head: Any,
+    unit_head_client: Client,
+    employee_client: Client,
+    campaign_over: Any,
+) -> None:
+    campaign = campaign_over(org_tree.keu, actor=unit_head)
+    unit_head_client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    page = unit_head_client.get(f"/sosialisasi/{campaign.pk}/").content.decode()
+    assert "Confirmation of dissemination by the unit head" in page and "Cakupan" not in page
+    refused = unit_head_client.post(
+        f"/sosialisasi/{campaign.pk}/konfirmasi/{org_tree.keu.pk}/", {"mode": "in_person"}
+    )
+    assert "An in-person session needs a date and a place." in refused.content.decode()
+    employee_client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    token = Assignment.objects.get(campaign=campaign, employee__user=employee).token
+    task = employee_client.get(f"/sosialisasi/tugas/{token}/").content.decode()
+    assert "The text you acknowledge" in task
+    assert "B.2. Uploading or commenting on anything containing elements of SARA" in task
+
+
+def test_coverage_page_queries_do_not_grow_with_the_organisation(
+    org_tree: Any, employee: Any, officer: Any, officer_client: Client, campaign_over: Any
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from bijak.site.org.models import Employee
+
+    campaign = campaign_over(org_tree.root, actor=officer)
+    url = f"/sosialisasi/{campaign.pk}/"
+    officer_client.get(url)
+    with CaptureQueriesContext(connection) as small:
+        officer_client.get(url)
+    Employee.objects.bulk_create(
+        [
+            Employee(nip=f"{198000000000000000 + i}", name=f"Pegawai {i}", unit=unit)
+            for i, unit in enumerate(org_tree.all() * 10)
+        ]
+    )
+    from bijak.site.dissemination.services import campaign_sync
+
+    assert campaign_sync(campaign=campaign)["added"] == 70
+    with CaptureQueriesContext(connection) as large:
+        officer_client.get(url)
+    assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_head_manages_only_own_subtree_of_an_organisation_wide_campaign(
+    org_tree: Any,
+    employee: Any,
+    colleague: Any,
+    unit_head: Any,
+    officer: Any,
+    unit_head_client: Client,
+    campaign_over: Any,
+) -> None:
+    campaign = campaign_over(org_tree.root, actor=officer)
+    own = f"/sosialisasi/{campaign.pk}/konfirmasi/{org_tree.keu.pk}/"
+    other = f"/sosialisasi/{campaign.pk}/konfirmasi/{org_tree.kpp.pk}/"
+    assert unit_head_client.get(own).status_code == 200
+    before = AuditEntry.objects.count()
+    assert unit_head_client.get(other).status_code == 404
+    assert unit_head_client.post(other, {"mode": "online"}).status_code == 404
+    assert unit_head_client.post(f"/sosialisasi/{campaign.pk}/tutup/").status_code == 404
+    assert AuditEntry.objects.count() == before
+    assert unit_head_client.post(own, {"mode": "online"}).status_code == 302
+    assert HeadConfirmation.objects.get().unit == org_tree.keu
+    # a colleague's personal link in the other unit stays closed to the head
+    token = Assignment.objects.get(campaign=campaign, employee__user=colleague).token
+    assert unit_head_client.get(f"/sosialisasi/tugas/{token}/").status_code == 404

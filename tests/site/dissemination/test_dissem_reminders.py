@@ -8,10 +8,18 @@ from collections import Counter
 from typing import Any
 
 from tests.site.conftest import make_person
+from tests.site.dissemination import dissem_fixtures as fx
 
 from bijak.site.dissemination.models import Reminder
 from bijak.site.dissemination.schedule import reminder_kind
 from bijak.site.dissemination.services import reminders_run
+
+# the app's fixtures (see dissem_fixtures.py)
+policy_version = fx.policy_version
+quiz_bank = fx.quiz_bank
+today = fx.today
+campaign_over = fx.campaign_over
+answer_all = fx.answer_all
 
 
 def test_schedule_milestones_then_weekly_while_overdue() -> None:
@@ -155,3 +163,25 @@ def test_a_failing_mail_server_keeps_the_reminder_queued_and_the_page_says_so(
         [employee.email, unit_head.email]
     )
     assert reminders_run(today=today)["reminders"] == 0
+
+
+def test_the_periodic_task_and_the_command_run_the_round_once_a_day(
+    org_tree: Any, employee: Any, campaign_over: Any, today: dt.date, immediate_tasks: Any
+) -> None:
+    import io
+
+    from django.core.management import call_command
+
+    from bijak.cli.serve import PERIODIC
+    from bijak.site.dissemination.tasks import dissemination_daily
+
+    assert any(
+        path == "bijak.site.dissemination.tasks.dissemination_daily" for path, _e in PERIODIC
+    )
+    campaign_over(org_tree.keu, start_date=today)
+    result = dissemination_daily.enqueue()
+    assert result.return_value["reminders"] == 1
+    out = io.StringIO()
+    call_command("dissemination_daily", stdout=out)
+    assert out.getvalue().strip() == "renewed=0 reminders=0 escalations=0 capped=0"
+    assert Reminder.objects.count() == 1

@@ -156,6 +156,11 @@ def test_four_eyes_confirmation_needs_a_second_reviewer(
     flag_claim(actor=second, flag=flag)
     flag = flag_confirm(actor=second, flag=flag)
     assert flag.status == "confirmed" and flag.decided_by == second
+    from bijak.site.notifications.models import Notification
+
+    sent = Notification.objects.get(recipient=employee)  # one, after the second confirmation
+    assert sent.template == "monitoring/flag_confirmed"
+    assert sent.context["clauses"] == ", ".join(flag.clause_ids)
     actions = list(
         AuditEntry.objects.filter(target_type="monitoring.Flag", target_id=str(flag.pk))
         .values_list("action", flat=True)
@@ -280,3 +285,36 @@ def test_auditor_and_employee_cannot_review(auditor: Any, officer: Any, employee
         with pytest.raises(ValidationError) as exc:
             flag_claim(actor=person, flag=flag)
         assert exc.value.messages == ["Hanya petugas kepatuhan yang dapat meninjau temuan."]
+
+
+def test_rescan_reports_the_difference_per_clause_and_queues_nothing_twice(
+    officer: Any, employee: Any
+) -> None:
+    """Re-scanning reads the stored (masked) text: the NIK is gone, so A.2 leaves the insulting
+    post while B.8 stays; the difference is counted per clause and no flag is raised again."""
+    account = register(officer, employee)
+    import_and_scan(officer, account, "arsip.zip", x_archive())
+    flags_before = Flag.objects.count()
+    rescan = scan_start(actor=officer, accounts=[account])
+    rescan = scan_run(scan_id=rescan.pk)
+    assert rescan.status == "done" and rescan.done == 6
+    assert rescan.diff["rescanned"] == 6
+    assert rescan.diff["clauses"]["A.2"] == {"added": 0, "removed": 1, "changed": 0}
+    assert "B.8" not in rescan.diff["clauses"]
+    assert Flag.objects.count() == flags_before
+    post = Post.objects.get(platform_id="1730000000000000002")
+    assert post.scan_id == rescan.pk and "A.2" not in [c["id"] for c in post.clauses]
+
+
+def test_the_same_post_twice_in_one_file_is_imported_once(officer: Any, employee: Any) -> None:
+    account = register(officer, employee, platform="other", handle="sari_jsonl")
+    line = '{"id": "p1", "text": "Kegiatan posyandu balita bulan ini di RW 05."}'
+    content = f'{line}\n{line}\n{{"text": "tanpa id"}}\n{{"text": "tanpa id"}}\n'.encode()
+    batch = post_import_preview(actor=officer, account=account, filename="u.jsonl", content=content)
+    assert batch.counts == {"read": 4, "new": 2, "duplicates": 2, "rejected": 0}
+    assert [r["errors"] for r in batch.rows if r["status"] == "duplicate"] == [
+        ["Sama dengan unggahan di baris 1."],
+        ["Sama dengan unggahan di baris 3."],
+    ]
+    assert post_import_confirm(actor=officer, batch=batch, scan=False)["new"] == 2
+    assert Post.objects.filter(account=account).count() == 2

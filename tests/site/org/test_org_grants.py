@@ -30,7 +30,15 @@ GRANTS: dict[str, tuple[str, str | None]] = {
     "admin@*": ("admin", None),
 }
 
-ALL = ["root", "kpp", "kpp_media", "kpp_media_monitoring", "keu", "keu_budget", "keu_budget_planning"]
+ALL = [
+    "root",
+    "kpp",
+    "kpp_media",
+    "kpp_media_monitoring",
+    "keu",
+    "keu_budget",
+    "keu_budget_planning",
+]
 KPP = ["kpp", "kpp_media", "kpp_media_monitoring"]
 KPP_MEDIA = ["kpp_media", "kpp_media_monitoring"]
 KEU = ["keu", "keu_budget", "keu_budget_planning"]
@@ -47,17 +55,36 @@ class Rights:
     check_statistics: bool
 
     def __or__(self, other: Rights) -> Rights:
-        return Rights(self.see_units | other.see_units, self.see_staff | other.see_staff,
-                      self.change_staff | other.change_staff, self.may_import or other.may_import,
-                      self.manage_org or other.manage_org, self.read_audit or other.read_audit,
-                      self.check_statistics or other.check_statistics)
+        return Rights(
+            self.see_units | other.see_units,
+            self.see_staff | other.see_staff,
+            self.change_staff | other.change_staff,
+            self.may_import or other.may_import,
+            self.manage_org or other.manage_org,
+            self.read_audit or other.read_audit,
+            self.check_statistics or other.check_statistics,
+        )
 
 
-def rights(*, see: list[str] = (), staff: list[str] | None = None, change: list[str] = (),
-           may_import: bool = False, manage: bool = False, audit: bool = False,
-           stats: bool = False) -> Rights:
-    return Rights(frozenset(see), frozenset(see if staff is None else staff), frozenset(change),
-                  may_import, manage, audit, stats)
+def rights(
+    *,
+    see: list[str] = (),
+    staff: list[str] | None = None,
+    change: list[str] = (),
+    may_import: bool = False,
+    manage: bool = False,
+    audit: bool = False,
+    stats: bool = False,
+) -> Rights:
+    return Rights(
+        frozenset(see),
+        frozenset(see if staff is None else staff),
+        frozenset(change),
+        may_import,
+        manage,
+        audit,
+        stats,
+    )
 
 
 EXPECTED_SINGLE: dict[str, Rights] = {
@@ -78,8 +105,12 @@ def staff(org_tree: Any) -> dict[str, Any]:
 
     people = {}
     for index, name in enumerate(ALL):
-        people[name] = employee_create(actor=None, nip=f"199001012015011{index + 1:03d}",
-                                       name=f"Staf {name}", unit=getattr(org_tree, name))
+        people[name] = employee_create(
+            actor=None,
+            nip=f"199001012015011{index + 1:03d}",
+            name=f"Staf {name}",
+            unit=getattr(org_tree, name),
+        )
     return people
 
 
@@ -90,8 +121,12 @@ def _user_with(org_tree: Any, username: str, grant_names: tuple[str, ...]) -> An
     user = User.objects.create_user(username=username, password="x-unused-x", full_name=username)
     for name in grant_names:
         role, unit_name = GRANTS[name]
-        role_assign(actor=None, user=user, role=role,
-                    unit=getattr(org_tree, unit_name) if unit_name else None)
+        role_assign(
+            actor=None,
+            user=user,
+            role=role,
+            unit=getattr(org_tree, unit_name) if unit_name else None,
+        )
     return user
 
 
@@ -118,9 +153,15 @@ def _observed(user: Any, org_tree: Any, staff: dict[str, Any]) -> Rights:
             assert not access.can_change_employee(user, staff[name])
     changeable_units = {u.pk for u in access.units_changeable_by(user)}
     assert changeable_units == {getattr(org_tree, n).pk for n in change_staff}
-    return Rights(frozenset(see_units), frozenset(see_staff), frozenset(change_staff),
-                  access.can_import_employees(user), access.can_manage_org(user),
-                  access.can_read_audit(user), can_see_check_statistics(user))
+    return Rights(
+        frozenset(see_units),
+        frozenset(see_staff),
+        frozenset(change_staff),
+        access.can_import_employees(user),
+        access.can_manage_org(user),
+        access.can_read_audit(user),
+        can_see_check_statistics(user),
+    )
 
 
 @pytest.mark.parametrize("grant", sorted(GRANTS))
@@ -150,8 +191,10 @@ def test_officer_of_one_unit_and_head_of_another_acts_only_in_the_first(org_tree
     page = client.get(f"/organisasi/pegawai/{keu_staff.pk}/").content.decode()
     assert f"/organisasi/pegawai/{keu_staff.pk}/ubah/" not in page
     assert client.get(f"/organisasi/pegawai/{keu_staff.pk}/ubah/").status_code == 404
-    response = client.post(f"/organisasi/pegawai/{keu_staff.pk}/ubah/",
-                           {"name": "Diubah", "unit": org_tree.kpp.pk, "position": "", "email": ""})
+    response = client.post(
+        f"/organisasi/pegawai/{keu_staff.pk}/ubah/",
+        {"name": "Diubah", "unit": org_tree.kpp.pk, "position": "", "email": ""},
+    )
     assert response.status_code == 404
     assert client.post(f"/organisasi/pegawai/{keu_staff.pk}/undang/").status_code == 404
     keu_staff.refresh_from_db()
@@ -162,25 +205,32 @@ def test_officer_of_one_unit_and_head_of_another_acts_only_in_the_first(org_tree
     offered = {unit.code for unit in edit.context["form"].fields["unit"].queryset}
     assert offered == {"SJ.KPP", "SJ.KPP.HM", "SJ.KPP.HM.1"}
     # moving one's own staff into the unit one only heads is refused by the form
-    response = client.post(f"/organisasi/pegawai/{kpp_staff.pk}/ubah/",
-                           {"name": "Staf", "unit": org_tree.keu.pk, "position": "", "email": ""})
+    response = client.post(
+        f"/organisasi/pegawai/{kpp_staff.pk}/ubah/",
+        {"name": "Staf", "unit": org_tree.keu.pk, "position": "", "email": ""},
+    )
     assert response.status_code == 400
     assert Employee.objects.get(pk=kpp_staff.pk).unit == org_tree.kpp_media
 
-    body = ("nip,nama,kode_unit,jabatan,email\r\n"
-            "199001012015011099,Baru di KEU,SJ.KEU,,baru@contoh.go.id\r\n"
-            f"{keu_staff.nip},Pindah ke KPP,SJ.KPP,,ubah@contoh.go.id\r\n"
-            "199001012015011098,Baru di KPP,SJ.KPP,,kpp@contoh.go.id\r\n")
+    body = (
+        "nip,nama,kode_unit,jabatan,email\r\n"
+        "199001012015011099,Baru di KEU,SJ.KEU,,baru@contoh.go.id\r\n"
+        f"{keu_staff.nip},Pindah ke KPP,SJ.KPP,,ubah@contoh.go.id\r\n"
+        "199001012015011098,Baru di KPP,SJ.KPP,,kpp@contoh.go.id\r\n"
+    )
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    response = client.post("/organisasi/impor/", {
-        "file": SimpleUploadedFile("pegawai.csv", body.encode(), content_type="text/csv")})
+    response = client.post(
+        "/organisasi/impor/",
+        {"file": SimpleUploadedFile("pegawai.csv", body.encode(), content_type="text/csv")},
+    )
     assert response.status_code == 302
     batch = ImportBatch.objects.get(created_by=user)
     assert [row["status"] for row in batch.rows] == ["rejected", "rejected", "new"]
     assert batch.rows[0]["errors"] == ["Kode unit SJ.KEU tidak dikenal."]
     assert batch.rows[1]["errors"] == [
-        f"NIP {keu_staff.nip} milik pegawai di unit di luar wewenang Anda."]
+        f"NIP {keu_staff.nip} milik pegawai di unit di luar wewenang Anda."
+    ]
 
 
 def test_an_import_batch_is_only_for_the_officer_who_uploaded_it(org_tree, officer, client_as):
@@ -189,8 +239,10 @@ def test_an_import_batch_is_only_for_the_officer_who_uploaded_it(org_tree, offic
     from bijak.site.org.services import employee_import_preview
 
     batch = employee_import_preview(
-        actor=officer, filename="pegawai.csv",
-        content=b"nip,nama,kode_unit,jabatan,email\r\n199001012015011099,Baru,SJ.KPP,,b@contoh.go.id\r\n")
+        actor=officer,
+        filename="pegawai.csv",
+        content=b"nip,nama,kode_unit,jabatan,email\r\n199001012015011099,Baru,SJ.KPP,,b@contoh.go.id\r\n",
+    )
     other = _user_with(org_tree, "petugas2", ("officer@*",))
     assert access.can_import_employees(other)
     with pytest.raises(Http404):

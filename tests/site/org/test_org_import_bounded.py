@@ -17,8 +17,10 @@ HEADER = "nip,nama,kode_unit,jabatan,email\n"
 
 def many_rows(count: int) -> bytes:
     """`count` valid new employees in SJ.KPP (NIPs differ in their sequence and TMT month)."""
-    lines = [f"19900101{2015 + n // 999:04d}011{n % 999 + 1:03d},Pegawai {n},SJ.KPP,,p{n}@contoh.go.id\n"
-             for n in range(count)]
+    lines = [
+        f"19900101{2015 + n // 999:04d}011{n % 999 + 1:03d},Pegawai {n},SJ.KPP,,p{n}@contoh.go.id\n"
+        for n in range(count)
+    ]
     return (HEADER + "".join(lines)).encode()
 
 
@@ -36,26 +38,34 @@ def test_preview_parses_and_checks_outside_any_transaction(officer, monkeypatch)
     batch = services.employee_import_preview(actor=officer, filename="p.csv", content=many_rows(3))
     assert seen == [False]
     assert [r["status"] for r in batch.rows] == ["new"] * 3
-    assert AuditEntry.objects.filter(action="employee.import_preview", target_id=batch.pk).count() == 1
+    assert (
+        AuditEntry.objects.filter(action="employee.import_preview", target_id=batch.pk).count() == 1
+    )
 
 
 @pytest.mark.django_db(transaction=True)
 def test_confirm_writes_in_bounded_transactions_each_audited(officer, settings, monkeypatch):
     settings.BIJAK_IMPORT_WRITE_BATCH = 40
-    batch = services.employee_import_preview(actor=officer, filename="p.csv", content=many_rows(100))
+    batch = services.employee_import_preview(
+        actor=officer, filename="p.csv", content=many_rows(100)
+    )
     sizes: list[tuple[int, bool]] = []
     real_chunk = services._import_write_chunk
 
     def observed_chunk(**kwargs):
         assert not connection.in_atomic_block  # each chunk is its own transaction
-        sizes.append((len(kwargs["rows"]), ImportBatch.objects.get(pk=batch.pk).status == "applying"))
+        sizes.append(
+            (len(kwargs["rows"]), ImportBatch.objects.get(pk=batch.pk).status == "applying")
+        )
         return real_chunk(**kwargs)
 
     monkeypatch.setattr(services, "_import_write_chunk", observed_chunk)
     result = services.employee_import_confirm(actor=officer, batch=batch)
     assert result == {"created": 100, "updated": 0, "unchanged": 0, "rejected": 0}
     assert sizes == [(40, True), (40, True), (20, True)]
-    chunks = AuditEntry.objects.filter(action="employee.import_rows", target_id=batch.pk).order_by("seq")
+    chunks = AuditEntry.objects.filter(action="employee.import_rows", target_id=batch.pk).order_by(
+        "seq"
+    )
     assert [len(e.data["created_nips"]) for e in chunks] == [40, 40, 20]
     assert Employee.objects.filter(unit__code="SJ.KPP").count() == 100 + 1  # and the officer
     assert ImportBatch.objects.get(pk=batch.pk).status == "applied"
@@ -63,8 +73,9 @@ def test_confirm_writes_in_bounded_transactions_each_audited(officer, settings, 
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_failed_chunk_returns_the_batch_to_pending_and_a_retry_finishes_it(officer, settings,
-                                                                             monkeypatch):
+def test_a_failed_chunk_returns_the_batch_to_pending_and_a_retry_finishes_it(
+    officer, settings, monkeypatch
+):
     settings.BIJAK_IMPORT_WRITE_BATCH = 10
     batch = services.employee_import_preview(actor=officer, filename="p.csv", content=many_rows(30))
     real_chunk = services._import_write_chunk

@@ -50,7 +50,6 @@ LEXICON_FILES: tuple[str, ...] = (
     "fitnah",
     "hoaks",
     "rahasia",
-    "tanpa_sumber",
 )
 """Lexicons matched by ``bijak.lexicon.v1``, all in one pass."""
 

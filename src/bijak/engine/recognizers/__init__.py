@@ -2,13 +2,14 @@
 
 Importing this package registers them all. ``DEFAULT_RECOGNIZERS`` is the active set used by
 the default pipeline; a pipeline can be built with any other list of registered names.
-(Health claims without a source are matched inside ``bijak.lexicon.v1``'s single pass;
-``bijak.health_claim.v1`` is the same rule alone.)
+(Health claims without a source: ``bijak.unsourced_claim.v1``; the older word-list rule
+``bijak.health_claim.v1`` stays registered for pipelines that name it.)
 """
 
 from __future__ import annotations
 
 from bijak.engine.recognizers import (  # noqa: F401  (imported to register)
+    accusation,
     bpjs_card,
     claims,
     email,
@@ -22,6 +23,7 @@ from bijak.engine.recognizers import (  # noqa: F401  (imported to register)
     official,
     patient_data,
     phone,
+    unsourced_claim,
 )
 from bijak.engine.registry import RecognizerSpec, spec_name
 

@@ -77,13 +77,13 @@ def user_active_set(*, actor: Any, user: Any, active: bool) -> None:
                  target_type="accounts.User", target_id=user.pk, data={"username": user.username})
 
 
-SESSION_EVENTS = {"login", "login_failed", "logout", "password_reset"}
+SESSION_EVENTS = {"login", "login_failed", "logout", "password_reset", "locked_out"}
 
 
 @transaction.atomic
 def session_event_record(*, actor: Any | None, event: str, username: str = "") -> None:
-    """Record a sign-in, a failed sign-in (the name tried, never the password), a sign-out or
-    a password set through a reset link."""
+    """Record a sign-in, a failed sign-in (the name tried, never the password), a sign-out,
+    a password set through a reset link, or a lock-out after too many failures."""
     if event not in SESSION_EVENTS:
         raise ValueError(f"unknown session event {event!r}")
     name = username or getattr(actor, "username", "")

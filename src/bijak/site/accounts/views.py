@@ -36,7 +36,23 @@ class LogoutView(auth_views.LogoutView):
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        # the rules shown before the first try, not only in the error after it
+        from django.contrib.auth.password_validation import password_validators_help_texts
+
+        return {**super().get_context_data(**kwargs), "password_rules": password_validators_help_texts()}
+
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)
         session_event_record(actor=form.user, event="password_reset")
         return response
+
+
+def locked_out(request: HttpRequest, response: HttpResponse | None = None,
+               credentials: dict[str, Any] | None = None) -> HttpResponse:
+    """What django-axes answers while a name or an address is locked out (429, translated)."""
+    from django.conf import settings
+    from django.shortcuts import render
+
+    minutes = max(1, int(settings.AXES_COOLOFF_TIME.total_seconds() // 60))
+    return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)

@@ -140,6 +140,7 @@ def run_api_benchmark(
                 "BIJAK_HOME": tmp,
                 "BIJAK_VAR_DIR": str(Path(tmp) / "var"),
                 "DEBUG": "false",
+                "BIJAK_DEMO": "true",  # a throw-away server with the demo key
                 "BIJAK_API_RATE_PER_MINUTE": str(max(600, int(rate * 60 * 4))),
                 "LOG_LEVEL": "ERROR",
             }
@@ -193,7 +194,7 @@ def run_api_benchmark(
             )
             results["load_average_1m_after"] = round(os.getloadavg()[0], 2)
             results["server"] = (
-                f"bijak serve --processes {processes} --threads {threads} (wsgiref) + db_worker, SQLite (WAL), loopback"
+                f"bijak serve --processes {processes} --threads {threads} (waitress) + db_worker, SQLite (WAL), loopback"
             )
             return results
         finally:

@@ -9,13 +9,29 @@ from typing import Any
 
 from django.conf import settings
 
-from bijak.site.checks.forms import PLATFORM_IDS
+from bijak.site.checks.schema import platform_ids
 
 REPORT_SCHEMA = Path(__file__).resolve().parent.parent.parent / "engine" / "report.schema.json"
 
 
+REPORT_DEFS_PREFIX = "Report"
+
+
+def _rewrite_refs(node: Any) -> Any:
+    """`#/$defs/X` (the engine's schema file) -> `#/components/schemas/ReportX` (where OpenAPI
+    looks them up once the schema sits under components)."""
+    if isinstance(node, dict):
+        return {k: (f"#/components/schemas/{REPORT_DEFS_PREFIX}{v[len('#/$defs/'):]}"
+                    if k == "$ref" and isinstance(v, str) and v.startswith("#/$defs/")
+                    else _rewrite_refs(v)) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_rewrite_refs(v) for v in node]
+    return node
+
+
 @lru_cache(maxsize=1)
-def _report_schema() -> dict[str, Any]:
+def _report_schema() -> tuple[dict[str, Any], dict[str, Any]]:
+    """The Report schema and its definitions, hoisted into `components/schemas`."""
     fallback: dict[str, Any] = {
         "type": "object",
         "description": "The engine's Report JSON (schema_version 1).",
@@ -25,11 +41,13 @@ def _report_schema() -> dict[str, Any]:
     try:
         schema = json.loads(REPORT_SCHEMA.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return fallback
+        return fallback, {}
     if not isinstance(schema, dict):
-        return fallback
-    schema = {k: v for k, v in schema.items() if k not in ("$schema", "$id")}
-    return schema
+        return fallback, {}
+    defs = schema.get("$defs") or schema.get("definitions") or {}
+    schema = {k: v for k, v in schema.items() if k not in ("$schema", "$id", "$defs", "definitions")}
+    hoisted = {f"{REPORT_DEFS_PREFIX}{name}": _rewrite_refs(value) for name, value in defs.items()}
+    return _rewrite_refs(schema), hoisted
 
 
 def _error(description: str) -> dict[str, Any]:
@@ -137,18 +155,19 @@ def openapi_schema(*, server: str = "") -> dict[str, Any]:
                         },
                         "platform": {
                             "type": ["string", "null"],
-                            "enum": [*PLATFORM_IDS, None],
+                            "enum": [*platform_ids(), None],
                             "description": "Platform tujuan (boleh tidak diisi).",
                         },
                         "lang": {
-                            "type": "string",
+                            "type": "string",  # absent: Accept-Language decides; null: 400
                             "enum": ["id", "en"],
                             "description": "Bahasa penjelasan dan saran; bawaan dari Accept-Language.",
                         },
                     },
                     "additionalProperties": True,
                 },
-                "Report": _report_schema(),
+                "Report": _report_schema()[0],
+                **_report_schema()[1],
                 "Error": {
                     "type": "object",
                     "required": ["error"],

@@ -26,7 +26,7 @@ def token_for_plaintext(*, plaintext: str) -> ApiToken | None:
 def _token_sql() -> str:
     q = connection.ops.quote_name  # identifiers from the models only; the hash is a parameter
     token, user = q(ApiToken._meta.db_table), q(get_user_model()._meta.db_table)
-    fields = ", ".join(f"{token}.{q(f.column)}" for f in ApiToken._meta.concrete_fields)
+    fields = ", ".join(f"{token}.{q(str(f.column))}" for f in ApiToken._meta.concrete_fields)
     join = f"{user}.{q('id')} = {token}.{q('user_id')}"
     return (
         f"SELECT {fields} FROM {token} INNER JOIN {user} ON {join} "  # noqa: S608

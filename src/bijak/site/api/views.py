@@ -17,9 +17,10 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -30,7 +31,7 @@ from bijak.site.api.errors import api_error
 from bijak.site.api.models import ApiToken
 from bijak.site.api.openapi import openapi_schema
 from bijak.site.api.selectors import token_for_plaintext, tokens_for_user
-from bijak.site.checks.forms import PLATFORM_IDS
+from bijak.site.checks.schema import CheckInputError, check_input_parse, platform_ids
 
 logger = logging.getLogger(__name__)
 MAX_BODY_BYTES = 64 * 1024
@@ -40,7 +41,7 @@ View = Callable[..., HttpResponse]
 
 
 def _bearer(request: HttpRequest) -> str:
-    header = request.META.get("HTTP_AUTHORIZATION", "")
+    header = str(request.META.get("HTTP_AUTHORIZATION", ""))
     scheme, _sep, value = header.partition(" ")
     if scheme.lower() in ("bearer", "token") and value.strip():
         return value.strip()
@@ -79,12 +80,6 @@ def api_endpoint(methods: tuple[str, ...]) -> Callable[[View], View]:
     return decorate
 
 
-def _lang(requested: Any) -> str:
-    if requested in ("id", "en"):
-        return str(requested)
-    return "en" if (get_language() or "id").startswith("en") else "id"
-
-
 @api_endpoint(("POST",))
 def check(request: HttpRequest) -> HttpResponse:
     from bijak.site.checks.services import check_run
@@ -116,34 +111,14 @@ def check(request: HttpRequest) -> HttpResponse:
         return api_error("invalid_json")
     if not isinstance(data, dict):
         return api_error("invalid_request", _("Badan permintaan harus objek JSON."), field="")
-    text = data.get("text")
-    if not isinstance(text, str) or not text.strip():
-        return api_error(
-            "invalid_request",
-            _("Kolom “text” wajib diisi dengan teks yang tidak kosong."),
-            field="text",
-        )
-    max_chars = int(settings.BIJAK_CHECK_MAX_CHARS)
-    if len(text) > max_chars:
-        return api_error(
-            "text_too_long",
-            _("Teks terlalu panjang: paling banyak %(max)s karakter, teks ini %(length)s karakter.")
-            % {"max": max_chars, "length": len(text)},
-            field="text",
-        )
-    platform = data.get("platform")
-    if platform is not None and platform not in PLATFORM_IDS:
-        return api_error(
-            "invalid_request",
-            _("Kolom “platform” harus salah satu dari: %(choices)s.")
-            % {"choices": ", ".join(PLATFORM_IDS)},
-            field="platform",
-        )
-    lang = data.get("lang")
-    if lang is not None and lang not in ("id", "en"):
-        return api_error("invalid_request", _("Kolom “lang” harus “id” atau “en”."), field="lang")
     try:
-        report = check_run(text=text, lang=_lang(lang), platform=platform)
+        draft = check_input_parse(data, max_chars=int(settings.BIJAK_CHECK_MAX_CHARS))
+    except CheckInputError as exc:
+        problem = exc.problems[0]
+        code = "text_too_long" if problem.code == "too_long" else "invalid_request"
+        return api_error(code, problem.message, field=problem.field)
+    try:
+        report = check_run(text=draft.text, lang=draft.lang, platform=draft.platform)
     except Exception:  # the error shape even when the engine fails; the trace goes to the log
         logger.exception("engine failed on an API check")
         return api_error("server_error")
@@ -194,7 +169,7 @@ def docs(request: HttpRequest) -> HttpResponse:
             "operations": operations,
             "rate": settings.BIJAK_API_RATE_PER_MINUTE,
             "max_chars": settings.BIJAK_CHECK_MAX_CHARS,
-            "platforms": PLATFORM_IDS,
+            "platforms": platform_ids(),
         },
     )
 
@@ -221,10 +196,15 @@ def tokens(request: HttpRequest) -> HttpResponse:
         elif kind == ApiToken.KIND_INTEGRATION and not name:
             messages.error(request, _("Token integrasi perlu nama, misalnya “ekstensi peramban”."))
         else:
-            token, plaintext = services.token_create(
-                actor=request.user, user=request.user, name=name, kind=kind
-            )
-            created = {"token": token, "plaintext": plaintext}
+            try:
+                token, plaintext = services.token_create(
+                    actor=request.user, user=request.user, name=name, kind=kind
+                )
+            except ValidationError as exc:
+                for message in exc.messages:
+                    messages.error(request, message)
+            else:
+                created = {"token": token, "plaintext": plaintext}
     response = render(
         request,
         "api/tokens.html",
@@ -239,6 +219,17 @@ def tokens(request: HttpRequest) -> HttpResponse:
 @require_POST
 def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
     token = access_token_by_id(request.user, token_id)
+    from bijak.site.ui.confirm import confirmation_required
+
+    page = confirmation_required(
+        request,
+        question=_("Cabut token %(prefix)s…? Integrasi yang memakainya berhenti bekerja.")
+        % {"prefix": token.prefix},
+        yes=_("Ya, cabut token"),
+        cancel_url=reverse("api:tokens"),
+    )
+    if page is not None:
+        return page
     services.token_revoke(actor=request.user, token=token)
     messages.success(request, _("Token %(prefix)s… dicabut.") % {"prefix": token.prefix})
     return redirect("api:tokens")

@@ -8,7 +8,8 @@ from typing import Any
 
 def analyze_draft(*, text: str, lang: str = "id", platform: str | None = None) -> Any:
     """Run the engine on a draft with the site's active policy; return its `Report`."""
-    from bijak.engine import analyze
+    from bijak.site.claims.selectors import site_pipeline
     from bijak.site.policies.selectors import policy_active
 
-    return analyze(text, lang=lang, platform=platform or None, policy=policy_active())
+    pipeline = site_pipeline(policy_active())
+    return pipeline.analyze(text, lang=lang, platform=platform or None)

@@ -67,7 +67,7 @@ def check_run(
     The draft is not stored. With `count`, today's per-clause counts are bumped (a live preview
     while typing passes `count=False` so that only submitted checks are counted).
     """
-    report = analyze_draft(text=text, lang=lang, platform=platform).to_dict()
+    report: dict[str, Any] = analyze_draft(text=text, lang=lang, platform=platform).to_dict()
     if count:
         clause_counts_increment(clause_ids=flagged_clause_ids(report))
     return report

@@ -34,8 +34,14 @@ def _authenticated(user: Any) -> bool:
     return bool(user is not None and getattr(user, "is_authenticated", False))
 
 
+# Stands for the operator at the command line (`bijak campaign ...`), who reads everything.
+COMMAND_LINE = object()
+
+
 def readable_unit_ids(user: Any) -> set[int] | None:
     """Units whose coverage the user may read; None: the whole organisation."""
+    if user is COMMAND_LINE:
+        return None
     if not _authenticated(user):
         return set()
     return _covered_unit_ids(user, READING_ROLES)

@@ -17,7 +17,9 @@ def coverage_svg(
     """A line of the share acknowledged per day, the target as a dashed line, the due date as a
     vertical mark. Every value in the markup is a number or escaped text."""
     plot_w, plot_h = WIDTH - PAD_L - PAD_R, HEIGHT - PAD_T - PAD_B
-    days = max(len(series) - 1, 1)
+    # the x axis runs from the start to the due date, or to today when later
+    end = max(due, series[-1][0]) if series else due
+    days = max((end - series[0][0]).days, 1) if series else 1
 
     def x(i: int) -> float:
         return PAD_L + plot_w * i / days
@@ -57,12 +59,23 @@ def coverage_svg(
                 f'y2="{HEIGHT - PAD_B}" stroke="#888" stroke-dasharray="2 3"/>'
             )
             parts.append(
-                f'<text x="{x(due_i):.1f}" y="{HEIGHT - 6}" font-size="11" '
-                f'text-anchor="middle">{escape(_("tenggat"))}</text>'
+                f'<text x="{x(due_i) - 4:.1f}" y="{PAD_T + plot_h - 6}" font-size="11" '
+                f'text-anchor="end" fill="#555">{escape(_("tenggat"))}</text>'
             )
         parts.append(
             f'<text x="{PAD_L}" y="{HEIGHT - 6}" font-size="11">{start.isoformat()}</text>'
         )
+        parts.append(
+            f'<text x="{WIDTH - PAD_R}" y="{HEIGHT - 6}" font-size="11" '
+            f'text-anchor="end">{end.isoformat()}</text>'
+        )
         parts.append(f'<polyline fill="none" stroke="#1d4ed8" stroke-width="2" points="{points}"/>')
+        last_i, last_n = len(series) - 1, series[-1][1]
+        share = last_n / in_scope if in_scope else 0
+        parts.append(f'<circle cx="{x(last_i):.1f}" cy="{y(share):.1f}" r="4" fill="#1d4ed8"/>')
+        parts.append(
+            f'<text x="{x(last_i) + 6:.1f}" y="{y(share) - 6:.1f}" font-size="11" '
+            f'fill="#1d4ed8">{round(100 * share)}%</text>'
+        )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - built only from numbers and escaped text

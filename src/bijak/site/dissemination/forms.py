@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from bijak.site.dissemination.models import HeadConfirmation
 from bijak.site.org.models import OrgUnit
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
 class CampaignForm(forms.Form):

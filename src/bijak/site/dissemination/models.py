@@ -129,6 +129,9 @@ class Assignment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True)  # left the scope, or deleted
     passed_at = models.DateTimeField(null=True, blank=True)
+    # When the valid acknowledgement was made (None: none, or only stale ones). A copy of
+    # Acknowledgement kept in the same transaction, so coverage is one GROUP BY on this table.
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
     best_score = models.PositiveSmallIntegerField(null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
 

@@ -83,6 +83,7 @@ def coverage_pdf(
         0,
         8,
         t(_("Laporan cakupan sosialisasi tata tertib media sosial")),
+        align="L",
         new_x="LMARGIN",
         new_y="NEXT",
     )
@@ -104,7 +105,7 @@ def coverage_pdf(
         _("Target cakupan: %(p)d%%") % {"p": coverage.target},
     ]
     for line in lines:
-        pdf.multi_cell(0, 6, t(line), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 6, t(line), align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
     pdf.set_font(family, "B", 9)
     widths = (70, 20, 25, 20, 20, 25)
@@ -148,7 +149,7 @@ def coverage_pdf(
         pdf.cell(w, 7, t(c), border=1)
     pdf.ln(10)
     pdf.set_font(family, "B", 10)
-    pdf.cell(0, 7, t(_("Daftar nama")), new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 7, t(_("Daftar nama")), align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(family, "", 8)
     for assignment, done in names:
         status = (
@@ -159,19 +160,31 @@ def coverage_pdf(
         pdf.cell(60, 5, t(assignment.employee_name)[:40])
         pdf.cell(40, 5, t(assignment.employee_nip))
         pdf.cell(50, 5, t(assignment.unit.code)[:34])
-        pdf.cell(0, 5, t(status), new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 5, t(status), align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(12)
     pdf.set_font(family, "", 10)
     pdf.multi_cell(
         0,
         6,
         t(_("Saya menyatakan data di atas sesuai dengan pelaksanaan sosialisasi di unit saya.")),
+        align="L",
         new_x="LMARGIN",
         new_y="NEXT",
     )
     pdf.ln(4)
-    pdf.cell(0, 6, t(_("Tempat, tanggal: ______________________")), new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(
+        0,
+        6,
+        t(_("Tempat, tanggal: ______________________")),
+        align="L",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     pdf.ln(18)
-    pdf.cell(0, 6, t(_("Tanda tangan: ______________________")), new_x="LMARGIN", new_y="NEXT")
-    pdf.cell(0, 6, t(_("Nama dan NIP: ______________________")), new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(
+        0, 6, t(_("Tanda tangan: ______________________")), align="L", new_x="LMARGIN", new_y="NEXT"
+    )
+    pdf.cell(
+        0, 6, t(_("Nama dan NIP: ______________________")), align="L", new_x="LMARGIN", new_y="NEXT"
+    )
     return bytes(pdf.output())

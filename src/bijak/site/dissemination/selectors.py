@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -68,6 +68,9 @@ class Coverage:
         return row.in_scope > 0 and row.acknowledged_percent < self.target
 
 
+_DONE = ExpressionWrapper(Q(acknowledged_at__isnull=False), output_field=BooleanField())
+
+
 def _valid_acks() -> QuerySet[Acknowledgement]:
     return Acknowledgement.objects.filter(stale_since__isnull=True)
 
@@ -82,15 +85,14 @@ def campaign_coverage(
     scope = campaign_scope_ids(campaign)
     visible = scope if readable is None else scope & readable
     units = {u.pk: u for u in OrgUnit.objects.filter(pk__in=visible)}
-    valid = _valid_acks().filter(assignment=OuterRef("pk"))
-    own = Assignment.objects.filter(
-        campaign=campaign, withdrawn_at__isnull=True, unit_id__in=visible
-    ).annotate(done=Exists(valid))
+    own = Assignment.objects.filter(campaign=campaign, withdrawn_at__isnull=True)
+    if readable is not None:
+        own = own.filter(unit_id__in=visible)
     per_unit = own.values("unit_id").annotate(
         n=Count("pk"),
-        ack=Count("pk", filter=Q(done=True)),
+        ack=Count("pk", filter=Q(acknowledged_at__isnull=False)),
         passed=Count("pk", filter=Q(passed_at__isnull=False)),
-        late=Count("pk", filter=Q(done=False, due_date__lt=today)),
+        late=Count("pk", filter=Q(acknowledged_at__isnull=True, due_date__lt=today)),
     )
     direct: dict[int, tuple[int, int, int, int]] = {
         r["unit_id"]: (r["n"], r["ack"], r["passed"], r["late"]) for r in per_unit
@@ -135,7 +137,7 @@ def campaign_coverage(
         total.passed += sub.passed
         total.overdue += sub.overdue
     overdue = list(
-        own.filter(done=False, due_date__lt=today)
+        own.filter(acknowledged_at__isnull=True, due_date__lt=today)
         .select_related("unit")
         .order_by("due_date", "employee_name")[:overdue_limit]
     )
@@ -151,11 +153,11 @@ def coverage_over_time(
     when later), within what the user may read."""
     today = today or timezone.localdate()
     readable = readable_unit_ids(user)
-    acks = _valid_acks().filter(
-        assignment__campaign=campaign, assignment__withdrawn_at__isnull=True
+    acks = Assignment.objects.filter(
+        campaign=campaign, withdrawn_at__isnull=True, acknowledged_at__isnull=False
     )
     if readable is not None:
-        acks = acks.filter(assignment__unit_id__in=readable)
+        acks = acks.filter(unit_id__in=readable)
     per_day = dict(
         acks.annotate(day=TruncDate("acknowledged_at"))
         .values("day")
@@ -180,7 +182,7 @@ def assignments_of(user: Any) -> QuerySet[Assignment]:
             employee__user=user, withdrawn_at__isnull=True, campaign__closed_at__isnull=True
         )
         .select_related("campaign")
-        .annotate(done=Exists(_valid_acks().filter(assignment=OuterRef("pk"))))
+        .annotate(done=_DONE)
         .order_by("due_date")
     )
 
@@ -216,7 +218,7 @@ def campaign_assignments_for(*, user: Any, campaign: Campaign) -> QuerySet[Assig
     assignments = (
         Assignment.objects.filter(campaign=campaign, withdrawn_at__isnull=True)
         .select_related("unit")
-        .annotate(done=Exists(_valid_acks().filter(assignment=OuterRef("pk"))))
+        .annotate(done=_DONE)
         .order_by("unit__code", "employee_name")
     )
     if readable is not None:

@@ -164,7 +164,7 @@ def campaign_start(
             if _scope_ids(other.units.all()) & scope:
                 raise DisseminationError(
                     _(
-                        "Kampanye \u201c%(title)s\u201d untuk versi kebijakan ini sudah berjalan di unit yang sama."
+                        "Kampanye “%(title)s” untuk versi kebijakan ini sudah berjalan di unit yang sama."
                     )
                     % {"title": other.title}
                 )
@@ -580,6 +580,7 @@ def _record_ack(
             )
     except IntegrityError:
         return None
+    Assignment.objects.filter(pk=assignment.pk).update(acknowledged_at=ack.acknowledged_at)
     audit_record(
         actor=actor,
         action="acknowledgement.record",
@@ -645,13 +646,12 @@ def policy_change_mark(
             campaign.policy_version = version
             campaign.save(update_fields=["policy_version"])
             if material:
-                stale += (
-                    Acknowledgement.objects.filter(
-                        assignment__campaign=campaign, stale_since__isnull=True
-                    )
-                    .exclude(policy_hash=version.content_hash)
-                    .update(stale_since=timezone.now())
-                )
+                going = Acknowledgement.objects.filter(
+                    assignment__campaign=campaign, stale_since__isnull=True
+                ).exclude(policy_hash=version.content_hash)
+                reopened = list(going.values_list("assignment_id", flat=True))
+                stale += going.update(stale_since=timezone.now())
+                Assignment.objects.filter(pk__in=reopened).update(acknowledged_at=None)
         audit_record(
             actor=actor,
             action="policy_change.mark",

@@ -88,7 +88,7 @@ def campaign_new(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("Kampanye \u201c%(title)s\u201d dimulai untuk %(n)d pegawai.")
+                _("Kampanye “%(title)s” dimulai untuk %(n)d pegawai.")
                 % {"title": campaign.title, "n": campaign.assignments.count()},
             )
             return redirect("dissemination:campaign", campaign_id=campaign.pk)
@@ -132,9 +132,7 @@ def campaign_detail(request: HttpRequest, campaign_id: int) -> HttpResponse:
                 target_percent=campaign.target_percent,
                 due=campaign.due_date,
             ),
-            "confirm_forms": [
-                (u, _confirmation_form(campaign, u)) for u in head_units if u.pk not in confirmed
-            ],
+            "confirm_units": [u for u in head_units if u.pk not in confirmed],
             "can_manage": can_manage,
             "can_close": campaign.closed_at is None
             and access.can_close_campaign(request.user, campaign),
@@ -145,10 +143,17 @@ def campaign_detail(request: HttpRequest, campaign_id: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def campaign_confirm(request: HttpRequest, campaign_id: int, unit_id: int) -> HttpResponse:
     campaign = access.access_campaign_for_manage(request.user, campaign_id)
+    if campaign.closed_at is not None:
+        raise Http404("campaign")
     unit = access.access_head_unit(request.user, campaign, unit_id)
+    if request.method != "POST":
+        return render(
+            request,
+            "dissemination/confirm.html",
+            {"campaign": campaign, "unit": unit, "form": _confirmation_form(campaign, unit)},
+        )
     form = _confirmation_form(campaign, unit, request.POST, request.FILES)
     if form.is_valid():
         data = form.cleaned_data

@@ -92,6 +92,14 @@ def accounts_visible_to(user: Any) -> QuerySet[Account]:
     return accounts.filter(Q(employee__unit_id__in=units) | _own_q(user, "employee_id"))
 
 
+def accounts_of_own(user: Any) -> QuerySet[Account]:
+    """The accounts registered in the user's own name."""
+    own = employee_of(user)
+    if own is None:
+        return Account.objects.none()
+    return Account.objects.select_related("registered_by").filter(employee_id=own.pk)
+
+
 def access_account_by_id(user: Any, account_id: int | str) -> Account:
     try:
         return accounts_visible_to(user).get(pk=int(account_id))

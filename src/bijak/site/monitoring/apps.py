@@ -5,3 +5,8 @@ class MonitoringConfig(AppConfig):
     name = "bijak.site.monitoring"
     label = "monitoring"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from bijak.site.monitoring.home_panels import register_panels
+
+        register_panels()

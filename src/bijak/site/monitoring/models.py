@@ -140,7 +140,11 @@ class Scan(models.Model):
     policy_hash = models.CharField(max_length=64, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)  # last chunk written
     error = models.TextField(blank=True)
+    # a re-scan's difference from each post's previous result:
+    # {"rescanned": n, "verdicts": {"aman→tinjau": n}, "clauses": {id: {"added", "removed", "changed"}}}
+    diff = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ("-created_at",)
@@ -216,9 +220,18 @@ class Flag(models.Model):
             ),
         )
         indexes = (
+            # the queue's order, over open flags only (a partial index stays small)
             models.Index(
-                fields=["status", "kind", "-severity", "created_at"], name="monitoring_flag_queue"
+                "kind",
+                models.F("severity").desc(),
+                "created_at",
+                models.F("score").desc(),
+                "id",
+                name="monitoring_flag_queue",
+                condition=models.Q(status__in=["open", "pending_second"]),
             ),
+            # the desk's counts (open, waiting, decided, sample) read this index alone
+            models.Index(fields=["kind", "status"], name="monitoring_flag_kind_status"),
         )
 
     def __str__(self) -> str:

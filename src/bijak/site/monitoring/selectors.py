@@ -65,7 +65,36 @@ def queue(*, user: Any, filters: QueueFilters, kind: str = Flag.Kind.FLAG) -> Qu
             | Q(decided_by_id=filters.reviewer)
             | Q(first_reviewer_id=filters.reviewer)
         )
-    return flags.order_by("-severity", "created_at", "-score", "pk")
+    return flags.order_by(*QUEUE_ORDER)
+
+
+QUEUE_ORDER = ("-severity", "created_at", "-score", "pk")
+
+
+def queue_page(
+    *,
+    user: Any,
+    filters: QueueFilters,
+    kind: str = Flag.Kind.FLAG,
+    number: Any = None,
+    per_page: int = 50,
+) -> tuple[Any, list[Flag]]:
+    """One page of the queue in two steps: the page's ids from the flag table alone (sorted by
+    the queue index, no joins, no wide columns), then those flags with everything shown."""
+    from django.core.paginator import Paginator
+
+    ids = queue(user=user, filters=filters, kind=kind).values_list("pk", flat=True)
+    page = Paginator(ids, per_page).get_page(number)
+    wanted = list(page.object_list)
+    rows = {
+        f.pk: f
+        for f in Flag.objects.select_related(
+            "post__account__employee__unit", "claimed_by", "first_reviewer", "decided_by"
+        )
+        .defer("evidence", "post__text", "post__versions", "post__categories", "post__clauses")
+        .filter(pk__in=wanted)
+    }
+    return page, [rows[pk] for pk in wanted if pk in rows]
 
 
 def _json_contains() -> bool:
@@ -184,3 +213,87 @@ def flags_per_clause(*, user: Any) -> list[tuple[str, int, int]]:
 
 def posts_of_account(*, user: Any, account_id: int) -> QuerySet[Post]:
     return access.posts_visible_to(user).filter(account_id=account_id).order_by("-posted_at", "-pk")
+
+
+def flags_per_platform(*, user: Any) -> list[tuple[str, int]]:
+    from bijak.site.monitoring.models import Platform
+
+    labels = dict(Platform.choices)
+    rows = (
+        access.flags_on_desk(user)
+        .filter(kind=Flag.Kind.FLAG)
+        .values_list("post__account__platform")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+    )
+    return [(str(labels.get(p, p)), n) for p, n in rows]
+
+
+def flags_per_unit(*, user: Any) -> list[tuple[str, int]]:
+    rows = (
+        access.flags_on_desk(user)
+        .filter(kind=Flag.Kind.FLAG)
+        .values_list("post__account__employee__unit__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n")[:12]
+    )
+    return [(name, n) for name, n in rows]
+
+
+def review_figures() -> dict[str, Any]:
+    """The whole desk's figures for `bijak review stats` (the command line sees everything)."""
+    flags = Flag.objects.filter(kind=Flag.Kind.FLAG)
+    expired = timezone.now() - timedelta(minutes=settings.BIJAK_MONITOR_CLAIM_MINUTES)
+    free = Q(claimed_by__isnull=True) | Q(claimed_at__lte=expired)
+    figures = flags.aggregate(
+        open=Count("pk", filter=Q(status=Flag.Status.OPEN)),
+        pending_second=Count("pk", filter=Q(status=Flag.Status.PENDING_SECOND)),
+        confirmed=Count("pk", filter=Q(status=Flag.Status.CONFIRMED)),
+        dismissed=Count("pk", filter=Q(status=Flag.Status.DISMISSED)),
+        oldest=Min("created_at", filter=Q(status__in=OPEN) & free),
+    )
+    oldest = figures.pop("oldest")
+    counts: dict[str, list[int]] = {}
+    for categories, status in flags.filter(
+        status__in=(Flag.Status.CONFIRMED, Flag.Status.DISMISSED)
+    ).values_list("category_ids", "status"):
+        for category in categories or []:
+            pair = counts.setdefault(category, [0, 0])
+            pair[1] += 1
+            pair[0] += status == Flag.Status.CONFIRMED
+    samples = Flag.objects.filter(kind=Flag.Kind.SAMPLE).aggregate(
+        reviewed=Count("pk", filter=Q(status__in=(Flag.Status.CONFIRMED, Flag.Status.DISMISSED))),
+        missed=Count("pk", filter=Q(status=Flag.Status.CONFIRMED)),
+    )
+    return {
+        **figures,
+        "oldest_unclaimed_hours": (
+            round((timezone.now() - oldest).total_seconds() / 3600, 2) if oldest else None
+        ),
+        "precision": [
+            {"category": c, "confirmed": h, "reviewed": t, "interval": wilson(h, t)}
+            for c, (h, t) in sorted(counts.items())
+        ],
+        "sample": {**samples, "interval": wilson(samples["missed"], samples["reviewed"])},
+    }
+
+
+def reviewed_lines() -> Any:
+    """Decided flags as `bijak eval` lines: the masked text, its flagged categories labelled 1
+    (confirmed) or 0 (dismissed); a reviewed sample post labels nothing it was not flagged for."""
+    decided = (
+        Flag.objects.filter(
+            kind=Flag.Kind.FLAG, status__in=(Flag.Status.CONFIRMED, Flag.Status.DISMISSED)
+        )
+        .select_related("post")
+        .order_by("pk")
+    )
+    for flag in decided.iterator(chunk_size=500):
+        if not flag.post.text_masked:
+            continue
+        value = 1 if flag.status == Flag.Status.CONFIRMED else 0
+        yield {
+            "text": flag.post.text,
+            "labels": {category: value for category in flag.category_ids},
+            "source": "bijak-review",
+        }

@@ -12,3 +12,16 @@ def scan_run_task(*, scan_id: int) -> int:
     from bijak.site.monitoring.services import scan_run
 
     return scan_run(scan_id=scan_id).done
+
+
+@task()
+def monitoring_maintenance_task() -> dict[str, int]:
+    """Periodic (enqueued by `bijak serve`): resume scans whose worker died, and delete post
+    text past the retention period (BIJAK_MONITOR_RETENTION_DAYS)."""
+    from django.conf import settings
+
+    from bijak.site.monitoring.services import post_text_purge, scans_resume
+
+    resumed = scans_resume(stale_minutes=settings.BIJAK_MONITOR_SCAN_STALE_MINUTES)
+    purged = post_text_purge(retention_days=settings.BIJAK_MONITOR_RETENTION_DAYS)
+    return {"resumed": len(resumed), "purged": purged}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 import smtplib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -68,8 +69,14 @@ def notification_enqueue(
     context: dict[str, Any],
     actor: Any | None = None,
     language: str | None = None,
+    address: str | None = None,
 ) -> Notification:
     """Queue one message to `recipient` (sent after the surrounding transaction commits).
+
+    `address` sends it to another mailbox than the recipient's own (an external channel such as
+    a national complaint address, on behalf of `recipient`). A context key `attachments`
+    (``{"provider": name, ...}``) names a provider registered with `attachments_register` that
+    returns the files to attach at send time (so no file is copied into the outbox).
 
     `template` names `notifications/<template>.subject.txt` and `.body.txt`; `context` is a
     JSON object handed to both at send time; `language` defaults to the recipient's. Raises
@@ -86,12 +93,16 @@ def notification_enqueue(
     language = language or getattr(recipient, "preferred_language", "") or settings.LANGUAGE_CODE
     if language not in LANGUAGES:
         raise ValueError(f"unknown notification language {language!r}")
-    if not recipient.email:
+    email = address or recipient.email
+    if not email:
         raise ValueError(f"user {recipient.pk} has no e-mail address")
+    provider = (context.get("attachments") or {}).get("provider")
+    if provider is not None and provider not in _ATTACHMENT_PROVIDERS:
+        raise ValueError(f"unknown attachment provider {provider!r}")
     now = timezone.now()
     notification = Notification.objects.create(
         recipient=recipient,
-        email=recipient.email,
+        email=email,
         template=template,
         language=language,
         context=_json_context(context),
@@ -106,12 +117,30 @@ def notification_enqueue(
         data={
             "template": template,
             "recipient": recipient.get_username(),
-            "email": recipient.email,
+            "email": email,
             "language": language,
         },
     )
     transaction.on_commit(lambda: _enqueue_send(notification.pk))
     return notification
+
+
+Attachment = tuple[str, bytes, str]
+_ATTACHMENT_PROVIDERS: dict[str, Callable[[dict[str, Any]], list[Attachment]]] = {}
+
+
+def attachments_register(name: str, provider: Callable[[dict[str, Any]], list[Attachment]]) -> None:
+    """Register `provider(spec) -> [(filename, bytes, mimetype), ...]` under `name` (an app does
+    this in its AppConfig.ready()); a message whose context holds
+    ``{"attachments": {"provider": name, ...}}`` gets those files attached when it is sent."""
+    _ATTACHMENT_PROVIDERS[name] = provider
+
+
+def _attachments(notification: Notification) -> list[Attachment]:
+    spec = (notification.context or {}).get("attachments")
+    if not spec:
+        return []
+    return _ATTACHMENT_PROVIDERS[spec["provider"]](spec)
 
 
 def _enqueue_send(notification_id: int, run_after: datetime | None = None) -> None:
@@ -251,7 +280,10 @@ def notification_send(*, notification_id: int, now: datetime | None = None) -> s
         connection = get_connection(
             timeout=getattr(settings, "EMAIL_TIMEOUT", None) or SMTP_TIMEOUT_S
         )
-        EmailMessage(subject, body, None, [notification.email], connection=connection).send()
+        message = EmailMessage(subject, body, None, [notification.email], connection=connection)
+        for filename, content, mimetype in _attachments(notification):
+            message.attach(filename, content, mimetype)
+        message.send()
     except (OSError, smtplib.SMTPException) as exc:
         return _record_failure(
             notification, f"{type(exc).__name__}: {exc}", permanent=False, now=now

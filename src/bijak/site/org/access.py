@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
@@ -51,7 +52,7 @@ def user_grants(user: Any) -> tuple[Grant, ...]:
     """Every (role, unit) the user holds; cached on the user object for the request."""
     if not _authenticated(user):
         return ()
-    cached = getattr(user, "_bijak_grants", None)
+    cached: tuple[Grant, ...] | None = getattr(user, "_bijak_grants", None)
     if cached is not None:
         return cached
     grants = [Grant(role=r.role, unit_id=r.unit_id)
@@ -190,7 +191,7 @@ def access_own_object_by_id(
         raise Http404
     try:
         return queryset.get(pk=int(object_id), **{owner_field: user.pk})
-    except (queryset.model.DoesNotExist, ValueError, TypeError):
+    except (ObjectDoesNotExist, ValueError, TypeError):
         raise Http404 from None
 
 

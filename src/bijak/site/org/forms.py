@@ -5,7 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bijak.site.org.models import Level, OrgUnit, Role
+from bijak.site.columns import max_length_of
+from bijak.site.org.models import Employee, Level, OrgUnit, Role
 from bijak.site.org.services import IMPORT_MODE_ALL_OR_NOTHING, IMPORT_MODE_VALID_ONLY
 
 
@@ -56,4 +57,5 @@ class EmployeeForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=OrgUnit.objects.none())
     position = forms.CharField(label=_("Jabatan"), max_length=200, required=False)
     email = forms.EmailField(label=_("E-mail"), required=False,
+                             max_length=max_length_of(Employee, "email"),
                              error_messages={"invalid": _("Alamat e-mail tidak sah.")})

@@ -242,10 +242,22 @@ def _check_header(header: list[str]) -> None:
 
 
 def check_rows(rows: list[RawRow], *, unit_codes: set[str]) -> None:
-    """Add each row's own problems (empty fields, NIP, duplicates, unit, e-mail) to `row.errors`."""
+    """Add each row's own problems (empty fields, NIP, duplicates, unit, e-mail, what does not
+    fit its database column) to `row.errors`."""
+    from bijak.site.columns import column_problems
+    from bijak.site.org.models import Employee
+
     first_line_of: dict[str, int] = {}
     for row in rows:
         data = row.cells
+        for column, value in data.items():  # the preview is stored too: no NUL may stay
+            if "\x00" in value:
+                row.errors.append(_("Kolom %(field)s berisi karakter NUL yang tidak diizinkan.")
+                                  % {"field": column})
+                data[column] = value.replace("\x00", "")
+        row.errors.extend(column_problems(
+            Employee, name=data.get("nama", ""), position=data.get("jabatan", ""),
+            email=data.get("email", "")))
         for column in REQUIRED:
             if not data.get(column, ""):
                 row.errors.append(_("Kolom %(column)s wajib diisi.") % {"column": column})

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bijak.site.audit.services import audit_record
+from bijak.site.columns import check_columns
 from bijak.site.org.importing import (
     COLUMNS,
     STATUS_NEW,
@@ -56,8 +57,13 @@ def orgunit_create(*, actor: Any | None, code: str, name: str, level: str,
     code = code.strip()
     if not code or not name.strip():
         raise ValidationError(_("Kode dan nama unit wajib diisi."))
-    if OrgUnit.objects.filter(code=code).exists():
-        raise ValidationError(_("Kode unit %(code)s sudah dipakai.") % {"code": code})
+    check_columns(OrgUnit, code=code, name=name.strip())
+    taken = OrgUnit.objects.filter(code__iexact=code).first()
+    if taken is not None:
+        raise ValidationError(
+            _("Kode unit %(code)s sudah dipakai oleh %(unit)s (huruf besar dan kecil dianggap sama).")
+            % {"code": code, "unit": f"{taken.code} — {taken.name}"}
+        )
     _check_unit_placement(level=level, parent=parent)
     unit = OrgUnit.objects.create(code=code, name=name.strip(), level=level, parent=parent)
     audit_record(actor=actor, action="orgunit.create", target_type="org.OrgUnit", target_id=unit.pk,
@@ -71,6 +77,7 @@ def orgunit_update(*, actor: Any | None, unit: OrgUnit, name: str, level: str,
                    parent: OrgUnit | None) -> OrgUnit:
     if not name.strip():
         raise ValidationError(_("Kode dan nama unit wajib diisi."))
+    check_columns(OrgUnit, name=name.strip())
     _check_unit_placement(level=level, parent=parent, unit=unit)
     before = {"name": unit.name, "level": unit.level,
               "parent": unit.parent.code if unit.parent else None}
@@ -89,6 +96,7 @@ def employee_create(*, actor: Any | None, nip: str, name: str, unit: OrgUnit, po
     _parts, errors = nip_check(nip)
     if errors:
         raise ValidationError(errors)
+    check_columns(Employee, name=name, position=position, email=email)
     if Employee.objects.filter(nip=nip).exists():
         raise ValidationError(_("NIP %(nip)s sudah terdaftar.") % {"nip": nip})
     employee = Employee.objects.create(nip=nip, name=name, unit=unit, position=position,
@@ -104,6 +112,7 @@ def employee_update(*, actor: Any | None, employee: Employee, name: str, unit: O
                     position: str = "", email: str = "") -> Employee:
     if not name.strip():
         raise ValidationError(_("Nama pegawai wajib diisi."))
+    check_columns(Employee, name=name.strip(), position=position.strip(), email=email.strip())
     before = {"nama": employee.name, "kode_unit": employee.unit.code, "jabatan": employee.position,
               "email": employee.email}
     employee.name, employee.unit = name.strip(), unit

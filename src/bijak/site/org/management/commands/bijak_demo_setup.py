@@ -76,13 +76,28 @@ class Command(BaseCommand):
 
         version = policy_version_load(actor=None)
         logins = self._organisation()
+        from bijak.site.complaints.demo import complaints_demo_populate
+
+        complaints_demo_populate()
+        from bijak.site.cases.demo import cases_demo_populate
+
+        cases_demo_populate()
         sample = Path(settings.VAR_DIR) / "demo" / "pegawai-contoh.csv"
         sample.parent.mkdir(parents=True, exist_ok=True)
         sample.write_text(SAMPLE_CSV, encoding="utf-8")
+        from bijak.site.monitoring.demo import monitoring_demo_setup
+
+        logins += monitoring_demo_setup(password=DEMO_PASSWORD, out_dir=sample.parent,
+                                        make_user=self._demo_user)
         out = self.stdout
         out.write(f"bijak demo siap / ready: {options['url']}")
         out.write(f"Kebijakan / policy: {version.policy_id} {version.version}")
         out.write(f"Contoh berkas impor pegawai / sample employee file: {sample}")
+        from bijak.site.dissemination.demo import setup_demo_campaign
+
+        out.write(setup_demo_campaign(password=DEMO_PASSWORD))
+        out.write("Contoh arsip X untuk impor unggahan / sample X archive: "
+                  f"{sample.parent / 'x-arsip-contoh.zip'}")
         out.write("")
         width = max(len("username"), *(len(username) for username, _name, _role in logins))
         out.write(f"{'username'.ljust(width)}  {'password'.ljust(len(DEMO_PASSWORD))}  peran / role")
@@ -128,3 +143,17 @@ class Command(BaseCommand):
         account(*GUEST)
         logins.append((GUEST[0], GUEST[1], "tanpa peran / no role"))
         return logins
+
+    def _demo_user(self, username: str, full_name: str) -> Any:
+        """A demo login with the demo password (made once; the password put back)."""
+        from django.contrib.auth import get_user_model
+
+        from bijak.site.accounts.services import user_create, user_password_set
+
+        user = get_user_model().objects.filter(username=username).first()
+        if user is None:
+            return user_create(actor=None, username=username, full_name=full_name,
+                               email=f"{username}@demo.bijak.invalid", password=DEMO_PASSWORD)
+        if not user.check_password(DEMO_PASSWORD):
+            user_password_set(actor=None, user=user, password=DEMO_PASSWORD)
+        return user

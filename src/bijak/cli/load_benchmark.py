@@ -1,0 +1,458 @@
+"""`bijak benchmark load`: a mixed workload against `bijak serve`, optionally killed with SIGKILL.
+
+`clients` closed-loop client threads (each with its own account, session cookie and API token)
+do, in random order with a short pause between requests: sign-ins (sign out, sign in through
+the form), page checks (POST /cek/), saved drafts (POST /cek/ with "save"; a draft the server
+confirmed with "Draf disimpan" is a *confirmed write*), API checks (POST /api/v1/check) and the
+health probe. The site runs as `bijak serve` in its own process group on a free loopback port,
+on the database named by DATABASE_URL (PostgreSQL) or on a fresh SQLite file.
+
+With `kills` > 0 the whole server (its processes and the worker) is killed with SIGKILL at
+random moments and started again. Requests refused while it is down are counted apart
+(`unavailable`); `errors` are answers that are wrong (5xx, unexpected status or content).
+Afterwards every confirmed draft is looked up in the database (`lost_confirmed_writes`) and the
+audit chain is verified.
+"""
+
+from __future__ import annotations
+
+import http.client
+import http.cookiejar
+import json
+import os
+import random
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+PASSWORD = "beban-uji-bijak-42"  # noqa: S105 - accounts made for the benchmark only
+
+# Invented drafts (written by the bijak authors; no dataset text).
+DRAFTS = (
+    "Selamat pagi, jangan lupa cuci tangan pakai sabun ya. Sumber: Kemenkes.",
+    "Pelayanan puskesmas lambat banget, antre tiga jam, payah.",
+    "Katanya minum air rebusan daun ini bisa menyembuhkan kanker dalam seminggu, sebarkan!",
+    "Hari ini posyandu di kelurahan kami ramai, terima kasih para kader yang sudah membantu.",
+)
+
+KINDS = (("page_check", 30), ("save", 20), ("api_check", 30), ("login", 10), ("health", 10))
+
+SETUP = """
+import json, sys
+from bijak.cli.site import setup_django
+setup_django()
+from django.core.management import call_command
+call_command("migrate", "--noinput", verbosity=0)
+from django.contrib.auth import get_user_model
+from bijak.site.api.services import token_create
+run, count, password = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+tokens = []
+for i in range(count):
+    user = get_user_model().objects.create_user(username=f"beban-{run}-{i}", password=password)
+    _row, token = token_create(actor=None, user=user, name="beban", kind="integration")
+    tokens.append(token)
+sys.stdout.write(json.dumps(tokens))
+"""
+
+AFTER = """
+import json, sys
+from bijak.cli.site import setup_django
+setup_django()
+from bijak.site.audit.services import audit_verify
+from bijak.site.checks.models import SavedCheck
+run = sys.argv[1]
+texts = list(SavedCheck.objects.filter(text__startswith=f"beban {run} ").values_list("text", flat=True))
+check = audit_verify()
+sys.stdout.write(json.dumps({"texts": texts, "audit_ok": check.ok, "audit_entries": check.entries,
+                             "audit_first_bad_seq": check.first_bad_seq, "audit_reason": check.reason}))
+"""
+
+
+def _percentile(values: list[float], q: float) -> float | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
+    return round(ordered[index], 1)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class Server:
+    """`bijak serve` in its own process group, so that SIGKILL reaches all its processes."""
+
+    def __init__(self, env: dict[str, str], cwd: str, port: int, processes: int, threads: int):
+        self.env, self.cwd, self.port = env, cwd, port
+        self.args = [
+            sys.executable,
+            "-m",
+            "bijak.cli.main",
+            "serve",
+            "--port",
+            str(port),
+            "--processes",
+            str(processes),
+            "--threads",
+            str(threads),
+        ]
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.up = threading.Event()
+
+    def start(self, timeout: float = 180) -> float:
+        started = time.monotonic()
+        self.proc = subprocess.Popen(  # noqa: S603 - our own interpreter and code
+            self.args,
+            env=self.env,
+            cwd=self.cwd,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        while time.monotonic() - started < timeout:
+            if self.proc.poll() is not None:
+                raise RuntimeError("bijak serve exited before it was ready")
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/", timeout=2):
+                    self.up.set()
+                    return time.monotonic() - started
+            except (OSError, urllib.error.URLError, http.client.HTTPException):
+                time.sleep(0.2)
+        raise RuntimeError("bijak serve did not start in time")
+
+    def kill(self) -> None:
+        self.up.clear()
+        assert self.proc is not None
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.proc.wait(timeout=30)
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(timeout=10)
+
+
+class Stats:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.latency: dict[str, list[float]] = {kind: [] for kind, _w in KINDS}
+        self.errors: dict[str, int] = {}
+        self.unavailable = 0
+        self.confirmed: list[str] = []
+
+    def ok(self, kind: str, ms: float) -> None:
+        with self.lock:
+            self.latency[kind].append(ms)
+
+    def error(self, what: str) -> None:
+        with self.lock:
+            self.errors[what] = self.errors.get(what, 0) + 1
+
+
+class Client:
+    def __init__(self, base: str, username: str, token: str, run: str, index: int):
+        self.base, self.username, self.token, self.run, self.index = (
+            base,
+            username,
+            token,
+            run,
+            index,
+        )
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+        self.saves = 0
+        self.logged_in = False
+
+    def _csrf(self) -> str:
+        for cookie in self.jar:
+            if cookie.name == "csrftoken":
+                return str(cookie.value)
+        return ""
+
+    def request(
+        self,
+        path: str,
+        data: dict[str, str] | bytes | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> tuple[int, str]:
+        body = None
+        all_headers = dict(headers or {})
+        if isinstance(data, dict):
+            body = urllib.parse.urlencode(data).encode()
+            all_headers.setdefault("Content-Type", "application/x-www-form-urlencoded")
+            all_headers["Referer"] = self.base + path
+        elif isinstance(data, bytes):
+            body = data
+        request = urllib.request.Request(self.base + path, data=body, headers=all_headers)  # noqa: S310 - loopback http only
+        try:
+            with self.opener.open(request, timeout=60) as response:
+                return int(response.status), response.read().decode("utf-8", "replace")
+        except urllib.error.HTTPError as exc:
+            return int(exc.code), exc.read().decode("utf-8", "replace")
+
+    def login(self) -> bool:
+        self.logged_in = False
+        self.jar.clear()
+        self.request("/akun/masuk/")
+        status, html = self.request(
+            "/akun/masuk/",
+            {"username": self.username, "password": PASSWORD, "csrfmiddlewaretoken": self._csrf()},
+        )
+        # urllib follows the redirect after a successful sign-in to the home page
+        self.logged_in = status == 200 and "akun/keluar" in html
+        return self.logged_in
+
+    def one(self, kind: str) -> tuple[bool, str]:
+        """Do one request of `kind`; (whether the answer was right, what was wrong)."""
+        if kind == "login":
+            return (True, "") if self.login() else (False, "login")
+        if kind == "health":
+            status, _body = self.request("/sehat/?format=json")
+            return status in (200, 503), f"health {status}"
+        if kind == "api_check":
+            body = json.dumps({"text": random.choice(DRAFTS), "platform": "x"}).encode()
+            status, text = self.request(
+                "/api/v1/check",
+                body,
+                {"Authorization": f"Bearer {self.token}", "Content-Type": "application/json"},
+            )
+            return status == 200 and '"verdict"' in text, f"api_check {status}"
+        if not self._csrf():
+            self.request("/cek/")
+        if kind == "save":
+            self.saves += 1
+            marker = f"beban {self.run} {self.index}-{self.saves}"
+            status, html = self.request(
+                "/cek/",
+                {
+                    "text": f"{marker} {random.choice(DRAFTS)}",
+                    "platform": "x",
+                    "save": "on",
+                    "csrfmiddlewaretoken": self._csrf(),
+                },
+            )
+            if status == 200 and "Draf disimpan" in html:
+                return True, marker
+            return False, f"save {status}{self._signed_out(html)}"
+        status, html = self.request(
+            "/cek/",
+            {"text": random.choice(DRAFTS), "platform": "", "csrfmiddlewaretoken": self._csrf()},
+        )
+        return status == 200 and "data-verdict=" in html, (
+            f"page_check {status}{self._signed_out(html)}"
+        )
+
+    def _signed_out(self, html: str) -> str:
+        """A page answered with the sign-in form: the session was lost (sign in again)."""
+        if 'name="password"' in html:
+            self.logged_in = False
+            return " signed out"
+        return ""
+
+
+def _client_loop(client: Client, server: Server, stats: Stats, end: float, think_s: float) -> None:
+    kinds = [kind for kind, _w in KINDS]
+    weights = [w for _k, w in KINDS]
+    while time.monotonic() < end:
+        if not server.up.wait(timeout=1):
+            continue
+        try:
+            if not client.logged_in:
+                if not client.login():
+                    stats.error("login")
+                    continue
+            kind = random.choices(kinds, weights)[0]
+            started = time.perf_counter()
+            ok, detail = client.one(kind)
+            ms = (time.perf_counter() - started) * 1000
+            if ok:
+                stats.ok(kind, ms)
+                if kind == "save":
+                    with stats.lock:
+                        stats.confirmed.append(detail)
+            elif server.up.is_set():
+                stats.error(detail)
+        except (OSError, urllib.error.URLError, http.client.HTTPException):
+            # refused or cut while the server was killed: not an answer, counted apart
+            # (the session lives in the database: it survives the restart)
+            with stats.lock:
+                stats.unavailable += 1
+            time.sleep(0.2)
+        time.sleep(random.uniform(0, 2 * think_s))
+
+
+def _slow_clients(port: int, count: int, end: float, server: Server) -> None:
+    """`count` connections that send a request line and then one header line every 5 s, never
+    finishing (reopened when the server drops them or is killed)."""
+    conns: list[socket.socket | None] = [None] * count
+    n = 0
+    while time.monotonic() < end:
+        for i in range(count):
+            try:
+                if conns[i] is None:
+                    if not server.up.is_set():
+                        continue
+                    conn = socket.create_connection(("127.0.0.1", port), timeout=5)
+                    conn.sendall(b"GET /api/v1/policy HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+                    conns[i] = conn
+                else:
+                    conns[i].sendall(f"X-Slow-{n}: {n}\r\n".encode())  # type: ignore[union-attr]
+            except OSError:
+                if conns[i] is not None:
+                    conns[i].close()  # type: ignore[union-attr]
+                conns[i] = None
+        n += 1
+        time.sleep(5)
+    for held in conns:
+        if held is not None:
+            held.close()
+
+
+def run_load_benchmark(
+    *,
+    duration: float = 600.0,
+    clients: int = 32,
+    kills: int = 0,
+    processes: int = 2,
+    threads: int = 16,
+    think_s: float = 0.25,
+    database_url: str = "",
+    slow_clients: int = 0,
+) -> dict[str, Any]:
+    if duration <= 0 or clients <= 0 or kills < 0:
+        raise ValueError("duration and clients must be positive, kills not negative")
+    run = f"{int(time.time())}"
+    with tempfile.TemporaryDirectory(prefix="bijak-load-") as tmp:
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+        }
+        env.update(
+            {
+                "BIJAK_HOME": tmp,
+                "BIJAK_VAR_DIR": str(Path(tmp) / "var"),
+                "DEBUG": "false",
+                "BIJAK_API_RATE_PER_MINUTE": "100000",
+                "LOG_LEVEL": "ERROR",
+                "BIJAK_DEMO": "true",  # a throw-away server with the demo key
+            }
+        )
+        if database_url:
+            env["DATABASE_URL"] = database_url
+        (Path(tmp) / "var").mkdir()
+        tokens = json.loads(
+            subprocess.run(  # noqa: S603
+                [sys.executable, "-c", SETUP, run, str(clients), PASSWORD],
+                env=env,
+                cwd=tmp,
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+        )
+        server = Server(env, tmp, _free_port(), processes, threads)
+        restart_s = [round(server.start(), 2)]
+        stats = Stats()
+        base = f"http://127.0.0.1:{server.port}"
+        started = time.monotonic()
+        end = started + duration
+        workers = [
+            threading.Thread(
+                target=_client_loop,
+                args=(
+                    Client(base, f"beban-{run}-{i}", tokens[i], run, i),
+                    server,
+                    stats,
+                    end,
+                    think_s,
+                ),
+            )
+            for i in range(clients)
+        ]
+        if slow_clients:
+            workers.append(
+                threading.Thread(
+                    target=_slow_clients, args=(server.port, slow_clients, end, server), daemon=True
+                )
+            )
+        for worker in workers:
+            worker.start()
+        kill_at = sorted(random.uniform(0.1, 0.9) * duration for _ in range(kills))
+        try:
+            for moment in kill_at:
+                time.sleep(max(0.0, started + moment - time.monotonic()))
+                server.kill()
+                restart_s.append(round(server.start(), 2))
+            for worker in workers:
+                worker.join(timeout=duration + 120)
+        finally:
+            server.stop()
+        elapsed = time.monotonic() - started
+        after = json.loads(
+            subprocess.run(  # noqa: S603
+                [sys.executable, "-c", AFTER, run],
+                env=env,
+                cwd=tmp,
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+        )
+    stored = set(after["texts"])
+    stored_markers = {re.sub(r"^(beban \S+ \S+) .*$", r"\1", text) for text in stored}
+    lost = [marker for marker in stats.confirmed if marker not in stored_markers]
+    per_kind = {
+        kind: {
+            "ok": len(values),
+            "p50_ms": _percentile(values, 50),
+            "p99_ms": _percentile(values, 99),
+            "mean_ms": round(statistics.fmean(values), 1) if values else None,
+        }
+        for kind, values in stats.latency.items()
+    }
+    requests_ok = sum(len(values) for values in stats.latency.values())
+    return {
+        "database": "PostgreSQL" if database_url.startswith("postgres") else "SQLite (WAL)",
+        "server": f"bijak serve --processes {processes} --threads {threads} (waitress) + db_worker",
+        "clients": clients,
+        "slow_clients": slow_clients,
+        "think_s_mean": think_s,
+        "duration_s": round(elapsed, 1),
+        "requests_ok": requests_ok,
+        "throughput_per_s": round(requests_ok / elapsed, 1),
+        "errors": sum(stats.errors.values()),
+        "error_kinds": stats.errors,
+        "unavailable_while_killed": stats.unavailable,
+        "per_kind": per_kind,
+        "kills": kills,
+        "start_and_restart_s": restart_s,
+        "confirmed_writes": len(stats.confirmed),
+        "confirmed_writes_found": len(stats.confirmed) - len(lost),
+        "lost_confirmed_writes": len(lost),
+        "audit_chain_ok": after["audit_ok"],
+        "audit_entries": after["audit_entries"],
+        "audit_first_bad_seq": after["audit_first_bad_seq"],
+        "load_average_1m_after": round(os.getloadavg()[0], 2),
+    }

@@ -1,0 +1,190 @@
+"""``bijak.accusation.v1``: an unproven accusation against a named person or body (fitnah).
+
+A target — a person named with an honorific ("Bu Sri Handayani", "dr. Ketut") or a two-word
+proper name ("Ayu Lestari"), an institution ("RSUD Kota Tanjung Sari", "Puskesmas X"), or a
+role ("kepala dinasnya") — and an accusation ("nyogok", "memalsukan data", "jual organ",
+"simpanan bos") in the same sentence or the next give one finding scored
+``noisy_or(target, accusation, boosters)``; certainty and spreading words ("pasti", "semua
+orang sudah tahu", "sebarkan") raise it. Reporting a court case, a rebuttal or thanks is left
+to the context frames. Words are language data (``lang/id/accusations.yaml``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import re2
+import yaml
+
+from bijak.engine.findings import Finding, new_finding, noisy_or
+from bijak.engine.registry import BuildContext, recognizers
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bijak.engine.normalize import NormalizedText
+
+NAME = "bijak.accusation.v1"
+CATEGORY = "fitnah"
+_SENTENCE_ENDS = frozenset(".!?\n")
+Phrase = tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AccusationData:
+    version: str
+    target_score: float
+    accusations: dict[Phrase, float]
+    boosters: dict[Phrase, float]
+    roles: frozenset[Phrase]
+    named: Any  # compiled re2 pattern of a named person or institution
+
+
+def _words(phrase: str) -> Phrase:
+    from bijak.engine.normalize import normalize
+
+    return tuple(t.text for t in normalize(str(phrase)).tokens)
+
+
+@cache
+def accusation_data(lang: str = "id") -> AccusationData:
+    path = resources.files("bijak.engine").joinpath("lang", lang, "accusations.yaml")
+    text = path.read_text(encoding="utf-8")
+    if "written by the bijak authors" not in text.lower():
+        raise ValueError("accusations.yaml: header must say it was written by the bijak authors")
+    data: dict[str, Any] = yaml.safe_load(text)
+
+    def weights(key: str) -> dict[Phrase, float]:
+        return {w: float(v) for p, v in (data.get(key) or {}).items() if (w := _words(str(p)))}
+
+    cap = r"[A-Z][a-z']+"
+    honor = "|".join(re2.escape(str(h)) for h in data.get("honorifics") or ())
+    inst = "|".join(re2.escape(str(h)) for h in data.get("institutions") or ())
+    named = re2.compile(
+        rf"\b(?:(?i:{honor})\.?\s+[A-Za-z'][A-Za-z'0-9]*(?:\s+[A-Z][A-Za-z']+){{0,2}}"
+        rf"|(?i:{inst})[A-Z]?(?:\s+(?:[A-Za-z][A-Za-z0-9]+|[0-9]+)){{1,4}}"
+        rf"|{cap}\s+{cap}(?:\s+{cap})?)"
+    )
+    return AccusationData(
+        version=str(data.get("version", "0")),
+        target_score=float(data.get("target_score", 0.45)),
+        accusations=weights("accusations"),
+        boosters=weights("boosters"),
+        roles=frozenset(w for p in data.get("role_targets") or () if (w := _words(str(p)))),
+        named=named,
+    )
+
+
+def _longest(words: list[str], table: Any, i: int) -> int:
+    for n in (4, 3, 2, 1):
+        if i + n <= len(words) and tuple(words[i : i + n]) in table:
+            return n
+    return 0
+
+
+class AccusationRecognizer:
+    name: str = NAME
+    categories: tuple[str, ...] = (CATEGORY,)
+
+    def __init__(self, data: AccusationData | None = None) -> None:
+        self.data = data if data is not None else accusation_data()
+        self._first = frozenset(p[0] for p in self.data.accusations)
+
+    def analyze(self, doc: NormalizedText) -> list[Finding]:
+        words = [t.text for t in doc.tokens]
+        if self._first.isdisjoint(words):
+            return []
+        d = self.data
+        tokens = doc.tokens
+        text = doc.original
+        sent = _sentence_ids(text, tokens)
+        accusations: list[tuple[int, int, float]] = []
+        boosters: list[float] = []
+        roles: list[tuple[int, int]] = []
+        i = 0
+        while i < len(words):
+            n = _longest(words, d.accusations, i)
+            if n and i > 0 and words[i - 1] in _negations():
+                i += n  # "tidak korupsi", "bukan pelakunya"
+                continue
+            if n:
+                accusations.append((i, i + n - 1, d.accusations[tuple(words[i : i + n])]))
+                i += n
+                continue
+            n = _longest(words, d.boosters, i)
+            if n:
+                boosters.append(d.boosters[tuple(words[i : i + n])])
+            r = _longest(words, d.roles, i)
+            if r:
+                roles.append((i, i + r - 1))
+            i += max(n, r, 1)
+        if not accusations:
+            return []
+        targets = [(m.start(), m.end()) for m in d.named.finditer(text)]  # original spans
+        for a, b in roles:
+            targets.append((tokens[a].ostart, tokens[b].oend))
+        if not targets:
+            return []
+        out: list[Finding] = []
+        boost = noisy_or(tuple(sorted(boosters, reverse=True)[:2]))
+        for first, last, weight in accusations:
+            acc_sent = sent[first]
+            start, end = tokens[first].ostart, tokens[last].oend
+            near = [
+                (s, min(e, start) if s < start < e else e)  # a name run into the accusation
+                for s, e in targets
+                if abs(_sent_of(sent, tokens, s) - acc_sent) <= 1 and s != start
+            ]
+            if not near:
+                continue
+            ts, te = min(near, key=lambda t: abs(t[0] - start))
+            score = noisy_or((d.target_score, weight, boost))
+            span_s, span_e = min(ts, start), max(te, end)
+            out.append(
+                new_finding(
+                    CATEGORY,
+                    span_s,
+                    span_e,
+                    score,
+                    NAME,
+                    text[span_s:span_e],
+                    {
+                        "kind": "pair",
+                        "term": " ".join(words[first : last + 1]),
+                        "cue": " ".join(words[first : last + 1]),
+                        "target_text": text[ts:te],
+                        "cue_text": text[start:end],
+                    },
+                )
+            )
+        return out
+
+
+@cache
+def _negations() -> frozenset[str]:
+    from bijak.engine.context import load_context
+
+    return load_context("id").negations | frozenset({"bebas", "bersih", "anti"})
+
+
+def _sentence_ids(text: str, tokens: Any) -> list[int]:
+    out: list[int] = []
+    k = 0
+    for i, tok in enumerate(tokens):
+        if i and not _SENTENCE_ENDS.isdisjoint(text[tokens[i - 1].oend : tok.ostart]):
+            k += 1
+        out.append(k)
+    return out
+
+
+def _sent_of(sent: list[int], tokens: Any, offset: int) -> int:
+    for i, tok in enumerate(tokens):
+        if tok.oend > offset:
+            return sent[i]
+    return sent[-1] if sent else 0
+
+
+@recognizers.register(NAME)
+def make_accusation_recognizer(context: BuildContext | None = None) -> AccusationRecognizer:
+    return AccusationRecognizer()

@@ -1,0 +1,204 @@
+"""``bijak.unsourced_claim.v1``: a health claim with no source (category ``tanpa_sumber``, A.5).
+
+Reported when a post that talks about health (a ``health`` word in the same sentence) makes
+a claim — a promise of cure ("dijamin sembuh", "obat ampuh"), advice against medicine
+("tidak perlu obat dokter", "tidak usah imunisasi"), certainty next to a claim verb ("pasti
+turun", "100% alami"), a number next to a claim verb ("90% pasien sembuh") — and names no
+source: no link to an official or scientific domain, no "sumber:", no "menurut WHO /
+Kemenkes / BPOM" ("menurut saya" is not a source). A caution, never a breach: the policy
+caps ``tanpa_sumber`` at ``tinjau``. The words are language data
+(``lang/id/health_claims.yaml``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from bijak.engine.findings import Finding, new_finding
+from bijak.engine.registry import BuildContext, recognizers
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bijak.engine.normalize import NormalizedText
+
+NAME = "bijak.unsourced_claim.v1"
+CATEGORY = "tanpa_sumber"
+MAX_PIECES = 3
+_SENTENCE_ENDS = frozenset(".!?\n")
+
+Phrase = tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimData:
+    version: str
+    window: int
+    promises: dict[Phrase, float]
+    certainty: dict[Phrase, float]
+    claim_verbs: frozenset[str]
+    number_weight: float
+    health: frozenset[Phrase]
+    sources: frozenset[Phrase]
+    after_menurut: frozenset[Phrase]
+    domains: tuple[str, ...]
+
+
+def _words(phrase: str) -> Phrase:
+    from bijak.engine.normalize import normalize
+
+    return tuple(t.text for t in normalize(str(phrase)).tokens)
+
+
+@cache
+def claim_data(lang: str = "id") -> ClaimData:
+    path = resources.files("bijak.engine").joinpath("lang", lang, "health_claims.yaml")
+    text = path.read_text(encoding="utf-8")
+    if "written by the bijak authors" not in text.lower():
+        raise ValueError("health_claims.yaml: header must say it was written by the bijak authors")
+    data: dict[str, Any] = yaml.safe_load(text)
+
+    def weights(key: str) -> dict[Phrase, float]:
+        out: dict[Phrase, float] = {}
+        for phrase, w in (data.get(key) or {}).items():
+            words = _words(str(phrase))
+            if words:
+                out[words] = float(w)
+        return out
+
+    def phrases(key: str) -> frozenset[Phrase]:
+        return frozenset(w for w in (_words(str(p)) for p in data.get(key) or ()) if w)
+
+    return ClaimData(
+        version=str(data.get("version", "0")),
+        window=int(data.get("window", 4)),
+        promises=weights("promises"),
+        certainty=weights("certainty"),
+        claim_verbs=frozenset(w for p in phrases("claim_verbs") for w in p),
+        number_weight=float((data.get("numbers") or {}).get("weight", 0.5)),
+        health=phrases("health"),
+        sources=phrases("sources"),
+        after_menurut=phrases("sources_after_menurut"),
+        domains=tuple(str(d).lower() for d in data.get("source_domains") or ()),
+    )
+
+
+def _starts(words: list[str], table: dict[Phrase, float] | frozenset[Phrase], i: int) -> int:
+    """Length of the longest phrase of ``table`` starting at ``words[i]`` (0: none)."""
+    for n in (5, 4, 3, 2, 1):
+        if i + n <= len(words) and tuple(words[i : i + n]) in table:
+            return n
+    return 0
+
+
+class UnsourcedClaimRecognizer:
+    name: str = NAME
+    categories: tuple[str, ...] = (CATEGORY,)
+
+    def __init__(self, data: ClaimData | None = None) -> None:
+        self.data = data if data is not None else claim_data()
+        d = self.data
+        self._first = frozenset(p[0] for p in d.promises) | frozenset(p[0] for p in d.certainty)
+
+    def _sourced(self, doc: NormalizedText, words: list[str]) -> bool:
+        d = self.data
+        low = doc.original.lower()
+        if any(dom in low for dom in d.domains) and ("http" in low or "www" in low or "/" in low):
+            return True
+        for i, w in enumerate(words):
+            if _starts(words, d.sources, i):
+                return True
+            if w == "menurut" and _starts(words, d.after_menurut, i + 1):
+                return True
+        return False
+
+    def analyze(self, doc: NormalizedText) -> list[Finding]:
+        tokens = doc.tokens
+        words = [t.text for t in tokens]
+        d = self.data
+        text = doc.original
+        has_number = any(w.isdigit() for w in words)
+        if self._first.isdisjoint(words) and not has_number:
+            return []
+        pieces: list[tuple[int, int, float, str]] = []  # first token, last token, weight, term
+        i = 0
+        while i < len(words):
+            n = _starts(words, d.promises, i)
+            if n:
+                pieces.append((i, i + n - 1, d.promises[tuple(words[i : i + n])], "janji"))
+                i += n
+                continue
+            n = _starts(words, d.certainty, i)
+            if n or (words[i].isdigit() and self._is_percent(doc, i)):
+                weight = d.certainty.get(tuple(words[i : i + n]), 0.0) if n else 0.0
+                kind = "kepastian"
+                if not n:
+                    weight, kind, n = d.number_weight, "angka", 1
+                    if i + 1 < len(words) and words[i + 1] == "persen":
+                        n = 2
+                verb = next(
+                    (
+                        j
+                        for j in range(i + n, min(len(words), i + n + d.window))
+                        if words[j] in d.claim_verbs
+                    ),
+                    None,
+                )
+                if verb is not None and weight > 0.0:
+                    pieces.append((i, verb, weight, kind))
+                    i = verb + 1
+                    continue
+            i += 1
+        if not pieces:
+            return []
+        pieces = [p for p in pieces if self._health_near(tokens, words, text, p[0], p[1])]
+        if not pieces or self._sourced(doc, words):
+            return []
+        pieces.sort(key=lambda p: -p[2])
+        chosen = pieces[:MAX_PIECES]  # the policy mapping combines them (noisy-or)
+        out: list[Finding] = []
+        for first, last, weight, kind in chosen:
+            start, end = tokens[first].ostart, tokens[last].oend
+            if end < len(text) and text[end] == "%":
+                end += 1
+            out.append(
+                new_finding(
+                    CATEGORY,
+                    start,
+                    end,
+                    weight,
+                    NAME,
+                    text[start:end],
+                    {"kind": kind, "term": " ".join(words[first : last + 1])},
+                )
+            )
+        return out
+
+    @staticmethod
+    def _is_percent(doc: NormalizedText, i: int) -> bool:
+        tok = doc.tokens[i]
+        after = doc.original[tok.oend : tok.oend + 2].lstrip()
+        nxt = doc.tokens[i + 1].text if i + 1 < len(doc.tokens) else ""
+        return after.startswith("%") or nxt == "persen"
+
+    def _health_near(self, tokens: Any, words: list[str], text: str, first: int, last: int) -> bool:
+        """A health word in the same sentence as the claim (the claim's own words count)."""
+        lo = first
+        while lo > 0 and _SENTENCE_ENDS.isdisjoint(text[tokens[lo - 1].oend : tokens[lo].ostart]):
+            lo -= 1
+        hi = last
+        while hi + 1 < len(tokens) and _SENTENCE_ENDS.isdisjoint(
+            text[tokens[hi].oend : tokens[hi + 1].ostart]
+        ):
+            hi += 1
+        return any(_starts(words[: hi + 1], self.data.health, k) for k in range(lo, hi + 1))
+
+
+@recognizers.register(NAME)
+def make_unsourced_claim_recognizer(
+    context: BuildContext | None = None,
+) -> UnsourcedClaimRecognizer:
+    return UnsourcedClaimRecognizer()

@@ -1,0 +1,88 @@
+"""Home panels of cases: the officer's queue (overdue, due this week) and, for unit heads, the
+cases of their subordinates that wait on them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from bijak.site.ui.panels import HomePanel, NextAction, register
+
+
+def _queue_context(request: HttpRequest) -> dict[str, Any] | None:
+    from bijak.site.cases.access import can_open_cases, cases_visible_to
+    from bijak.site.cases.selectors import cases_summary
+
+    if not can_open_cases(request.user):
+        return None
+    summary = cases_summary(cases_visible_to(request.user))
+    actions = []
+    if summary["overdue"]:
+        actions.append(
+            NextAction(
+                text=ngettext(
+                    "%(n)d perkara lewat tenggat.",
+                    "%(n)d perkara lewat tenggat.",
+                    summary["overdue"],
+                )
+                % {"n": summary["overdue"]},
+                url=reverse("cases:list"),
+                label=_("Lihat perkara"),
+                urgency=10,
+            )
+        )
+    return {"summary": summary, "next_actions": actions}
+
+
+def _unit_context(request: HttpRequest) -> dict[str, Any] | None:
+    from bijak.site.cases.access import case_roles_of, cases_visible_to
+
+    waiting = [
+        c
+        for c in cases_visible_to(request.user).exclude(state="closed")[:50]
+        if {"superior", "superior2"} & case_roles_of(request.user, c)
+    ]
+    if not waiting:
+        return None
+    return {
+        "waiting": waiting[:5],
+        "next_actions": [
+            NextAction(
+                text=ngettext(
+                    "%(n)d perkara disiplin bawahan menunggu tindakan Anda.",
+                    "%(n)d perkara disiplin bawahan menunggu tindakan Anda.",
+                    len(waiting),
+                )
+                % {"n": len(waiting)},
+                url=reverse("cases:list"),
+                label=_("Tindak lanjuti"),
+                urgency=15,
+            )
+        ],
+    }
+
+
+register(
+    HomePanel(
+        id="cases.queue",
+        roles=frozenset({"officer", "admin"}),
+        title=_("Perkara disiplin"),
+        template="cases/_panel_queue.html",
+        context=_queue_context,
+        order=36,
+    )
+)
+register(
+    HomePanel(
+        id="cases.unit",
+        roles=frozenset({"unit_head"}),
+        title=_("Perkara bawahan"),
+        template="cases/_panel_unit.html",
+        context=_unit_context,
+        order=37,
+    )
+)

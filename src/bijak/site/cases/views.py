@@ -1,0 +1,278 @@
+"""Pages of the cases app: thin — input in, services and selectors, templates out. Every read
+of a case, a document or a file is logged in the audit chain."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from bijak.site.cases import services
+from bijak.site.cases.access import (
+    access_case_by_id,
+    can_open_cases,
+    case_roles_of,
+    cases_visible_to,
+    conflict_of_interest,
+)
+from bijak.site.cases.procedure import procedure_shipped
+from bijak.site.cases.selectors import cases_summary, nip_masked
+from bijak.site.org.access import employees_visible_to
+
+MAX_UPLOAD = services.MAX_FILE_BYTES
+
+
+def _lang() -> str:
+    return "en" if (get_language() or "id").startswith("en") else "id"
+
+
+def _upload(request: HttpRequest, name: str) -> services.Upload | None:
+    f = request.FILES.get(name)
+    if f is None:
+        return None
+    if f.size is not None and f.size > MAX_UPLOAD:
+        raise services.CaseError(
+            _("Berkas %(name)s terlalu besar (paling besar 5 MB).") % {"name": f.name}
+        )
+    return services.Upload(name=f.name or "berkas", data=f.read())
+
+
+@login_required
+@never_cache
+def case_list(request: HttpRequest) -> HttpResponse:
+    procedure = procedure_shipped()
+    lang = _lang()
+    cases = list(cases_visible_to(request.user).order_by("-opened_at", "-pk")[:200])
+    today = timezone.localdate()
+    rows = [
+        {
+            "case": c,
+            "state": procedure.state(c.state).label(lang),
+            "nip": nip_masked(c.employee.nip),
+            "overdue": bool(c.deadline and c.deadline < today),
+        }
+        for c in cases
+    ]
+    return render(
+        request, "cases/list.html", {"rows": rows, "can_open": can_open_cases(request.user)}
+    )
+
+
+@login_required
+@never_cache
+def dashboard(request: HttpRequest) -> HttpResponse:
+    if not _oversees(request.user):
+        raise Http404
+    summary = cases_summary(cases_visible_to(request.user))
+    top = max([n for _, n in summary["by_state"]] + [1])
+    bars = [
+        {"label": s.label(_lang()), "n": n, "pct": round(100 * n / top)}
+        for s, n in summary["by_state"]
+    ]
+    return render(request, "cases/dashboard.html", {"summary": summary, "bars": bars})
+
+
+def _oversees(user: Any) -> bool:
+    from bijak.site.org.access import ADMIN, AUDITOR, OFFICER, UNIT_HEAD, has_role
+
+    return has_role(user, OFFICER, AUDITOR, ADMIN, UNIT_HEAD)
+
+
+@login_required
+@never_cache
+def case_new(request: HttpRequest) -> HttpResponse:
+    if not can_open_cases(request.user):
+        raise Http404
+    error = ""
+    values = {"nip": "", "clauses": "", "summary": "", "flag": "", "ticket": ""}
+    if request.method == "GET":
+        values["flag"] = request.GET.get("temuan", "")[:20]
+        values["ticket"] = request.GET.get("aduan", "")[:20]
+    if request.method == "POST":
+        values = {k: request.POST.get(k, "").strip() for k in values}
+        clauses = [c.strip() for c in values["clauses"].split(",") if c.strip()]
+        try:
+            if values["flag"]:
+                case = services.case_open_from_flag(
+                    actor=request.user, flag=_flag(values["flag"]), summary=values["summary"]
+                )
+            elif values["ticket"]:
+                case = services.case_open_from_complaint(
+                    actor=request.user,
+                    complaint=_complaint(values["ticket"]),
+                    clauses=clauses,
+                    summary=values["summary"],
+                )
+            else:
+                employee = employees_visible_to(request.user).filter(nip=values["nip"]).first()
+                if employee is None:
+                    raise services.CaseError(_("Pegawai dengan NIP itu tidak ditemukan."))
+                upload = _upload(request, "file")
+                case = services.case_open(
+                    actor=request.user,
+                    employee=employee,
+                    clauses=clauses,
+                    summary=values["summary"],
+                    files=[upload] if upload else [],
+                )
+        except services.CaseError as exc:
+            error = str(exc)
+        else:
+            messages.success(
+                request,
+                _("Perkara %(number)s dibuka; atasan langsung sudah diberi tahu.")
+                % {"number": case.number},
+            )
+            return redirect("cases:detail", case.pk)
+    return render(
+        request, "cases/new.html", {"values": values, "error": error}, status=400 if error else 200
+    )
+
+
+def _flag(ref: str) -> Any:
+    from bijak.site.monitoring.models import Flag
+
+    flag = (
+        Flag.objects.select_related("post__account__employee")
+        .filter(pk=int(ref) if ref.isdigit() else 0)
+        .first()
+    )
+    if flag is None:
+        raise services.CaseError(_("Temuan %(ref)s tidak ditemukan.") % {"ref": ref})
+    return flag
+
+
+def _complaint(ticket: str) -> Any:
+    from bijak.site.complaints.models import Complaint
+
+    complaint = Complaint.objects.select_related("employee").filter(ticket=ticket).first()
+    if complaint is None:
+        raise services.CaseError(_("Aduan %(ref)s tidak ditemukan.") % {"ref": ticket})
+    return complaint
+
+
+@login_required
+@never_cache
+def case_page(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = access_case_by_id(request.user, case_id)
+    services.case_read_log(actor=request.user, case=case)
+    procedure = procedure_shipped()
+    lang = _lang()
+    roles = case_roles_of(request.user, case)
+    blocked = conflict_of_interest(request.user, case)
+    steps = []
+    for t in procedure.transitions_from(case.state):
+        if not roles & set(t.by):
+            continue
+        if t.by != ("employee",) and blocked:
+            continue
+        if t.second_person and case.close_requested_by_id == request.user.pk:
+            continue
+        steps.append(
+            {
+                "t": t,
+                "label": t.label(lang),
+                "penalties": [(p, services.PENALTY_LABELS[p]) for p in t.penalties],
+            }
+        )
+    state = procedure.state(case.state)
+    return render(
+        request,
+        "cases/detail.html",
+        {
+            "case": case,
+            "state": state.label(lang),
+            "deadline_spec": state.deadline,
+            "steps": steps,
+            "is_employee": "employee" in roles,
+            "nip": nip_masked(case.employee.nip) if "employee" not in roles else case.employee.nip,
+            "events": case.events.select_related("actor").order_by("seq"),
+            "documents": case.documents.order_by("pk").only(
+                "pk", "kind", "number", "sha256", "created_at"
+            ),
+            "files": case.files.order_by("pk").only("pk", "name", "sha256", "size", "role"),
+            "overdue": bool(case.deadline and case.deadline < timezone.localdate()),
+            "outcome": services.OUTCOME_LABELS.get(case.outcome, ""),
+            "penalty": services.PENALTY_LABELS.get(case.penalty, ""),
+        },
+    )
+
+
+@login_required
+@require_POST
+def case_step(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = access_case_by_id(request.user, case_id)
+    inputs = {
+        k: request.POST.get(k, "")
+        for k in ("examination_date", "record", "reason", "penalty", "team_members")
+    }
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = -1
+    try:
+        services.case_transition(
+            actor=request.user,
+            case_id=case.pk,
+            transition=request.POST.get("transition", ""),
+            expected_version=version,
+            inputs=inputs,
+        )
+    except services.CaseError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Langkah dicatat."))
+    return redirect("cases:detail", case.pk)
+
+
+@login_required
+@require_POST
+def case_response(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = access_case_by_id(request.user, case_id)
+    try:
+        services.case_respond(
+            actor=request.user,
+            case_id=case.pk,
+            text=request.POST.get("text", ""),
+            upload=_upload(request, "file"),
+        )
+    except services.CaseError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Tanggapan Anda dicatat."))
+    return redirect("cases:detail", case.pk)
+
+
+@login_required
+def document(request: HttpRequest, case_id: int, doc_id: int) -> HttpResponse:
+    case = access_case_by_id(request.user, case_id)
+    doc = case.documents.filter(pk=doc_id).first()
+    if doc is None:
+        raise Http404
+    services.case_read_log(actor=request.user, case=case, what="document", ref=doc.number)
+    response = HttpResponse(bytes(doc.pdf), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{doc.number.replace("/", "_")}.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def case_file(request: HttpRequest, case_id: int, file_id: int) -> HttpResponse:
+    case = access_case_by_id(request.user, case_id)
+    row = case.files.filter(pk=file_id).first()
+    if row is None:
+        raise Http404
+    services.case_read_log(actor=request.user, case=case, what="file", ref=row.sha256)
+    response = HttpResponse(bytes(row.data), content_type=row.content_type)
+    response["Content-Disposition"] = "attachment"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,56 @@
+"""bijak.accusation.v1: unproven accusations against a named person or body (fitnah, B.1).
+
+Posts written by the bijak authors for this test (invented names); no dataset text.
+"""
+
+from __future__ import annotations
+
+import pytest
+from engine_helpers import run
+
+from bijak.engine import Pipeline
+from bijak.engine.recognizers import DEFAULT_RECOGNIZERS
+from bijak.engine.recognizers.accusation import make_accusation_recognizer
+
+REC = make_accusation_recognizer()
+
+ACCUSATIONS = [
+    (
+        "Pantas Bu Rahmi Wulandari cepat naik jabatan, ternyata simpanan bos besar. Semua orang sudah tahu.",
+        "simpanan bos",
+    ),
+    ("Hati-hati sama Dedi Kurniawan, dia suka ambil uang kas ruangan.", "ambil uang kas"),
+    ("RSUD Sukamakmur diam-diam jual organ pasien yang meninggal!", "jual organ"),
+    (
+        "Puskesmas Cempaka sengaja memalsukan data imunisasi biar dapat insentif.",
+        "sengaja memalsukan",
+    ),
+    ("pak joko itu naik pangkat karena nyogok panitia, sebarkan!", "nyogok"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue"), ACCUSATIONS)
+def test_an_accusation_against_a_named_person_or_body(text, cue):
+    found = run(REC, text)
+    assert cue in [f.meta["cue_text"] for f in found]
+    assert all(f.category == "fitnah" for f in found)
+
+
+@pytest.fixture(scope="module")
+def rules() -> Pipeline:
+    return Pipeline(recognizers=[n for n in DEFAULT_RECOGNIZERS if n != "bijak.model.v1"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pengadilan Tipikor menjatuhkan vonis 3 tahun kepada mantan pejabat dinas, terdakwa pikir-pikir.",
+        "Beredar tuduhan bahwa RSUD Sukamakmur jual organ pasien. Manajemen sudah membantah, mari tidak ikut menyebarkan.",
+        "Terima kasih dr. Ketut Ardana sudah turun langsung meninjau posyandu.",
+        "Tes urine untuk pegawai Biro Umum hari ini, semua negatif, kantor bersih narkoba.",
+        "Pak Budi bilang dia tidak korupsi, laporan keuangan unit sudah diaudit.",
+    ],
+)
+def test_news_rebuttals_thanks_and_denials_are_not_slander(rules, text):
+    verdict = {c.id: c.verdict for c in rules.analyze(text).categories}.get("fitnah", "aman")
+    assert verdict == "aman"

@@ -1,0 +1,269 @@
+"""Every path of the procedure, refusals, conflicts of interest, deadlines and escalation
+(written by the bijak authors)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from cases_helpers import NOW, TODAY, head_of_root, open_case, second_officer, step
+
+from bijak.site.audit.models import AuditEntry
+from bijak.site.cases.models import Case, CaseDocument, CaseEvent
+from bijak.site.cases.services import (
+    CaseConflict,
+    CaseError,
+    Upload,
+    case_escalate_due,
+    case_respond,
+)
+from bijak.site.notifications.models import Notification
+
+# 7 working days after Monday 8 June 2026 (16 June, Islamic New Year, is off)
+EXAM = dt.date(2026, 6, 18)
+
+
+def _to_examined(case: Any, actor: Any) -> None:
+    step(case, actor, "summon_1", examination_date=EXAM)
+    step(case, actor, "examine", today=EXAM, record="Pegawai mengakui unggahan itu.")
+
+
+@pytest.fixture
+def people(
+    officer: Any, employee: Any, unit_head: Any, admin: Any, org_tree: Any
+) -> dict[str, Any]:
+    return {
+        "officer": officer,
+        "employee": employee,
+        "superior": unit_head,
+        "ppk": admin,
+        "superior2": head_of_root(org_tree),
+        "officer2": second_officer(org_tree),
+    }
+
+
+def test_opening_notifies_the_direct_superior_with_a_deadline(people: dict[str, Any]) -> None:
+    case = open_case(people["officer"], people["employee"])
+    assert case.number == "PD-2026-0001"
+    assert case.state == "opened"
+    assert case.deadline == EXAM  # 7 working days
+    note = Notification.objects.get(template="cases/superior")
+    assert note.recipient == people["superior"]
+    assert note.context["deadline"] == "2026-06-18"
+    assert (
+        case.files.get().sha256 == __import__("hashlib").sha256(b"%PDF-1.4\n% bukti\n").hexdigest()
+    )
+    assert AuditEntry.objects.filter(action="case.open", target_id=str(case.pk)).exists()
+
+
+def test_light_penalty_path_with_objection_and_second_person_close(people: dict[str, Any]) -> None:
+    o, o2 = people["officer"], people["officer2"]
+    case = open_case(o, people["employee"])
+    step(case, people["superior"], "summon_1", examination_date=EXAM)
+    step(case, o, "examine", today=EXAM, record="Pegawai mengakui unggahan itu.")
+    case = step(
+        case,
+        people["superior"],
+        "decide_light",
+        today=EXAM,
+        penalty="teguran_tertulis",
+        reason="Terbukti melanggar butir B.2.",
+    )
+    assert (case.outcome, case.penalty) == ("light", "teguran_tertulis")
+    step(case, o, "deliver", today=EXAM)
+    case = step(case, people["employee"], "object", today=EXAM, reason="Saya keberatan.")
+    assert case.state == "objection"
+    step(case, people["superior2"], "answer_objection", today=EXAM, reason="Keberatan ditolak.")
+    step(case, o, "request_close", today=EXAM)
+    with pytest.raises(CaseError, match="orang lain daripada yang mengajukannya"):
+        step(case, o, "approve_close", today=EXAM)
+    case = step(case, o2, "approve_close", today=EXAM)
+    assert case.state == "closed"
+    kinds = list(CaseDocument.objects.filter(case=case).values_list("kind", flat=True))
+    assert kinds == ["summons_1", "bap", "decision", "delivery"]
+    for doc in CaseDocument.objects.filter(case=case):
+        assert bytes(doc.pdf).startswith(b"%PDF")
+        entry = AuditEntry.objects.get(action="case.document", data__document=doc.pk)
+        assert entry.data["sha256"] == doc.sha256
+
+
+def test_no_breach_and_guidance_paths(people: dict[str, Any]) -> None:
+    for transition, outcome in (("decide_no_breach", "no_breach"), ("decide_guidance", "guidance")):
+        case = open_case(people["officer"], people["employee"])
+        _to_examined(case, people["officer"])
+        case = step(case, people["officer"], transition, today=EXAM, reason="Pertimbangan.")
+        assert (case.state, case.outcome) == ("decided", outcome)
+
+
+def test_no_show_twice_is_decided_on_the_evidence(people: dict[str, Any]) -> None:
+    o = people["officer"]
+    case = open_case(o, people["employee"])
+    step(case, o, "summon_1", examination_date=EXAM)
+    case = step(case, o, "summon_2", today=EXAM, examination_date=dt.date(2026, 6, 29))
+    assert case.examination_date == dt.date(2026, 6, 29)
+    step(case, o, "no_show", today=dt.date(2026, 6, 29))
+    case = step(
+        case,
+        o,
+        "decide_light",
+        today=dt.date(2026, 6, 29),
+        penalty="teguran_lisan",
+        reason="Diputus berdasarkan alat bukti.",
+    )
+    assert case.state == "decided"
+    assert CaseDocument.objects.filter(case=case, kind="summons_2").count() == 1
+
+
+def test_referral_through_a_tim_pemeriksa_with_its_outcome(people: dict[str, Any]) -> None:
+    o, ppk = people["officer"], people["ppk"]
+    case = open_case(o, people["employee"])
+    _to_examined(case, o)
+    with pytest.raises(CaseError, match="tidak berwenang"):
+        step(case, o, "form_team", today=EXAM, team_members="A, B, C")
+    step(case, ppk, "form_team", today=EXAM, team_members="A, B, C")
+    step(case, ppk, "team_examine", today=EXAM, record="Tim memeriksa.")
+    case = step(case, o, "refer", today=EXAM, reason="Ancaman hukuman sedang.")
+    assert (case.state, case.outcome) == ("referred", "referral")
+    case = step(
+        case,
+        ppk,
+        "record_referral_outcome",
+        today=EXAM,
+        reason="PPK menjatuhkan pemotongan tunjangan kinerja 25% selama 6 bulan.",
+    )
+    assert case.state == "decided"
+
+
+def test_a_step_not_allowed_from_the_state_changes_nothing(people: dict[str, Any]) -> None:
+    case = open_case(people["officer"], people["employee"])
+    before = (AuditEntry.objects.count(), CaseEvent.objects.count())
+    with pytest.raises(CaseError) as info:
+        step(case, people["officer"], "deliver")
+    assert str(info.value) == (
+        "Langkah \u201cCatat penyampaian keputusan\u201d tidak dapat dilakukan "
+        "pada tahap \u201cDibuka, menunggu tindakan atasan langsung\u201d."
+    )
+    case.refresh_from_db()
+    assert (case.state, case.version) == ("opened", 0)
+    assert (AuditEntry.objects.count(), CaseEvent.objects.count()) == before
+
+
+def test_summons_needs_seven_working_days_and_a_stale_page_is_told(people: dict[str, Any]) -> None:
+    from bijak.site.cases.services import case_transition
+
+    case = open_case(people["officer"], people["employee"])
+    with pytest.raises(CaseError, match="paling cepat 2026-06-18"):
+        step(case, people["officer"], "summon_1", examination_date=dt.date(2026, 6, 17))
+    step(case, people["officer"], "summon_1", examination_date=EXAM)
+    with pytest.raises(CaseConflict, match="baru saja diubah oleh orang lain"):
+        case_transition(
+            actor=people["officer2"],
+            case_id=case.pk,
+            transition="summon_2",
+            expected_version=0,
+            inputs={},
+            today=TODAY,
+        )
+
+
+def test_colleagues_employee_and_subordinates_cannot_act(
+    people: dict[str, Any], colleague: Any, org_tree: Any
+) -> None:
+    from conftest import make_person
+
+    case = open_case(people["officer"], people["employee"])
+    with pytest.raises(CaseError, match="tidak berwenang"):
+        step(case, colleague, "summon_1", examination_date=EXAM)
+    with pytest.raises(CaseError, match="tidak berwenang"):
+        step(case, people["employee"], "summon_1", examination_date=EXAM)
+    # an officer working under the employee's superior may not open a case about that superior
+    sub_officer = make_person(
+        username="wati",
+        full_name="Wati",
+        unit=org_tree.keu_budget,
+        nip="199101012015032009",
+        roles=(("officer", None),),
+    )
+    with pytest.raises(CaseError, match="atasan Anda"):
+        open_case(sub_officer, people["superior"])
+    case2 = open_case(people["officer"], people["superior"])
+    with pytest.raises(CaseError, match="atasan Anda"):
+        step(case2, sub_officer, "summon_1", examination_date=EXAM)
+
+
+def test_objection_after_its_window_is_refused(people: dict[str, Any]) -> None:
+    o = people["officer"]
+    case = open_case(o, people["employee"])
+    _to_examined(case, o)
+    step(case, o, "decide_guidance", today=EXAM, reason="Pembinaan.")
+    case = step(case, o, "deliver", today=EXAM)
+    assert case.deadline == dt.date(2026, 7, 8)
+    with pytest.raises(CaseError, match="sudah lewat"):
+        step(case, people["employee"], "object", today=dt.date(2026, 7, 9), reason="Terlambat.")
+
+
+def test_overdue_superior_escalates_once_to_their_superior_and_the_officers(
+    people: dict[str, Any],
+) -> None:
+    case = open_case(people["officer"], people["employee"])
+    assert case_escalate_due(today=dt.date(2026, 6, 18)) == 0
+    assert case_escalate_due(today=dt.date(2026, 6, 19)) == 1
+    assert case_escalate_due(today=dt.date(2026, 6, 22)) == 0
+    told = set(
+        Notification.objects.filter(template="cases/overdue").values_list(
+            "recipient__username", flat=True
+        )
+    )
+    assert told == {"kepala", "rina", "yanti"}
+    assert CaseEvent.objects.filter(case=case, kind="escalate").count() == 1
+
+
+def test_employee_responds_with_a_file_that_must_be_what_it_says(people: dict[str, Any]) -> None:
+    case = open_case(people["officer"], people["employee"])
+    with pytest.raises(CaseError, match="tidak sesuai dengan namanya"):
+        case_respond(
+            actor=people["employee"],
+            case_id=case.pk,
+            text="Tanggapan",
+            upload=Upload("foto.png", b"%PDF-1.4"),
+        )
+    with pytest.raises(CaseError, match="terlalu besar"):
+        case_respond(
+            actor=people["employee"],
+            case_id=case.pk,
+            text="Tanggapan",
+            upload=Upload("a.txt", b"a" * (5 * 1024 * 1024 + 1)),
+        )
+    with pytest.raises(CaseError, match="Hanya pegawai"):
+        case_respond(actor=people["officer"], case_id=case.pk, text="x")
+    event = case_respond(
+        actor=people["employee"],
+        case_id=case.pk,
+        text="Saya keberatan.",
+        upload=Upload("jawaban.txt", b"penjelasan saya"),
+        now=NOW,
+    )
+    assert event.data["file"]["name"] == "jawaban.txt"
+    assert Case.objects.get(pk=case.pk).files.filter(role="response").count() == 1
+
+
+def test_a_template_missing_a_field_is_refused_at_registration(admin: Any) -> None:
+    from bijak.site.cases.documents import TemplateError, template_register
+
+    with pytest.raises(TemplateError) as info:
+        template_register(
+            actor=admin, kind="summons_1", body="Panggilan {case_number} {employee_name}"
+        )
+    assert str(info.value) == (
+        "Templat summons_1 tidak memuat isian wajib: document_number, "
+        "employee_nip, examination_date"
+    )
+    with pytest.raises(TemplateError, match="tidak dikenal: gaji"):
+        template_register(actor=admin, kind="bap", body="{gaji}")
+    body = "{document_number} {case_number} {employee_name} {employee_nip} {record}"
+    first = template_register(actor=admin, kind="bap", body=body)
+    again = template_register(actor=admin, kind="bap", body=body)
+    changed = template_register(actor=admin, kind="bap", body=body + " ")
+    assert first.pk == again.pk and changed.version == first.version + 1
+    assert AuditEntry.objects.filter(action="case.template.register").count() == 2
