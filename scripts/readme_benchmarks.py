@@ -89,7 +89,9 @@ def render() -> str:
             ]
             for row in r["heldout_verdict"]["flagged_per_source"]:
                 if row["n_clean"]:
-                    out.append(f"| {row['source']} | {row['n_clean']} | {_pct(row['false_alarm_rate'])} |")
+                    out.append(
+                        f"| {row['source']} | {row['n_clean']} | {_pct(row['false_alarm_rate'])} |"
+                    )
             any_v = r.get("pipeline_any_verdict_rate_unseen_ordinary", {})
             for ds, rate in any_v.items():
                 out.append(f"| {ds} (ordinary posts never used in training) | | {_pct(rate)} |")
@@ -136,8 +138,14 @@ def render() -> str:
     if lex:
         r = lex["results"]
         out += [f"**Lexicons alone** (`bijak benchmark lexicon`; {_stamp(lex)})", ""]
-        out.append(f"{r['texts']:,} de-duplicated comments of `{r['dataset']}`, category `{r['category']}`:")
-        out += ["", "| threshold | recall | false-alarm rate | precision | F1 |", "|---|---|---|---|---|"]
+        out.append(
+            f"{r['texts']:,} de-duplicated comments of `{r['dataset']}`, category `{r['category']}`:"
+        )
+        out += [
+            "",
+            "| threshold | recall | false-alarm rate | precision | F1 |",
+            "|---|---|---|---|---|",
+        ]
         for key in ("at_review_threshold", "at_breach_threshold"):
             m = r[key]
             out.append(

@@ -1,4 +1,5 @@
-"""bijak.model.v1: the shipped artifact (numbers only, provenance recorded) and its findings."""
+"""The shipped model (bijak.model.v2, registry name bijak.model.v1): the artifact (numbers
+only, provenance recorded) and its findings."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ CATEGORIES = {
     "ujaran_kebencian",
     "kata_kasar",
     "keluhan_layanan",
+    "politik",
 }
 
 
@@ -53,8 +55,11 @@ def test_artifact_holds_numbers_only() -> None:
 
 def test_metadata_records_data_code_and_metrics() -> None:
     meta = json.loads(DEFAULT_ARTIFACT.with_suffix(".json").read_text(encoding="utf-8"))
-    assert meta["name"] == "bijak.model.v1"
+    assert meta["name"] == "bijak.model.v2"
     assert set(meta["categories"]) == CATEGORIES
+    # a tuned verdict cut-off and its anchor (the policy's breach threshold) per category
+    assert set(meta["verdict_cutoffs"]) == CATEGORIES == set(meta["verdict_anchors"])
+    assert all(0 < v < 1 for v in meta["verdict_cutoffs"].values())
     assert meta["datasets"] and meta["files"]
     for path, digest in meta["files"].items():
         assert path.split("/")[0] in meta["datasets"]

@@ -1,14 +1,16 @@
-"""Runtime of the trained classifier ``bijak.model.v1`` (used by the recognizer and by training).
+"""Runtime of the trained classifier (used by the recognizer and by training). The recognizer's
+registry name stays ``bijak.model.v1``; the shipped artifact is ``bijak.model.v2`` (its name is
+in the artifact's JSON and in the recognizer's version).
 
 Pure numpy/scipy at inference (no scikit-learn, no torch). A post is turned into hashed
 features (word uni/bi-grams and character n-grams inside word boundaries, hashed with a fixed
 64-bit polynomial hash, so no vocabulary of raw strings is stored), scored by one linear model
 per category and mapped to a calibrated probability (Platt scaling fitted on held-out folds).
 
-The artifact (``bijak/engine/models/bijak-model-v1.npz`` + ``.json``) holds only numbers:
+The artifact (``bijak/engine/models/bijak-model-v2.npz`` + ``.json``) holds only numbers:
 the hashed bucket ids kept in training, their IDF and per-category weights (int8, scaled),
 intercepts and calibration pairs. The JSON holds provenance (data sets and SHA-256 of each
-file, code version, hyper-parameters, metrics).
+file, code version, hyper-parameters, metrics) and the tuned per-category verdict cut-offs.
 
 The feature code here is the single source of truth: training (``bijak.ml``) imports it, so
 features are identical in training and inference.
@@ -30,7 +32,7 @@ import scipy.sparse as sp
 
 NAME = "bijak.model.v1"
 MODELS_DIR = Path(__file__).resolve().parent
-DEFAULT_ARTIFACT = MODELS_DIR / "bijak-model-v1"
+DEFAULT_ARTIFACT = MODELS_DIR / "bijak-model-v2"
 
 U64 = np.uint64
 _P = 0x100000001B3  # odd multiplier of the polynomial hash (FNV prime)
