@@ -78,7 +78,8 @@ def question_bank_load(*, actor: Any | None, path: Path | None = None) -> tuple[
                 "explanation_en": str(item.get("why_en", "")),
                 "bank_version": version,
             }
-            if not 0 <= values["correct"] < len(choices):
+            correct = int(item["correct"])
+            if not 0 <= correct < len(choices):
                 raise DisseminationError(
                     _("Soal %(key)s: indeks jawaban benar di luar pilihan.") % {"key": item["key"]}
                 )
@@ -354,7 +355,7 @@ def campaign_renew_due(*, today: dt.date | None = None) -> list[Campaign]:
 # -- the cascade: Eselon II heads confirm -------------------------------------------------------
 
 
-def _check_upload(upload: UploadedFile | None, *, kinds: tuple[str, ...], label: str) -> str:
+def _check_upload(upload: UploadedFile[bytes] | None, *, kinds: tuple[str, ...], label: str) -> str:
     """SHA-256 of an accepted upload; refuses other kinds and sizes with a clear message."""
     if upload is None:
         return ""
@@ -385,8 +386,8 @@ def head_confirm(
     mode: str,
     session_date: dt.date | None = None,
     place: str = "",
-    attendance_file: UploadedFile | None = None,
-    photo: UploadedFile | None = None,
+    attendance_file: UploadedFile[bytes] | None = None,
+    photo: UploadedFile[bytes] | None = None,
     attendee_ids: Iterable[int] = (),
 ) -> HeadConfirmation:
     """The head of an Eselon II unit confirms dissemination: online, or an in-person session

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -29,7 +30,7 @@ from bijak.site.dissemination.services import (
     quiz_attempt_start,
     quiz_attempt_submit,
 )
-from bijak.site.org.models import Employee
+from bijak.site.org.models import Employee, OrgUnit
 from bijak.site.policies.models import PolicyVersion
 from bijak.site.policies.present import current_lang
 
@@ -63,11 +64,9 @@ def campaign_new(request: HttpRequest) -> HttpResponse:
         else CampaignForm(initial={"start_date": today, "due_date": today + dt.timedelta(days=30)})
     )
     units = access.campaign_units_choosable(request.user)
-    form.fields["units"].queryset = (
-        form.fields["units"]
-        .queryset.model.objects.filter(pk__in=[u.pk for u in units])
-        .order_by("code")
-    )
+    units_field = form.fields["units"]
+    assert isinstance(units_field, forms.ModelMultipleChoiceField)
+    units_field.queryset = OrgUnit.objects.filter(pk__in=[u.pk for u in units]).order_by("code")
     if posted and form.is_valid():
         data = form.cleaned_data
         try:
@@ -104,7 +103,9 @@ def _confirmation_form(
 
     form = ConfirmationForm(data, files)
     staff = Employee.objects.filter(unit_id__in=unit_subtree_ids(unit)).order_by("name")
-    form.fields["attendees"].choices = [
+    attendees = form.fields["attendees"]
+    assert isinstance(attendees, forms.TypedMultipleChoiceField)
+    attendees.choices = [
         (e.pk, f"{e.name} ({e.nip})" + ("" if e.user_id else " — " + _("tanpa akun")))
         for e in staff
     ]
@@ -209,9 +210,9 @@ def coverage_pdf_view(request: HttpRequest, campaign_id: int) -> HttpResponse:
     campaign = access.access_campaign_by_id(request.user, campaign_id)
     coverage = selectors.campaign_coverage(user=request.user, campaign=campaign)
     names = [
-        (a, bool(a.done))
+        (a, bool(getattr(a, "done", False)))
         for a in selectors.campaign_assignments_for(user=request.user, campaign=campaign)
-    ]  # type: ignore[attr-defined]
+    ]
     response = HttpResponse(
         coverage_pdf(coverage, names=names, requested_by=request.user),
         content_type="application/pdf",
@@ -224,7 +225,7 @@ def coverage_pdf_view(request: HttpRequest, campaign_id: int) -> HttpResponse:
 def confirmation_file(request: HttpRequest, confirmation_id: int, which: str) -> FileResponse:
     confirmation = access.access_confirmation_file(request.user, confirmation_id)
     field = {"daftar-hadir": confirmation.attendance_file, "foto": confirmation.photo}.get(which)
-    if not field:
+    if not field or not field.name:
         raise Http404("file")
     return FileResponse(
         field.open("rb"), as_attachment=True, filename=field.name.rsplit("/", 1)[-1]
