@@ -1,7 +1,8 @@
 """Takes the README's screenshots of the main pages with Debian's Chromium.
 
 Usage: .venv/bin/python scripts/screenshots.py  (prepares a throw-away demo database, serves it
-on a free loopback port, logs in as the demo employee and writes docs/screenshots/*.png).
+on a free loopback port, logs in as the demo employee and writes docs/screenshots/*.png; then the
+home of each demo role at 390 x 844 and 1280 x 900: home-<user>-<phone|desktop>.png).
 """
 
 from __future__ import annotations
@@ -36,6 +37,28 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+ROLES = ("pegawai", "kepala", "petugas", "auditor", "admin")
+SIZES = {"phone": (390, 844), "desktop": (1280, 900)}
+
+
+def homes(browser: object, base: str) -> None:
+    """The home of each demo role at a phone and a desktop size: home-<user>-<size>.png."""
+    password = os.environ.get("BIJAK_SHOT_PASS", "bijak-demo-2438")
+    for user in ROLES:
+        for size, (width, height) in SIZES.items():
+            context = browser.new_context(  # type: ignore[attr-defined]
+                viewport={"width": width, "height": height}, locale="id-ID"
+            )
+            page = context.new_page()
+            page.goto(base + "/akun/masuk/")
+            page.fill("#id_username", user)
+            page.fill("#id_password", password)
+            page.press("#id_password", "Enter")
+            page.wait_for_url(base + "/")
+            page.screenshot(path=str(OUT / f"home-{user}-{size}.png"), full_page=size == "desktop")
+            context.close()
 
 
 def main() -> int:
@@ -78,6 +101,7 @@ def main() -> int:
             page.locator("main form button[type=submit]").first.click()
             page.wait_for_load_state()
             page.screenshot(path=str(OUT / "check.png"), full_page=True)
+            homes(browser, base)
             browser.close()
     finally:
         server.terminate()

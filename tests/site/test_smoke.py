@@ -27,13 +27,14 @@ def test_audit_chain_detects_tampering():
 @pytest.mark.django_db
 def test_home_shows_menu_for_the_role(client, auditor_client, officer_client):
     html = client.get("/").content.decode()
-    assert "untuk melihat menu sesuai peran Anda." in html
-    assert "Periksa log audit" not in html
+    assert "Masuk dan cek draf" in html  # the anonymous visitor is told to sign in, and why
+    assert 'href="/audit/"' not in html
     html = auditor_client.get("/").content.decode()
-    assert "Periksa log audit" in html and "Unit dan pegawai" in html
-    assert "Impor data pegawai" not in html
+    assert 'href="/audit/"' in html and 'href="/organisasi/"' in html  # audit log, organisation
+    assert 'data-panel="audit.recent"' in html
+    assert 'href="/organisasi/impor/"' not in html
     html = officer_client.get("/").content.decode()
-    assert "Impor data pegawai" in html and "Periksa log audit" not in html
+    assert 'href="/organisasi/impor/"' in html and 'href="/audit/"' not in html
 
 
 @pytest.mark.django_db
@@ -45,4 +46,4 @@ def test_messages_follow_the_chosen_language(officer_client):
         "file": SimpleUploadedFile("pegawai.csv", b"nip,nama\n1,2\n", content_type="text/csv")})
     assert "Required columns are missing: kode_unit, email." in response.content.decode()
     html = officer_client.get("/").content.decode()
-    assert "Import employee data" in html
+    assert "Import employees" in html and "Most often triggered points" in html

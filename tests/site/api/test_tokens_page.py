@@ -44,7 +44,11 @@ def test_employee_revokes_own_token(client, employee_client, employee):
     html = employee_client.post("/api/token/", {"name": "", "kind": "user"}).content.decode()
     plaintext = re.search(r'value="(bjk_[^"]+)"', html).group(1)
     row = ApiToken.objects.get(user=employee)
-    response = employee_client.post(f"/api/token/{row.pk}/cabut/", follow=True)
+    response = employee_client.post(f"/api/token/{row.pk}/cabut/")  # asks first
+    assert f"Cabut token {row.prefix}…? Integrasi yang memakainya berhenti bekerja." in response.content.decode()
+    row.refresh_from_db()
+    assert row.revoked_at is None
+    response = employee_client.post(f"/api/token/{row.pk}/cabut/", {"confirmed": "1"}, follow=True)
     assert f"Token {row.prefix}… dicabut." in response.content.decode()
     row.refresh_from_db()
     assert row.revoked_at is not None

@@ -28,9 +28,35 @@ def test_tampering_is_reported_with_the_entry_number(auditor_client):
     assert "Rantai audit RUSAK pada entri #3: isi entri diubah setelah dicatat." in html
 
 
+def _body(html):
+    return html[html.index("<tbody>"):html.index("</tbody>")] if "<tbody>" in html else ""
+
+
 def test_filter_by_action_prefix(auditor_client):
     html = auditor_client.get("/audit/?aksi=role.").content.decode()
-    assert "role.assign" in html and "orgunit.create" not in html
+    body = _body(html)
+    assert "memberi peran" in body and "role.assign" in body and "orgunit.create" not in body
+
+
+def test_entries_name_people_actions_and_objects_in_words(auditor_client, admin, employee):
+    body = _body(auditor_client.get("/audit/?aksi=role.assign").content.decode())
+    # the object is the role in words, with the person's user name and the unit
+    assert "Pegawai · sari · SJ.KEU.AG.1" in body
+    assert "accounts.User" not in body and "org.RoleAssignment" not in body
+
+
+def test_filters_by_person_object_and_date(auditor_client, admin_client_, employee):
+    admin_client_.get("/")  # nothing logged; the admin's own sign-in comes from force_login
+    html = auditor_client.get("/audit/?objek=org.OrgUnit").content.decode()
+    assert "membuat unit" in _body(html) and "memberi peran" not in _body(html)
+    html = auditor_client.get("/audit/?orang=tidak-ada-orang-ini").content.decode()
+    assert "Tidak ada entri yang cocok dengan saringan ini" in html
+    assert "Belum ada entri" not in html
+    html = auditor_client.get("/audit/?sejak=2000-01-01&sampai=2000-01-02").content.decode()
+    assert "Tidak ada entri yang cocok dengan saringan ini" in html
+    response = auditor_client.get("/audit/?sejak=kemarin")
+    assert response.status_code == 400
+    assert "Tanggal kemarin tidak dikenali" in response.content.decode()
 
 
 def test_entry_data_is_shown(auditor_client):

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.site.dissemination import dissem_fixtures as fx
 
 from bijak.policy import DEFAULT_POLICY_PATH
 from bijak.site.audit.models import AuditEntry
@@ -21,6 +22,13 @@ from bijak.site.dissemination.services import (
     quiz_attempt_start,
     quiz_attempt_submit,
 )
+
+# the app's fixtures (see dissem_fixtures.py)
+policy_version = fx.policy_version
+quiz_bank = fx.quiz_bank
+today = fx.today
+campaign_over = fx.campaign_over
+answer_all = fx.answer_all
 
 
 def _mine(campaign: Any, user: Any) -> Assignment:

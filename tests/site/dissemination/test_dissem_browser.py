@@ -10,8 +10,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.site.dissemination import dissem_fixtures as fx
 
 from bijak.site.dissemination.models import Acknowledgement, Campaign, Question, QuizAttempt
+
+# the app's fixtures (see dissem_fixtures.py)
+policy_version = fx.policy_version
+quiz_bank = fx.quiz_bank
+today = fx.today
+campaign_over = fx.campaign_over
+answer_all = fx.answer_all
 
 PASSWORD = "bijak-test-pass"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

@@ -7,10 +7,18 @@ from typing import Any
 
 import pytest
 from tests.site.conftest import make_person
+from tests.site.dissemination import dissem_fixtures as fx
 
 from bijak.site.audit.models import AuditEntry
 from bijak.site.dissemination.models import Assignment, Campaign
 from bijak.site.dissemination.services import DisseminationError, campaign_start, campaign_sync
+
+# the app's fixtures (see dissem_fixtures.py)
+policy_version = fx.policy_version
+quiz_bank = fx.quiz_bank
+today = fx.today
+campaign_over = fx.campaign_over
+answer_all = fx.answer_all
 
 
 def _names(campaign: Any) -> set[str]:

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from tests.site.conftest import make_person
+from tests.site.dissemination import dissem_fixtures as fx
 from typer.testing import CliRunner
 
 from bijak.cli.main import app
@@ -19,6 +20,13 @@ from bijak.site.dissemination.services import (
     quiz_attempt_start,
     quiz_attempt_submit,
 )
+
+# the app's fixtures (see dissem_fixtures.py)
+policy_version = fx.policy_version
+quiz_bank = fx.quiz_bank
+today = fx.today
+campaign_over = fx.campaign_over
+answer_all = fx.answer_all
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from typing import Any
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from tests.site.conftest import make_person
+from tests.site.dissemination import dissem_fixtures as fx
 
 from bijak.site.audit.models import AuditEntry
 from bijak.site.dissemination.models import (
@@ -19,6 +20,13 @@ from bijak.site.dissemination.models import (
     HeadConfirmation,
     QuizAttempt,
 )
+
+# the app's fixtures (see dissem_fixtures.py)
+policy_version = fx.policy_version
+quiz_bank = fx.quiz_bank
+today = fx.today
+campaign_over = fx.campaign_over
+answer_all = fx.answer_all
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 

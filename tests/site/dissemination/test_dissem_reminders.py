@@ -8,10 +8,18 @@ from collections import Counter
 from typing import Any
 
 from tests.site.conftest import make_person
+from tests.site.dissemination import dissem_fixtures as fx
 
 from bijak.site.dissemination.models import Reminder
 from bijak.site.dissemination.schedule import reminder_kind
 from bijak.site.dissemination.services import reminders_run
+
+# the app's fixtures (see dissem_fixtures.py)
+policy_version = fx.policy_version
+quiz_bank = fx.quiz_bank
+today = fx.today
+campaign_over = fx.campaign_over
+answer_all = fx.answer_all
 
 
 def test_schedule_milestones_then_weekly_while_overdue() -> None:

@@ -68,6 +68,8 @@ def test_administrators_read_the_page_others_get_404(
     assert response.status_code == 200
     assert "Semua bagian berjalan." in html
     assert "1 antre, 0 terkirim, 0 gagal." in html
+    assert "sari@contoh.go.id" in html  # the message not yet sent is listed
+    assert "<code>notifications/test</code>" in html
     assert employee_client.get("/sehat/").status_code == 404
     assert client.get("/sehat/").status_code == 404
 

@@ -21,10 +21,10 @@ def test_anonymous_is_sent_to_login(client, org_tree):
 def test_outsider_sees_nothing_and_gets_404_on_details(outsider_client, org_tree, employee):
     status, html = page(outsider_client, "/organisasi/")
     assert status == 200
-    assert "Tidak ada unit organisasi yang dapat Anda lihat." in html
+    assert "Belum ada unit yang dapat Anda lihat" in html
     assert "Sekretariat Jenderal" not in html
     status, html = page(outsider_client, "/organisasi/pegawai/")
-    assert "Tidak ada pegawai yang dapat Anda lihat." in html
+    assert "Belum ada pegawai di unit Anda" in html
     assert "Sari Wulandari" not in html
     for url in (f"/organisasi/unit/{org_tree.root.pk}/", f"/organisasi/pegawai/{employee.employee.pk}/",
                 "/organisasi/unit/999999/", "/organisasi/impor/", "/organisasi/kelola/", "/audit/"):
@@ -89,7 +89,13 @@ def test_only_admin_manages_units_and_roles(admin_client_, officer_client, audit
     assert "Peran diberikan kepada sari." in response.content.decode()
     assignment = RoleAssignment.objects.get(user=employee, role="auditor")
     assert officer_client.post(f"/organisasi/kelola/peran/{assignment.pk}/cabut/").status_code == 404
-    response = admin_client_.post(f"/organisasi/kelola/peran/{assignment.pk}/cabut/", follow=True)
+    # without JavaScript the first POST answers with a confirmation page and removes nothing
+    response = admin_client_.post(f"/organisasi/kelola/peran/{assignment.pk}/cabut/")
+    assert "Cabut peran Auditor dari sari?" in response.content.decode()
+    assert 'name="confirmed" value="1"' in response.content.decode()
+    assert RoleAssignment.objects.filter(pk=assignment.pk).exists()
+    response = admin_client_.post(f"/organisasi/kelola/peran/{assignment.pk}/cabut/", {"confirmed": "1"},
+                                  follow=True)
     assert "Peran sari dicabut." in response.content.decode()
     assert not RoleAssignment.objects.filter(pk=assignment.pk).exists()
 
@@ -167,7 +173,7 @@ def test_import_preview_shows_what_changes(officer_client, employee):
                b"199004122015032001,Sari Wulandari,SJ.KEU.AG.1,Analis Anggaran Ahli,sari@contoh.go.id\n")
     response = officer_client.post("/organisasi/impor/", {"file": csv_upload("pegawai.csv", content)},
                                    follow=True)
-    assert "<li>jabatan: Analis Anggaran → Analis Anggaran Ahli</li>" in response.content.decode()
+    assert "<li>Jabatan: Analis Anggaran → Analis Anggaran Ahli</li>" in response.content.decode()
 
 
 def test_import_template_reads_back_as_one_valid_header(officer_client, employee_client):
@@ -209,7 +215,9 @@ def test_admin_switches_an_account_off_and_the_person_cannot_log_in(
 ):
     url = f"/organisasi/pegawai/{employee.employee.pk}/akun/"
     assert officer_client.post(url, {"active": "0"}).status_code == 404
-    response = admin_client_.post(url, {"active": "0"}, follow=True)
+    response = admin_client_.post(url, {"active": "0"})
+    assert "Nonaktifkan akun sari?" in response.content.decode()  # asks first
+    response = admin_client_.post(url, {"active": "0", "confirmed": "1"}, follow=True)
     assert "Akun sari dinonaktifkan; pemiliknya tidak dapat masuk lagi." in response.content.decode()
     response = client.post("/akun/masuk/", {"username": "sari", "password": persona_password})
     assert response.status_code == 200

@@ -31,15 +31,17 @@ def test_policy_pages_on_a_phone(browser_page):
     assert page.locator("#bagian-B ol.clauses > li").count() == 8
 
     # keyboard: the B.2 link is focusable and opens the clause page
-    link = page.get_by_role("link", name="B.2", exact=True)
+    link = page.get_by_role("link", name="Poin B.2", exact=True)
     link.focus()
     page.keyboard.press("Enter")
     page.wait_for_url("**/kebijakan/B.2/")
-    assert page.locator("h1").inner_text() == "Pasal B.2 · Larangan"
+    assert page.locator("h1").inner_text() == "Poin B.2 · Larangan"
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
+    # on a phone the menu is collapsed: open it, then switch the language
+    page.get_by_role("button", name="Menu").click()
     page.get_by_role("button", name="English").click()
     page.wait_for_url("**/kebijakan/B.2/")
-    assert page.locator("h1").inner_text() == "Clause B.2 · Prohibition"
+    assert page.locator("h1").inner_text() == "Point B.2 · Prohibition"
     assert page.locator("html").get_attribute("lang") == "en"
     assert POLICY.clause("B.2").advice_en in page.locator("main").inner_text()

@@ -21,3 +21,7 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.full_name or self.username
+
+    def get_full_name(self) -> str:
+        """The name people know: `full_name` (Django's own reads first and last name)."""
+        return self.full_name or super().get_full_name()

@@ -36,6 +36,12 @@ class LogoutView(auth_views.LogoutView):
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        # the rules shown before the first try, not only in the error after it
+        from django.contrib.auth.password_validation import password_validators_help_texts
+
+        return {**super().get_context_data(**kwargs), "password_rules": password_validators_help_texts()}
+
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)
         session_event_record(actor=form.user, event="password_reset")

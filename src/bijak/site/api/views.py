@@ -20,6 +20,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -218,6 +219,17 @@ def tokens(request: HttpRequest) -> HttpResponse:
 @require_POST
 def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
     token = access_token_by_id(request.user, token_id)
+    from bijak.site.ui.confirm import confirmation_required
+
+    page = confirmation_required(
+        request,
+        question=_("Cabut token %(prefix)s…? Integrasi yang memakainya berhenti bekerja.")
+        % {"prefix": token.prefix},
+        yes=_("Ya, cabut token"),
+        cancel_url=reverse("api:tokens"),
+    )
+    if page is not None:
+        return page
     services.token_revoke(actor=request.user, token=token)
     messages.success(request, _("Token %(prefix)s… dicabut.") % {"prefix": token.prefix})
     return redirect("api:tokens")

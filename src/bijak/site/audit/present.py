@@ -94,7 +94,7 @@ def _names(target_type: str, ids: set[str]) -> dict[str, str]:
 
 def _object_name(target_type: str, obj: Any) -> str:
     if target_type == "accounts.User":
-        full = obj.get_full_name() if hasattr(obj, "get_full_name") else ""
+        full = getattr(obj, "full_name", "")
         return f"{full} ({obj.username})" if full else obj.username
     if target_type == "org.OrgUnit":
         return f"{obj.code} — {obj.name}"
@@ -124,7 +124,7 @@ def _from_data(entry: Any) -> str:
     return ""
 
 
-@dataclass(frozen=True)
+@dataclass
 class EntryView:
     seq: int
     created_at: Any
@@ -148,13 +148,15 @@ def entries_view(entries: Iterable[Any]) -> list[EntryView]:
     for entry in entries:
         actor = entry.actor
         if actor is not None:
-            full = actor.get_full_name() if hasattr(actor, "get_full_name") else ""
+            full = getattr(actor, "full_name", "")
             who = f"{full} ({actor.username})" if full else actor.username
         elif entry.actor_label == "system":
             who = str(_("sistem"))
         else:
             who = entry.actor_label or str(_("sistem"))
         target = names.get(entry.target_type, {}).get(entry.target_id) or _from_data(entry)
+        if entry.target_type == "accounts.User" and entry.target_id == str(entry.actor_id or ""):
+            target = ""  # "Sari signed in", not "Sari signed in: Sari"
         kind = TARGET_LABELS.get(entry.target_type)
         rows.append(
             EntryView(

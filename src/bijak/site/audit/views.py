@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterator
 
@@ -11,6 +12,7 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from bijak.site.audit.present import ACTION_GROUPS, ACTION_LABELS, TARGET_LABELS, entries_view
 from bijak.site.audit.selectors import audit_entries
 from bijak.site.audit.services import ChainCheck, audit_verify
 from bijak.site.org.access import access_audit_log
@@ -35,18 +37,48 @@ def chain_message(check: ChainCheck) -> str:
         "seq": check.first_bad_seq, "reason": reasons.get(check.reason, check.reason)}
 
 
+def _date(request: HttpRequest, name: str, errors: list[str]) -> dt.date | None:
+    raw = request.GET.get(name, "").strip()
+    if not raw:
+        return None
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        errors.append(_("Tanggal %(value)s tidak dikenali; pakai pemilih tanggal (tahun-bulan-hari).")
+                      % {"value": raw[:20]})
+        return None
+
+
 @login_required
 def log(request: HttpRequest) -> HttpResponse:
     access_audit_log(request.user)
     action, search_error = search_term(request, "aksi")
-    page = Paginator(audit_entries(action_prefix=action), 50).get_page(request.GET.get("halaman"))
-    for entry in page.object_list:
-        entry.data_json = json.dumps(entry.data, ensure_ascii=False, indent=1, sort_keys=True)
+    person, person_error = search_term(request, "orang")
+    target_type = request.GET.get("objek", "")
+    if target_type not in TARGET_LABELS:
+        target_type = ""
+    errors = [e for e in (search_error, person_error) if e]
+    since = _date(request, "sejak", errors)
+    until = _date(request, "sampai", errors)
+    entries = audit_entries(action_prefix=action, person=person, target_type=target_type,
+                            since=since, until=until)
+    page = Paginator(entries, 50).get_page(request.GET.get("halaman"))
+    rows = entries_view(page.object_list)
+    for row in rows:
+        row.data_json = json.dumps(row.data, ensure_ascii=False, indent=1, sort_keys=True)  # type: ignore[attr-defined]
     check = audit_verify() if request.GET.get("periksa") else None
+    filtered = bool(action or person or target_type or since or until)
+    actions = [(prefix, str(label), [(code, str(ACTION_LABELS[code])) for code in ACTION_LABELS
+                                     if code.startswith(prefix)]) for prefix, label in ACTION_GROUPS]
     return render(request, "audit/log.html", {
-        "page": page, "action": action, "check": check,
-        "check_message": chain_message(check) if check else "", "search_error": search_error,
-    }, status=400 if search_error else 200)
+        "page": page, "rows": rows, "action": action, "person": person, "target_type": target_type,
+        "since": request.GET.get("sejak", "") if since else "",
+        "until": request.GET.get("sampai", "") if until else "",
+        "filtered": filtered, "actions": actions,
+        "targets": [(key, str(label)) for key, label in TARGET_LABELS.items()],
+        "check": check, "check_message": chain_message(check) if check else "",
+        "search_error": " ".join(errors),
+    }, status=400 if errors else 200)
 
 
 @login_required

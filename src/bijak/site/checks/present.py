@@ -4,6 +4,7 @@ checklist. Pure functions over dicts; HTML is escaped here and only here."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,6 +101,8 @@ class ClauseView:
     explanation: str
     advice: str
     words: list[str]
+    channels: list[dict[str, Any]] = field(default_factory=list)
+    title: str = ""
 
 
 @dataclass
@@ -110,6 +113,7 @@ class ChecklistItem:
 
 @dataclass
 class CheckView:
+    lang: str  # the language the engine wrote its explanations in (a saved draft keeps its own)
     verdict: str
     verdict_label: str
     verdict_help: str
@@ -118,11 +122,23 @@ class CheckView:
     checklist: list[ChecklistItem]
     marked: int
 
+    @property
+    def summary(self) -> str:
+        """One sentence for screen readers and the top of the result."""
+        if not self.clauses:
+            return _("Hasil: %(verdict)s. Tidak ada poin tata tertib yang terpicu.") % {
+                "verdict": self.verdict_label
+            }
+        return _("Hasil: %(verdict)s. Poin yang perlu diperhatikan: %(ids)s.") % {
+            "verdict": self.verdict_label,
+            "ids": ", ".join(c.id for c in self.clauses),
+        }
+
 
 def verdict_label(verdict: str) -> str:
     return {
         "aman": _("Aman"),
-        "tinjau": _("Tinjau lagi"),
+        "tinjau": _("Perlu ditinjau"),
         "langgar": _("Kemungkinan melanggar"),
     }.get(verdict, verdict)
 
@@ -162,8 +178,76 @@ def _str(value: Any) -> str:
     return " ".join(str(value).split()) if value else ""
 
 
+_MODEL_CATEGORY = re.compile(
+    r"(?:Model bijak menilai teks ini mengarah ke kategori|The bijak model rates this text as)"
+    r" (?P<category>.+?) \((?:skor|score) (?P<score>[0-9.]+)\)\."
+)
+_MODEL_ALSO = re.compile(
+    r"(?:Model bijak juga menilai demikian|The bijak model agrees) \((?:skor|score) (?P<score>[0-9.]+)\)\."
+)
+
+
+def _likelihood(score: str) -> str:
+    from bijak.site.ui.templatetags.bijak_ui import score_words
+
+    try:
+        return score_words(float(score))
+    except ValueError:
+        return ""
+
+
+def explanation_in_words(explanation: str) -> str:
+    """The engine's model sentences carry a raw score ("skor 0.83"); people get words instead."""
+
+    def category(m: re.Match[str]) -> str:
+        return _("Menurut model bijak, teks ini %(likely)s termasuk kategori %(category)s.") % {
+            "likely": _likelihood(m["score"]),
+            "category": m["category"],
+        }
+
+    def also(m: re.Match[str]) -> str:
+        return _("Model bijak juga menilai demikian (%(likely)s).") % {
+            "likely": _likelihood(m["score"])
+        }
+
+    return _MODEL_ALSO.sub(also, _MODEL_CATEGORY.sub(category, explanation))
+
+
+_CHANNEL_HINT = re.compile(r"kanal|aduan|pengaduan|laporkan|channel|complaint|report", re.I)
+
+
+def _channels(policy: Any, lang: str) -> list[dict[str, Any]]:
+    if policy is None:
+        return []
+    from bijak.site.policies.present import channels_view
+
+    return channels_view(policy, lang)
+
+
+def _plain(text: str) -> str:
+    """A clause's text out of its list: without the circular's trailing "; dan" or ";"."""
+    from bijak.site.policies.present import clause_short
+
+    return clause_short(text, limit=100_000) + ("." if text and not text.rstrip().endswith("?") else "")
+
+
+def _short(text: str) -> str:
+    from bijak.site.policies.present import clause_short
+
+    return clause_short(text)
+
+
+def _in_lang(lang: str, explanation: str) -> str:
+    """The engine wrote the explanation in the report's language; its score words follow it."""
+    from django.utils import translation
+
+    with translation.override(lang):
+        return explanation_in_words(explanation)
+
+
 def check_view(*, text: str, report: dict[str, Any], policy: Any, lang: str) -> CheckView:
     """Everything the result part of the check page shows."""
+    report_lang = str(report.get("lang") or lang)
     policy_clauses, names = _policy_texts(policy, lang)
     findings = [f for f in report.get("findings", []) if isinstance(f, dict)]
     masked_text = str(report.get("masked_text") or "")
@@ -200,10 +284,14 @@ def check_view(*, text: str, report: dict[str, Any], policy: Any, lang: str) -> 
             ClauseView(
                 id=cid,
                 verdict=str(clause.get("verdict")),
-                text=_str(clause.get("text")) or ptext,
-                explanation=_str(clause.get("explanation")),
-                advice=_str(clause.get("advice")) or padvice,
+                text=_plain(ptext or _str(clause.get("text"))),
+                explanation=_in_lang(report_lang, _str(clause.get("explanation"))),
+                advice=padvice or _str(clause.get("advice")),
                 words=words,
+                channels=_channels(policy, lang)
+                if _CHANNEL_HINT.search(_str(clause.get("advice")) or padvice)
+                else [],
+                title=_short(_str(clause.get("text")) or ptext),
             )
         )
     checklist: list[ChecklistItem] = []
@@ -212,7 +300,7 @@ def check_view(*, text: str, report: dict[str, Any], policy: Any, lang: str) -> 
             cid = str(item.get("id", ""))
             checklist.append(
                 ChecklistItem(
-                    cid, _str(item.get("text")) or policy_clauses.get(cid, ("", "", ()))[0]
+                    cid, _plain(policy_clauses.get(cid, ("", "", ()))[0] or _str(item.get("text")))
                 )
             )
         elif isinstance(item, str):
@@ -223,6 +311,7 @@ def check_view(*, text: str, report: dict[str, Any], policy: Any, lang: str) -> 
         ]
     verdict = str(report.get("verdict", ""))
     return CheckView(
+        lang=report_lang,
         verdict=verdict,
         verdict_label=verdict_label(verdict),
         verdict_help=verdict_help(verdict),

@@ -41,11 +41,11 @@ def health(request: HttpRequest) -> HttpResponse:
         and (request.user.is_superuser or can_manage_org(request.user))
     ):
         raise Http404
-    from bijak.site.notifications.selectors import notification_counts
+    from bijak.site.notifications.selectors import notification_counts, notifications_pending
 
     return render(
         request,
         "health/health.html",
-        {"state": state, "outbox": notification_counts()},
+        {"state": state, "outbox": notification_counts(), "pending": notifications_pending()},
         status=status,
     )

@@ -28,3 +28,11 @@ def notification_counts() -> dict[str, int]:
     for row in Notification.objects.values("status").annotate(n=Count("pk")):
         counts[row["status"]] = row["n"]
     return counts
+
+
+def notifications_pending(*, limit: int = 50) -> QuerySet[Notification]:
+    """Messages not yet sent (queued or failed), oldest first: what an administrator looks at
+    when the mail server was down."""
+    return Notification.objects.exclude(status=Notification.Status.SENT).order_by(
+        "created_at", "pk"
+    )[:limit]

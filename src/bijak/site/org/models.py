@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
 
@@ -42,6 +43,10 @@ class OrgUnit(models.Model):
         ordering = ("code",)
         verbose_name = _("unit organisasi")
         verbose_name_plural = _("unit organisasi")
+        constraints = (
+            # `setjen` beside `SETJEN` would be two units to a machine and one to a person
+            models.UniqueConstraint(Upper("code"), name="org_unit_code_unique_ci"),
+        )
 
     def __str__(self) -> str:
         return f"{self.code} — {self.name}"

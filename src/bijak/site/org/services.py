@@ -58,8 +58,12 @@ def orgunit_create(*, actor: Any | None, code: str, name: str, level: str,
     if not code or not name.strip():
         raise ValidationError(_("Kode dan nama unit wajib diisi."))
     check_columns(OrgUnit, code=code, name=name.strip())
-    if OrgUnit.objects.filter(code=code).exists():
-        raise ValidationError(_("Kode unit %(code)s sudah dipakai.") % {"code": code})
+    taken = OrgUnit.objects.filter(code__iexact=code).first()
+    if taken is not None:
+        raise ValidationError(
+            _("Kode unit %(code)s sudah dipakai oleh %(unit)s (huruf besar dan kecil dianggap sama).")
+            % {"code": code, "unit": f"{taken.code} — {taken.name}"}
+        )
     _check_unit_placement(level=level, parent=parent)
     unit = OrgUnit.objects.create(code=code, name=name.strip(), level=level, parent=parent)
     audit_record(actor=actor, action="orgunit.create", target_type="org.OrgUnit", target_id=unit.pk,

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.forms import ModelChoiceField
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -39,6 +40,7 @@ from bijak.site.org.services import (
     role_revoke,
 )
 from bijak.site.search import search_term
+from bijak.site.ui.confirm import confirmation_required
 
 
 @login_required
@@ -132,6 +134,16 @@ def employee_account_active(request: HttpRequest, employee_id: int) -> HttpRespo
     if employee.user is None or employee.user == request.user:
         raise Http404("account")
     active = request.POST.get("active") == "1"
+    if not active:
+        page = confirmation_required(
+            request,
+            question=_("Nonaktifkan akun %(username)s? Pemiliknya tidak dapat masuk lagi sampai akunnya diaktifkan kembali.")
+            % {"username": employee.user.username},
+            yes=_("Ya, nonaktifkan"),
+            cancel_url=reverse("org:employee", args=[employee.pk]),
+        )
+        if page is not None:
+            return page
     user_active_set(actor=request.user, user=employee.user, active=active)
     if active:
         messages.success(request, _("Akun %(username)s diaktifkan.") % {"username": employee.user.username})
@@ -212,12 +224,14 @@ def import_batch(request: HttpRequest, batch_id: int) -> HttpResponse:
                 "%(unchanged)d tidak berubah, %(rejected)d baris ditolak."
             ) % result)
         return redirect("org:import_batch", batch_id=batch.pk)
+    labels = {"nip": _("NIP"), "nama": _("Nama"), "kode_unit": _("Unit"), "jabatan": _("Jabatan"),
+              "email": _("E-mail")}
     # one page of rows: a file of 100 000 rows must not make a page of tens of megabytes
     page = Paginator(batch.rows, settings.BIJAK_IMPORT_PREVIEW_PAGE).get_page(
         request.GET.get("halaman"))
     rows = [
         {**row, "change_lines": [
-            f"{column}: {row.get('before', {}).get(column) or '—'} → {row['data'][column] or '—'}"
+            f"{labels.get(column, column)}: {row.get('before', {}).get(column) or '—'} → {row['data'][column] or '—'}"
             for column in row["changes"]
         ]}
         for row in page.object_list
@@ -263,9 +277,13 @@ def manage(request: HttpRequest) -> HttpResponse:
                         messages.success(request, _("Peran diberikan kepada %(username)s.")
                                          % {"username": user.username})
                         return redirect("org:manage")
+    role_form.fields["username"].widget.attrs["list"] = "user-options"
+    role_form.fields["username"].widget.attrs["autocomplete"] = "off"
     return render(request, "org/manage.html", {
         "unit_form": unit_form, "role_form": role_form,
         "assignments": selectors.role_assignment_list(),
+        "user_options": get_user_model().objects.filter(is_active=True).order_by("username")
+        .values_list("username", "full_name"),
     }, status=400 if request.method == "POST" else 200)
 
 
@@ -274,6 +292,19 @@ def manage(request: HttpRequest) -> HttpResponse:
 def role_revoke_view(request: HttpRequest, assignment_id: int) -> HttpResponse:
     assignment = access.access_role_assignment_by_id(request.user, assignment_id)
     username = assignment.user.username
+    own = assignment.user_id == request.user.pk
+    page = confirmation_required(
+        request,
+        question=_("Cabut peran %(role)s dari %(username)s?")
+        % {"role": assignment.get_role_display(), "username": username},
+        detail=_("Ini peran Anda sendiri: setelah dicabut, Anda mungkin tidak dapat membuka halaman ini lagi.")
+        if own
+        else "",
+        yes=_("Ya, cabut peran"),
+        cancel_url=reverse("org:manage"),
+    )
+    if page is not None:
+        return page
     role_revoke(actor=request.user, assignment=assignment)
     messages.success(request, _("Peran %(username)s dicabut.") % {"username": username})
     return redirect("org:manage")

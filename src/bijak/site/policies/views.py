@@ -58,7 +58,7 @@ def clause(request: HttpRequest, clause_id: str) -> HttpResponse:
     try:
         found = policy.clause(clause_id)
     except KeyError:
-        raise Http404(_("Pasal tidak ditemukan.")) from None
+        raise Http404(_("Poin tidak ditemukan.")) from None
     lang = present.current_lang()
     ids = [c.id for c in policy.clauses]
     at = ids.index(found.id)

@@ -99,7 +99,35 @@ def _officer_context(request: HttpRequest) -> dict[str, Any] | None:
         }
         for cid, n in totals[:6]
     ]
+    from bijak.site.org.access import can_import_employees
+    from bijak.site.org.selectors import import_batches_of
+
     actions = []
+    pending = import_batches_of(request.user).filter(status="pending").first()
+    if pending is not None:
+        actions.append(
+            NextAction(
+                text=_("Impor %(file)s menunggu konfirmasi Anda.") % {"file": pending.filename},
+                url=reverse("org:import_batch", args=[pending.pk]),
+                label=_("Tinjau impor"),
+                urgency=15,
+            )
+        )
+    without = Employee.objects.filter(user__isnull=True).count()
+    if without and can_import_employees(request.user):
+        actions.append(
+            NextAction(
+                text=ngettext(
+                    "%(n)d pegawai belum punya akun. Buka profilnya lalu kirim undangan.",
+                    "%(n)d pegawai belum punya akun. Buka profilnya lalu kirim undangan.",
+                    without,
+                )
+                % {"n": without},
+                url=reverse("org:employees"),
+                label=_("Lihat pegawai"),
+                urgency=25,
+            )
+        )
     if not Employee.objects.exists():
         actions.append(
             NextAction(
@@ -127,7 +155,9 @@ def _auditor_context(request: HttpRequest) -> dict[str, Any] | None:
         return None
 
     entries = audit_entries()
-    recent = entries_view(entries[:5])
+    # changes, not sessions: sign-ins and sign-outs would fill the list
+    changes = entries.exclude(action__in=["user.login", "user.logout"])
+    recent = entries_view(changes[:5])
     last_day = timezone.now() - dt.timedelta(days=1)
     return {
         "recent": recent,
@@ -196,7 +226,7 @@ register(
     HomePanel(
         id="checks.mine",
         roles=frozenset({ANY_USER}),
-        order=10,
+        order=90,
         template="ui/panels/checks_mine.html",
         context=_checks_context,
     )

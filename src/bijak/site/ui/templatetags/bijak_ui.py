@@ -45,13 +45,9 @@ def persen(value: Any, decimals: int = 0) -> str:
         number = float(value) * 100
     except (TypeError, ValueError):
         return "—"
+    shown: float | int = round(number, decimals) if decimals else round(number)
     return _("%(n)s%%") % {
-        "n": number_format(
-            round(number, decimals),
-            decimal_pos=decimals or None,
-            use_l10n=True,
-            force_grouping=True,
-        )
+        "n": number_format(shown, decimal_pos=decimals or None, use_l10n=True, force_grouping=True)
     }
 
 

@@ -1,5 +1,6 @@
-"""Fixtures for dissemination tests: the shipped policy loaded as the active version, the
-starter quiz bank, and `campaign_over(...)` to start a campaign as a given persona."""
+"""Fixtures for dissemination tests (imported by each test module: a conftest.py here would be
+imported as the module `conftest` and shadow tests/site/conftest.py for `from conftest import`): the shipped policy loaded as the
+active version, the starter quiz bank, and `campaign_over(...)` to start a campaign as a given persona."""
 
 from __future__ import annotations
 
