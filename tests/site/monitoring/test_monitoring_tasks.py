@@ -58,13 +58,13 @@ def test_a_scan_whose_worker_died_is_resumed_by_the_maintenance_task(
     scan_run(scan_id=scan.pk, chunk=4, max_chunks=1)
     Scan.objects.filter(pk=scan.pk).update(heartbeat_at=timezone.now() - timedelta(hours=1))
     result = monitoring_maintenance_task.call()
-    assert result == {"resumed": 1, "purged": 0}
+    assert result == {"resumed": 1, "purged": 0, "expired_previews": 0}
     DBTaskResult.objects.exclude(task_path__endswith="scan_run_task").delete()
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
     scan.refresh_from_db()
     assert (scan.status, scan.done, scan.total) == ("done", 6, 6)
     assert Flag.objects.count() == 3
-    assert monitoring_maintenance_task.call() == {"resumed": 0, "purged": 0}
+    assert monitoring_maintenance_task.call() == {"resumed": 0, "purged": 0, "expired_previews": 0}
 
 
 def test_post_text_is_purged_after_retention_unless_under_review_or_confirmed(
@@ -91,3 +91,19 @@ def test_post_text_is_purged_after_retention_unless_under_review_or_confirmed(
         Flag.objects.filter(status="open").values_list("post_id", flat=True)
     )
     assert AuditEntry.objects.filter(action="monitoring.post_text_purge").get().data["posts"] == 4
+
+
+def test_a_preview_never_confirmed_is_deleted_after_a_day(officer: Any, employee: Any) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from bijak.site.monitoring.models import PostImport
+    from bijak.site.monitoring.tasks import monitoring_maintenance_task
+
+    account = register(officer, employee)
+    post_import_preview(actor=officer, account=account, filename="arsip.zip", content=x_archive())
+    assert monitoring_maintenance_task.call()["expired_previews"] == 0
+    PostImport.objects.update(created_at=timezone.now() - timedelta(hours=25))
+    assert monitoring_maintenance_task.call()["expired_previews"] == 1
+    assert not PostImport.objects.exists()

@@ -13,9 +13,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -31,6 +31,7 @@ from bijak.site.org.access import (
 from bijak.site.org.models import Employee
 
 ALL = None
+_M = TypeVar("_M", bound=Model)
 
 
 def _units(user: Any, roles: set[str]) -> set[int] | None:
@@ -65,7 +66,7 @@ def can_see_confirmed(user: Any) -> bool:
     return any(g.role == UNIT_HEAD for g in user_grants(user))
 
 
-def _in_units(queryset: QuerySet[Any], path: str, units: set[int] | None) -> QuerySet[Any]:
+def _in_units(queryset: QuerySet[_M], path: str, units: set[int] | None) -> QuerySet[_M]:
     return queryset if units is ALL else queryset.filter(**{f"{path}__in": units})
 
 

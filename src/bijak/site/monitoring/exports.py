@@ -36,6 +36,8 @@ from django.utils.translation import gettext as _
 
 from bijak.site.org.importing import ImportFileError, too_large_error
 
+__all__ = ["ColumnMap", "ImportFileError", "ParsedExport", "ParsedPost", "read_export"]
+
 MAX_POST_CHARS = 100_000
 """A post longer than this is rejected (line by line); the engine reads at most as much."""
 UNPACKED_FACTOR = 25

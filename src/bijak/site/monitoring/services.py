@@ -496,6 +496,16 @@ def post_text_purge(*, retention_days: int) -> int:
     return purged
 
 
+def post_import_expire(*, hours: int = 24) -> int:
+    """Delete previews never confirmed after `hours`: they hold the export's unmasked text.
+    (Their audit entries stay.) Returns how many were deleted."""
+    cutoff = timezone.now() - timedelta(hours=hours)
+    deleted, _by_model = PostImport.objects.filter(
+        status=PostImport.Status.PENDING, created_at__lt=cutoff
+    ).delete()
+    return deleted
+
+
 # --- the review queue -------------------------------------------------------------------
 
 

@@ -17,11 +17,13 @@ def scan_run_task(*, scan_id: int) -> int:
 @task()
 def monitoring_maintenance_task() -> dict[str, int]:
     """Periodic (enqueued by `bijak serve`): resume scans whose worker died, and delete post
-    text past the retention period (BIJAK_MONITOR_RETENTION_DAYS)."""
+    text past the retention period (BIJAK_MONITOR_RETENTION_DAYS), and previews never confirmed
+    after a day (they hold the export's text before masking)."""
     from django.conf import settings
 
-    from bijak.site.monitoring.services import post_text_purge, scans_resume
+    from bijak.site.monitoring.services import post_import_expire, post_text_purge, scans_resume
 
     resumed = scans_resume(stale_minutes=settings.BIJAK_MONITOR_SCAN_STALE_MINUTES)
     purged = post_text_purge(retention_days=settings.BIJAK_MONITOR_RETENTION_DAYS)
-    return {"resumed": len(resumed), "purged": purged}
+    expired = post_import_expire(hours=24)
+    return {"resumed": len(resumed), "purged": purged, "expired_previews": expired}

@@ -6,15 +6,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('monitoring', '0004_queue_index'),
+        ("monitoring", "0004_queue_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='flag',
-            index=models.Index(fields=['kind', 'status'], name='monitoring_flag_kind_status'),
+            model_name="flag",
+            index=models.Index(fields=["kind", "status"], name="monitoring_flag_kind_status"),
         ),
     ]
