@@ -57,8 +57,10 @@ def site_pipeline(policy: Policy) -> Pipeline:
     """The engine pipeline the site uses: the active policy, and the claims recognizer with the
     shipped knowledge base plus the officers' active entries. Cached per (policy, revision)."""
     from bijak.engine import Pipeline, default_pipeline
-    from bijak.engine.recognizers import DEFAULT_SPECS, spec_name
-    from bijak.engine.recognizers.claims import NAME, make_claim_recognizer
+    from bijak.engine.recognizers import DEFAULT_SPECS
+    from bijak.engine.registry import spec_name
+    from bijak.engine.claims import load_default_kb
+    from bijak.engine.recognizers.claims import NAME, ClaimRecognizer
 
     revision = claims_revision()
     if not ClaimRecord.objects.filter(active=True).exists():
@@ -70,11 +72,9 @@ def site_pipeline(policy: Policy) -> Pipeline:
             pipe = _pipelines.get(key)
             if pipe is None:
                 specs = [s for s in DEFAULT_SPECS if spec_name(s)[0] != NAME]
-                pipe = Pipeline(
-                    policy=policy,
-                    recognizers=specs,
-                    extra=[make_claim_recognizer(extra_entries=site_entries())],
-                )
+                kb = load_default_kb().with_entries(site_entries())
+                claims = ClaimRecognizer(kb=kb)
+                pipe = Pipeline(policy=policy, recognizers=specs, extra=[claims])
                 if len(_pipelines) > 8:
                     _pipelines.clear()
                 _pipelines[key] = pipe

@@ -4,7 +4,7 @@ from bijak.site.complaints.models import Complaint
 
 
 @admin.register(Complaint)
-class ComplaintAdmin(admin.ModelAdmin):
+class ComplaintAdmin(admin.ModelAdmin[Complaint]):
     """Read-only: complaints change only through the officers' pages (audited services)."""
 
     list_display = ("ticket", "kind", "status", "created_at")

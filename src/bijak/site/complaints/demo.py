@@ -41,8 +41,8 @@ def complaints_demo_populate() -> int:
     employee = users.get(username="pegawai")
 
     def submit(
-        reporter: Any, kind: str, urls: list[str], text: str, shots: list[bytes] = ()
-    ) -> Complaint:  # type: ignore[assignment]
+        reporter: Any, kind: str, urls: list[str], text: str, shots: tuple[bytes, ...] = ()
+    ) -> Complaint:
         prepared = services.complaint_prepare(
             policy=policy,
             kind=kind,
@@ -63,7 +63,7 @@ def complaints_demo_populate() -> int:
         "perjudian",
         ["https://www.instagram.com/p/DEMOjudi01/?igsh=abc"],
         "Akun ini mempromosikan judi online setiap hari dan menandai akun puskesmas.",
-        [gambling],
+        (gambling,),
     )
     second = submit(
         None,

@@ -53,7 +53,7 @@ class IntakeForm(forms.Form):
 
     def __init__(self, *args: Any, kinds: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [("", _("— pilih —")), *kinds]
+        self.fields["kind"].choices = [("", _("— pilih —")), *kinds]  # type: ignore[attr-defined]
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
 
 
@@ -76,7 +76,7 @@ class TriageForm(forms.Form):
 
     def __init__(self, *args: Any, kinds: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [("", _("— tetap —")), *kinds]
+        self.fields["kind"].choices = [("", _("— tetap —")), *kinds]  # type: ignore[attr-defined]
 
 
 class MergeForm(forms.Form):
@@ -88,7 +88,7 @@ class ForwardForm(forms.Form):
 
     def __init__(self, *args: Any, channels: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["channel"].choices = channels
+        self.fields["channel"].choices = channels  # type: ignore[attr-defined]
 
 
 class ReplyForm(forms.Form):

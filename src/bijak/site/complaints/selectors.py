@@ -21,7 +21,7 @@ from bijak.site.complaints.models import (
 )
 
 
-def _light_screenshots() -> Prefetch:
+def _light_screenshots() -> Prefetch[Any]:
     return Prefetch("screenshots", queryset=Screenshot.objects.defer("data", "variants"))
 
 
@@ -98,7 +98,7 @@ def complaints_dashboard(*, kind_labels: dict[str, str], weeks: int = 8) -> Dash
     kinds = Counter(dict(primaries.values_list("kind").annotate(n=Count("pk"))))
     per_kind = [(kind_labels.get(k, k), n) for k, n in kinds.most_common()]
     statuses = dict(primaries.values_list("status").annotate(n=Count("pk")))
-    per_status = [(label, statuses.get(value, 0)) for value, label in Status.choices]
+    per_status = [(str(label), int(statuses.get(value, 0))) for value, label in Status.choices]
     today = timezone.localdate()
     start = today - timedelta(days=today.weekday(), weeks=weeks - 1)
     per_week_counter: Counter[str] = Counter()
