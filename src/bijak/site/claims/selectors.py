@@ -57,10 +57,10 @@ def site_pipeline(policy: Policy) -> Pipeline:
     """The engine pipeline the site uses: the active policy, and the claims recognizer with the
     shipped knowledge base plus the officers' active entries. Cached per (policy, revision)."""
     from bijak.engine import Pipeline, default_pipeline
-    from bijak.engine.recognizers import DEFAULT_SPECS
-    from bijak.engine.registry import spec_name
     from bijak.engine.claims import load_default_kb
+    from bijak.engine.recognizers import DEFAULT_SPECS
     from bijak.engine.recognizers.claims import NAME, ClaimRecognizer
+    from bijak.engine.registry import spec_name
 
     revision = claims_revision()
     if not ClaimRecord.objects.filter(active=True).exists():
