@@ -341,12 +341,14 @@ def test_unknown_endpoint_is_404(client, token):
 
 
 @pytest.mark.django_db
-def test_openapi_schema_describes_both_endpoints(client):
+def test_openapi_schema_describes_every_endpoint(client):
     response = client.get("/api/v1/openapi.json")
     assert response.status_code == 200
     schema = response.json()
     assert schema["openapi"] == "3.1.0"
-    assert set(schema["paths"]) == {"/api/v1/check", "/api/v1/policy"}
+    assert set(schema["paths"]) == {"/api/v1/check", "/api/v1/policy", "/api/v1/complaints"}
+    request = schema["components"]["schemas"]["ComplaintRequest"]
+    assert request["required"] == ["kind"] and "complaint_kinds" in request["properties"]["kind"]["description"]
     assert (
         schema["components"]["schemas"]["CheckRequest"]["properties"]["text"]["maxLength"] == 5000
     )

@@ -139,6 +139,45 @@ def openapi_schema(*, server: str = "") -> dict[str, Any]:
                     },
                 },
             },
+            "/api/v1/complaints": {
+                "post": {
+                    "operationId": "complaintCreate",
+                    "summary": "Kirim aduan konten negatif",
+                    "description": (
+                        "Aduan konten negatif (bagian D surat edaran) dari ekstensi peramban atau "
+                        "bot: tautan (dikanonikkan, tidak pernah dibuka) dan/atau tangkapan layar "
+                        "(base64; PNG, JPEG atau WebP, paling banyak 10 MB). Jawaban memuat nomor "
+                        "tiket, kunci tiket (hanya sekali), status, tautan kanonik, dan tiket aduan "
+                        "lain yang mungkin tentang konten yang sama."
+                    ),
+                    "requestBody": {
+                        "required": True,
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/ComplaintRequest"}
+                            }
+                        },
+                    },
+                    "responses": {
+                        "201": {
+                            "description": "Aduan diterima.",
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/ComplaintCreated"}
+                                }
+                            },
+                        },
+                        "400": _error(
+                            "JSON tidak sah (invalid_json) atau aduan tidak dapat diterima "
+                            "(invalid_request, dengan field atau fields)."
+                        ),
+                        **common,
+                        "413": _error("Badan permintaan terlalu besar (body_too_large)."),
+                        "415": _error("Jenis isi bukan application/json (unsupported_media_type)."),
+                        "500": _error("Kesalahan di server (server_error)."),
+                    },
+                },
+            },
         },
         "components": {
             "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}},
@@ -165,6 +204,49 @@ def openapi_schema(*, server: str = "") -> dict[str, Any]:
                         },
                     },
                     "additionalProperties": True,
+                },
+                "ComplaintRequest": {
+                    "type": "object",
+                    "required": ["kind"],
+                    "properties": {
+                        "kind": {
+                            "type": "string",
+                            "maxLength": 40,
+                            "description": (
+                                "Jenis konten: id dari complaint_kinds kebijakan aktif "
+                                "(GET /api/v1/policy), mis. hoaks, perjudian, penipuan."
+                            ),
+                        },
+                        "description": {"type": "string", "maxLength": 5000},
+                        "urls": {
+                            "type": "array",
+                            "maxItems": 10,
+                            "items": {"type": "string", "maxLength": 2048},
+                        },
+                        "screenshots": {
+                            "type": "array",
+                            "maxItems": 5,
+                            "items": {
+                                "type": "object",
+                                "required": ["data"],
+                                "properties": {
+                                    "filename": {"type": "string", "maxLength": 200},
+                                    "data": {"type": "string", "contentEncoding": "base64"},
+                                },
+                            },
+                        },
+                    },
+                },
+                "ComplaintCreated": {
+                    "type": "object",
+                    "required": ["ticket", "key", "status", "urls", "duplicates"],
+                    "properties": {
+                        "ticket": {"type": "string"},
+                        "key": {"type": "string"},
+                        "status": {"type": "string"},
+                        "urls": {"type": "array", "items": {"type": "string"}},
+                        "duplicates": {"type": "array", "items": {"type": "string"}},
+                    },
                 },
                 "Report": _report_schema()[0],
                 **_report_schema()[1],
@@ -193,6 +275,13 @@ def openapi_schema(*, server: str = "") -> dict[str, Any]:
                                 },
                                 "message": {"type": "string"},
                                 "field": {"type": "string"},
+                                "fields": {
+                                    "type": "object",
+                                    "additionalProperties": {
+                                        "type": "array",
+                                        "items": {"type": "string"},
+                                    },
+                                },
                             },
                         },
                     },
