@@ -61,6 +61,36 @@ def homes(browser: object, base: str) -> None:
             context.close()
 
 
+def login(page: object, base: str, user: str) -> None:
+    page.goto(base + "/akun/masuk/")  # type: ignore[attr-defined]
+    page.fill("#id_username", user)  # type: ignore[attr-defined]
+    page.fill("#id_password", os.environ.get("BIJAK_SHOT_PASS", "bijak-demo-2438"))  # type: ignore[attr-defined]
+    page.press("#id_password", "Enter")  # type: ignore[attr-defined]
+    page.wait_for_load_state()  # type: ignore[attr-defined]
+
+
+def complaints(browser: object, base: str) -> None:
+    """Complaints: the anonymous form on a phone, the officer's queue, a merged and forwarded
+    complaint, and the dashboard: complaints-*.png."""
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="id-ID")  # type: ignore[attr-defined]
+    page = phone.new_page()
+    page.goto(base + "/aduan/")
+    page.screenshot(path=str(OUT / "complaints-intake-phone.png"), full_page=True)
+    phone.close()
+    desk = browser.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID")  # type: ignore[attr-defined]
+    page = desk.new_page()
+    login(page, base, "petugas")
+    page.goto(base + "/aduan/kelola/")
+    page.screenshot(path=str(OUT / "complaints-queue.png"), full_page=True)
+    page.goto(base + "/aduan/kelola/?status=forwarded")
+    page.locator("table a").first.click()
+    page.wait_for_load_state()
+    page.screenshot(path=str(OUT / "complaints-detail.png"), full_page=True)
+    page.goto(base + "/aduan/kelola/dasbor/")
+    page.screenshot(path=str(OUT / "complaints-dashboard.png"), full_page=True)
+    desk.close()
+
+
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
@@ -89,6 +119,10 @@ def main() -> int:
                 time.sleep(0.2)
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+            if os.environ.get("BIJAK_SHOTS") == "complaints":
+                complaints(browser, base)
+                browser.close()
+                return 0
             page = browser.new_page(viewport={"width": 420, "height": 900}, locale="id-ID")
             page.goto(base + "/kebijakan/")
             page.screenshot(path=str(OUT / "policy.png"), full_page=False)
@@ -102,6 +136,7 @@ def main() -> int:
             page.wait_for_load_state()
             page.screenshot(path=str(OUT / "check.png"), full_page=True)
             homes(browser, base)
+            complaints(browser, base)
             browser.close()
     finally:
         server.terminate()

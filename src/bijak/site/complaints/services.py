@@ -121,7 +121,14 @@ def _suggest(policy: Any, text: str) -> tuple[str, dict[str, Any]]:
             if hit is not None and hit.score > best_score:
                 best_kind, best_score = kind.id, hit.score
     evidence = sorted(
-        {f.evidence for f in report.findings if f.category in by_category and f.evidence}
+        {
+            f.evidence.strip()
+            for f in report.findings
+            if f.category in by_category
+            and f.evidence
+            and not f.recognizer.startswith("bijak.model")  # the model's span is the whole text
+            and len(f.evidence) <= 60
+        }
     )[:8]
     return best_kind, {
         "verdict": report.verdict,
