@@ -38,13 +38,14 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _fast_password_hashing(django_test_environment: Any) -> None:
+def _fast_password_hashing() -> None:
     """Personas are made for almost every site test: with the production hasher (PBKDF2, about
     0.25 s of CPU per password) persona setup was most of the suite's time. Tests hash with
     MD5; production settings are untouched (Django's own advice for test speed)."""
     from django.conf import settings
 
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    if settings.configured:  # a probe run of this conftest without Django skips it
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
