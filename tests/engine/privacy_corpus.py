@@ -116,7 +116,13 @@ def phone(rng: random.Random) -> str:
 
 def record(rng: random.Random) -> tuple[str, str]:
     d = [f"{rng.randrange(100):02d}" for _ in range(4)]
-    style = rng.randrange(4)
+    style = rng.randrange(6)
+    if style == 4:
+        value = "".join(str(rng.randrange(10)) for _ in range(7))
+        return f"resep RM-{value}", value
+    if style == 5:
+        value = "-".join(d)
+        return f"MR {value}", value
     if style == 0:
         value = "-".join(d)
         return f"No RM {value}", value

@@ -76,7 +76,15 @@ RECORDS = [
     ("rekam medis 00.45.78 hilang", "00.45.78", "00.**.78"),
     ("Nomor Rekam Medik 00123456", "00123456", "00****56"),
     ("RM: 334455 sudah dicetak", "334455", "33**55"),
+    ("Resep untuk RM-7712345 diambil besok", "7712345", "77***45"),
+    ("foto resep MR 31-07-99-12 ketinggalan", "31-07-99-12", "31-**-**-12"),
+    ("label RM 55.20.18 di map pasien", "55.20.18", "55.**.18"),
 ]
+
+
+@pytest.mark.parametrize("text", ["harga tas RM 50 di Kuala Lumpur", "gaji RM 500.000 setahun"])
+def test_an_amount_in_ringgit_is_not_a_medical_record(text):
+    assert run(make_medical_record_recognizer(), text) == []
 
 
 @pytest.mark.parametrize(("text", "piece", "masked"), RECORDS)
