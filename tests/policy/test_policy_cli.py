@@ -27,7 +27,8 @@ def test_validate_ok_prints_counts_and_exits_zero():
 def test_validate_prints_each_issue_with_file_and_line_and_exits_one(tmp_path):
     text = DEFAULT_POLICY_PATH.read_text(encoding="utf-8")
     broken = text.replace("categories: [pamer]", "categories: [pamer, bling]", 1).replace(
-        "    severity: sedang\n", "", 1)
+        "    severity: sedang\n", "", 1
+    )
     file = tmp_path / "broken.yaml"
     file.write_text(broken, encoding="utf-8")
     result = runner.invoke(app, ["policy", "validate", str(file)])
@@ -59,7 +60,10 @@ def test_show_json_has_clauses_channels_and_legal_basis():
     b2 = next(c for c in data["clauses"] if c["id"] == "B.2")
     assert b2["kind"] == "larangan" and b2["categories"] == ["sara", "ujaran_kebencian"]
     assert [c["value"] for c in data["channels"]] == [
-        "https://aduankonten.id", "aduankonten@mail.kominfo.go.id", "0811-9224-545"]
+        "https://aduankonten.id",
+        "aduankonten@mail.kominfo.go.id",
+        "0811-9224-545",
+    ]
     assert [b["short"] for b in data["legal_basis"]][2] == "PMK 81/2015"
 
 
@@ -76,8 +80,10 @@ def test_show_one_clause_as_json():
     [
         (["B.5"], "B.5 [larangan, tinggi] Menyebarkan hoaks terkait kesehatan."),
         (["B.5", "--lang", "en"], "B.5 [larangan, tinggi] Spreading health-related hoaxes."),
-        (["L.1", "--file", str(FIXTURES / "dinkes-contoh.yaml")],
-         "L.1 [larangan, tinggi] Mengunggah data pasien."),
+        (
+            ["L.1", "--file", str(FIXTURES / "dinkes-contoh.yaml")],
+            "L.1 [larangan, tinggi] Mengunggah data pasien.",
+        ),
     ],
 )
 def test_show_one_clause_as_text(args, first_line):
@@ -91,7 +97,12 @@ def test_show_everything_as_text_groups_by_section():
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0] == load_policy().title_id
-    for header in ("A. Himbauan", "B. Larangan", "C. Hal yang Perlu Diperhatikan", "D. Kontak Aduan"):
+    for header in (
+        "A. Himbauan",
+        "B. Larangan",
+        "C. Hal yang Perlu Diperhatikan",
+        "D. Kontak Aduan",
+    ):
         assert header in lines
     assert "  - whatsapp: 0811-9224-545" in lines
 

@@ -14,9 +14,25 @@ from bijak.policy import DEFAULT_POLICY_PATH, Category, Clause, Policy, load_pol
 
 FIXTURES = Path(__file__).with_name("fixtures")
 DESIGN_CATEGORIES = {
-    "hoaks", "fitnah", "provokasi", "radikalisme", "terorisme", "pornografi", "sara",
-    "ujaran_kebencian", "kata_kasar", "penghinaan", "politik", "agama_sensitif", "pamer",
-    "keluhan_layanan", "perjudian", "narkoba", "penipuan", "data_pribadi", "rahasia",
+    "hoaks",
+    "fitnah",
+    "provokasi",
+    "radikalisme",
+    "terorisme",
+    "pornografi",
+    "sara",
+    "ujaran_kebencian",
+    "kata_kasar",
+    "penghinaan",
+    "politik",
+    "agama_sensitif",
+    "pamer",
+    "keluhan_layanan",
+    "perjudian",
+    "narkoba",
+    "penipuan",
+    "data_pribadi",
+    "rahasia",
     "tanpa_sumber",
 }
 
@@ -28,8 +44,10 @@ def policy() -> Policy:
 
 def test_every_clause_is_loaded_in_document_order(policy):
     expected = (
-        [f"A.{n}" for n in range(1, 14)] + [f"B.{n}" for n in range(1, 9)]
-        + [f"C.{n}" for n in range(1, 7)] + ["D"]
+        [f"A.{n}" for n in range(1, 14)]
+        + [f"B.{n}" for n in range(1, 9)]
+        + [f"C.{n}" for n in range(1, 7)]
+        + ["D"]
     )
     assert [c.id for c in policy.clauses] == expected
     kinds = {c.section: c.kind for c in policy.clauses}
@@ -40,15 +58,27 @@ def test_every_clause_is_loaded_in_document_order(policy):
 @pytest.mark.parametrize(
     ("clause_id", "text_id"),
     [
-        ("A.5", "Memastikan bahwa informasi yang disebarluaskan jelas sumbernya, dapat dipastikan "
-                "kebenarannya, dan tidak mengandung unsur kebohongan;"),
-        ("A.9", "Jika ingin melakukan konfirmasi atau klarifikasi kebenaran atas berita dan "
-                "informasi kesehatan dilakukan melalui jalur pribadi (japri) kepada pihak yang "
-                "berkompeten;"),
-        ("B.2", "Mengunggah atau mengomentari sesuatu yang mengandung unsur SARA (suku, agama, "
-                "ras dan antar golongan);"),
-        ("B.3", "Berperilaku dan berkomunikasi di media sosial yang berpotensi merusak citra dan "
-                "reputasi institusi kesehatan;"),
+        (
+            "A.5",
+            "Memastikan bahwa informasi yang disebarluaskan jelas sumbernya, dapat dipastikan "
+            "kebenarannya, dan tidak mengandung unsur kebohongan;",
+        ),
+        (
+            "A.9",
+            "Jika ingin melakukan konfirmasi atau klarifikasi kebenaran atas berita dan "
+            "informasi kesehatan dilakukan melalui jalur pribadi (japri) kepada pihak yang "
+            "berkompeten;",
+        ),
+        (
+            "B.2",
+            "Mengunggah atau mengomentari sesuatu yang mengandung unsur SARA (suku, agama, "
+            "ras dan antar golongan);",
+        ),
+        (
+            "B.3",
+            "Berperilaku dan berkomunikasi di media sosial yang berpotensi merusak citra dan "
+            "reputasi institusi kesehatan;",
+        ),
         ("B.5", "Menyebarkan hoaks terkait kesehatan."),
         ("C.2", "Konten/informasi yang baik belum tentu benar;"),
     ],
@@ -59,8 +89,12 @@ def test_clause_texts_are_the_circulars_words(policy, clause_id, text_id):
 
 def test_every_source_typo_fix_is_recorded_and_applied(policy):
     fixes = {(f.original, f.fixed) for f in policy.source_fixes}
-    assert {("disebarluskan", "disebarluaskan"), ("berkomuniksi", "berkomunikasi"),
-            ("Pdndayagunaan", "Pendayagunaan"), ("Kementrian", "Kementerian")} <= fixes
+    assert {
+        ("disebarluskan", "disebarluaskan"),
+        ("berkomuniksi", "berkomunikasi"),
+        ("Pdndayagunaan", "Pendayagunaan"),
+        ("Kementrian", "Kementerian"),
+    } <= fixes
     everything = json.dumps(
         {k: v for k, v in policy.to_dict().items() if k != "source_fixes"}, ensure_ascii=False
     )
@@ -72,7 +106,11 @@ def test_every_source_typo_fix_is_recorded_and_applied(policy):
 @pytest.mark.parametrize(
     ("clause_id", "categories", "severity"),
     [
-        ("B.1", ("hoaks", "fitnah", "provokasi", "radikalisme", "terorisme", "pornografi"), "tinggi"),
+        (
+            "B.1",
+            ("hoaks", "fitnah", "provokasi", "radikalisme", "terorisme", "pornografi"),
+            "tinggi",
+        ),
         ("B.2", ("sara", "ujaran_kebencian"), "tinggi"),
         ("B.3", ("kata_kasar",), "sedang"),
         ("B.4", ("politik", "agama_sensitif"), "sedang"),
@@ -86,8 +124,21 @@ def test_every_source_typo_fix_is_recorded_and_applied(policy):
         ("A.6", ("konten_resmi",), "rendah"),
         ("A.10", ("konten_resmi",), "rendah"),
         ("A.11", ("konten_resmi",), "rendah"),
-        ("D", ("hoaks", "pornografi", "ujaran_kebencian", "sara", "perjudian", "narkoba",
-               "penipuan", "radikalisme", "terorisme"), "tinggi"),
+        (
+            "D",
+            (
+                "hoaks",
+                "pornografi",
+                "ujaran_kebencian",
+                "sara",
+                "perjudian",
+                "narkoba",
+                "penipuan",
+                "radikalisme",
+                "terorisme",
+            ),
+            "tinggi",
+        ),
     ],
 )
 def test_clauses_carry_the_design_categories(policy, clause_id, categories, severity):
@@ -135,7 +186,10 @@ def test_channels_hold_the_current_number_and_record_the_seeds(policy):
 
 def test_legal_basis_consequence_and_dissemination(policy):
     assert [b.short for b in policy.legal_basis] == [
-        "PermenPAN PER/12/M.PAN/08/2007", "PermenPAN-RB 83/2012", "PMK 81/2015"]
+        "PermenPAN PER/12/M.PAN/08/2007",
+        "PermenPAN-RB 83/2012",
+        "PMK 81/2015",
+    ]
     assert policy.legal_basis[1].gazette == "Berita Negara Republik Indonesia Tahun 2013 Nomor 102"
     assert policy.legal_basis[2].gazette == "Berita Negara Republik Indonesia Tahun 2015 Nomor 1971"
     assert policy.consequence.text_id.startswith("Apabila terdapat pelanggaran atas larangan")
@@ -143,8 +197,15 @@ def test_legal_basis_consequence_and_dissemination(policy):
     assert policy.dissemination.duty_holder_id == "Pejabat Eselon II"
     assert policy.number == "HK.02.02/III/2438/2018" and policy.date == "2018"
     assert [k.id for k in policy.complaint_kinds] == [
-        "hoaks", "pornografi", "ujaran_kebencian_sara", "perjudian", "narkoba", "penipuan",
-        "radikalisme", "terorisme"]
+        "hoaks",
+        "pornografi",
+        "ujaran_kebencian_sara",
+        "perjudian",
+        "narkoba",
+        "penipuan",
+        "radikalisme",
+        "terorisme",
+    ]
 
 
 def test_content_hash_is_the_sha256_of_the_file_bytes(policy):
@@ -188,8 +249,10 @@ def test_policy_package_never_imports_django():
     import subprocess
     import sys
 
-    code = ("import sys, bijak.policy; bijak.policy.load_policy(); "
-            "print(any(m == 'django' or m.startswith('django.') for m in sys.modules))")
+    code = (
+        "import sys, bijak.policy; bijak.policy.load_policy(); "
+        "print(any(m == 'django' or m.startswith('django.') for m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
@@ -205,9 +268,13 @@ def test_policy_survives_pickling_for_worker_processes(policy):
 @pytest.mark.parametrize(
     ("category", "score", "level"),
     [
-        ("sara", 0.49, "aman"), ("sara", 0.5, "tinjau"), ("sara", 0.79, "tinjau"),
-        ("sara", 0.8, "langgar"), ("sara", 1.0, "langgar"),
-        ("tanpa_sumber", 0.4, "aman"), ("tanpa_sumber", 0.6, "tinjau"),
+        ("sara", 0.49, "aman"),
+        ("sara", 0.5, "tinjau"),
+        ("sara", 0.79, "tinjau"),
+        ("sara", 0.8, "langgar"),
+        ("sara", 1.0, "langgar"),
+        ("tanpa_sumber", 0.4, "aman"),
+        ("tanpa_sumber", 0.6, "tinjau"),
         ("tanpa_sumber", 1.0, "tinjau"),  # a caution never becomes a breach
         ("konten_resmi", 1.0, "aman"),  # a positive signal never raises a flag
     ],

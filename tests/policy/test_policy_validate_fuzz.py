@@ -10,19 +10,38 @@ from bijak.policy import DEFAULT_POLICY_PATH, PolicyIssue
 from bijak.policy.validate import validate_text
 
 LINES = DEFAULT_POLICY_PATH.read_text(encoding="utf-8").splitlines()
-JUNK = st.sampled_from([
-    "", "  - ", "x", "id: 1", "  severity: 3", "    categories: [x, y]", "{", "]", "1: 2",
-    "    review_threshold: -1", "- !!binary aGVsbG8=", "    number: true", "*anchor", "\t",
-    "    id: A.1", "clauses: null", "    kind: aduan", '    text_id: ""',
-])
+JUNK = st.sampled_from(
+    [
+        "",
+        "  - ",
+        "x",
+        "id: 1",
+        "  severity: 3",
+        "    categories: [x, y]",
+        "{",
+        "]",
+        "1: 2",
+        "    review_threshold: -1",
+        "- !!binary aGVsbG8=",
+        "    number: true",
+        "*anchor",
+        "\t",
+        "    id: A.1",
+        "clauses: null",
+        "    kind: aduan",
+        '    text_id: ""',
+    ]
+)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     edits=st.lists(
-        st.tuples(st.integers(0, len(LINES) - 1), st.sampled_from(["drop", "replace", "insert"]),
-                  JUNK),
-        min_size=1, max_size=4,
+        st.tuples(
+            st.integers(0, len(LINES) - 1), st.sampled_from(["drop", "replace", "insert"]), JUNK
+        ),
+        min_size=1,
+        max_size=4,
     )
 )
 def test_any_edit_yields_issues_not_exceptions(edits):

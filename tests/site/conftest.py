@@ -50,8 +50,15 @@ class OrgTree:
     keu_budget_planning: Any  # Eselon IV under keu_budget
 
     def all(self) -> list[Any]:
-        return [self.root, self.kpp, self.kpp_media, self.kpp_media_monitoring, self.keu,
-                self.keu_budget, self.keu_budget_planning]
+        return [
+            self.root,
+            self.kpp,
+            self.kpp_media,
+            self.kpp_media_monitoring,
+            self.keu,
+            self.keu_budget,
+            self.keu_budget_planning,
+        ]
 
 
 @pytest.fixture
@@ -71,18 +78,33 @@ def org_tree(db: Any) -> OrgTree:
     return OrgTree(root, kpp, kpp_media, kpp_mon, keu, keu_budget, keu_plan)
 
 
-def make_person(*, username: str, full_name: str, unit: Any = None, nip: str | None = None,
-                position: str = "", roles: tuple[tuple[str, Any], ...] = ()) -> Any:
+def make_person(
+    *,
+    username: str,
+    full_name: str,
+    unit: Any = None,
+    nip: str | None = None,
+    position: str = "",
+    roles: tuple[tuple[str, Any], ...] = (),
+) -> Any:
     """A real User (password PASSWORD), with an Employee record when `unit` is given."""
     from bijak.site.accounts.models import User
     from bijak.site.org.services import employee_create, role_assign
 
-    user = User.objects.create_user(username=username, password=PASSWORD,
-                                     email=f"{username}@contoh.go.id", full_name=full_name)
+    user = User.objects.create_user(
+        username=username, password=PASSWORD, email=f"{username}@contoh.go.id", full_name=full_name
+    )
     if unit is not None:
         assert nip is not None
-        employee_create(actor=None, nip=nip, name=full_name, unit=unit, position=position,
-                        email=user.email, user=user)
+        employee_create(
+            actor=None,
+            nip=nip,
+            name=full_name,
+            unit=unit,
+            position=position,
+            email=user.email,
+            user=user,
+        )
     for role, role_unit in roles:
         role_assign(actor=None, user=user, role=role, unit=role_unit)
     return user
@@ -90,43 +112,73 @@ def make_person(*, username: str, full_name: str, unit: Any = None, nip: str | N
 
 @pytest.fixture
 def employee(org_tree: OrgTree) -> Any:
-    return make_person(username="sari", full_name="Sari Wulandari", unit=org_tree.keu_budget_planning,
-                       nip="199004122015032001", position="Analis Anggaran",
-                       roles=(("employee", org_tree.keu_budget_planning),))
+    return make_person(
+        username="sari",
+        full_name="Sari Wulandari",
+        unit=org_tree.keu_budget_planning,
+        nip="199004122015032001",
+        position="Analis Anggaran",
+        roles=(("employee", org_tree.keu_budget_planning),),
+    )
 
 
 @pytest.fixture
 def unit_head(org_tree: OrgTree) -> Any:
-    return make_person(username="bambang", full_name="Bambang Hartono", unit=org_tree.keu,
-                       nip="197508202000121002", position="Kepala Biro Keuangan dan BMN",
-                       roles=(("unit_head", org_tree.keu),))
+    return make_person(
+        username="bambang",
+        full_name="Bambang Hartono",
+        unit=org_tree.keu,
+        nip="197508202000121002",
+        position="Kepala Biro Keuangan dan BMN",
+        roles=(("unit_head", org_tree.keu),),
+    )
 
 
 @pytest.fixture
 def colleague(org_tree: OrgTree) -> Any:
-    return make_person(username="dewi", full_name="Dewi Anggraini", unit=org_tree.kpp_media_monitoring,
-                       nip="199211052019022003", position="Pranata Humas")
+    return make_person(
+        username="dewi",
+        full_name="Dewi Anggraini",
+        unit=org_tree.kpp_media_monitoring,
+        nip="199211052019022003",
+        position="Pranata Humas",
+    )
 
 
 @pytest.fixture
 def officer(org_tree: OrgTree) -> Any:
-    return make_person(username="rina", full_name="Rina Kusumawati", unit=org_tree.kpp,
-                       nip="198607142010122004", position="Petugas Kepatuhan Media Sosial",
-                       roles=(("officer", None),))
+    return make_person(
+        username="rina",
+        full_name="Rina Kusumawati",
+        unit=org_tree.kpp,
+        nip="198607142010122004",
+        position="Petugas Kepatuhan Media Sosial",
+        roles=(("officer", None),),
+    )
 
 
 @pytest.fixture
 def auditor(org_tree: OrgTree) -> Any:
-    return make_person(username="agus", full_name="Agus Prasetyo", unit=org_tree.root,
-                       nip="198001012005011005", position="Auditor Internal",
-                       roles=(("auditor", None),))
+    return make_person(
+        username="agus",
+        full_name="Agus Prasetyo",
+        unit=org_tree.root,
+        nip="198001012005011005",
+        position="Auditor Internal",
+        roles=(("auditor", None),),
+    )
 
 
 @pytest.fixture
 def admin(org_tree: OrgTree) -> Any:
-    return make_person(username="admin-bijak", full_name="Yusuf Ramadhan", unit=org_tree.root,
-                       nip="198312252008011006", position="Pengelola Sistem",
-                       roles=(("admin", None),))
+    return make_person(
+        username="admin-bijak",
+        full_name="Yusuf Ramadhan",
+        unit=org_tree.root,
+        nip="198312252008011006",
+        position="Pengelola Sistem",
+        roles=(("admin", None),),
+    )
 
 
 @pytest.fixture
@@ -201,8 +253,9 @@ class Inbox:
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         from email import message_from_bytes, policy
 
-        self.messages.append((list(envelope.rcpt_tos),
-                              message_from_bytes(envelope.content, policy=policy.default)))
+        self.messages.append(
+            (list(envelope.rcpt_tos), message_from_bytes(envelope.content, policy=policy.default))
+        )
         return "250 OK"
 
     def wait(self, count: int = 1, timeout: float = 10.0) -> None:

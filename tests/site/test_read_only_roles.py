@@ -14,16 +14,24 @@ pytestmark = pytest.mark.django_db
 def write_requests(org_tree, employee, officer, officer_client):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    officer_client.post("/organisasi/impor/", {"file": SimpleUploadedFile(
-        "pegawai.csv",
-        b"nip,nama,kode_unit,jabatan,email\n"
-        b"198503152010121001,Andi Saputra,SJ.KPP,Staf,andi@contoh.go.id\n")})
+    officer_client.post(
+        "/organisasi/impor/",
+        {
+            "file": SimpleUploadedFile(
+                "pegawai.csv",
+                b"nip,nama,kode_unit,jabatan,email\n"
+                b"198503152010121001,Andi Saputra,SJ.KPP,Staf,andi@contoh.go.id\n",
+            )
+        },
+    )
     batch = ImportBatch.objects.get()
     role = RoleAssignment.objects.filter(user=officer).first()
     staff = employee.employee.pk
     return [
-        ("/organisasi/kelola/", {"action": "unit", "unit-code": "SJ.X", "unit-name": "X",
-                                 "unit-level": "eselon_2"}),
+        (
+            "/organisasi/kelola/",
+            {"action": "unit", "unit-code": "SJ.X", "unit-name": "X", "unit-level": "eselon_2"},
+        ),
         ("/organisasi/kelola/", {"action": "role", "role-username": "sari", "role-role": "admin"}),
         (f"/organisasi/kelola/peran/{role.pk}/cabut/", {}),
         (f"/organisasi/unit/{org_tree.keu.pk}/ubah/", {"name": "Diubah", "level": "eselon_2"}),

@@ -42,8 +42,10 @@ def test_messages_follow_the_chosen_language(officer_client):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     officer_client.post("/i18n/setlang/", {"language": "en", "next": "/"})
-    response = officer_client.post("/organisasi/impor/", {
-        "file": SimpleUploadedFile("pegawai.csv", b"nip,nama\n1,2\n", content_type="text/csv")})
+    response = officer_client.post(
+        "/organisasi/impor/",
+        {"file": SimpleUploadedFile("pegawai.csv", b"nip,nama\n1,2\n", content_type="text/csv")},
+    )
     assert "Required columns are missing: kode_unit, email." in response.content.decode()
     html = officer_client.get("/").content.decode()
     assert "Import employees" in html and "Most often triggered points" in html

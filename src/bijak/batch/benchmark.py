@@ -96,6 +96,7 @@ def _one(name: str, inputs: Path, work: Path, **options: Any) -> dict[str, Any]:
         "partitions": summary.partitions,
         "seconds": round(summary.seconds, 2),
         "posts_per_s": round(summary.posts_per_s, 1),
+        "posts_per_s_steady": round(summary.posts_per_s_steady, 1),
         "peak_rss_mib_per_worker": max(
             (kib / 1024 for kib in summary.worker_peak_rss_kib.values()), default=0.0
         ),
@@ -125,8 +126,12 @@ def run_scale_benchmark(
             runs["dask"] = _one("dask", inputs, work, dask_local=2, **common)
     out: dict[str, Any] = {"posts": posts, "partition_rows": partition_rows, "runs": runs}
     one = runs.get("local", {}).get("posts_per_s")
-    if one:
-        for name in ("processes", "dask"):
-            if name in runs:
-                out[f"efficiency_{name}"] = round(runs[name]["posts_per_s"] / (2 * one), 3)
+    one_steady = runs.get("local", {}).get("posts_per_s_steady")
+    for name in ("processes", "dask"):
+        if name in runs and one:
+            out[f"efficiency_{name}"] = round(runs[name]["posts_per_s"] / (2 * one), 3)
+        if name in runs and one_steady:
+            out[f"efficiency_{name}_steady"] = round(
+                runs[name]["posts_per_s_steady"] / (2 * one_steady), 3
+            )
     return out

@@ -75,6 +75,9 @@ class ScanSummary:
     resumed: bool = False
     worker_rss: dict[int, list[int]] = field(default_factory=dict)
     worker_peak_rss_kib: dict[int, int] = field(default_factory=dict)
+    posts_per_s_steady: float = 0.0
+    """Throughput once every worker has finished its first partition (start-up, pipeline
+    building and a Dask cluster's launch excluded): the figure that scales with workers."""
     total_rows: int = 0
     """Rows in the output folder after this run (earlier runs of the same job included)."""
     total_rejects: int = 0
@@ -94,6 +97,7 @@ class ScanSummary:
             "verdicts": dict(sorted(self.verdicts.items())),
             "seconds": round(self.seconds, 3),
             "posts_per_s": round(self.posts_per_s, 1),
+            "posts_per_s_steady": round(self.posts_per_s_steady, 1),
             "resumed": self.resumed,
             "total_rows": self.total_rows,
             "total_rejects": self.total_rejects + self.plan_rejects,
@@ -316,7 +320,9 @@ def run_scan(
     else:
         results = _run_local(todo, policy, str(out_path), fmt)
     verdicts: Counter[str] = Counter()
+    stamps: list[tuple[float, int]] = []
     for res in results:
+        stamps.append((time.perf_counter(), res.rows))
         summary.rows += res.rows
         summary.rejects += res.rejects
         verdicts.update(res.verdicts)
@@ -327,6 +333,11 @@ def run_scan(
         if progress is not None:
             progress(res.rows, res.rejects)
     summary.seconds = time.perf_counter() - t0
+    warm = max(1, len({pid for pid in summary.worker_peak_rss_kib}))
+    if len(stamps) > warm:
+        span = stamps[-1][0] - stamps[warm - 1][0]
+        if span > 0:
+            summary.posts_per_s_steady = sum(n for _t, n in stamps[warm:]) / span
     summary.verdicts = dict(verdicts)
     if runner == "dask" and summary.worker_peak_rss_kib:
         summary.workers = len(summary.worker_peak_rss_kib)

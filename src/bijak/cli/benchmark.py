@@ -83,7 +83,9 @@ DATA_OPT = typer.Option(DATASETS_DIR, "--datasets", help="Folder ../shared/datas
 
 
 @app.command("accuracy")
-def accuracy(as_json: bool = JSON_OPT, results_dir: Path = OUT_OPT, datasets: Path = DATA_OPT) -> None:
+def accuracy(
+    as_json: bool = JSON_OPT, results_dir: Path = OUT_OPT, datasets: Path = DATA_OPT
+) -> None:
     """Akurasi: protokol HS 5-fold, tabel per kategori (in-domain dan lintas platform), alarm palsu."""
     _run("accuracy", "bijak.ml.benchmarks:run_accuracy", as_json, results_dir, datasets=datasets)
 
@@ -95,9 +97,17 @@ def speed(as_json: bool = JSON_OPT, results_dir: Path = OUT_OPT, datasets: Path 
 
 
 @app.command("lexicon")
-def lexicon(as_json: bool = JSON_OPT, results_dir: Path = OUT_OPT, datasets: Path = DATA_OPT) -> None:
+def lexicon(
+    as_json: bool = JSON_OPT, results_dir: Path = OUT_OPT, datasets: Path = DATA_OPT
+) -> None:
     """Recall dan tingkat alarm palsu recognizer leksikon saja (judol-youtube-comments)."""
-    _run("lexicon", "bijak.ml.lexicon_benchmark:run_lexicon_benchmark", as_json, results_dir, datasets=datasets)
+    _run(
+        "lexicon",
+        "bijak.ml.lexicon_benchmark:run_lexicon_benchmark",
+        as_json,
+        results_dir,
+        datasets=datasets,
+    )
 
 
 @app.command("api")
@@ -109,8 +119,15 @@ def api(
     concurrency: int = typer.Option(16, "--concurrency", help="Jumlah klien serentak."),
 ) -> None:
     """Latensi p50/p99 dan permintaan/detik POST /api/v1/check di loopback."""
-    _run("api", "bijak.site.api.benchmark:run_api_benchmark", as_json, results_dir,
-         rate=rate, duration=duration, concurrency=concurrency)
+    _run(
+        "api",
+        "bijak.site.api.benchmark:run_api_benchmark",
+        as_json,
+        results_dir,
+        rate=rate,
+        duration=duration,
+        concurrency=concurrency,
+    )
 
 
 @app.command("scale")
@@ -118,14 +135,23 @@ def scale(
     as_json: bool = JSON_OPT,
     results_dir: Path = OUT_OPT,
     posts: int = typer.Option(200_000, "--posts", min=1, help="Jumlah unggahan buatan."),
-    partition_rows: int = typer.Option(10_000, "--partition-rows", min=1, help="Baris per partisi."),
+    partition_rows: int = typer.Option(
+        10_000, "--partition-rows", min=1, help="Baris per partisi."
+    ),
     runners: str = typer.Option(
         "local,processes,dask", "--runners", help="Daftar: local, processes (2), dask (2)."
     ),
 ) -> None:
     """bijak scan: unggahan/detik dengan 1 proses, 2 proses lokal dan Dask LocalCluster 2 pekerja."""
-    _run("scale", "bijak.batch.benchmark:run_scale_benchmark", as_json, results_dir,
-         posts=posts, partition_rows=partition_rows, runners=runners)
+    _run(
+        "scale",
+        "bijak.batch.benchmark:run_scale_benchmark",
+        as_json,
+        results_dir,
+        posts=posts,
+        partition_rows=partition_rows,
+        runners=runners,
+    )
 
 
 @app.command("dissemination")
@@ -157,8 +183,15 @@ def monitoring(
     ),
 ) -> None:
     """Pemantauan: impor + pindai unggahan/detik, dan halaman antrean dengan banyak temuan."""
-    _run("monitoring", "bijak.site.monitoring.benchmark:run_monitoring_benchmark", as_json,
-         results_dir, posts=posts, flags=flags, postgres=postgres)
+    _run(
+        "monitoring",
+        "bijak.site.monitoring.benchmark:run_monitoring_benchmark",
+        as_json,
+        results_dir,
+        posts=posts,
+        flags=flags,
+        postgres=postgres,
+    )
 
 
 CHALLENGE_FILE_OPT = typer.Option(
@@ -198,7 +231,9 @@ def load(
     kills: int = typer.Option(0, "--kills", help="Berapa kali server dimatikan dengan SIGKILL."),
     processes: int = typer.Option(2, "--processes", help="Proses `bijak serve`."),
     threads: int = typer.Option(16, "--threads", help="Thread per proses."),
-    think: float = typer.Option(0.25, "--think", help="Jeda rata-rata antarpermintaan per klien (detik)."),
+    think: float = typer.Option(
+        0.25, "--think", help="Jeda rata-rata antarpermintaan per klien (detik)."
+    ),
     name: str = typer.Option("load", "--name", help="Nama berkas hasil (tanpa .json)."),
     slow_clients: int = typer.Option(
         0, "--slow-clients", help="Koneksi lambat yang mengirim header sedikit demi sedikit."
@@ -207,7 +242,17 @@ def load(
     """Beban campuran (masuk, cek halaman, simpan draf, cek API) ke `bijak serve`; dengan --kills,
     hitung tulisan terkonfirmasi yang hilang dan periksa rantai audit sesudahnya. Basis data:
     DATABASE_URL (PostgreSQL) atau SQLite baru."""
-    _run(name, "bijak.cli.load_benchmark:run_load_benchmark", as_json, results_dir,
-         duration=duration, clients=clients, kills=kills, processes=processes, threads=threads,
-         think_s=think, database_url=os.environ.get("DATABASE_URL", ""),
-         slow_clients=slow_clients)
+    _run(
+        name,
+        "bijak.cli.load_benchmark:run_load_benchmark",
+        as_json,
+        results_dir,
+        duration=duration,
+        clients=clients,
+        kills=kills,
+        processes=processes,
+        threads=threads,
+        think_s=think,
+        database_url=os.environ.get("DATABASE_URL", ""),
+        slow_clients=slow_clients,
+    )

@@ -8,7 +8,9 @@ import typer
 def demo(
     host: str = typer.Option("127.0.0.1", "--host"),
     port: int = typer.Option(8000, "--port"),
-    no_serve: bool = typer.Option(False, "--no-serve", help="Siapkan data saja, tanpa menjalankan situs."),
+    no_serve: bool = typer.Option(
+        False, "--no-serve", help="Siapkan data saja, tanpa menjalankan situs."
+    ),
 ) -> None:
     """Siapkan basis data SQLite, kebijakan dan organisasi demo, lalu jalankan situs."""
     import os

@@ -30,9 +30,7 @@ def validate(
         typer.echo(f"{len(issues)} issue(s) found", err=True)
         raise typer.Exit(1)
     policy = load_policy(file)
-    sections = ", ".join(
-        f"{s.id}: {len(policy.clauses_in_section(s.id))}" for s in policy.sections
-    )
+    sections = ", ".join(f"{s.id}: {len(policy.clauses_in_section(s.id))}" for s in policy.sections)
     typer.echo(
         f"OK {policy.id} {policy.version}: {len(policy.clauses)} clauses ({sections}), "
         f"{len(policy.categories)} categories, {len(policy.channels)} channels, "
@@ -106,8 +104,9 @@ def show(
             out.append(_clause_text(clause, lang))
         out.append("")
     out.append("legal basis:")
-    out.extend(f"  - {b.text(lang)}" + (f" ({b.gazette})" if b.gazette else "")
-               for b in policy.legal_basis)
+    out.extend(
+        f"  - {b.text(lang)}" + (f" ({b.gazette})" if b.gazette else "") for b in policy.legal_basis
+    )
     out.append("channels:")
     for ch in policy.channels:
         state = "" if ch.active else " (inactive)"

@@ -48,9 +48,13 @@ def _load(path: Path) -> tuple[str, dict[str, tuple[Example, ...]]]:
     for clause_id, items in (data.get("examples") or {}).items():
         out[str(clause_id)] = tuple(
             Example(
-                clause=str(clause_id), kind=item["kind"], post_id=item["post_id"],
-                post_en=item["post_en"], better_id=item.get("better_id", ""),
-                better_en=item.get("better_en", ""), why_id=item.get("why_id", ""),
+                clause=str(clause_id),
+                kind=item["kind"],
+                post_id=item["post_id"],
+                post_en=item["post_en"],
+                better_id=item.get("better_id", ""),
+                better_en=item.get("better_en", ""),
+                why_id=item.get("why_id", ""),
                 why_en=item.get("why_en", ""),
             )
             for item in items

@@ -80,26 +80,40 @@ def _build(data: dict[str, Any], digest: str, source: str) -> Policy:
         effective_date=data["effective_date"],
         legal_basis=tuple(
             LegalBasis(
-                id=b["id"], short=b["short"], text_id=b["text_id"], text_en=b["text_en"],
-                gazette=_s(b, "gazette"), note_id=_s(b, "note_id"), note_en=_s(b, "note_en"),
+                id=b["id"],
+                short=b["short"],
+                text_id=b["text_id"],
+                text_en=b["text_en"],
+                gazette=_s(b, "gazette"),
+                note_id=_s(b, "note_id"),
+                note_en=_s(b, "note_en"),
             )
             for b in data["legal_basis"]
         ),
         dissemination=Dissemination(**data["dissemination"]),
         consequence=Consequence(
-            text_id=data["consequence"]["text_id"], text_en=data["consequence"]["text_en"],
-            note_id=_s(data["consequence"], "note_id"), note_en=_s(data["consequence"], "note_en"),
+            text_id=data["consequence"]["text_id"],
+            text_en=data["consequence"]["text_en"],
+            note_id=_s(data["consequence"], "note_id"),
+            note_en=_s(data["consequence"], "note_en"),
         ),
         sections=tuple(
             Section(
-                id=s["id"], kind=s["kind"], title_id=s["title_id"], title_en=s["title_en"],
-                intro_id=_s(s, "intro_id"), intro_en=_s(s, "intro_en"),
+                id=s["id"],
+                kind=s["kind"],
+                title_id=s["title_id"],
+                title_en=s["title_en"],
+                intro_id=_s(s, "intro_id"),
+                intro_en=_s(s, "intro_en"),
             )
             for s in data["sections"]
         ),
         categories=tuple(
             Category(
-                id=c["id"], name_id=c["name_id"], name_en=c["name_en"], kind=c["kind"],
+                id=c["id"],
+                name_id=c["name_id"],
+                name_en=c["name_en"],
+                kind=c["kind"],
                 review_threshold=float(c["review_threshold"]),
                 breach_threshold=float(c["breach_threshold"]),
             )
@@ -107,16 +121,28 @@ def _build(data: dict[str, Any], digest: str, source: str) -> Policy:
         ),
         clauses=tuple(
             Clause(
-                id=c["id"], section=c["section"], number=c["number"], kind=c["kind"],
-                text_id=c["text_id"], text_en=c["text_en"], categories=tuple(c["categories"]),
-                severity=c["severity"], advice_id=c["advice_id"], advice_en=c["advice_en"],
+                id=c["id"],
+                section=c["section"],
+                number=c["number"],
+                kind=c["kind"],
+                text_id=c["text_id"],
+                text_en=c["text_en"],
+                categories=tuple(c["categories"]),
+                severity=c["severity"],
+                advice_id=c["advice_id"],
+                advice_en=c["advice_en"],
             )
             for c in data["clauses"]
         ),
         channels=tuple(
             Channel(
-                id=c["id"], kind=c["kind"], label=c["label"], value=str(c["value"]),
-                active=c["active"], note=_s(c, "note"), note_en=_s(c, "note_en"),
+                id=c["id"],
+                kind=c["kind"],
+                label=c["label"],
+                value=str(c["value"]),
+                active=c["active"],
+                note=_s(c, "note"),
+                note_en=_s(c, "note_en"),
                 source_value=_s(c, "source_value"),
             )
             for c in data["channels"]
@@ -124,14 +150,17 @@ def _build(data: dict[str, Any], digest: str, source: str) -> Policy:
         content_hash=digest,
         complaint_kinds=tuple(
             ComplaintKind(
-                id=k["id"], label_id=k["label_id"], label_en=k["label_en"],
+                id=k["id"],
+                label_id=k["label_id"],
+                label_en=k["label_en"],
                 categories=tuple(k["categories"]),
             )
             for k in data.get("complaint_kinds", [])
         ),
         source_fixes=tuple(
-            SourceFix(field=f["field"], original=f["original"], fixed=f["fixed"],
-                      clause=_s(f, "clause"))
+            SourceFix(
+                field=f["field"], original=f["original"], fixed=f["fixed"], clause=_s(f, "clause")
+            )
             for f in data.get("source_fixes", [])
         ),
         instrument_id=_s(data, "instrument_id"),

@@ -159,8 +159,13 @@ def _duplicate_keys(node: yaml.Node, path: list[str | int]) -> Iterator[PolicyIs
 
 
 _JSON_TYPE = {
-    dict: "object", list: "array", str: "string", bool: "boolean", int: "integer",
-    float: "number", type(None): "null",
+    dict: "object",
+    list: "array",
+    str: "string",
+    bool: "boolean",
+    int: "integer",
+    float: "number",
+    type(None): "null",
 }
 
 
@@ -175,7 +180,9 @@ def _schema_issue(error: jsonschema.ValidationError, root: yaml.Node | None) -> 
         field = format_path([*path, missing])
         return PolicyIssue(line_of(root, path), field, "required field is missing")
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-        allowed = set((error.schema or {}).get("properties", {}) if isinstance(error.schema, dict) else ())
+        allowed = set(
+            (error.schema or {}).get("properties", {}) if isinstance(error.schema, dict) else ()
+        )
         extra = sorted((k for k in error.instance if k not in allowed), key=str)
         key = str(extra[0]) if extra else "?"
         return PolicyIssue(line_of(root, [*path, key]), format_path([*path, key]), "unknown field")
@@ -184,7 +191,9 @@ def _schema_issue(error: jsonschema.ValidationError, root: yaml.Node | None) -> 
     if error.validator == "type":
         expected = error.validator_value
         wanted = " or ".join(expected) if isinstance(expected, list) else str(expected)
-        return PolicyIssue(line, field, f"must be of type {wanted}, not {_type_name(error.instance)}")
+        return PolicyIssue(
+            line, field, f"must be of type {wanted}, not {_type_name(error.instance)}"
+        )
     if error.validator == "enum":
         options = ", ".join(str(v) for v in error.validator_value)
         return PolicyIssue(line, field, f"must be one of: {options} (got {error.instance!r})")
@@ -193,7 +202,9 @@ def _schema_issue(error: jsonschema.ValidationError, root: yaml.Node | None) -> 
             line, field, f"{error.instance!r} does not match the pattern {error.validator_value}"
         )
     if error.validator == "const":
-        return PolicyIssue(line, field, f"must be {error.validator_value!r} (got {error.instance!r})")
+        return PolicyIssue(
+            line, field, f"must be {error.validator_value!r} (got {error.instance!r})"
+        )
     return PolicyIssue(line, field, error.message)
 
 
@@ -209,30 +220,45 @@ def _semantic_issues(data: dict[str, Any], root: yaml.Node | None) -> Iterator[P
     def issue(path: list[str | int], message: str) -> PolicyIssue:
         return PolicyIssue(line_of(root, path), format_path(path), message)
 
-    for key, what in (("clauses", "clause"), ("categories", "category"),
-                      ("channels", "channel"), ("sections", "section"),
-                      ("legal_basis", "legal basis"), ("complaint_kinds", "complaint kind")):
+    for key, what in (
+        ("clauses", "clause"),
+        ("categories", "category"),
+        ("channels", "channel"),
+        ("sections", "section"),
+        ("legal_basis", "legal basis"),
+        ("complaint_kinds", "complaint kind"),
+    ):
         first_line: dict[str, int | None] = {}
         for i, item in items(key):
             ident = item.get("id")
             if not isinstance(ident, str):
                 continue
             if ident in first_line:
-                yield issue([key, i, "id"],
-                            f"duplicate {what} id {ident!r} (first at line {first_line[ident]})")
+                yield issue(
+                    [key, i, "id"],
+                    f"duplicate {what} id {ident!r} (first at line {first_line[ident]})",
+                )
             else:
                 first_line[ident] = line_of(root, [key, i, "id"])
 
     declared = {item["id"] for _, item in items("categories") if isinstance(item.get("id"), str)}
-    sections = {item["id"]: item for _, item in items("sections") if isinstance(item.get("id"), str)}
+    sections = {
+        item["id"]: item for _, item in items("sections") if isinstance(item.get("id"), str)
+    }
 
     for i, cat in items("categories"):
         review, breach = cat.get("review_threshold"), cat.get("breach_threshold")
-        if (isinstance(review, int | float) and isinstance(breach, int | float)
-                and not isinstance(review, bool) and not isinstance(breach, bool)
-                and review > breach):
-            yield issue(["categories", i, "review_threshold"],
-                        f"review_threshold {review} is greater than breach_threshold {breach}")
+        if (
+            isinstance(review, int | float)
+            and isinstance(breach, int | float)
+            and not isinstance(review, bool)
+            and not isinstance(breach, bool)
+            and review > breach
+        ):
+            yield issue(
+                ["categories", i, "review_threshold"],
+                f"review_threshold {review} is greater than breach_threshold {breach}",
+            )
 
     for key in ("clauses", "complaint_kinds"):
         for i, item in items(key):
@@ -241,25 +267,35 @@ def _semantic_issues(data: dict[str, Any], root: yaml.Node | None) -> Iterator[P
                 continue
             for j, cat_id in enumerate(cats):
                 if isinstance(cat_id, str) and cat_id not in declared:
-                    yield issue([key, i, "categories", j],
-                                f"category {cat_id!r} is not declared in categories")
+                    yield issue(
+                        [key, i, "categories", j],
+                        f"category {cat_id!r} is not declared in categories",
+                    )
 
     for i, clause in items("clauses"):
         section_id, number, ident = clause.get("section"), clause.get("number"), clause.get("id")
         if isinstance(section_id, str) and sections and section_id not in sections:
-            yield issue(["clauses", i, "section"], f"section {section_id!r} is not declared in sections")
+            yield issue(
+                ["clauses", i, "section"], f"section {section_id!r} is not declared in sections"
+            )
         elif isinstance(section_id, str) and section_id in sections:
             kind, section_kind = clause.get("kind"), sections[section_id].get("kind")
             if isinstance(kind, str) and isinstance(section_kind, str) and kind != section_kind:
-                yield issue(["clauses", i, "kind"],
-                            f"kind {kind!r} differs from the kind {section_kind!r} of section {section_id}")
-        if isinstance(ident, str) and isinstance(section_id, str) and (
-            number is None or (isinstance(number, int) and not isinstance(number, bool))
+                yield issue(
+                    ["clauses", i, "kind"],
+                    f"kind {kind!r} differs from the kind {section_kind!r} of section {section_id}",
+                )
+        if (
+            isinstance(ident, str)
+            and isinstance(section_id, str)
+            and (number is None or (isinstance(number, int) and not isinstance(number, bool)))
         ):
             expected = section_id if number is None else f"{section_id}.{number}"
             if ident != expected:
-                yield issue(["clauses", i, "id"],
-                            f"id {ident!r} does not match section and number (expected {expected!r})")
+                yield issue(
+                    ["clauses", i, "id"],
+                    f"id {ident!r} does not match section and number (expected {expected!r})",
+                )
 
 
 def validate_text(text: str) -> tuple[Any, list[PolicyIssue]]:
@@ -271,8 +307,11 @@ def validate_text(text: str) -> tuple[Any, list[PolicyIssue]]:
     if root is not None:
         issues.extend(_duplicate_keys(root, []))
     if not isinstance(data, dict):
-        issues.append(PolicyIssue(line_of(root, []), ROOT,
-                                  f"must be a mapping of fields, not {_type_name(data)}"))
+        issues.append(
+            PolicyIssue(
+                line_of(root, []), ROOT, f"must be a mapping of fields, not {_type_name(data)}"
+            )
+        )
         return data, issues
     validator = jsonschema.Draft202012Validator(policy_schema())
     for error in validator.iter_errors(data):

@@ -31,7 +31,8 @@ if not SECRET_KEY:
         SECRET_KEY = "bijak-demo-key-not-for-production-0123456789abcdefghijklmnop"  # noqa: S105
     else:
         raise ImproperlyConfigured(
-            "SECRET_KEY (or SECRET_KEY_FILE) must be set when BIJAK_DEMO is false")
+            "SECRET_KEY (or SECRET_KEY_FILE) must be set when BIJAK_DEMO is false"
+        )
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver,[::1]")
 SITE_ROOT = envstr("SITE_ROOT", "http://127.0.0.1:8000")
@@ -112,8 +113,11 @@ else:
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(VAR_DIR / "bijak.sqlite3"),
             # secure_delete: a deleted draft's text is overwritten, not left in free pages.
-            "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE",
-                        "init_command": "PRAGMA secure_delete=ON"},
+            "OPTIONS": {
+                "timeout": 20,
+                "transaction_mode": "IMMEDIATE",
+                "init_command": "PRAGMA secure_delete=ON",
+            },
         }
     }
 
@@ -222,7 +226,9 @@ BIJAK_IMPORT_PREVIEW_PAGE = envint("BIJAK_IMPORT_PREVIEW_PAGE", "100")
 # The audit log's signing key (Ed25519 PEM, made by `bijak audit keygen`), never in the database;
 # empty: no checkpoints. Signed checkpoints of the chain's head are written to the directory.
 BIJAK_AUDIT_KEY_FILE = envstr("BIJAK_AUDIT_KEY_FILE", "")
-BIJAK_AUDIT_CHECKPOINT_DIR = envstr("BIJAK_AUDIT_CHECKPOINT_DIR", str(VAR_DIR / "audit-checkpoints"))
+BIJAK_AUDIT_CHECKPOINT_DIR = envstr(
+    "BIJAK_AUDIT_CHECKPOINT_DIR", str(VAR_DIR / "audit-checkpoints")
+)
 BIJAK_AUDIT_CHECKPOINT_EVERY_S = envint("BIJAK_AUDIT_CHECKPOINT_EVERY_S", "3600")
 # Monitoring (issue 12): largest platform export (ZIP or file) and most posts per import; how
 # long a reviewer's claim on a flag holds before another reviewer may take it.
@@ -239,7 +245,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", str(5 * 1024
 LOG_LEVEL = envstr("LOG_LEVEL", "WARNING").upper()
 if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
     raise ImproperlyConfigured(
-        f"LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL, got {LOG_LEVEL!r}")
+        f"LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL, got {LOG_LEVEL!r}"
+    )
 
 LOGGING = {
     "version": 1,
@@ -258,5 +265,6 @@ BIJAK_AGENCY_SHORT_NAME = envstr("BIJAK_AGENCY_SHORT_NAME", "")
 BIJAK_AGENCY_LOGO = envstr("BIJAK_AGENCY_LOGO", "bijak/logo.svg")
 if "://" in BIJAK_AGENCY_LOGO or BIJAK_AGENCY_LOGO.startswith("//"):
     raise ImproperlyConfigured(
-        f"BIJAK_AGENCY_LOGO must be a static path or a path on this site, got {BIJAK_AGENCY_LOGO!r}")
+        f"BIJAK_AGENCY_LOGO must be a static path or a path on this site, got {BIJAK_AGENCY_LOGO!r}"
+    )
 INSTALLED_APPS += ["bijak.site.ui"]

@@ -13,12 +13,22 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def staff_without_account(org_tree):
-    return employee_create(actor=None, nip="199305172019032009", name="Wulan Permata",
-                           unit=org_tree.keu_budget, position="Analis", email="wulan@contoh.go.id")
+    return employee_create(
+        actor=None,
+        nip="199305172019032009",
+        name="Wulan Permata",
+        unit=org_tree.keu_budget,
+        position="Analis",
+        email="wulan@contoh.go.id",
+    )
 
 
 def test_officer_invites_employee_who_sets_a_password_and_logs_in(
-    officer_client, staff_without_account, smtp_server, client, django_capture_on_commit_callbacks,
+    officer_client,
+    staff_without_account,
+    smtp_server,
+    client,
+    django_capture_on_commit_callbacks,
     immediate_tasks,
 ):
     url = f"/organisasi/pegawai/{staff_without_account.pk}/"
@@ -26,8 +36,10 @@ def test_officer_invites_employee_who_sets_a_password_and_logs_in(
     with django_capture_on_commit_callbacks(execute=True):
         response = officer_client.post(url + "undang/", follow=True)
     html = response.content.decode()
-    assert ("Akun 199305172019032009 dibuat; tautan untuk membuat kata sandi dikirim ke "
-            "wulan@contoh.go.id.") in html
+    assert (
+        "Akun 199305172019032009 dibuat; tautan untuk membuat kata sandi dikirim ke "
+        "wulan@contoh.go.id."
+    ) in html
     assert "Buat akun dan kirim undangan" not in html
     smtp_server.wait(1)
     rcpt, mail = smtp_server.messages[0]
@@ -38,11 +50,15 @@ def test_officer_invites_employee_who_sets_a_password_and_logs_in(
     link = re.search(r"http://testserver(/akun/sandi/reset/\S+/)", body).group(1)
 
     response = client.get(link, follow=True)
-    response = client.post(response.redirect_chain[-1][0], {
-        "new_password1": "pilihan-sendiri-77", "new_password2": "pilihan-sendiri-77"}, follow=True)
+    response = client.post(
+        response.redirect_chain[-1][0],
+        {"new_password1": "pilihan-sendiri-77", "new_password2": "pilihan-sendiri-77"},
+        follow=True,
+    )
     assert "Kata sandi baru Anda sudah disimpan. Silakan masuk." in response.content.decode()
-    response = client.post("/akun/masuk/", {"username": "199305172019032009",
-                                            "password": "pilihan-sendiri-77"})
+    response = client.post(
+        "/akun/masuk/", {"username": "199305172019032009", "password": "pilihan-sendiri-77"}
+    )
     assert response.status_code == 302
     staff_without_account.refresh_from_db()
     assert user_roles(staff_without_account.user) == {"employee"}
@@ -58,12 +74,18 @@ def test_invite_twice_or_by_others_is_refused(
     officer_client.post(url)
     response = officer_client.post(url, follow=True)
     assert "Pegawai ini sudah punya akun." in response.content.decode()
-    response = officer_client.post(f"/organisasi/pegawai/{employee.employee.pk}/undang/", follow=True)
+    response = officer_client.post(
+        f"/organisasi/pegawai/{employee.employee.pk}/undang/", follow=True
+    )
     assert "Pegawai ini sudah punya akun." in response.content.decode()
 
 
 def test_a_mail_server_that_is_down_leaves_the_account_and_the_mail_is_sent_later(
-    officer_client, staff_without_account, smtp_server, settings, django_capture_on_commit_callbacks,
+    officer_client,
+    staff_without_account,
+    smtp_server,
+    settings,
+    django_capture_on_commit_callbacks,
     immediate_tasks,
 ):
     import socket
@@ -82,8 +104,10 @@ def test_a_mail_server_that_is_down_leaves_the_account_and_the_mail_is_sent_late
     with django_capture_on_commit_callbacks(execute=True):
         response = officer_client.post(url, follow=True)
     assert response.status_code == 200
-    assert ("Akun 199305172019032009 dibuat; tautan untuk membuat kata sandi dikirim ke "
-            "wulan@contoh.go.id.") in response.content.decode()
+    assert (
+        "Akun 199305172019032009 dibuat; tautan untuk membuat kata sandi dikirim ke "
+        "wulan@contoh.go.id."
+    ) in response.content.decode()
     staff_without_account.refresh_from_db()
     assert staff_without_account.user is not None
     notification = Notification.objects.get(template="accounts/invite")

@@ -52,8 +52,11 @@ def test_sign_in_events_are_audited_without_passwords(client, employee, persona_
     client.post("/akun/masuk/", {"username": "sari", "password": "tebakan-salah"})
     client.post("/akun/masuk/", {"username": "sari", "password": persona_password})
     client.post("/akun/keluar/")
-    rows = list(AuditEntry.objects.filter(action__startswith="user.").order_by("seq")
-                .values_list("action", "actor_label", "data"))
+    rows = list(
+        AuditEntry.objects.filter(action__startswith="user.")
+        .order_by("seq")
+        .values_list("action", "actor_label", "data")
+    )
     assert rows == [
         ("user.login_failed", "system", {"username": "sari"}),
         ("user.login", "sari", {"username": "sari"}),

@@ -9,7 +9,11 @@ pytestmark = pytest.mark.django_db
 
 
 def test_reset_mail_is_sent_over_smtp_and_the_link_sets_a_new_password(
-    client, employee, smtp_server, persona_password, immediate_tasks,
+    client,
+    employee,
+    smtp_server,
+    persona_password,
+    immediate_tasks,
     django_capture_on_commit_callbacks,
 ):
     with django_capture_on_commit_callbacks(execute=True):
@@ -27,8 +31,14 @@ def test_reset_mail_is_sent_over_smtp_and_the_link_sets_a_new_password(
     response = client.get(link, follow=True)
     assert "Buat kata sandi baru" in response.content.decode()
     form_url = response.redirect_chain[-1][0]
-    response = client.post(form_url, {"new_password1": "sandi-baru-yang-panjang-42",
-                                      "new_password2": "sandi-baru-yang-panjang-42"}, follow=True)
+    response = client.post(
+        form_url,
+        {
+            "new_password1": "sandi-baru-yang-panjang-42",
+            "new_password2": "sandi-baru-yang-panjang-42",
+        },
+        follow=True,
+    )
     assert "Kata sandi baru Anda sudah disimpan. Silakan masuk." in response.content.decode()
     from bijak.site.audit.models import AuditEntry
 
@@ -37,13 +47,17 @@ def test_reset_mail_is_sent_over_smtp_and_the_link_sets_a_new_password(
     client.logout()
     response = client.post("/akun/masuk/", {"username": "sari", "password": persona_password})
     assert "Nama pengguna atau kata sandi salah." in response.content.decode()
-    response = client.post("/akun/masuk/", {"username": "sari", "password": "sandi-baru-yang-panjang-42"})
+    response = client.post(
+        "/akun/masuk/", {"username": "sari", "password": "sandi-baru-yang-panjang-42"}
+    )
     assert response.status_code == 302
 
     # the link works once only
     response = client.get(link, follow=True)
-    assert ("Tautan ini tidak berlaku lagi, mungkin karena sudah dipakai atau kedaluwarsa. "
-            "Mintalah tautan baru.") in response.content.decode()
+    assert (
+        "Tautan ini tidak berlaku lagi, mungkin karena sudah dipakai atau kedaluwarsa. "
+        "Mintalah tautan baru."
+    ) in response.content.decode()
 
 
 def test_unknown_address_sends_nothing_and_says_the_same(

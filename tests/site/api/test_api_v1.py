@@ -174,9 +174,11 @@ def test_tokens_per_user_are_capped(client, employee, settings, employee_client)
         token_create(actor=employee, user=employee, name="d", kind="user")
     assert error.value.messages == [
         "Anda sudah memiliki 3 token aktif, batas per pengguna. Cabut token yang tidak dipakai "
-        "lagi sebelum membuat yang baru."]
-    response = employee_client.post("/api/token/", {"name": "e", "kind": "user"},
-                                     HTTP_ACCEPT_LANGUAGE="en")
+        "lagi sebelum membuat yang baru."
+    ]
+    response = employee_client.post(
+        "/api/token/", {"name": "e", "kind": "user"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert response.status_code == 200
     assert ApiToken.objects.filter(user=employee).count() == 3
     token_revoke(actor=employee, token=first)  # a revoked token frees its place
@@ -348,7 +350,10 @@ def test_openapi_schema_describes_every_endpoint(client):
     assert schema["openapi"] == "3.1.0"
     assert set(schema["paths"]) == {"/api/v1/check", "/api/v1/policy", "/api/v1/complaints"}
     request = schema["components"]["schemas"]["ComplaintRequest"]
-    assert request["required"] == ["kind"] and "complaint_kinds" in request["properties"]["kind"]["description"]
+    assert (
+        request["required"] == ["kind"]
+        and "complaint_kinds" in request["properties"]["kind"]["description"]
+    )
     assert (
         schema["components"]["schemas"]["CheckRequest"]["properties"]["text"]["maxLength"] == 5000
     )
@@ -430,5 +435,12 @@ def test_the_page_and_the_api_give_the_same_messages(client, token, employee_cli
     page = employee_client.post("/cek/", {"text": "halo", "platform": "myspace"}).content.decode()
     api = post_check(client, {"text": "halo", "platform": "myspace"}, token=token).json()
     assert api["error"]["message"] in page.replace("&ldquo;", "“").replace("&rdquo;", "”")
-    assert platform_ids() == ["instagram", "facebook", "x", "tiktok", "youtube", "whatsapp",
-                              "lainnya"]
+    assert platform_ids() == [
+        "instagram",
+        "facebook",
+        "x",
+        "tiktok",
+        "youtube",
+        "whatsapp",
+        "lainnya",
+    ]

@@ -45,7 +45,10 @@ def test_employee_revokes_own_token(client, employee_client, employee):
     plaintext = re.search(r'value="(bjk_[^"]+)"', html).group(1)
     row = ApiToken.objects.get(user=employee)
     response = employee_client.post(f"/api/token/{row.pk}/cabut/")  # asks first
-    assert f"Cabut token {row.prefix}…? Integrasi yang memakainya berhenti bekerja." in response.content.decode()
+    assert (
+        f"Cabut token {row.prefix}…? Integrasi yang memakainya berhenti bekerja."
+        in response.content.decode()
+    )
     row.refresh_from_db()
     assert row.revoked_at is None
     response = employee_client.post(f"/api/token/{row.pk}/cabut/", {"confirmed": "1"}, follow=True)
@@ -67,7 +70,9 @@ def test_another_users_token_is_404(employee_client, outsider_client, employee):
 
 
 @pytest.mark.django_db
-def test_token_name_with_control_characters_is_refused_and_nothing_is_stored(employee_client, employee):
+def test_token_name_with_control_characters_is_refused_and_nothing_is_stored(
+    employee_client, employee
+):
     response = employee_client.post("/api/token/", {"name": "bot\x00wa", "kind": "integration"})
     assert response.status_code == 200
     assert "Nama token berisi karakter kendali yang tidak diizinkan." in response.content.decode()

@@ -7,8 +7,9 @@ from bijak.site.audit.models import AuditEntry
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("persona", ["employee_client", "unit_head_client", "officer_client",
-                                     "outsider_client"])
+@pytest.mark.parametrize(
+    "persona", ["employee_client", "unit_head_client", "officer_client", "outsider_client"]
+)
 def test_audit_log_is_404_for_other_roles(request, persona):
     assert request.getfixturevalue(persona).get("/audit/").status_code == 404
 
@@ -29,7 +30,7 @@ def test_tampering_is_reported_with_the_entry_number(auditor_client):
 
 
 def _body(html):
-    return html[html.index("<tbody>"):html.index("</tbody>")] if "<tbody>" in html else ""
+    return html[html.index("<tbody>") : html.index("</tbody>")] if "<tbody>" in html else ""
 
 
 def test_filter_by_action_prefix(auditor_client):
@@ -75,9 +76,22 @@ def test_export_recomputes_to_the_same_chain(auditor_client, officer_client):
     assert [r["seq"] for r in rows] == list(range(1, AuditEntry.objects.count() + 1))
     prev = "0" * 64
     for r in rows:  # an outside verifier needs only the file and the documented payload
-        payload = json.dumps([r["seq"], r["created_at"], r["actor_id"], r["actor_label"], r["action"],
-                              r["target_type"], r["target_id"], r["data"], r["prev_hash"]],
-                             sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        payload = json.dumps(
+            [
+                r["seq"],
+                r["created_at"],
+                r["actor_id"],
+                r["actor_label"],
+                r["action"],
+                r["target_type"],
+                r["target_id"],
+                r["data"],
+                r["prev_hash"],
+            ],
+            sort_keys=True,
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
         assert r["prev_hash"] == prev
         assert hashlib.sha256(payload.encode()).hexdigest() == r["hash"]
         prev = r["hash"]
@@ -96,15 +110,19 @@ def test_verify_command_exit_status(auditor):
     with pytest.raises(SystemExit) as exited:
         call_command("bijak_audit_verify", stderr=err)
     assert exited.value.code == 1
-    assert err.getvalue().strip() == "Rantai audit RUSAK pada entri #2: isi entri diubah setelah dicatat."
+    assert (
+        err.getvalue().strip()
+        == "Rantai audit RUSAK pada entri #2: isi entri diubah setelah dicatat."
+    )
 
 
 def test_a_filter_with_control_characters_is_refused_clearly(auditor_client):
     response = auditor_client.get("/audit/?aksi=role.%00assign")
     assert response.status_code == 400
     html = response.content.decode()
-    assert ("Teks pencarian berisi karakter kendali yang tidak diizinkan; pencarian diabaikan."
-            in html)
+    assert (
+        "Teks pencarian berisi karakter kendali yang tidak diizinkan; pencarian diabaikan." in html
+    )
     assert "role.assign" in html and "orgunit.create" in html  # the whole log, unfiltered
 
 

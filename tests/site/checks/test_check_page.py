@@ -158,8 +158,13 @@ def test_check_shows_verdict_clauses_and_masked_highlight(employee_client, fake_
     assert ">bodoh</mark>" in html and ">3201********0003</mark>" in html
     assert "3201234567890003" not in html.split('id="result"', 1)[1]
     # the checklist shows the policy's own text of C.1, in the page's language
-    assert '<a href="/kebijakan/C.1/"><strong>C.1</strong></a> Konten/informasi yang berasal dari media sosial' in html
-    assert '<a href="/kebijakan/B.8/"><strong>Poin B.8</strong></a>' in html  # points link to their pages
+    assert (
+        '<a href="/kebijakan/C.1/"><strong>C.1</strong></a> Konten/informasi yang berasal dari media sosial'
+        in html
+    )
+    assert (
+        '<a href="/kebijakan/B.8/"><strong>Poin B.8</strong></a>' in html
+    )  # points link to their pages
 
 
 @pytest.mark.django_db
@@ -202,13 +207,13 @@ def test_saved_draft_is_only_visible_to_its_owner_and_deletable(
     assert outsider_client.get(f"/cek/tersimpan/{saved.pk}/").status_code == 404
     assert outsider_client.get("/cek/tersimpan/999999/").status_code == 404
     assert outsider_client.post(f"/cek/tersimpan/{saved.pk}/hapus/").status_code == 404
-    assert (
-        "Belum ada draf yang disimpan" in outsider_client.get("/cek/tersimpan/").content.decode()
-    )
+    assert "Belum ada draf yang disimpan" in outsider_client.get("/cek/tersimpan/").content.decode()
     response = employee_client.post(f"/cek/tersimpan/{saved.pk}/hapus/")  # asks first
     assert "Hapus draf tersimpan ini?" in response.content.decode()
     assert SavedCheck.objects.exists()
-    response = employee_client.post(f"/cek/tersimpan/{saved.pk}/hapus/", {"confirmed": "1"}, follow=True)
+    response = employee_client.post(
+        f"/cek/tersimpan/{saved.pk}/hapus/", {"confirmed": "1"}, follow=True
+    )
     assert "Draf tersimpan dihapus." in response.content.decode()
     assert not SavedCheck.objects.exists()
     assert AuditEntry.objects.filter(action="saved_check.delete").exists()
@@ -227,7 +232,10 @@ def test_check_page_in_english(employee_client, fake_engine):
 @pytest.mark.django_db
 def test_error_is_tied_to_the_textarea_for_screen_readers(employee_client, fake_engine):
     html = employee_client.post("/cek/", {"text": ""}).content.decode()
-    assert 'aria-describedby="text-help text-error text-counter"' in html and 'aria-invalid="true"' in html
+    assert (
+        'aria-describedby="text-help text-error text-counter"' in html
+        and 'aria-invalid="true"' in html
+    )
     assert (
         '<span class="error" role="alert" id="text-error">Tulis dulu draf unggahan yang ingin dicek.</span>'
         in html
@@ -242,8 +250,16 @@ def test_statistics_show_counts_to_officers_only(
     employee_client.post("/cek/", {"text": "Dasar bodoh."})
     html = officer_client.get("/cek/statistik/").content.decode()
     bars = html.split('class="bar-chart"', 1)[1].split("</ul>", 1)[0]
-    assert re.search(r'href="/kebijakan/B.8/">B.8 [^<]+</a>.*?<span class="bar-chart__value">2</span>', bars, re.S)
-    assert re.search(r'href="/kebijakan/A.2/">A.2 [^<]+</a>.*?<span class="bar-chart__value">1</span>', bars, re.S)
+    assert re.search(
+        r'href="/kebijakan/B.8/">B.8 [^<]+</a>.*?<span class="bar-chart__value">2</span>',
+        bars,
+        re.S,
+    )
+    assert re.search(
+        r'href="/kebijakan/A.2/">A.2 [^<]+</a>.*?<span class="bar-chart__value">1</span>',
+        bars,
+        re.S,
+    )
     assert "tanpa teks draf dan tanpa nama pengguna" in html
     assert "bodoh" not in html and "sari" not in html.lower().split("<main", 1)[1]
     assert auditor_client.get("/cek/statistik/").status_code == 200

@@ -80,11 +80,21 @@ def test_unit_update_refuses_cycles_and_wrong_levels(org_tree):
     from bijak.site.org.services import orgunit_update
 
     with pytest.raises(ValidationError) as error:
-        orgunit_update(actor=None, unit=org_tree.kpp, name="Biro", level="eselon_2",
-                       parent=org_tree.kpp_media_monitoring)
+        orgunit_update(
+            actor=None,
+            unit=org_tree.kpp,
+            name="Biro",
+            level="eselon_2",
+            parent=org_tree.kpp_media_monitoring,
+        )
     assert error.value.messages == ["Unit induk harus berada pada eselon yang lebih tinggi."]
-    moved = orgunit_update(actor=None, unit=org_tree.keu_budget, name="Bagian Anggaran dan Kas",
-                           level="eselon_3", parent=org_tree.kpp)
+    moved = orgunit_update(
+        actor=None,
+        unit=org_tree.keu_budget,
+        name="Bagian Anggaran dan Kas",
+        level="eselon_3",
+        parent=org_tree.kpp,
+    )
     assert moved.parent == org_tree.kpp
     from bijak.site.audit.models import AuditEntry
 
@@ -94,7 +104,10 @@ def test_unit_update_refuses_cycles_and_wrong_levels(org_tree):
 
 def test_employee_link_to_own_profile_in_menu(employee_client, employee):
     html = employee_client.get("/").content.decode()
-    assert f'href="/organisasi/pegawai/{employee.employee.pk}/" title="Profil saya">Sari Wulandari</a>' in html
+    assert (
+        f'href="/organisasi/pegawai/{employee.employee.pk}/" title="Profil saya">Sari Wulandari</a>'
+        in html
+    )
 
 
 def test_an_admin_held_for_one_unit_cannot_manage_the_organisation(org_tree, client_as, admin):
@@ -104,16 +117,22 @@ def test_an_admin_held_for_one_unit_cannot_manage_the_organisation(org_tree, cli
     from bijak.site.org.models import OrgUnit, RoleAssignment
     from bijak.site.org.services import role_assign
 
-    scoped = User.objects.create_user(username="lokal", password="x-unused-x", full_name="Admin Lokal")
+    scoped = User.objects.create_user(
+        username="lokal", password="x-unused-x", full_name="Admin Lokal"
+    )
     role_assign(actor=None, user=scoped, role="admin", unit=org_tree.keu)
     client = client_as(scoped)
     assert client.get("/organisasi/kelola/").status_code == 404
-    response = client.post("/organisasi/kelola/", {"action": "role", "role-username": "lokal",
-                                                   "role-role": "admin", "role-unit": ""})
+    response = client.post(
+        "/organisasi/kelola/",
+        {"action": "role", "role-username": "lokal", "role-role": "admin", "role-unit": ""},
+    )
     assert response.status_code == 404
     assert not RoleAssignment.objects.filter(user=scoped, role="admin", unit=None).exists()
-    response = client.post("/organisasi/kelola/", {"action": "unit", "unit-code": "SJ.X",
-                                                   "unit-name": "Unit X", "unit-level": "eselon_2"})
+    response = client.post(
+        "/organisasi/kelola/",
+        {"action": "unit", "unit-code": "SJ.X", "unit-name": "Unit X", "unit-level": "eselon_2"},
+    )
     assert response.status_code == 404 and not OrgUnit.objects.filter(code="SJ.X").exists()
     others = RoleAssignment.objects.get(user=admin, role="admin")
     assert client.post(f"/organisasi/kelola/peran/{others.pk}/cabut/").status_code == 404

@@ -39,22 +39,30 @@ def by_line(batch):
 
 def test_preview_lists_every_row_with_status_and_writes_nothing(officer, employee):
     before = Employee.objects.count()
-    batch = preview(officer, csv_bytes(
-        NEW,
-        SARI_MOVED,
-        "199101012016012002,Maya Lestari,SJ.XYZ,,maya@contoh.go.id\n",
-        "198503152010121001,Andi Lagi,SJ.KPP,,andi2@contoh.go.id\n",
-        "198502302010121001,Budi,SJ.KPP,,budi@contoh\n",
-        ",Tanpa NIP,SJ.KPP,,\n",
-        "199201012017011003,Citra,SJ.KPP,Staf\n",
-    ))
+    batch = preview(
+        officer,
+        csv_bytes(
+            NEW,
+            SARI_MOVED,
+            "199101012016012002,Maya Lestari,SJ.XYZ,,maya@contoh.go.id\n",
+            "198503152010121001,Andi Lagi,SJ.KPP,,andi2@contoh.go.id\n",
+            "198502302010121001,Budi,SJ.KPP,,budi@contoh\n",
+            ",Tanpa NIP,SJ.KPP,,\n",
+            "199201012017011003,Citra,SJ.KPP,Staf\n",
+        ),
+    )
     assert by_line(batch) == {
         2: ("new", []),
         3: ("update", []),
         4: ("rejected", ["Kode unit SJ.XYZ tidak dikenal."]),
         5: ("rejected", ["NIP 198503152010121001 sudah muncul di baris 2."]),
-        6: ("rejected", ["Tanggal lahir pada NIP (19850230) bukan tanggal yang sah.",
-                         "Alamat e-mail budi@contoh tidak sah."]),
+        6: (
+            "rejected",
+            [
+                "Tanggal lahir pada NIP (19850230) bukan tanggal yang sah.",
+                "Alamat e-mail budi@contoh tidak sah.",
+            ],
+        ),
         7: ("rejected", ["Kolom nip wajib diisi.", "Kolom email wajib diisi."]),
         8: ("rejected", ["Baris ini berisi 4 kolom, seharusnya 5.", "Kolom email wajib diisi."]),
     }
@@ -70,9 +78,17 @@ def test_confirm_writes_valid_rows_in_one_go_and_reimport_updates(officer, emplo
     result = employee_import_confirm(actor=officer, batch=batch)
     assert result == {"created": 2, "updated": 1, "unchanged": 0, "rejected": 1}
     andi = Employee.objects.get(nip="198503152010121001")
-    assert (andi.name, andi.unit.code, andi.position) == ("Andi Saputra", "SJ.KPP.HM", "Pranata Humas")
+    assert (andi.name, andi.unit.code, andi.position) == (
+        "Andi Saputra",
+        "SJ.KPP.HM",
+        "Pranata Humas",
+    )
     sari = Employee.objects.get(nip="199004122015032001")
-    assert (sari.unit.code, sari.position, sari.user) == ("SJ.KEU.AG", "Analis Anggaran Ahli", employee)
+    assert (sari.unit.code, sari.position, sari.user) == (
+        "SJ.KEU.AG",
+        "Analis Anggaran Ahli",
+        employee,
+    )
     assert not Employee.objects.filter(name="Salah").exists()
     batch.refresh_from_db()
     assert batch.status == "applied"
@@ -85,7 +101,11 @@ def test_confirm_writes_valid_rows_in_one_go_and_reimport_updates(officer, emplo
     again = preview(officer, csv_bytes(NEW, NEW2.replace("maya@", "maya.lestari@"), SARI_MOVED))
     assert [r["status"] for r in again.rows] == ["unchanged", "update", "unchanged"]
     assert employee_import_confirm(actor=officer, batch=again) == {
-        "created": 0, "updated": 1, "unchanged": 2, "rejected": 0}
+        "created": 0,
+        "updated": 1,
+        "unchanged": 2,
+        "rejected": 0,
+    }
     assert Employee.objects.count() == count
     assert Employee.objects.get(nip="199101012016012002").email == "maya.lestari@contoh.go.id"
 
@@ -96,7 +116,8 @@ def test_all_or_nothing_refuses_a_file_with_rejected_rows(officer, org_tree):
         employee_import_confirm(actor=officer, batch=batch, mode="all_or_nothing")
     assert str(refused.value) == (
         "Tidak ada yang diimpor: 1 baris ditolak dan Anda memilih semua atau tidak sama sekali. "
-        "Perbaiki berkasnya lalu unggah lagi.")
+        "Perbaiki berkasnya lalu unggah lagi."
+    )
     assert not Employee.objects.filter(nip="198503152010121001").exists()
     batch.refresh_from_db()
     assert batch.status == "pending"
@@ -117,19 +138,39 @@ def test_a_batch_is_confirmed_only_once(officer, org_tree):
         ("pegawai.csv", b"", "Berkas kosong."),
         ("pegawai.csv", b"\n \n", "Berkas kosong."),
         ("pegawai.pdf", b"%PDF-1.4", "Berkas harus berformat CSV atau XLSX."),
-        ("pegawai.XLS", b"\xd0\xcf\x11\xe0", "Berkas .xls tidak didukung; simpan ulang sebagai XLSX atau \"CSV UTF-8\"."),
+        (
+            "pegawai.XLS",
+            b"\xd0\xcf\x11\xe0",
+            'Berkas .xls tidak didukung; simpan ulang sebagai XLSX atau "CSV UTF-8".',
+        ),
         ("pegawai.csv", b"\x00\x01\x02binary", "Berkas ini bukan CSV teks; isinya data biner."),
-        ("pegawai.csv", HEADER.encode() + b"198503152010121001,Jos\xe9,SJ.KPP,,a@contoh.go.id\n",
-         "Berkas CSV bukan UTF-8: byte 0xE9 pada baris 2, posisi 23 tidak dapat dibaca. "
-         "Simpan ulang berkas sebagai \"CSV UTF-8\"."),
-        ("pegawai.csv", b"198503152010121001,Andi,SJ.KPP,,a@contoh.go.id\n",
-         "Baris pertama harus berisi judul kolom: nip, nama, kode_unit, jabatan, email."),
-        ("pegawai.csv", b"nip,nama,jabatan\n198503152010121001,Andi,Staf\n",
-         "Kolom wajib tidak ada: kode_unit, email."),
-        ("pegawai.csv", b"nip,nama,kode_unit,email,golongan\n",
-         "Kolom tidak dikenal: golongan. Kolom yang diterima: nip, nama, kode_unit, jabatan, email."),
+        (
+            "pegawai.csv",
+            HEADER.encode() + b"198503152010121001,Jos\xe9,SJ.KPP,,a@contoh.go.id\n",
+            "Berkas CSV bukan UTF-8: byte 0xE9 pada baris 2, posisi 23 tidak dapat dibaca. "
+            'Simpan ulang berkas sebagai "CSV UTF-8".',
+        ),
+        (
+            "pegawai.csv",
+            b"198503152010121001,Andi,SJ.KPP,,a@contoh.go.id\n",
+            "Baris pertama harus berisi judul kolom: nip, nama, kode_unit, jabatan, email.",
+        ),
+        (
+            "pegawai.csv",
+            b"nip,nama,jabatan\n198503152010121001,Andi,Staf\n",
+            "Kolom wajib tidak ada: kode_unit, email.",
+        ),
+        (
+            "pegawai.csv",
+            b"nip,nama,kode_unit,email,golongan\n",
+            "Kolom tidak dikenal: golongan. Kolom yang diterima: nip, nama, kode_unit, jabatan, email.",
+        ),
         ("pegawai.csv", HEADER.encode(), "Berkas tidak berisi baris data di bawah judul kolom."),
-        ("pegawai.xlsx", b"not a zip at all", "Berkas XLSX tidak dapat dibuka: berkasnya rusak atau bukan XLSX."),
+        (
+            "pegawai.xlsx",
+            b"not a zip at all",
+            "Berkas XLSX tidak dapat dibuka: berkasnya rusak atau bukan XLSX.",
+        ),
     ],
 )
 def test_file_level_errors(officer, filename, content, message):
@@ -167,13 +208,16 @@ def test_an_xlsx_that_unpacks_to_far_more_than_the_limit_is_refused_unread(offic
     with pytest.raises(ImportFileError) as error:
         preview(officer, content, "pegawai.xlsx")
     assert error.value.message == (
-        "Isi berkas XLSX terlalu besar setelah dibuka (3.0 MB); batasnya 2.4 MB.")
+        "Isi berkas XLSX terlalu besar setelah dibuka (3.0 MB); batasnya 2.4 MB."
+    )
     assert ImportBatch.objects.count() == 0
 
 
 def test_semicolon_csv_with_bom_and_aliases(officer, org_tree):
-    content = ("\ufeffNIP;Nama;Kode Unit;Jabatan;E-mail\n"
-               "198503152010121001;Andi Saputra;SJ.KPP;;andi@contoh.go.id\n").encode()
+    content = (
+        "\ufeffNIP;Nama;Kode Unit;Jabatan;E-mail\n"
+        "198503152010121001;Andi Saputra;SJ.KPP;;andi@contoh.go.id\n"
+    ).encode()
     batch = preview(officer, content)
     assert batch.rows[0]["status"] == "new"
     assert batch.rows[0]["data"]["kode_unit"] == "SJ.KPP"
@@ -190,17 +234,24 @@ def xlsx(rows) -> bytes:
 
 
 def test_xlsx_is_read_and_a_numeric_nip_that_lost_digits_is_rejected(officer, org_tree):
-    content = xlsx([
-        ["NIP", "Nama", "Kode Unit", "Jabatan", "Email"],
-        ["198503152010121001", "Andi Saputra", "SJ.KPP", "Staf", "andi@contoh.go.id"],
-        [199101012016012002.0, "Maya Lestari", "SJ.KEU", None, "maya@contoh.go.id"],
-        [None, None, None, None, None],
-    ])
+    content = xlsx(
+        [
+            ["NIP", "Nama", "Kode Unit", "Jabatan", "Email"],
+            ["198503152010121001", "Andi Saputra", "SJ.KPP", "Staf", "andi@contoh.go.id"],
+            [199101012016012002.0, "Maya Lestari", "SJ.KEU", None, "maya@contoh.go.id"],
+            [None, None, None, None, None],
+        ]
+    )
     batch = preview(officer, content, "pegawai.xlsx")
     assert by_line(batch) == {
         2: ("new", []),
-        3: ("rejected", ["NIP tersimpan sebagai angka di Excel sehingga digit terakhirnya hilang; "
-                         "format kolom NIP sebagai teks."]),
+        3: (
+            "rejected",
+            [
+                "NIP tersimpan sebagai angka di Excel sehingga digit terakhirnya hilang; "
+                "format kolom NIP sebagai teks."
+            ],
+        ),
     }
 
 
@@ -210,14 +261,21 @@ def test_unit_head_scope_is_enforced_for_scoped_importers(unit_head, org_tree):
 
     role_assign(actor=None, user=unit_head, role="officer", unit=org_tree.keu)
     batch = preview(unit_head, csv_bytes(NEW, NEW2))
-    assert by_line(batch) == {2: ("rejected", ["Kode unit SJ.KPP.HM tidak dikenal."]), 3: ("new", [])}
+    assert by_line(batch) == {
+        2: ("rejected", ["Kode unit SJ.KPP.HM tidak dikenal."]),
+        3: ("new", []),
+    }
 
 
 def test_an_xlsx_whose_sheet_is_cut_off_is_refused_clearly(officer, org_tree):
     import zipfile
 
-    good = xlsx([["nip", "nama", "kode_unit", "jabatan", "email"],
-                 ["198503152010121001", "Andi Saputra", "SJ.KPP", "Staf", "andi@contoh.go.id"]])
+    good = xlsx(
+        [
+            ["nip", "nama", "kode_unit", "jabatan", "email"],
+            ["198503152010121001", "Andi Saputra", "SJ.KPP", "Staf", "andi@contoh.go.id"],
+        ]
+    )
     source = zipfile.ZipFile(io.BytesIO(good))
     broken = io.BytesIO()
     with zipfile.ZipFile(broken, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -227,4 +285,7 @@ def test_an_xlsx_whose_sheet_is_cut_off_is_refused_clearly(officer, org_tree):
     with pytest.raises(ImportFileError) as error:
         preview(officer, broken.getvalue(), "pegawai.xlsx")
     assert error.value.message == "Berkas XLSX tidak dapat dibuka: berkasnya rusak atau bukan XLSX."
-    assert ImportBatch.objects.count() == 0 and Employee.objects.filter(nip="198503152010121001").count() == 0
+    assert (
+        ImportBatch.objects.count() == 0
+        and Employee.objects.filter(nip="198503152010121001").count() == 0
+    )

@@ -26,8 +26,14 @@ def test_outsider_sees_nothing_and_gets_404_on_details(outsider_client, org_tree
     status, html = page(outsider_client, "/organisasi/pegawai/")
     assert "Belum ada pegawai di unit Anda" in html
     assert "Sari Wulandari" not in html
-    for url in (f"/organisasi/unit/{org_tree.root.pk}/", f"/organisasi/pegawai/{employee.employee.pk}/",
-                "/organisasi/unit/999999/", "/organisasi/impor/", "/organisasi/kelola/", "/audit/"):
+    for url in (
+        f"/organisasi/unit/{org_tree.root.pk}/",
+        f"/organisasi/pegawai/{employee.employee.pk}/",
+        "/organisasi/unit/999999/",
+        "/organisasi/impor/",
+        "/organisasi/kelola/",
+        "/audit/",
+    ):
         assert outsider_client.get(url).status_code == 404, url
 
 
@@ -66,36 +72,61 @@ def test_org_wide_roles_see_every_unit(request, persona, org_tree, employee, col
     assert "Dewi Anggraini" in html and "Sari Wulandari" not in html
 
 
-def test_only_admin_manages_units_and_roles(admin_client_, officer_client, auditor_client, org_tree, employee):
+def test_only_admin_manages_units_and_roles(
+    admin_client_, officer_client, auditor_client, org_tree, employee
+):
     assert officer_client.get("/organisasi/kelola/").status_code == 404
     assert auditor_client.get("/organisasi/kelola/").status_code == 404
-    response = admin_client_.post("/organisasi/kelola/", {
-        "action": "unit", "unit-code": "SJ.HKM", "unit-name": "Biro Hukum", "unit-level": "eselon_2",
-        "unit-parent": org_tree.root.pk}, follow=True)
+    response = admin_client_.post(
+        "/organisasi/kelola/",
+        {
+            "action": "unit",
+            "unit-code": "SJ.HKM",
+            "unit-name": "Biro Hukum",
+            "unit-level": "eselon_2",
+            "unit-parent": org_tree.root.pk,
+        },
+        follow=True,
+    )
     assert "Unit SJ.HKM dibuat." in response.content.decode()
     assert OrgUnit.objects.get(code="SJ.HKM").parent == org_tree.root
 
-    response = admin_client_.post("/organisasi/kelola/", {
-        "action": "unit", "unit-code": "SJ.X", "unit-name": "Salah", "unit-level": "eselon_1",
-        "unit-parent": org_tree.root.pk})
+    response = admin_client_.post(
+        "/organisasi/kelola/",
+        {
+            "action": "unit",
+            "unit-code": "SJ.X",
+            "unit-name": "Salah",
+            "unit-level": "eselon_1",
+            "unit-parent": org_tree.root.pk,
+        },
+    )
     assert response.status_code == 400
     assert "Unit induk harus berada pada eselon yang lebih tinggi." in response.content.decode()
 
-    response = admin_client_.post("/organisasi/kelola/", {
-        "action": "role", "role-username": "sari", "role-role": "unit_head", "role-unit": ""})
+    response = admin_client_.post(
+        "/organisasi/kelola/",
+        {"action": "role", "role-username": "sari", "role-role": "unit_head", "role-unit": ""},
+    )
     assert "Peran ini harus diberikan untuk sebuah unit." in response.content.decode()
-    response = admin_client_.post("/organisasi/kelola/", {
-        "action": "role", "role-username": "sari", "role-role": "auditor", "role-unit": ""}, follow=True)
+    response = admin_client_.post(
+        "/organisasi/kelola/",
+        {"action": "role", "role-username": "sari", "role-role": "auditor", "role-unit": ""},
+        follow=True,
+    )
     assert "Peran diberikan kepada sari." in response.content.decode()
     assignment = RoleAssignment.objects.get(user=employee, role="auditor")
-    assert officer_client.post(f"/organisasi/kelola/peran/{assignment.pk}/cabut/").status_code == 404
+    assert (
+        officer_client.post(f"/organisasi/kelola/peran/{assignment.pk}/cabut/").status_code == 404
+    )
     # without JavaScript the first POST answers with a confirmation page and removes nothing
     response = admin_client_.post(f"/organisasi/kelola/peran/{assignment.pk}/cabut/")
     assert "Cabut peran Auditor dari sari?" in response.content.decode()
     assert 'name="confirmed" value="1"' in response.content.decode()
     assert RoleAssignment.objects.filter(pk=assignment.pk).exists()
-    response = admin_client_.post(f"/organisasi/kelola/peran/{assignment.pk}/cabut/", {"confirmed": "1"},
-                                  follow=True)
+    response = admin_client_.post(
+        f"/organisasi/kelola/peran/{assignment.pk}/cabut/", {"confirmed": "1"}, follow=True
+    )
     assert "Peran sari dicabut." in response.content.decode()
     assert not RoleAssignment.objects.filter(pk=assignment.pk).exists()
 
@@ -107,10 +138,14 @@ def csv_upload(name, content):
 
 
 def test_import_pages_preview_then_confirm(officer_client, officer, org_tree, client_as, auditor):
-    content = (b"nip,nama,kode_unit,jabatan,email\n"
-               b"198503152010121001,Andi Saputra,SJ.KPP.HM,Pranata Humas,andi@contoh.go.id\n"
-               b"198503152010121000,Budi Santoso,SJ.KPP,,budi@contoh.go.id\n")
-    response = officer_client.post("/organisasi/impor/", {"file": csv_upload("pegawai.csv", content)})
+    content = (
+        b"nip,nama,kode_unit,jabatan,email\n"
+        b"198503152010121001,Andi Saputra,SJ.KPP.HM,Pranata Humas,andi@contoh.go.id\n"
+        b"198503152010121000,Budi Santoso,SJ.KPP,,budi@contoh.go.id\n"
+    )
+    response = officer_client.post(
+        "/organisasi/impor/", {"file": csv_upload("pegawai.csv", content)}
+    )
     assert response.status_code == 302
     preview_url = response["Location"]
     _status, html = page(officer_client, preview_url)
@@ -122,8 +157,10 @@ def test_import_pages_preview_then_confirm(officer_client, officer, org_tree, cl
     assert client_as(auditor).get(preview_url).status_code == 404
 
     response = officer_client.post(preview_url, {"mode": "all_or_nothing"}, follow=True)
-    assert ("Tidak ada yang diimpor: 1 baris ditolak dan Anda memilih semua atau tidak sama sekali. "
-            "Perbaiki berkasnya lalu unggah lagi.") in response.content.decode()
+    assert (
+        "Tidak ada yang diimpor: 1 baris ditolak dan Anda memilih semua atau tidak sama sekali. "
+        "Perbaiki berkasnya lalu unggah lagi."
+    ) in response.content.decode()
     assert not Employee.objects.filter(nip="198503152010121001").exists()
 
     response = officer_client.post(preview_url, {"mode": "valid_only"}, follow=True)
@@ -134,11 +171,15 @@ def test_import_pages_preview_then_confirm(officer_client, officer, org_tree, cl
 
 
 def test_import_page_shows_file_errors(officer_client, settings):
-    response = officer_client.post("/organisasi/impor/", {"file": csv_upload("pegawai.txt", b"halo")})
+    response = officer_client.post(
+        "/organisasi/impor/", {"file": csv_upload("pegawai.txt", b"halo")}
+    )
     assert response.status_code == 400
     assert "Berkas harus berformat CSV atau XLSX." in response.content.decode()
     settings.BIJAK_IMPORT_MAX_BYTES = 1024
-    response = officer_client.post("/organisasi/impor/", {"file": csv_upload("pegawai.csv", b"x" * 4096)})
+    response = officer_client.post(
+        "/organisasi/impor/", {"file": csv_upload("pegawai.csv", b"x" * 4096)}
+    )
     assert "Berkas terlalu besar (4 KB); batasnya 1 KB." in response.content.decode()
     response = officer_client.post("/organisasi/impor/", {})
     assert "Pilih berkas yang akan diunggah." in response.content.decode()
@@ -147,21 +188,27 @@ def test_import_page_shows_file_errors(officer_client, settings):
 def test_admin_edits_a_unit_others_get_404(admin_client_, unit_head_client, org_tree):
     url = f"/organisasi/unit/{org_tree.keu.pk}/ubah/"
     assert unit_head_client.get(url).status_code == 404
-    assert "Ubah unit" not in unit_head_client.get(f"/organisasi/unit/{org_tree.keu.pk}/").content.decode()
+    assert (
+        "Ubah unit"
+        not in unit_head_client.get(f"/organisasi/unit/{org_tree.keu.pk}/").content.decode()
+    )
     assert admin_client_.get(url).status_code == 200
-    response = admin_client_.post(url, {"name": "Biro Keuangan", "level": "eselon_2",
-                                        "parent": org_tree.root.pk}, follow=True)
+    response = admin_client_.post(
+        url, {"name": "Biro Keuangan", "level": "eselon_2", "parent": org_tree.root.pk}, follow=True
+    )
     assert "Unit SJ.KEU diperbarui." in response.content.decode()
     org_tree.keu.refresh_from_db()
     assert org_tree.keu.name == "Biro Keuangan"
-    response = admin_client_.post(url, {"name": "Biro Keuangan", "level": "eselon_2",
-                                        "parent": org_tree.keu_budget.pk})
+    response = admin_client_.post(
+        url, {"name": "Biro Keuangan", "level": "eselon_2", "parent": org_tree.keu_budget.pk}
+    )
     assert response.status_code == 400
     assert "Unit induk harus berada pada eselon yang lebih tinggi." in response.content.decode()
 
 
-def test_unit_list_takes_a_fixed_number_of_queries(officer_client, org_tree, employee, colleague,
-                                                   django_assert_max_num_queries):
+def test_unit_list_takes_a_fixed_number_of_queries(
+    officer_client, org_tree, employee, colleague, django_assert_max_num_queries
+):
     with django_assert_max_num_queries(12):
         officer_client.get("/organisasi/")
     with django_assert_max_num_queries(12):
@@ -169,10 +216,13 @@ def test_unit_list_takes_a_fixed_number_of_queries(officer_client, org_tree, emp
 
 
 def test_import_preview_shows_what_changes(officer_client, employee):
-    content = (b"nip,nama,kode_unit,jabatan,email\n"
-               b"199004122015032001,Sari Wulandari,SJ.KEU.AG.1,Analis Anggaran Ahli,sari@contoh.go.id\n")
-    response = officer_client.post("/organisasi/impor/", {"file": csv_upload("pegawai.csv", content)},
-                                   follow=True)
+    content = (
+        b"nip,nama,kode_unit,jabatan,email\n"
+        b"199004122015032001,Sari Wulandari,SJ.KEU.AG.1,Analis Anggaran Ahli,sari@contoh.go.id\n"
+    )
+    response = officer_client.post(
+        "/organisasi/impor/", {"file": csv_upload("pegawai.csv", content)}, follow=True
+    )
     assert "<li>Jabatan: Analis Anggaran → Analis Anggaran Ahli</li>" in response.content.decode()
 
 
@@ -181,24 +231,41 @@ def test_import_template_reads_back_as_one_valid_header(officer_client, employee
     response = officer_client.get("/organisasi/impor/templat.csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response.content.decode().splitlines()[0] == "nip,nama,kode_unit,jabatan,email"
-    response = officer_client.post("/organisasi/impor/", {"file": csv_upload("t.csv", response.content)},
-                                   follow=True)
+    response = officer_client.post(
+        "/organisasi/impor/", {"file": csv_upload("t.csv", response.content)}, follow=True
+    )
     html = response.content.decode()
     assert "Kode unit KODE.UNIT tidak dikenal." in html
     html = officer_client.get("/organisasi/impor/").content.decode()
     assert "Unggahan terakhir Anda" in html and "t.csv" in html
 
 
-def test_officer_edits_an_employee_others_cannot(officer_client, unit_head_client, employee, org_tree):
+def test_officer_edits_an_employee_others_cannot(
+    officer_client, unit_head_client, employee, org_tree
+):
     url = f"/organisasi/pegawai/{employee.employee.pk}/ubah/"
     assert unit_head_client.get(url).status_code == 404
-    response = officer_client.post(url, {"name": "Sari Wulandari", "unit": org_tree.keu_budget.pk,
-                                         "position": "Analis Anggaran Ahli", "email": "bukan-email"})
+    response = officer_client.post(
+        url,
+        {
+            "name": "Sari Wulandari",
+            "unit": org_tree.keu_budget.pk,
+            "position": "Analis Anggaran Ahli",
+            "email": "bukan-email",
+        },
+    )
     assert response.status_code == 400
     assert "Alamat e-mail tidak sah." in response.content.decode()
-    response = officer_client.post(url, {"name": "Sari Wulandari", "unit": org_tree.keu_budget.pk,
-                                         "position": "Analis Anggaran Ahli", "email": "sari@contoh.go.id"},
-                                   follow=True)
+    response = officer_client.post(
+        url,
+        {
+            "name": "Sari Wulandari",
+            "unit": org_tree.keu_budget.pk,
+            "position": "Analis Anggaran Ahli",
+            "email": "sari@contoh.go.id",
+        },
+        follow=True,
+    )
     assert "Data pegawai 199004122015032001 disimpan." in response.content.decode()
     employee.employee.refresh_from_db()
     assert employee.employee.unit == org_tree.keu_budget
@@ -207,7 +274,8 @@ def test_officer_edits_an_employee_others_cannot(officer_client, unit_head_clien
     entry = AuditEntry.objects.get(action="employee.update")
     assert entry.data["changes"] == {
         "kode_unit": {"before": "SJ.KEU.AG.1", "after": "SJ.KEU.AG"},
-        "jabatan": {"before": "Analis Anggaran", "after": "Analis Anggaran Ahli"}}
+        "jabatan": {"before": "Analis Anggaran", "after": "Analis Anggaran Ahli"},
+    }
 
 
 def test_admin_switches_an_account_off_and_the_person_cannot_log_in(
@@ -218,35 +286,52 @@ def test_admin_switches_an_account_off_and_the_person_cannot_log_in(
     response = admin_client_.post(url, {"active": "0"})
     assert "Nonaktifkan akun sari?" in response.content.decode()  # asks first
     response = admin_client_.post(url, {"active": "0", "confirmed": "1"}, follow=True)
-    assert "Akun sari dinonaktifkan; pemiliknya tidak dapat masuk lagi." in response.content.decode()
+    assert (
+        "Akun sari dinonaktifkan; pemiliknya tidak dapat masuk lagi." in response.content.decode()
+    )
     response = client.post("/akun/masuk/", {"username": "sari", "password": persona_password})
     assert response.status_code == 200
     response = admin_client_.post(url, {"active": "1"}, follow=True)
     assert "Akun sari diaktifkan." in response.content.decode()
-    assert client.post("/akun/masuk/", {"username": "sari", "password": persona_password}).status_code == 302
+    assert (
+        client.post("/akun/masuk/", {"username": "sari", "password": persona_password}).status_code
+        == 302
+    )
 
 
 def test_admin_cannot_switch_off_their_own_account(admin_client_, admin):
-    assert admin_client_.post(f"/organisasi/pegawai/{admin.employee.pk}/akun/", {"active": "0"}).status_code == 404
+    assert (
+        admin_client_.post(
+            f"/organisasi/pegawai/{admin.employee.pk}/akun/", {"active": "0"}
+        ).status_code
+        == 404
+    )
 
 
 def test_a_file_with_no_valid_row_offers_no_confirm_button(officer_client, org_tree):
     content = b"nip,nama,kode_unit,jabatan,email\n123,Salah,SJ.KPP,,x@contoh.go.id\n"
-    response = officer_client.post("/organisasi/impor/", {"file": csv_upload("p.csv", content)}, follow=True)
+    response = officer_client.post(
+        "/organisasi/impor/", {"file": csv_upload("p.csv", content)}, follow=True
+    )
     html = response.content.decode()
     assert "Tidak ada baris yang sah untuk diimpor. Perbaiki berkasnya lalu unggah lagi." in html
     assert "Konfirmasi impor" not in html
 
 
-def test_staff_search_with_control_characters_is_refused_clearly(officer_client, employee, client_as,
-                                                                   admin):
+def test_staff_search_with_control_characters_is_refused_clearly(
+    officer_client, employee, client_as, admin
+):
     response = officer_client.get("/organisasi/pegawai/?q=Sari%00")
     assert response.status_code == 400
     html = response.content.decode()
-    assert ("Teks pencarian berisi karakter kendali yang tidak diizinkan; pencarian diabaikan."
-            in html)
+    assert (
+        "Teks pencarian berisi karakter kendali yang tidak diizinkan; pencarian diabaikan." in html
+    )
     assert "Sari Wulandari" in html
     english = client_as(admin)
     english.post("/i18n/setlang/", {"language": "en", "next": "/"})
     html = english.get("/organisasi/pegawai/?q=%01").content.decode()
-    assert "The search text contains control characters that are not allowed; the search was ignored." in html
+    assert (
+        "The search text contains control characters that are not allowed; the search was ignored."
+        in html
+    )

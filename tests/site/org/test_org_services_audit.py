@@ -18,10 +18,13 @@ def last_action():
 
 def test_each_service_writes_one_entry_with_its_action(admin, org_tree):
     before = AuditEntry.objects.count()
-    unit = orgunit_create(actor=admin, code="SJ.HKM", name="Biro Hukum", level="eselon_2",
-                          parent=org_tree.root)
+    unit = orgunit_create(
+        actor=admin, code="SJ.HKM", name="Biro Hukum", level="eselon_2", parent=org_tree.root
+    )
     assert last_action() == ("orgunit.create", "admin-bijak")
-    user = user_create(actor=admin, username="joko", full_name="Joko Susilo", password="rahasia-joko-1")
+    user = user_create(
+        actor=admin, username="joko", full_name="Joko Susilo", password="rahasia-joko-1"
+    )
     assert last_action() == ("user.create", "admin-bijak")
     employee_create(actor=admin, nip="198702102011011012", name="Joko Susilo", unit=unit, user=user)
     assert last_action() == ("employee.create", "admin-bijak")
@@ -44,7 +47,9 @@ def test_a_failed_change_leaves_no_entry(admin, org_tree):
     with pytest.raises(ValidationError):
         orgunit_create(actor=admin, code="SJ", name="Dobel", level="eselon_1")
     with pytest.raises(RuntimeError), transaction.atomic():
-        orgunit_create(actor=admin, code="SJ.X", name="Batal", level="eselon_2", parent=org_tree.root)
+        orgunit_create(
+            actor=admin, code="SJ.X", name="Batal", level="eselon_2", parent=org_tree.root
+        )
         raise RuntimeError("roll back")
     assert not OrgUnit.objects.filter(code="SJ.X").exists()
     assert AuditEntry.objects.count() == before

@@ -26,12 +26,30 @@ def _page(client, url: str, lang: str | None = None) -> str:
 
 
 INDEX_HEADINGS = {
-    "id": ["A. Himbauan", "B. Larangan", "C. Hal yang Perlu Diperhatikan", "D. Kontak Aduan",
-           "Tentang versi ini", "Dasar hukum", "Konsekuensi pelanggaran",
-           "Kewajiban sosialisasi", "Kanal aduan", "Daftar isi"],
-    "en": ["A. Recommendations", "B. Prohibitions", "C. Things to Bear in Mind",
-           "D. Reporting Contacts", "About this version", "Legal basis", "Consequence of a breach",
-           "Dissemination duty", "Reporting channels", "Contents"],
+    "id": [
+        "A. Himbauan",
+        "B. Larangan",
+        "C. Hal yang Perlu Diperhatikan",
+        "D. Kontak Aduan",
+        "Tentang versi ini",
+        "Dasar hukum",
+        "Konsekuensi pelanggaran",
+        "Kewajiban sosialisasi",
+        "Kanal aduan",
+        "Daftar isi",
+    ],
+    "en": [
+        "A. Recommendations",
+        "B. Prohibitions",
+        "C. Things to Bear in Mind",
+        "D. Reporting Contacts",
+        "About this version",
+        "Legal basis",
+        "Consequence of a breach",
+        "Dissemination duty",
+        "Reporting channels",
+        "Contents",
+    ],
 }
 
 
@@ -55,27 +73,29 @@ def test_index_presents_every_section_and_clause(client, lang):
 
 def test_index_shows_kind_severity_and_categories_in_indonesian(client):
     body = _page(client, "/kebijakan/")
-    b2 = body[body.index('id="pasal-B.2"'):body.index('id="pasal-B.3"')]
+    b2 = body[body.index('id="pasal-B.2"') : body.index('id="pasal-B.3"')]
     assert "<dt>Jenis</dt><dd>Larangan</dd>" in b2
     assert '<dd class="sev-tinggi">Tinggi</dd>' in b2
-    assert '<li>SARA (suku, agama, ras, antargolongan)</li>' in b2
-    assert '<li>Ujaran kebencian</li>' in b2
+    assert "<li>SARA (suku, agama, ras, antargolongan)</li>" in b2
+    assert "<li>Ujaran kebencian</li>" in b2
 
 
 def test_index_shows_kind_severity_and_categories_in_english(client):
     body = _page(client, "/kebijakan/", "en")
-    b3 = body[body.index('id="pasal-B.3"'):body.index('id="pasal-B.4"')]
+    b3 = body[body.index('id="pasal-B.3"') : body.index('id="pasal-B.4"')]
     assert "<dt>Kind</dt><dd>Prohibition</dd>" in b3
     assert '<dd class="sev-sedang">Medium</dd>' in b3
-    assert '<li>Abusive or profane language</li>' in b3
+    assert "<li>Abusive or profane language</li>" in b3
     assert "This English rendering is unofficial; the Indonesian text is authoritative." in body
 
 
 def test_index_lists_the_reporting_channels_with_links(client):
     body = _page(client, "/kebijakan/")
     assert '<a href="https://wa.me/628119224545" rel="noopener">0811-9224-545</a>' in body
-    assert ('<a href="mailto:aduankonten@mail.kominfo.go.id" rel="noopener">'
-            "aduankonten@mail.kominfo.go.id</a>") in body
+    assert (
+        '<a href="mailto:aduankonten@mail.kominfo.go.id" rel="noopener">'
+        "aduankonten@mail.kominfo.go.id</a>"
+    ) in body
     assert '<a href="https://aduankonten.id" rel="noopener">https://aduankonten.id</a>' in body
     assert "081-1922-4545" in body  # the seed's form, recorded in the channel's note
     for kind in POLICY.complaint_kinds:
@@ -100,10 +120,22 @@ def test_language_switch_through_setlang(client):
     assert "<p>Spreading health-related hoaxes.</p>" in body
 
 
-@pytest.mark.parametrize(("lang", "labels"), [
-    ("id", ("Poin B.2 · Larangan", "Saran", "Contoh", "Melanggar:", "Sesuai aturan:")),
-    ("en", ("Point B.2 · Prohibition", "Advice", "Examples", "Breaks the rule:", "Within the rules:")),
-])
+@pytest.mark.parametrize(
+    ("lang", "labels"),
+    [
+        ("id", ("Poin B.2 · Larangan", "Saran", "Contoh", "Melanggar:", "Sesuai aturan:")),
+        (
+            "en",
+            (
+                "Point B.2 · Prohibition",
+                "Advice",
+                "Examples",
+                "Breaks the rule:",
+                "Within the rules:",
+            ),
+        ),
+    ],
+)
 def test_prohibition_page_shows_advice_and_examples_with_a_rewrite(client, lang, labels):
     body = _page(client, "/kebijakan/B.2/", lang)
     clause = POLICY.clause("B.2")
@@ -147,7 +179,11 @@ def test_every_prohibition_and_recommendation_has_two_examples():
             assert {e.kind for e in examples} == {expected}, clause.id
             for e in examples:
                 assert e.post_id and e.post_en
-                assert (e.better_id and e.better_en) if expected == "breaks" else (e.why_id and e.why_en)
+                assert (
+                    (e.better_id and e.better_en)
+                    if expected == "breaks"
+                    else (e.why_id and e.why_en)
+                )
 
 
 def test_every_clause_page_renders_and_links_its_neighbours(client):
@@ -189,7 +225,9 @@ def test_download_returns_the_exact_active_file(client, tmp_path):
 
     response = client.get("/kebijakan/unduh/")
     assert response.status_code == 200
-    assert response["Content-Disposition"] == 'attachment; filename="kemenkes-hk0202-2438-2018.yaml"'
+    assert (
+        response["Content-Disposition"] == 'attachment; filename="kemenkes-hk0202-2438-2018.yaml"'
+    )
     assert hashlib.sha256(response.content).hexdigest() == POLICY.content_hash
     version = policy_version_load(path=SECOND_AGENCY)
     response = client.get("/kebijakan/unduh/")

@@ -112,8 +112,12 @@ def test_management_command_loads_and_reports(capsys):
 
 def test_management_command_names_the_bad_field(tmp_path):
     bad = tmp_path / "bad.yaml"
-    bad.write_text(DEFAULT_POLICY_PATH.read_text(encoding="utf-8").replace(
-        "severity: tinggi", "severity: 3", 1), encoding="utf-8")
+    bad.write_text(
+        DEFAULT_POLICY_PATH.read_text(encoding="utf-8").replace(
+            "severity: tinggi", "severity: 3", 1
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(CommandError) as info:
         call_command("bijak_policy_load", "--file", str(bad))
     assert "clauses[1].severity: must be one of: rendah, sedang, tinggi (got 3)" in str(info.value)
@@ -136,7 +140,8 @@ def test_activate_switches_the_active_version_and_audits(admin_user):
 
 def test_admin_lists_versions_and_activates_through_the_service(client, tmp_path):
     superuser = get_user_model().objects.create_superuser(
-        username="root", password="x-not-used-123", email="root@example.invalid")
+        username="root", password="x-not-used-123", email="root@example.invalid"
+    )
     client.force_login(superuser)
     old = policy_version_load()
     changed = tmp_path / "kemenkes-v2.yaml"
@@ -150,8 +155,9 @@ def test_admin_lists_versions_and_activates_through_the_service(client, tmp_path
     assert old.content_hash[:12] in response.content.decode()
     assert new.content_hash[:12] in response.content.decode()
     assert client.get("/admin/policies/policyversion/add/").status_code == 403
-    response = client.post("/admin/policies/policyversion/", {
-        "action": "activate", "_selected_action": [str(new.pk)]})
+    response = client.post(
+        "/admin/policies/policyversion/", {"action": "activate", "_selected_action": [str(new.pk)]}
+    )
     assert response.status_code == 302
     new.refresh_from_db()
     old.refresh_from_db()

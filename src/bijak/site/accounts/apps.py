@@ -15,8 +15,9 @@ class AccountsConfig(AppConfig):
         user_locked_out.connect(_audit_lockout, dispatch_uid="bijak-audit-lockout")
 
 
-def _audit_lockout(sender: object, request: object = None, username: str | None = None,
-                   **kwargs: object) -> None:
+def _audit_lockout(
+    sender: object, request: object = None, username: str | None = None, **kwargs: object
+) -> None:
     """django-axes locked a name or an address out: that goes in the audit log."""
     from bijak.site.accounts.services import session_event_record
 

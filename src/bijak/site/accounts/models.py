@@ -12,7 +12,10 @@ class User(AbstractUser):
 
     full_name = models.CharField(_("nama lengkap"), max_length=200, blank=True)
     preferred_language = models.CharField(
-        _("bahasa"), max_length=8, choices=[("id", "Bahasa Indonesia"), ("en", "English")], default="id"
+        _("bahasa"),
+        max_length=8,
+        choices=[("id", "Bahasa Indonesia"), ("en", "English")],
+        default="id",
     )
 
     class Meta:

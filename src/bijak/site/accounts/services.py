@@ -11,16 +11,32 @@ from bijak.site.audit.services import audit_record
 
 
 @transaction.atomic
-def user_create(*, actor: Any | None, username: str, full_name: str, email: str = "",
-                password: str | None = None, is_staff: bool = False,
-                is_superuser: bool = False) -> Any:
+def user_create(
+    *,
+    actor: Any | None,
+    username: str,
+    full_name: str,
+    email: str = "",
+    password: str | None = None,
+    is_staff: bool = False,
+    is_superuser: bool = False,
+) -> Any:
     """Create a login. Without a password the account can only be opened via password reset."""
     user = get_user_model().objects.create_user(
-        username=username, email=email, password=password, full_name=full_name,
-        is_staff=is_staff, is_superuser=is_superuser,
+        username=username,
+        email=email,
+        password=password,
+        full_name=full_name,
+        is_staff=is_staff,
+        is_superuser=is_superuser,
     )
-    audit_record(actor=actor, action="user.create", target_type="accounts.User", target_id=user.pk,
-                 data={"username": username, "is_staff": is_staff, "is_superuser": is_superuser})
+    audit_record(
+        actor=actor,
+        action="user.create",
+        target_type="accounts.User",
+        target_id=user.pk,
+        data={"username": username, "is_staff": is_staff, "is_superuser": is_superuser},
+    )
     return user
 
 
@@ -29,8 +45,13 @@ def user_password_set(*, actor: Any | None, user: Any, password: str) -> None:
     """Set a user's password (administrators and the demo set-up); the password is not logged."""
     user.set_password(password)
     user.save(update_fields=["password"])
-    audit_record(actor=actor, action="user.password_set", target_type="accounts.User",
-                 target_id=user.pk, data={"username": user.username})
+    audit_record(
+        actor=actor,
+        action="user.password_set",
+        target_type="accounts.User",
+        target_id=user.pk,
+        data={"username": user.username},
+    )
 
 
 @transaction.atomic
@@ -53,16 +74,29 @@ def user_invite(*, actor: Any, employee: Any, base_url: str) -> Any:
     if not employee.email:
         raise ValidationError(_("Pegawai ini belum punya alamat e-mail."))
     if get_user_model().objects.filter(username=employee.nip).exists():
-        raise ValidationError(_("Nama pengguna %(username)s sudah dipakai.") % {"username": employee.nip})
-    user = user_create(actor=actor, username=employee.nip, full_name=employee.name,
-                       email=employee.email, password=secrets.token_urlsafe(32))
+        raise ValidationError(
+            _("Nama pengguna %(username)s sudah dipakai.") % {"username": employee.nip}
+        )
+    user = user_create(
+        actor=actor,
+        username=employee.nip,
+        full_name=employee.name,
+        email=employee.email,
+        password=secrets.token_urlsafe(32),
+    )
     employee.user = user
     employee.save(update_fields=["user"])
     role_assign(actor=actor, user=user, role="employee", unit=employee.unit)
-    audit_record(actor=actor, action="user.invite", target_type="org.Employee", target_id=employee.pk,
-                 data={"username": user.username, "email": user.email})
-    notification_enqueue(recipient=user, template="accounts/invite", actor=actor,
-                         context={"base_url": base_url})
+    audit_record(
+        actor=actor,
+        action="user.invite",
+        target_type="org.Employee",
+        target_id=employee.pk,
+        data={"username": user.username, "email": user.email},
+    )
+    notification_enqueue(
+        recipient=user, template="accounts/invite", actor=actor, context={"base_url": base_url}
+    )
     return user
 
 
@@ -73,8 +107,13 @@ def user_active_set(*, actor: Any, user: Any, active: bool) -> None:
         return
     user.is_active = active
     user.save(update_fields=["is_active"])
-    audit_record(actor=actor, action="user.activate" if active else "user.deactivate",
-                 target_type="accounts.User", target_id=user.pk, data={"username": user.username})
+    audit_record(
+        actor=actor,
+        action="user.activate" if active else "user.deactivate",
+        target_type="accounts.User",
+        target_id=user.pk,
+        data={"username": user.username},
+    )
 
 
 SESSION_EVENTS = {"login", "login_failed", "logout", "password_reset", "locked_out"}
@@ -87,5 +126,10 @@ def session_event_record(*, actor: Any | None, event: str, username: str = "") -
     if event not in SESSION_EVENTS:
         raise ValueError(f"unknown session event {event!r}")
     name = username or getattr(actor, "username", "")
-    audit_record(actor=actor, action=f"user.{event}", target_type="accounts.User",
-                 target_id=getattr(actor, "pk", "") or "", data={"username": name})
+    audit_record(
+        actor=actor,
+        action=f"user.{event}",
+        target_type="accounts.User",
+        target_id=getattr(actor, "pk", "") or "",
+        data={"username": name},
+    )

@@ -32,7 +32,9 @@ urlpatterns = [
     ),
     path(
         "sandi/reset/selesai/",
-        auth_views.PasswordResetCompleteView.as_view(template_name="accounts/password_reset_complete.html"),
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="accounts/password_reset_complete.html"
+        ),
         name="password_reset_complete",
     ),
 ]

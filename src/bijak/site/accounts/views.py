@@ -40,7 +40,10 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         # the rules shown before the first try, not only in the error after it
         from django.contrib.auth.password_validation import password_validators_help_texts
 
-        return {**super().get_context_data(**kwargs), "password_rules": password_validators_help_texts()}
+        return {
+            **super().get_context_data(**kwargs),
+            "password_rules": password_validators_help_texts(),
+        }
 
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)
@@ -48,8 +51,11 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         return response
 
 
-def locked_out(request: HttpRequest, response: HttpResponse | None = None,
-               credentials: dict[str, Any] | None = None) -> HttpResponse:
+def locked_out(
+    request: HttpRequest,
+    response: HttpResponse | None = None,
+    credentials: dict[str, Any] | None = None,
+) -> HttpResponse:
     """What django-axes answers while a name or an address is locked out (429, translated)."""
     from django.conf import settings
     from django.shortcuts import render

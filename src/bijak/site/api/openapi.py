@@ -21,9 +21,14 @@ def _rewrite_refs(node: Any) -> Any:
     """`#/$defs/X` (the engine's schema file) -> `#/components/schemas/ReportX` (where OpenAPI
     looks them up once the schema sits under components)."""
     if isinstance(node, dict):
-        return {k: (f"#/components/schemas/{REPORT_DEFS_PREFIX}{v[len('#/$defs/'):]}"
-                    if k == "$ref" and isinstance(v, str) and v.startswith("#/$defs/")
-                    else _rewrite_refs(v)) for k, v in node.items()}
+        return {
+            k: (
+                f"#/components/schemas/{REPORT_DEFS_PREFIX}{v[len('#/$defs/') :]}"
+                if k == "$ref" and isinstance(v, str) and v.startswith("#/$defs/")
+                else _rewrite_refs(v)
+            )
+            for k, v in node.items()
+        }
     if isinstance(node, list):
         return [_rewrite_refs(v) for v in node]
     return node
@@ -45,7 +50,9 @@ def _report_schema() -> tuple[dict[str, Any], dict[str, Any]]:
     if not isinstance(schema, dict):
         return fallback, {}
     defs = schema.get("$defs") or schema.get("definitions") or {}
-    schema = {k: v for k, v in schema.items() if k not in ("$schema", "$id", "$defs", "definitions")}
+    schema = {
+        k: v for k, v in schema.items() if k not in ("$schema", "$id", "$defs", "definitions")
+    }
     hoisted = {f"{REPORT_DEFS_PREFIX}{name}": _rewrite_refs(value) for name, value in defs.items()}
     return _rewrite_refs(schema), hoisted
 

@@ -42,8 +42,10 @@ def token_create(
     if any(ord(char) < 32 or ord(char) == 127 for char in name):
         raise ValidationError(_("Nama token berisi karakter kendali yang tidak diizinkan."))
     if len(name) > ApiToken.NAME_MAX_CHARS:
-        raise ValidationError(_("Nama token terlalu panjang: paling banyak %(max)s karakter.")
-                              % {"max": ApiToken.NAME_MAX_CHARS})
+        raise ValidationError(
+            _("Nama token terlalu panjang: paling banyak %(max)s karakter.")
+            % {"max": ApiToken.NAME_MAX_CHARS}
+        )
     plaintext = TOKEN_PREFIX + secrets.token_urlsafe(32)
     with transaction.atomic():
         # the owner's row is locked so two requests at once cannot both pass the cap
@@ -51,8 +53,12 @@ def token_create(
         cap = int(settings.BIJAK_API_TOKENS_PER_USER)
         if ApiToken.objects.filter(user=user, revoked_at__isnull=True).count() >= cap:
             raise ValidationError(
-                _("Anda sudah memiliki %(max)s token aktif, batas per pengguna. Cabut token yang "
-                  "tidak dipakai lagi sebelum membuat yang baru.") % {"max": cap})
+                _(
+                    "Anda sudah memiliki %(max)s token aktif, batas per pengguna. Cabut token yang "
+                    "tidak dipakai lagi sebelum membuat yang baru."
+                )
+                % {"max": cap}
+            )
         token = ApiToken.objects.create(
             user=user,
             kind=kind,
@@ -147,16 +153,23 @@ def rate_hit(
             row = cursor.fetchone()
     if row is None:  # over the limit: refused, not counted
         current = _rate_count(token=token, window=window)
-        return False, _retry_after(previous=previous, current=current, limit=limit,
-                                   window=window, window_s=window_s, now=now)
+        return False, _retry_after(
+            previous=previous,
+            current=current,
+            limit=limit,
+            window=window,
+            window_s=window_s,
+            now=now,
+        )
     if row[0] == 1 and window % 10 == 0:  # a new window: now and then, forget old ones
         with write_serialized():
             RateWindow.objects.filter(token=token, window__lt=window - 1).delete()
     return True, 0
 
 
-def _retry_after(*, previous: int, current: int, limit: int, window: int, window_s: int,
-                 now: float) -> int:
+def _retry_after(
+    *, previous: int, current: int, limit: int, window: int, window_s: int, now: float
+) -> int:
     """Seconds until the sliding count falls below `limit` (no new request in between)."""
     start = window * window_s
     room = limit - current - 1  # what the weighted previous window may still weigh

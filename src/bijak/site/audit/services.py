@@ -29,11 +29,23 @@ def _storable(value: Any) -> Any:
     return value
 
 
-def _entry_hash(*, seq: int, created_at: str, actor_id: int | None, actor_label: str, action: str,
-                target_type: str, target_id: str, data: Any, prev_hash: str) -> str:
+def _entry_hash(
+    *,
+    seq: int,
+    created_at: str,
+    actor_id: int | None,
+    actor_label: str,
+    action: str,
+    target_type: str,
+    target_id: str,
+    data: Any,
+    prev_hash: str,
+) -> str:
     payload = json.dumps(
         [seq, created_at, actor_id, actor_label, action, target_type, target_id, data, prev_hash],
-        sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
@@ -58,12 +70,25 @@ def audit_record(
         actor_id = getattr(actor, "pk", None)
         actor_label = _storable(str(getattr(actor, "username", "") or "")) if actor else "system"
         entry = AuditEntry(
-            seq=seq, created_at=created_at, actor_id=actor_id, actor_label=actor_label, action=action,
-            target_type=target_type, target_id=str(target_id), data=data, prev_hash=prev_hash,
+            seq=seq,
+            created_at=created_at,
+            actor_id=actor_id,
+            actor_label=actor_label,
+            action=action,
+            target_type=target_type,
+            target_id=str(target_id),
+            data=data,
+            prev_hash=prev_hash,
         )
         entry.hash = _entry_hash(
-            seq=seq, created_at=created_at.isoformat(), actor_id=actor_id, actor_label=actor_label,
-            action=action, target_type=target_type, target_id=str(target_id), data=data,
+            seq=seq,
+            created_at=created_at.isoformat(),
+            actor_id=actor_id,
+            actor_label=actor_label,
+            action=action,
+            target_type=target_type,
+            target_id=str(target_id),
+            data=data,
             prev_hash=prev_hash,
         )
         entry.save()
@@ -118,9 +143,15 @@ def audit_verify(*, checkpoint: ChainPoint | None = None) -> ChainCheck:
         if entry.prev_hash != prev:
             return ChainCheck(False, count, entry.seq, "link")
         digest = _entry_hash(
-            seq=entry.seq, created_at=entry.created_at.isoformat(), actor_id=entry.actor_id,
-            actor_label=entry.actor_label, action=entry.action, target_type=entry.target_type,
-            target_id=entry.target_id, data=entry.data, prev_hash=entry.prev_hash,
+            seq=entry.seq,
+            created_at=entry.created_at.isoformat(),
+            actor_id=entry.actor_id,
+            actor_label=entry.actor_label,
+            action=entry.action,
+            target_type=entry.target_type,
+            target_id=entry.target_id,
+            data=entry.data,
+            prev_hash=entry.prev_hash,
         )
         if digest != entry.hash:
             return ChainCheck(False, count, entry.seq, "content")
@@ -134,8 +165,9 @@ def audit_verify(*, checkpoint: ChainPoint | None = None) -> ChainCheck:
         if head.seq > last_seq:
             return ChainCheck(False, count, last_seq + 1, "truncated")
         if head.seq < last_seq or head.hash != prev:
-            return ChainCheck(False, count, head.seq + 1 if head.seq < last_seq else last_seq,
-                              "head")
+            return ChainCheck(
+                False, count, head.seq + 1 if head.seq < last_seq else last_seq, "head"
+            )
     if checkpoint is not None and checkpoint.seq > last_seq:
         return ChainCheck(False, count, last_seq + 1, "truncated")
     return ChainCheck(True, count)

@@ -54,9 +54,11 @@ class CheckForm(forms.Form):
         try:
             cleaned["input"] = check_input_parse(
                 {"text": cleaned["text"], "platform": cleaned["platform"] or None},
-                max_chars=self.max_chars)
+                max_chars=self.max_chars,
+            )
         except CheckInputError as exc:
             for problem in exc.problems:
-                self.add_error(problem.field if problem.field in self.fields else None,
-                               problem.message)
+                self.add_error(
+                    problem.field if problem.field in self.fields else None, problem.message
+                )
         return cleaned

@@ -228,7 +228,9 @@ def _plain(text: str) -> str:
     """A clause's text out of its list: without the circular's trailing "; dan" or ";"."""
     from bijak.site.policies.present import clause_short
 
-    return clause_short(text, limit=100_000) + ("." if text and not text.rstrip().endswith("?") else "")
+    return clause_short(text, limit=100_000) + (
+        "." if text and not text.rstrip().endswith("?") else ""
+    )
 
 
 def _short(text: str) -> str:

@@ -107,8 +107,9 @@ def preview(request: HttpRequest) -> HttpResponse:
     report = services.check_run(
         text=draft.text, lang=draft.lang, platform=draft.platform, count=False
     )
-    return render(request, "checks/_result.html",
-                  {"form": form, "result": _result(draft.text, report)})
+    return render(
+        request, "checks/_result.html", {"form": form, "result": _result(draft.text, report)}
+    )
 
 
 @never_cache
@@ -117,9 +118,12 @@ def saved_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "checks/saved_list.html",
-        {"saved_checks": [(saved, saved_excerpt(saved))
-                          for saved in saved_checks_for_user(user=request.user)],
-         "platforms": dict(platform_choices())},
+        {
+            "saved_checks": [
+                (saved, saved_excerpt(saved)) for saved in saved_checks_for_user(user=request.user)
+            ],
+            "platforms": dict(platform_choices()),
+        },
     )
 
 

@@ -55,8 +55,10 @@ def user_grants(user: Any) -> tuple[Grant, ...]:
     cached: tuple[Grant, ...] | None = getattr(user, "_bijak_grants", None)
     if cached is not None:
         return cached
-    grants = [Grant(role=r.role, unit_id=r.unit_id)
-              for r in RoleAssignment.objects.filter(user=user).only("role", "unit_id")]
+    grants = [
+        Grant(role=r.role, unit_id=r.unit_id)
+        for r in RoleAssignment.objects.filter(user=user).only("role", "unit_id")
+    ]
     employee = employee_of(user)
     if employee is not None:
         grants.append(Grant(role=EMPLOYEE, unit_id=employee.unit_id))

@@ -29,10 +29,16 @@ from bijak.site.org.nip import nip_check
 COLUMNS = ("nip", "nama", "kode_unit", "jabatan", "email")
 REQUIRED = ("nip", "nama", "kode_unit", "email")
 ALIASES = {
-    "name": "nama", "nama_pegawai": "nama", "nama_lengkap": "nama",
-    "unit": "kode_unit", "kode": "kode_unit", "unit_code": "kode_unit",
+    "name": "nama",
+    "nama_pegawai": "nama",
+    "nama_lengkap": "nama",
+    "unit": "kode_unit",
+    "kode": "kode_unit",
+    "unit_code": "kode_unit",
     "position": "jabatan",
-    "e_mail": "email", "surel": "email", "alamat_email": "email",
+    "e_mail": "email",
+    "surel": "email",
+    "alamat_email": "email",
 }
 
 STATUS_NEW = "new"
@@ -77,8 +83,10 @@ def _decode_csv(content: bytes) -> str:
         line = content.count(b"\n", 0, start) + 1
         column = start - (content.rfind(b"\n", 0, start) + 1) + 1
         raise ImportFileError(
-            _("Berkas CSV bukan UTF-8: byte 0x%(byte)02X pada baris %(line)d, posisi %(column)d "
-              "tidak dapat dibaca. Simpan ulang berkas sebagai \"CSV UTF-8\".")
+            _(
+                "Berkas CSV bukan UTF-8: byte 0x%(byte)02X pada baris %(line)d, posisi %(column)d "
+                'tidak dapat dibaca. Simpan ulang berkas sebagai "CSV UTF-8".'
+            )
             % {"byte": content[start], "line": line, "column": column}
         ) from None
 
@@ -95,7 +103,8 @@ def _csv_rows(content: bytes) -> Iterable[tuple[int, list[str], set[int]]]:
             yield reader.line_num, cells, set()
     except csv.Error as exc:
         raise ImportFileError(
-            _("Berkas CSV rusak di baris %(line)d: %(error)s") % {"line": reader.line_num, "error": exc}
+            _("Berkas CSV rusak di baris %(line)d: %(error)s")
+            % {"line": reader.line_num, "error": exc}
         ) from None
 
 
@@ -116,8 +125,17 @@ def _xlsx_cell(value: Any) -> tuple[str, bool]:
     return str(value), False
 
 
-XLSX_BROKEN = (zipfile.BadZipFile, zlib.error, KeyError, IndexError, OSError, EOFError, ValueError,
-               TypeError, SyntaxError)
+XLSX_BROKEN = (
+    zipfile.BadZipFile,
+    zlib.error,
+    KeyError,
+    IndexError,
+    OSError,
+    EOFError,
+    ValueError,
+    TypeError,
+    SyntaxError,
+)
 """What openpyxl raises on a damaged workbook (XML parse errors are SyntaxError subclasses)."""
 XLSX_UNPACKED_FACTOR = 25
 """An XLSX may unpack to at most this many times the upload limit (a "zip bomb" is refused
@@ -129,7 +147,9 @@ def _xlsx_unpacked_size(content: bytes) -> int:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             return sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise ImportFileError(_("Berkas XLSX tidak dapat dibuka: berkasnya rusak atau bukan XLSX.")) from None
+        raise ImportFileError(
+            _("Berkas XLSX tidak dapat dibuka: berkasnya rusak atau bukan XLSX.")
+        ) from None
 
 
 def _xlsx_rows(content: bytes, max_bytes: int) -> Iterable[tuple[int, list[str], set[int]]]:
@@ -146,7 +166,9 @@ def _xlsx_rows(content: bytes, max_bytes: int) -> Iterable[tuple[int, list[str],
             warnings.simplefilter("ignore")
             workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except XLSX_BROKEN:
-        raise ImportFileError(_("Berkas XLSX tidak dapat dibuka: berkasnya rusak atau bukan XLSX.")) from None
+        raise ImportFileError(
+            _("Berkas XLSX tidak dapat dibuka: berkasnya rusak atau bukan XLSX.")
+        ) from None
     try:
         sheet = workbook.worksheets[0]
         rows = []
@@ -161,7 +183,9 @@ def _xlsx_rows(content: bytes, max_bytes: int) -> Iterable[tuple[int, list[str],
                 cells.pop()
             rows.append((index, cells, lossy))
     except XLSX_BROKEN:  # a sheet whose XML is cut off or invalid is read lazily, here
-        raise ImportFileError(_("Berkas XLSX tidak dapat dibuka: berkasnya rusak atau bukan XLSX.")) from None
+        raise ImportFileError(
+            _("Berkas XLSX tidak dapat dibuka: berkasnya rusak atau bukan XLSX.")
+        ) from None
     finally:
         workbook.close()
     return rows
@@ -186,8 +210,10 @@ def read_employee_file(*, filename: str, content: bytes, max_bytes: int) -> list
     elif extension == "xlsx":
         source = _xlsx_rows(content, max_bytes)
     elif extension in {"xls", "ods"}:
-        raise ImportFileError(_("Berkas .%(ext)s tidak didukung; simpan ulang sebagai XLSX atau "
-                                "\"CSV UTF-8\".") % {"ext": extension})
+        raise ImportFileError(
+            _('Berkas .%(ext)s tidak didukung; simpan ulang sebagai XLSX atau "CSV UTF-8".')
+            % {"ext": extension}
+        )
     else:
         raise ImportFileError(_("Berkas harus berformat CSV atau XLSX."))
 
@@ -234,11 +260,15 @@ def _check_header(header: list[str]) -> None:
     seen: set[str] = set()
     for column in header:
         if column in seen:
-            raise ImportFileError(_("Kolom %(column)s muncul lebih dari sekali.") % {"column": column})
+            raise ImportFileError(
+                _("Kolom %(column)s muncul lebih dari sekali.") % {"column": column}
+            )
         seen.add(column)
     missing = [c for c in REQUIRED if c not in header]
     if missing:
-        raise ImportFileError(_("Kolom wajib tidak ada: %(columns)s.") % {"columns": ", ".join(missing)})
+        raise ImportFileError(
+            _("Kolom wajib tidak ada: %(columns)s.") % {"columns": ", ".join(missing)}
+        )
 
 
 def check_rows(rows: list[RawRow], *, unit_codes: set[str]) -> None:
@@ -252,26 +282,39 @@ def check_rows(rows: list[RawRow], *, unit_codes: set[str]) -> None:
         data = row.cells
         for column, value in data.items():  # the preview is stored too: no NUL may stay
             if "\x00" in value:
-                row.errors.append(_("Kolom %(field)s berisi karakter NUL yang tidak diizinkan.")
-                                  % {"field": column})
+                row.errors.append(
+                    _("Kolom %(field)s berisi karakter NUL yang tidak diizinkan.")
+                    % {"field": column}
+                )
                 data[column] = value.replace("\x00", "")
-        row.errors.extend(column_problems(
-            Employee, name=data.get("nama", ""), position=data.get("jabatan", ""),
-            email=data.get("email", "")))
+        row.errors.extend(
+            column_problems(
+                Employee,
+                name=data.get("nama", ""),
+                position=data.get("jabatan", ""),
+                email=data.get("email", ""),
+            )
+        )
         for column in REQUIRED:
             if not data.get(column, ""):
                 row.errors.append(_("Kolom %(column)s wajib diisi.") % {"column": column})
         nip = data.get("nip", "").replace(" ", "")
         data["nip"] = nip
         if nip and "nip" in row.lossy:
-            row.errors.append(_("NIP tersimpan sebagai angka di Excel sehingga digit terakhirnya "
-                                "hilang; format kolom NIP sebagai teks."))
+            row.errors.append(
+                _(
+                    "NIP tersimpan sebagai angka di Excel sehingga digit terakhirnya "
+                    "hilang; format kolom NIP sebagai teks."
+                )
+            )
         elif nip:
             _parts, nip_errors = nip_check(nip)
             row.errors.extend(nip_errors)
             if nip in first_line_of:
-                row.errors.append(_("NIP %(nip)s sudah muncul di baris %(line)d.")
-                                  % {"nip": nip, "line": first_line_of[nip]})
+                row.errors.append(
+                    _("NIP %(nip)s sudah muncul di baris %(line)d.")
+                    % {"nip": nip, "line": first_line_of[nip]}
+                )
             else:
                 first_line_of[nip] = row.line
         code = data.get("kode_unit", "")

@@ -35,7 +35,11 @@ class OrgUnit(models.Model):
     name = models.CharField(_("nama"), max_length=200)
     level = models.CharField(_("tingkat"), max_length=10, choices=Level.choices)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
         verbose_name=_("unit induk"),
     )
 
@@ -54,13 +58,18 @@ class OrgUnit(models.Model):
 
 class Employee(models.Model):
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="employee", verbose_name=_("akun"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="employee",
+        verbose_name=_("akun"),
     )
     nip = models.CharField(_("NIP"), max_length=18, unique=True)
     name = models.CharField(_("nama"), max_length=200)
-    unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="employees",
-                             verbose_name=_("unit"))
+    unit = models.ForeignKey(
+        OrgUnit, on_delete=models.PROTECT, related_name="employees", verbose_name=_("unit")
+    )
     position = models.CharField(_("jabatan"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
 
@@ -74,10 +83,20 @@ class Employee(models.Model):
 
 
 class RoleAssignment(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="role_assignments", verbose_name=_("pengguna"))
-    unit = models.ForeignKey(OrgUnit, null=True, blank=True, on_delete=models.CASCADE,
-                             related_name="role_assignments", verbose_name=_("unit"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="role_assignments",
+        verbose_name=_("pengguna"),
+    )
+    unit = models.ForeignKey(
+        OrgUnit,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="role_assignments",
+        verbose_name=_("unit"),
+    )
     role = models.CharField(_("peran"), max_length=20, choices=Role.choices)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -88,7 +107,8 @@ class RoleAssignment(models.Model):
         constraints = (
             models.UniqueConstraint(fields=["user", "unit", "role"], name="org_role_unique"),
             models.UniqueConstraint(
-                fields=["user", "role"], condition=models.Q(unit__isnull=True),
+                fields=["user", "role"],
+                condition=models.Q(unit__isnull=True),
                 name="org_role_unique_org_wide",
             ),
             models.CheckConstraint(
@@ -111,8 +131,9 @@ class ImportBatch(models.Model):
         APPLIED = "applied", _("sudah diimpor")
         REFUSED = "refused", _("ditolak (semua atau tidak sama sekali)")
 
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                   related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     filename = models.CharField(max_length=255)
     sha256 = models.CharField(max_length=64)

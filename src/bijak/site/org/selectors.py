@@ -49,11 +49,14 @@ def unit_role_holders(unit: OrgUnit) -> QuerySet[RoleAssignment]:
     return RoleAssignment.objects.filter(unit=unit).select_related("user").order_by("role")
 
 
-def employee_list_for(user: Any, *, query: str = "", unit_id: int | None = None) -> QuerySet[Employee]:
+def employee_list_for(
+    user: Any, *, query: str = "", unit_id: int | None = None
+) -> QuerySet[Employee]:
     employees = employees_visible_to(user)
     if query:
-        employees = employees.filter(Q(name__icontains=query) | Q(nip__startswith=query)
-                                     | Q(position__icontains=query))
+        employees = employees.filter(
+            Q(name__icontains=query) | Q(nip__startswith=query) | Q(position__icontains=query)
+        )
     if unit_id is not None:
         employees = employees.filter(unit_id=unit_id)
     return employees.order_by("name", "nip")

@@ -51,13 +51,17 @@ def unit_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = access.access_unit_by_id(request.user, unit_id)
-    return render(request, "org/unit_detail.html", {
-        "unit": unit,
-        "children": selectors.unit_children_for(request.user, unit),
-        "staff": selectors.unit_staff_for(request.user, unit),
-        "role_holders": selectors.unit_role_holders(unit),
-        "can_edit": access.can_manage_org(request.user),
-    })
+    return render(
+        request,
+        "org/unit_detail.html",
+        {
+            "unit": unit,
+            "children": selectors.unit_children_for(request.user, unit),
+            "staff": selectors.unit_staff_for(request.user, unit),
+            "role_holders": selectors.unit_role_holders(unit),
+            "can_edit": access.can_manage_org(request.user),
+        },
+    )
 
 
 @login_required
@@ -72,15 +76,24 @@ def unit_edit(request: HttpRequest, unit_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            orgunit_update(actor=request.user, unit=unit, name=data["name"], level=data["level"],
-                           parent=data["parent"])
+            orgunit_update(
+                actor=request.user,
+                unit=unit,
+                name=data["name"],
+                level=data["level"],
+                parent=data["parent"],
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("Unit %(code)s diperbarui.") % {"code": unit.code})
             return redirect("org:unit", unit_id=unit.pk)
-    return render(request, "org/unit_edit.html", {"unit": unit, "form": form},
-                  status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "org/unit_edit.html",
+        {"unit": unit, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @login_required
@@ -88,42 +101,68 @@ def employee_list(request: HttpRequest) -> HttpResponse:
     query, search_error = search_term(request, "q")
     employees = selectors.employee_list_for(request.user, query=query)
     page = Paginator(employees, 50).get_page(request.GET.get("halaman"))
-    return render(request, "org/employee_list.html",
-                  {"page": page, "query": query, "search_error": search_error},
-                  status=400 if search_error else 200)
+    return render(
+        request,
+        "org/employee_list.html",
+        {"page": page, "query": query, "search_error": search_error},
+        status=400 if search_error else 200,
+    )
 
 
 @login_required
 def employee_detail(request: HttpRequest, employee_id: int) -> HttpResponse:
     employee = access.access_employee_by_id(request.user, employee_id)
     parts, _errors = nip_check(employee.nip)
-    return render(request, "org/employee_detail.html", {
-        "employee": employee, "nip": parts,
-        "can_invite": employee.user_id is None and access.can_change_employee(request.user, employee),
-        "can_edit": access.can_change_employee(request.user, employee),
-        "can_switch_account": (access.can_manage_org(request.user) and employee.user_id is not None
-                               and employee.user_id != request.user.pk),
-    })
+    return render(
+        request,
+        "org/employee_detail.html",
+        {
+            "employee": employee,
+            "nip": parts,
+            "can_invite": employee.user_id is None
+            and access.can_change_employee(request.user, employee),
+            "can_edit": access.can_change_employee(request.user, employee),
+            "can_switch_account": (
+                access.can_manage_org(request.user)
+                and employee.user_id is not None
+                and employee.user_id != request.user.pk
+            ),
+        },
+    )
 
 
 @login_required
 def employee_edit(request: HttpRequest, employee_id: int) -> HttpResponse:
     employee = access.access_employee_for_change(request.user, employee_id)
     posted = request.method == "POST"
-    initial = {"name": employee.name, "unit": employee.unit, "position": employee.position,
-               "email": employee.email}
+    initial = {
+        "name": employee.name,
+        "unit": employee.unit,
+        "position": employee.position,
+        "email": employee.email,
+    }
     form = EmployeeForm(request.POST) if posted else EmployeeForm(initial=initial)
     unit_field = form.fields["unit"]
     assert isinstance(unit_field, ModelChoiceField)
     unit_field.queryset = access.units_changeable_by(request.user).order_by("code")
     if posted and form.is_valid():
         data = form.cleaned_data
-        employee_update(actor=request.user, employee=employee, name=data["name"], unit=data["unit"],
-                        position=data["position"], email=data["email"])
+        employee_update(
+            actor=request.user,
+            employee=employee,
+            name=data["name"],
+            unit=data["unit"],
+            position=data["position"],
+            email=data["email"],
+        )
         messages.success(request, _("Data pegawai %(nip)s disimpan.") % {"nip": employee.nip})
         return redirect("org:employee", employee_id=employee.pk)
-    return render(request, "org/employee_edit.html", {"employee": employee, "form": form},
-                  status=400 if posted else 200)
+    return render(
+        request,
+        "org/employee_edit.html",
+        {"employee": employee, "form": form},
+        status=400 if posted else 200,
+    )
 
 
 @login_required
@@ -137,7 +176,9 @@ def employee_account_active(request: HttpRequest, employee_id: int) -> HttpRespo
     if not active:
         page = confirmation_required(
             request,
-            question=_("Nonaktifkan akun %(username)s? Pemiliknya tidak dapat masuk lagi sampai akunnya diaktifkan kembali.")
+            question=_(
+                "Nonaktifkan akun %(username)s? Pemiliknya tidak dapat masuk lagi sampai akunnya diaktifkan kembali."
+            )
             % {"username": employee.user.username},
             yes=_("Ya, nonaktifkan"),
             cancel_url=reverse("org:employee", args=[employee.pk]),
@@ -146,10 +187,15 @@ def employee_account_active(request: HttpRequest, employee_id: int) -> HttpRespo
             return page
     user_active_set(actor=request.user, user=employee.user, active=active)
     if active:
-        messages.success(request, _("Akun %(username)s diaktifkan.") % {"username": employee.user.username})
+        messages.success(
+            request, _("Akun %(username)s diaktifkan.") % {"username": employee.user.username}
+        )
     else:
-        messages.success(request, _("Akun %(username)s dinonaktifkan; pemiliknya tidak dapat masuk lagi.")
-                         % {"username": employee.user.username})
+        messages.success(
+            request,
+            _("Akun %(username)s dinonaktifkan; pemiliknya tidak dapat masuk lagi.")
+            % {"username": employee.user.username},
+        )
     return redirect("org:employee", employee_id=employee.pk)
 
 
@@ -158,15 +204,18 @@ def employee_account_active(request: HttpRequest, employee_id: int) -> HttpRespo
 def employee_invite(request: HttpRequest, employee_id: int) -> HttpResponse:
     employee = access.access_employee_for_change(request.user, employee_id)
     try:
-        user = user_invite(actor=request.user, employee=employee,
-                           base_url=request.build_absolute_uri("/"))
+        user = user_invite(
+            actor=request.user, employee=employee, base_url=request.build_absolute_uri("/")
+        )
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)
     else:
-        messages.success(request, _("Akun %(username)s dibuat; tautan untuk membuat kata sandi "
-                                    "dikirim ke %(email)s.") % {"username": user.username,
-                                                                "email": user.email})
+        messages.success(
+            request,
+            _("Akun %(username)s dibuat; tautan untuk membuat kata sandi dikirim ke %(email)s.")
+            % {"username": user.username, "email": user.email},
+        )
     return redirect("org:employee", employee_id=employee.pk)
 
 
@@ -182,23 +231,34 @@ def import_upload(request: HttpRequest) -> HttpResponse:
         try:
             if upload.size > limit:
                 raise too_large_error(size=upload.size, limit=limit)
-            batch = employee_import_preview(actor=request.user, filename=upload.name,
-                                            content=upload.read())
+            batch = employee_import_preview(
+                actor=request.user, filename=upload.name, content=upload.read()
+            )
         except ImportFileError as exc:
             file_error = exc.message
         else:
             return redirect("org:import_batch", batch_id=batch.pk)
-    return render(request, "org/import_upload.html", {
-        "form": form, "file_error": file_error,
-        "recent": selectors.import_batches_of(request.user)[:10],
-    }, status=400 if posted else 200)
+    return render(
+        request,
+        "org/import_upload.html",
+        {
+            "form": form,
+            "file_error": file_error,
+            "recent": selectors.import_batches_of(request.user)[:10],
+        },
+        status=400 if posted else 200,
+    )
 
 
 @login_required
 def import_template(request: HttpRequest) -> HttpResponse:
     """An empty employee file with the expected header and one invented example row."""
     access.access_employee_import(request.user)
-    body = ",".join(COLUMNS) + "\r\n" + "198503152010121001,Nama Contoh,KODE.UNIT,Jabatan,nama@contoh.go.id\r\n"
+    body = (
+        ",".join(COLUMNS)
+        + "\r\n"
+        + "198503152010121001,Nama Contoh,KODE.UNIT,Jabatan,nama@contoh.go.id\r\n"
+    )
     response = HttpResponse(body.encode("utf-8"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="pegawai-templat.csv"'
     return response
@@ -211,34 +271,50 @@ def import_batch(request: HttpRequest, batch_id: int) -> HttpResponse:
     form = ImportConfirmForm(request.POST) if posted else ImportConfirmForm()
     if posted and form.is_valid():
         try:
-            result = employee_import_confirm(actor=request.user, batch=batch,
-                                             mode=form.cleaned_data["mode"])
+            result = employee_import_confirm(
+                actor=request.user, batch=batch, mode=form.cleaned_data["mode"]
+            )
         except ImportRefused as exc:
             messages.error(request, str(exc))
         except ValidationError as exc:
             for message in exc.messages:
                 messages.error(request, message)
         else:
-            messages.success(request, _(
-                "Impor selesai: %(created)d pegawai baru, %(updated)d diperbarui, "
-                "%(unchanged)d tidak berubah, %(rejected)d baris ditolak."
-            ) % result)
+            messages.success(
+                request,
+                _(
+                    "Impor selesai: %(created)d pegawai baru, %(updated)d diperbarui, "
+                    "%(unchanged)d tidak berubah, %(rejected)d baris ditolak."
+                )
+                % result,
+            )
         return redirect("org:import_batch", batch_id=batch.pk)
-    labels = {"nip": _("NIP"), "nama": _("Nama"), "kode_unit": _("Unit"), "jabatan": _("Jabatan"),
-              "email": _("E-mail")}
+    labels = {
+        "nip": _("NIP"),
+        "nama": _("Nama"),
+        "kode_unit": _("Unit"),
+        "jabatan": _("Jabatan"),
+        "email": _("E-mail"),
+    }
     # one page of rows: a file of 100 000 rows must not make a page of tens of megabytes
     page = Paginator(batch.rows, settings.BIJAK_IMPORT_PREVIEW_PAGE).get_page(
-        request.GET.get("halaman"))
+        request.GET.get("halaman")
+    )
     rows = [
-        {**row, "change_lines": [
-            f"{labels.get(column, column)}: {row.get('before', {}).get(column) or '—'} → {row['data'][column] or '—'}"
-            for column in row["changes"]
-        ]}
+        {
+            **row,
+            "change_lines": [
+                f"{labels.get(column, column)}: {row.get('before', {}).get(column) or '—'} → {row['data'][column] or '—'}"
+                for column in row["changes"]
+            ],
+        }
         for row in page.object_list
     ]
-    return render(request, "org/import_batch.html",
-                  {"batch": batch, "rows": rows, "page": page, "counts": import_counts(batch),
-                   "form": form})
+    return render(
+        request,
+        "org/import_batch.html",
+        {"batch": batch, "rows": rows, "page": page, "counts": import_counts(batch), "form": form},
+    )
 
 
 @login_required
@@ -253,8 +329,13 @@ def manage(request: HttpRequest) -> HttpResponse:
             if unit_form.is_valid():
                 data = unit_form.cleaned_data
                 try:
-                    unit = orgunit_create(actor=request.user, code=data["code"], name=data["name"],
-                                          level=data["level"], parent=data["parent"])
+                    unit = orgunit_create(
+                        actor=request.user,
+                        code=data["code"],
+                        name=data["name"],
+                        level=data["level"],
+                        parent=data["parent"],
+                    )
                 except ValidationError as exc:
                     unit_form.add_error(None, exc)
                 else:
@@ -266,25 +347,40 @@ def manage(request: HttpRequest) -> HttpResponse:
                 data = role_form.cleaned_data
                 user = get_user_model().objects.filter(username=data["username"]).first()
                 if user is None:
-                    role_form.add_error("username", _("Pengguna %(username)s tidak ditemukan.")
-                                        % {"username": data["username"]})
+                    role_form.add_error(
+                        "username",
+                        _("Pengguna %(username)s tidak ditemukan.")
+                        % {"username": data["username"]},
+                    )
                 else:
                     try:
-                        role_assign(actor=request.user, user=user, role=data["role"], unit=data["unit"])
+                        role_assign(
+                            actor=request.user, user=user, role=data["role"], unit=data["unit"]
+                        )
                     except ValidationError as exc:
                         role_form.add_error(None, exc)
                     else:
-                        messages.success(request, _("Peran diberikan kepada %(username)s.")
-                                         % {"username": user.username})
+                        messages.success(
+                            request,
+                            _("Peran diberikan kepada %(username)s.") % {"username": user.username},
+                        )
                         return redirect("org:manage")
     role_form.fields["username"].widget.attrs["list"] = "user-options"
     role_form.fields["username"].widget.attrs["autocomplete"] = "off"
-    return render(request, "org/manage.html", {
-        "unit_form": unit_form, "role_form": role_form,
-        "assignments": selectors.role_assignment_list(),
-        "user_options": get_user_model().objects.filter(is_active=True).order_by("username")
-        .values_list("username", "full_name"),
-    }, status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "org/manage.html",
+        {
+            "unit_form": unit_form,
+            "role_form": role_form,
+            "assignments": selectors.role_assignment_list(),
+            "user_options": get_user_model()
+            .objects.filter(is_active=True)
+            .order_by("username")
+            .values_list("username", "full_name"),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @login_required
@@ -297,7 +393,9 @@ def role_revoke_view(request: HttpRequest, assignment_id: int) -> HttpResponse:
         request,
         question=_("Cabut peran %(role)s dari %(username)s?")
         % {"role": assignment.get_role_display(), "username": username},
-        detail=_("Ini peran Anda sendiri: setelah dicabut, Anda mungkin tidak dapat membuka halaman ini lagi.")
+        detail=_(
+            "Ini peran Anda sendiri: setelah dicabut, Anda mungkin tidak dapat membuka halaman ini lagi."
+        )
         if own
         else "",
         yes=_("Ya, cabut peran"),

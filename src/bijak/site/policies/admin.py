@@ -16,11 +16,29 @@ from bijak.site.policies.services import policy_version_activate
 
 @admin.register(PolicyVersion)
 class PolicyVersionAdmin(admin.ModelAdmin[PolicyVersion]):
-    list_display = ("policy_id", "version", "short_hash", "effective_date", "loaded_at", "loaded_by", "is_active")
+    list_display = (
+        "policy_id",
+        "version",
+        "short_hash",
+        "effective_date",
+        "loaded_at",
+        "loaded_by",
+        "is_active",
+    )
     list_filter = ("policy_id", "is_active")
     ordering = ("-loaded_at",)
-    readonly_fields = ("policy_id", "version", "title", "content_hash", "source_name", "effective_date",
-                       "loaded_at", "loaded_by", "is_active", "source_text")
+    readonly_fields = (
+        "policy_id",
+        "version",
+        "title",
+        "content_hash",
+        "source_name",
+        "effective_date",
+        "loaded_at",
+        "loaded_by",
+        "is_active",
+        "source_text",
+    )
     actions = ("activate",)
 
     @admin.display(description=_("hash"))

@@ -72,7 +72,9 @@ def sections_view(policy: Policy, lang: str) -> list[dict[str, Any]]:
             "kind": section.kind,
             "title": section.title(lang),
             "intro": section.intro(lang),
-            "clauses": [clause_view(policy, c, lang) for c in policy.clauses_in_section(section.id)],
+            "clauses": [
+                clause_view(policy, c, lang) for c in policy.clauses_in_section(section.id)
+            ],
         }
         for section in policy.sections
     ]

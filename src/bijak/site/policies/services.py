@@ -39,7 +39,9 @@ def policy_version_load(
     policy = parse_policy(raw, source=str(file))
     with transaction.atomic():
         existing = (
-            PolicyVersion.objects.select_for_update().filter(content_hash=policy.content_hash).first()
+            PolicyVersion.objects.select_for_update()
+            .filter(content_hash=policy.content_hash)
+            .first()
         )
         if existing is not None:
             if activate and not existing.is_active:
@@ -58,13 +60,19 @@ def policy_version_load(
             is_active=activate,
         )
         audit_record(
-            actor=actor, action="policy.load", target_type="policies.PolicyVersion",
+            actor=actor,
+            action="policy.load",
+            target_type="policies.PolicyVersion",
             target_id=version.pk,
             data={
-                "policy_id": policy.id, "version": policy.version,
-                "content_hash": policy.content_hash, "source_name": version.source_name,
-                "effective_date": version.effective_date, "activated": activate,
-                "deactivated": deactivated, "clauses": len(policy.clauses),
+                "policy_id": policy.id,
+                "version": policy.version,
+                "content_hash": policy.content_hash,
+                "source_name": version.source_name,
+                "effective_date": version.effective_date,
+                "activated": activate,
+                "deactivated": deactivated,
+                "clauses": len(policy.clauses),
             },
         )
         return version
@@ -80,10 +88,16 @@ def policy_version_activate(*, actor: Any | None, version_id: int) -> PolicyVers
         version.is_active = True
         version.save(update_fields=["is_active"])
         audit_record(
-            actor=actor, action="policy.activate", target_type="policies.PolicyVersion",
+            actor=actor,
+            action="policy.activate",
+            target_type="policies.PolicyVersion",
             target_id=version.pk,
-            data={"policy_id": version.policy_id, "version": version.version,
-                  "content_hash": version.content_hash, "deactivated": deactivated},
+            data={
+                "policy_id": version.policy_id,
+                "version": version.version,
+                "content_hash": version.content_hash,
+                "deactivated": deactivated,
+            },
         )
         return version
 

@@ -26,11 +26,14 @@ def index(request: HttpRequest) -> HttpResponse:
         "lang": lang,
         "title": policy.title(lang),
         "issuer": policy.issuer(lang),
-        "instrument": policy.instrument_en if lang == "en" and policy.instrument_en else policy.instrument_id,
+        "instrument": policy.instrument_en
+        if lang == "en" and policy.instrument_en
+        else policy.instrument_id,
         "purpose": policy.purpose_en if lang == "en" and policy.purpose_en else policy.purpose_id,
         "sections": present.sections_view(policy, lang),
         "legal_basis": [
-            {"short": b.short, "text": b.text(lang), "gazette": b.gazette} for b in policy.legal_basis
+            {"short": b.short, "text": b.text(lang), "gazette": b.gazette}
+            for b in policy.legal_basis
         ],
         "consequence": policy.consequence.text(lang),
         "consequence_note": policy.consequence.note(lang),

@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,70 +15,196 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='ImportBatch',
+            name="ImportBatch",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('filename', models.CharField(max_length=255)),
-                ('sha256', models.CharField(max_length=64)),
-                ('status', models.CharField(choices=[('pending', 'menunggu konfirmasi'), ('applied', 'sudah diimpor'), ('refused', 'ditolak (semua atau tidak sama sekali)')], default='pending', max_length=10)),
-                ('rows', models.JSONField(default=list)),
-                ('applied_at', models.DateTimeField(blank=True, null=True)),
-                ('result', models.JSONField(blank=True, default=dict)),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("filename", models.CharField(max_length=255)),
+                ("sha256", models.CharField(max_length=64)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "menunggu konfirmasi"),
+                            ("applied", "sudah diimpor"),
+                            ("refused", "ditolak (semua atau tidak sama sekali)"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                ("rows", models.JSONField(default=list)),
+                ("applied_at", models.DateTimeField(blank=True, null=True)),
+                ("result", models.JSONField(blank=True, default=dict)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'impor pegawai',
-                'verbose_name_plural': 'impor pegawai',
-                'ordering': ('-created_at',),
+                "verbose_name": "impor pegawai",
+                "verbose_name_plural": "impor pegawai",
+                "ordering": ("-created_at",),
             },
         ),
         migrations.CreateModel(
-            name='OrgUnit',
+            name="OrgUnit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=50, unique=True, verbose_name='kode')),
-                ('name', models.CharField(max_length=200, verbose_name='nama')),
-                ('level', models.CharField(choices=[('eselon_1', 'Eselon I'), ('eselon_2', 'Eselon II'), ('eselon_3', 'Eselon III'), ('eselon_4', 'Eselon IV')], max_length=10, verbose_name='tingkat')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='org.orgunit', verbose_name='unit induk')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=50, unique=True, verbose_name="kode")),
+                ("name", models.CharField(max_length=200, verbose_name="nama")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("eselon_1", "Eselon I"),
+                            ("eselon_2", "Eselon II"),
+                            ("eselon_3", "Eselon III"),
+                            ("eselon_4", "Eselon IV"),
+                        ],
+                        max_length=10,
+                        verbose_name="tingkat",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="org.orgunit",
+                        verbose_name="unit induk",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'unit organisasi',
-                'verbose_name_plural': 'unit organisasi',
-                'ordering': ('code',),
+                "verbose_name": "unit organisasi",
+                "verbose_name_plural": "unit organisasi",
+                "ordering": ("code",),
             },
         ),
         migrations.CreateModel(
-            name='Employee',
+            name="Employee",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nip', models.CharField(max_length=18, unique=True, verbose_name='NIP')),
-                ('name', models.CharField(max_length=200, verbose_name='nama')),
-                ('position', models.CharField(blank=True, max_length=200, verbose_name='jabatan')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('user', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='employee', to=settings.AUTH_USER_MODEL, verbose_name='akun')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='employees', to='org.orgunit', verbose_name='unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("nip", models.CharField(max_length=18, unique=True, verbose_name="NIP")),
+                ("name", models.CharField(max_length=200, verbose_name="nama")),
+                ("position", models.CharField(blank=True, max_length=200, verbose_name="jabatan")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                (
+                    "user",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="employee",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="akun",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="employees",
+                        to="org.orgunit",
+                        verbose_name="unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'pegawai',
-                'verbose_name_plural': 'pegawai',
-                'ordering': ('name', 'nip'),
+                "verbose_name": "pegawai",
+                "verbose_name_plural": "pegawai",
+                "ordering": ("name", "nip"),
             },
         ),
         migrations.CreateModel(
-            name='RoleAssignment',
+            name="RoleAssignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('employee', 'Pegawai'), ('unit_head', 'Kepala unit'), ('officer', 'Petugas kepatuhan'), ('auditor', 'Auditor'), ('admin', 'Administrator')], max_length=20, verbose_name='peran')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='role_assignments', to='org.orgunit', verbose_name='unit')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='role_assignments', to=settings.AUTH_USER_MODEL, verbose_name='pengguna')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("employee", "Pegawai"),
+                            ("unit_head", "Kepala unit"),
+                            ("officer", "Petugas kepatuhan"),
+                            ("auditor", "Auditor"),
+                            ("admin", "Administrator"),
+                        ],
+                        max_length=20,
+                        verbose_name="peran",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="role_assignments",
+                        to="org.orgunit",
+                        verbose_name="unit",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="role_assignments",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="pengguna",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'penugasan peran',
-                'verbose_name_plural': 'penugasan peran',
-                'ordering': ('user_id', 'role'),
-                'constraints': [models.UniqueConstraint(fields=('user', 'unit', 'role'), name='org_role_unique'), models.UniqueConstraint(condition=models.Q(('unit__isnull', True)), fields=('user', 'role'), name='org_role_unique_org_wide'), models.CheckConstraint(condition=models.Q(('unit__isnull', False), ('role__in', ['officer', 'auditor', 'admin']), _connector='OR'), name='org_role_unit_required')],
+                "verbose_name": "penugasan peran",
+                "verbose_name_plural": "penugasan peran",
+                "ordering": ("user_id", "role"),
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("user", "unit", "role"), name="org_role_unique"
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("unit__isnull", True)),
+                        fields=("user", "role"),
+                        name="org_role_unique_org_wide",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("unit__isnull", False),
+                            ("role__in", ["officer", "auditor", "admin"]),
+                            _connector="OR",
+                        ),
+                        name="org_role_unit_required",
+                    ),
+                ],
             },
         ),
     ]

@@ -5,15 +5,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('org', '0001_initial'),
+        ("org", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='importbatch',
-            name='status',
-            field=models.CharField(choices=[('pending', 'menunggu konfirmasi'), ('applying', 'sedang diimpor'), ('applied', 'sudah diimpor'), ('refused', 'ditolak (semua atau tidak sama sekali)')], default='pending', max_length=10),
+            model_name="importbatch",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("pending", "menunggu konfirmasi"),
+                    ("applying", "sedang diimpor"),
+                    ("applied", "sudah diimpor"),
+                    ("refused", "ditolak (semua atau tidak sama sekali)"),
+                ],
+                default="pending",
+                max_length=10,
+            ),
         ),
     ]

@@ -6,14 +6,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('org', '0002_import_batch_applying'),
+        ("org", "0002_import_batch_applying"),
     ]
 
     operations = [
         migrations.AddConstraint(
-            model_name='orgunit',
-            constraint=models.UniqueConstraint(django.db.models.functions.text.Upper('code'), name='org_unit_code_unique_ci'),
+            model_name="orgunit",
+            constraint=models.UniqueConstraint(
+                django.db.models.functions.text.Upper("code"), name="org_unit_code_unique_ci"
+            ),
         ),
     ]

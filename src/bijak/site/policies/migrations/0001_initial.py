@@ -8,7 +8,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -17,25 +16,63 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='PolicyVersion',
+            name="PolicyVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('policy_id', models.CharField(db_index=True, max_length=100, verbose_name='id kebijakan')),
-                ('version', models.CharField(max_length=40, verbose_name='versi')),
-                ('title', models.CharField(blank=True, max_length=300, verbose_name='judul')),
-                ('content_hash', models.CharField(max_length=64, unique=True, verbose_name='hash isi (sha256)')),
-                ('source_text', models.TextField(verbose_name='teks berkas kebijakan')),
-                ('source_name', models.CharField(blank=True, max_length=300, verbose_name='nama berkas')),
-                ('effective_date', models.DateField(blank=True, null=True, verbose_name='tanggal berlaku')),
-                ('loaded_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='dimuat pada')),
-                ('is_active', models.BooleanField(default=False, verbose_name='aktif')),
-                ('loaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='dimuat oleh')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "policy_id",
+                    models.CharField(db_index=True, max_length=100, verbose_name="id kebijakan"),
+                ),
+                ("version", models.CharField(max_length=40, verbose_name="versi")),
+                ("title", models.CharField(blank=True, max_length=300, verbose_name="judul")),
+                (
+                    "content_hash",
+                    models.CharField(max_length=64, unique=True, verbose_name="hash isi (sha256)"),
+                ),
+                ("source_text", models.TextField(verbose_name="teks berkas kebijakan")),
+                (
+                    "source_name",
+                    models.CharField(blank=True, max_length=300, verbose_name="nama berkas"),
+                ),
+                (
+                    "effective_date",
+                    models.DateField(blank=True, null=True, verbose_name="tanggal berlaku"),
+                ),
+                (
+                    "loaded_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="dimuat pada"
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=False, verbose_name="aktif")),
+                (
+                    "loaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="dimuat oleh",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'versi kebijakan',
-                'verbose_name_plural': 'versi kebijakan',
-                'ordering': ('-loaded_at', '-id'),
-                'constraints': [models.UniqueConstraint(condition=models.Q(('is_active', True)), fields=('policy_id',), name='policies_one_active_version_per_policy')],
+                "verbose_name": "versi kebijakan",
+                "verbose_name_plural": "versi kebijakan",
+                "ordering": ("-loaded_at", "-id"),
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("is_active", True)),
+                        fields=("policy_id",),
+                        name="policies_one_active_version_per_policy",
+                    )
+                ],
             },
         ),
     ]

@@ -19,7 +19,12 @@ UNITS = [
     ("SETJEN", "Sekretariat Jenderal", "eselon_1", None),
     ("SETJEN.KOMYAN", "Biro Komunikasi dan Pelayanan Publik", "eselon_2", "SETJEN"),
     ("SETJEN.KOMYAN.MEDIA", "Bagian Hubungan Media dan Pemantauan", "eselon_3", "SETJEN.KOMYAN"),
-    ("SETJEN.KOMYAN.MEDIA.1", "Subbagian Pemantauan Media Sosial", "eselon_4", "SETJEN.KOMYAN.MEDIA"),
+    (
+        "SETJEN.KOMYAN.MEDIA.1",
+        "Subbagian Pemantauan Media Sosial",
+        "eselon_4",
+        "SETJEN.KOMYAN.MEDIA",
+    ),
     ("SETJEN.SDM", "Biro Sumber Daya Manusia", "eselon_2", "SETJEN"),
     ("DJKK", "Direktorat Jenderal Kesehatan Komunitas", "eselon_1", None),
     ("DJKK.GIZI", "Direktorat Gizi dan Kesehatan Keluarga", "eselon_2", "DJKK"),
@@ -30,16 +35,46 @@ UNITS = [
 
 # (username or None, full name, NIP, unit code, position, roles as (role, unit code or None))
 PEOPLE: list[tuple[str | None, str, str, str, str, tuple[tuple[str, str | None], ...]]] = [
-    ("pegawai", "Dimas Pratama", "199203142018011001", "DJKK.GIZI.EDU.1", "Penyuluh Kesehatan",
-     (("employee", "DJKK.GIZI.EDU.1"),)),
-    ("kepala", "Ratna Sari Dewi", "197605122001122002", "DJKK.GIZI", "Direktur Gizi dan Kesehatan Keluarga",
-     (("unit_head", "DJKK.GIZI"),)),
-    ("petugas", "Fajar Nugroho", "198811202012031003", "SETJEN.KOMYAN.MEDIA.1",
-     "Petugas Kepatuhan Media Sosial", (("officer", None),)),
-    ("auditor", "Lestari Handayani", "198102052006042004", "SETJEN", "Auditor Internal",
-     (("auditor", None),)),
-    ("admin", "Hendra Wijaya", "198409302009011005", "SETJEN", "Pengelola Sistem Informasi",
-     (("admin", None),)),
+    (
+        "pegawai",
+        "Dimas Pratama",
+        "199203142018011001",
+        "DJKK.GIZI.EDU.1",
+        "Penyuluh Kesehatan",
+        (("employee", "DJKK.GIZI.EDU.1"),),
+    ),
+    (
+        "kepala",
+        "Ratna Sari Dewi",
+        "197605122001122002",
+        "DJKK.GIZI",
+        "Direktur Gizi dan Kesehatan Keluarga",
+        (("unit_head", "DJKK.GIZI"),),
+    ),
+    (
+        "petugas",
+        "Fajar Nugroho",
+        "198811202012031003",
+        "SETJEN.KOMYAN.MEDIA.1",
+        "Petugas Kepatuhan Media Sosial",
+        (("officer", None),),
+    ),
+    (
+        "auditor",
+        "Lestari Handayani",
+        "198102052006042004",
+        "SETJEN",
+        "Auditor Internal",
+        (("auditor", None),),
+    ),
+    (
+        "admin",
+        "Hendra Wijaya",
+        "198409302009011005",
+        "SETJEN",
+        "Pengelola Sistem Informasi",
+        (("admin", None),),
+    ),
     (None, "Putri Maharani", "199507222020122006", "DJKK.GIZI.EDU", "Nutrisionis", ()),
     (None, "Yoga Saputra", "199011012015031007", "DJKK.SANITASI", "Sanitarian", ()),
     (None, "Nur Aisyah", "199306182019022008", "SETJEN.SDM", "Analis Kepegawaian", ()),
@@ -67,7 +102,9 @@ class Command(BaseCommand):
     help = "Prepare demo data (policy, organisation, users with every role)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--url", default="http://127.0.0.1:8000", help="Address printed for the site.")
+        parser.add_argument(
+            "--url", default="http://127.0.0.1:8000", help="Address printed for the site."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         from django.conf import settings
@@ -87,8 +124,9 @@ class Command(BaseCommand):
         sample.write_text(SAMPLE_CSV, encoding="utf-8")
         from bijak.site.monitoring.demo import monitoring_demo_setup
 
-        logins += monitoring_demo_setup(password=DEMO_PASSWORD, out_dir=sample.parent,
-                                        make_user=self._demo_user)
+        logins += monitoring_demo_setup(
+            password=DEMO_PASSWORD, out_dir=sample.parent, make_user=self._demo_user
+        )
         out = self.stdout
         out.write(f"bijak demo siap / ready: {options['url']}")
         out.write(f"Kebijakan / policy: {version.policy_id} {version.version}")
@@ -96,11 +134,15 @@ class Command(BaseCommand):
         from bijak.site.dissemination.demo import setup_demo_campaign
 
         out.write(setup_demo_campaign(password=DEMO_PASSWORD))
-        out.write("Contoh arsip X untuk impor unggahan / sample X archive: "
-                  f"{sample.parent / 'x-arsip-contoh.zip'}")
+        out.write(
+            "Contoh arsip X untuk impor unggahan / sample X archive: "
+            f"{sample.parent / 'x-arsip-contoh.zip'}"
+        )
         out.write("")
         width = max(len("username"), *(len(username) for username, _name, _role in logins))
-        out.write(f"{'username'.ljust(width)}  {'password'.ljust(len(DEMO_PASSWORD))}  peran / role")
+        out.write(
+            f"{'username'.ljust(width)}  {'password'.ljust(len(DEMO_PASSWORD))}  peran / role"
+        )
         for username, name, role in logins:
             out.write(f"{username.ljust(width)}  {DEMO_PASSWORD}  {role} ({name})")
 
@@ -116,15 +158,26 @@ class Command(BaseCommand):
         units: dict[str, OrgUnit] = {u.code: u for u in OrgUnit.objects.all()}
         for code, name, level, parent in UNITS:
             if code not in units:
-                units[code] = orgunit_create(actor=None, code=code, name=name, level=level,
-                                             parent=units[parent] if parent else None)
+                units[code] = orgunit_create(
+                    actor=None,
+                    code=code,
+                    name=name,
+                    level=level,
+                    parent=units[parent] if parent else None,
+                )
 
         def account(username: str, full_name: str, *, superuser: bool = False) -> Any:
             user = users.filter(username=username).first()
             if user is None:
-                return user_create(actor=None, username=username, full_name=full_name,
-                                   email=f"{username}@demo.bijak.invalid", password=DEMO_PASSWORD,
-                                   is_staff=superuser, is_superuser=superuser)
+                return user_create(
+                    actor=None,
+                    username=username,
+                    full_name=full_name,
+                    email=f"{username}@demo.bijak.invalid",
+                    password=DEMO_PASSWORD,
+                    is_staff=superuser,
+                    is_superuser=superuser,
+                )
             if not user.check_password(DEMO_PASSWORD):
                 user_password_set(actor=None, user=user, password=DEMO_PASSWORD)
             return user
@@ -133,11 +186,19 @@ class Command(BaseCommand):
         for username, name, nip, unit_code, position, roles in PEOPLE:
             user = account(username, name, superuser=username == "admin") if username else None
             if not Employee.objects.filter(nip=nip).exists():
-                employee_create(actor=None, nip=nip, name=name, unit=units[unit_code],
-                                position=position, email=user.email if user else "", user=user)
+                employee_create(
+                    actor=None,
+                    nip=nip,
+                    name=name,
+                    unit=units[unit_code],
+                    position=position,
+                    email=user.email if user else "",
+                    user=user,
+                )
             for role, role_unit in roles:
-                role_assign(actor=None, user=user, role=role,
-                            unit=units[role_unit] if role_unit else None)
+                role_assign(
+                    actor=None, user=user, role=role, unit=units[role_unit] if role_unit else None
+                )
             if username:
                 logins.append((username, name, " + ".join(ROLE_LABELS[r] for r, _u in roles)))
         account(*GUEST)
@@ -152,8 +213,13 @@ class Command(BaseCommand):
 
         user = get_user_model().objects.filter(username=username).first()
         if user is None:
-            return user_create(actor=None, username=username, full_name=full_name,
-                               email=f"{username}@demo.bijak.invalid", password=DEMO_PASSWORD)
+            return user_create(
+                actor=None,
+                username=username,
+                full_name=full_name,
+                email=f"{username}@demo.bijak.invalid",
+                password=DEMO_PASSWORD,
+            )
         if not user.check_password(DEMO_PASSWORD):
             user_password_set(actor=None, user=user, password=DEMO_PASSWORD)
         return user

@@ -17,8 +17,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--file", dest="file", default=None, help="policy YAML file")
         parser.add_argument("--inactive", action="store_true", help="store without activating")
-        parser.add_argument("--effective-date", dest="effective_date", default=None,
-                            help="YYYY-MM-DD (default: the file's effective_date when complete)")
+        parser.add_argument(
+            "--effective-date",
+            dest="effective_date",
+            default=None,
+            help="YYYY-MM-DD (default: the file's effective_date when complete)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         effective = None
