@@ -26,7 +26,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from bijak.site.dissemination.evidence import Verdict, _public_key
+from bijak.site.dissemination.evidence import Verdict, _public_key, signed_manifest_read
 
 FORMAT = "bijak-case-file/1"
 JSONL = ("events.jsonl", "audit.jsonl")
@@ -228,29 +228,11 @@ def _entry_hash_ok(entry: dict[str, Any]) -> bool:
 def case_verify(*, directory: Path, public_key_path: Path | None = None) -> Verdict:
     """Check a case file offline; every problem is named (file, line)."""
     verdict = Verdict()
-    try:
-        body = (directory / "manifest.json").read_bytes()
-        manifest = json.loads(body)
-    except (OSError, ValueError) as exc:
-        verdict.fail(f"manifest.json tidak terbaca / unreadable: {exc}")
+    manifest = signed_manifest_read(
+        directory=directory, fmt=FORMAT, public_key_path=public_key_path, verdict=verdict
+    )
+    if manifest is None:
         return verdict
-    if manifest.get("format") != FORMAT:
-        verdict.fail(f"format tidak dikenal / unknown format: {manifest.get('format')!r}")
-        return verdict
-    if public_key_path is not None:
-        from cryptography.exceptions import InvalidSignature
-
-        sig = directory / "manifest.sig"
-        if not sig.exists():
-            verdict.signature = "missing"
-            verdict.fail("manifest.sig tidak ada / signature missing")
-        else:
-            try:
-                _public_key(public_key_path).verify(base64.b64decode(sig.read_bytes()), body)
-                verdict.signature = "valid"
-            except (InvalidSignature, ValueError, TypeError, AttributeError, OSError):
-                verdict.signature = "invalid"
-                verdict.fail("tanda tangan manifest tidak sah / manifest signature invalid")
     listed = set(manifest.get("files", {}))
     for name, expected in sorted(manifest.get("files", {}).items()):
         path = directory / name

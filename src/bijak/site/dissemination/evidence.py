@@ -177,18 +177,21 @@ class Verdict:
         self.problems.append(message)
 
 
-def evidence_verify(*, directory: Path, public_key_path: Path | None = None) -> Verdict:
-    """Check an evidence directory offline; every problem is named (file, line)."""
-    verdict = Verdict()
+def signed_manifest_read(
+    *, directory: Path, fmt: str, public_key_path: Path | None, verdict: Verdict
+) -> dict[str, Any] | None:
+    """`manifest.json` of an exported folder, its format checked and, with a public key, its
+    Ed25519 signature (`manifest.sig`); problems go to `verdict`. None when unusable. Shared by
+    the dissemination evidence and the case file exports."""
     try:
         body = (directory / "manifest.json").read_bytes()
-        manifest = json.loads(body)
+        manifest: dict[str, Any] = json.loads(body)
     except (OSError, ValueError) as exc:
         verdict.fail(f"manifest.json tidak terbaca / unreadable: {exc}")
-        return verdict
-    if manifest.get("format") != FORMAT:
+        return None
+    if manifest.get("format") != fmt:
         verdict.fail(f"format tidak dikenal / unknown format: {manifest.get('format')!r}")
-        return verdict
+        return None
     if public_key_path is not None:
         from cryptography.exceptions import InvalidSignature
 
@@ -203,6 +206,17 @@ def evidence_verify(*, directory: Path, public_key_path: Path | None = None) -> 
             except (InvalidSignature, ValueError, TypeError, AttributeError, OSError):
                 verdict.signature = "invalid"
                 verdict.fail("tanda tangan manifest tidak sah / manifest signature invalid")
+    return manifest
+
+
+def evidence_verify(*, directory: Path, public_key_path: Path | None = None) -> Verdict:
+    """Check an evidence directory offline; every problem is named (file, line)."""
+    verdict = Verdict()
+    manifest = signed_manifest_read(
+        directory=directory, fmt=FORMAT, public_key_path=public_key_path, verdict=verdict
+    )
+    if manifest is None:
+        return verdict
     for name, expected in manifest.get("files", {}).items():
         path = directory / name
         if not path.exists():
