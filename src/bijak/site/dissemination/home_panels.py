@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from bijak.site.ui.panels import HomePanel, NextAction, register
+from bijak.site.ui.templatetags.bijak_ui import tanggal
 
 
 def _acknowledge_context(request: HttpRequest) -> dict[str, Any] | None:
@@ -25,7 +26,7 @@ def _acknowledge_context(request: HttpRequest) -> dict[str, Any] | None:
     actions = [
         NextAction(
             text=_("Baca tata tertib dan nyatakan memahami: %(title)s (tenggat %(due)s).")
-            % {"title": a.campaign.title, "due": a.due_date.isoformat()},
+            % {"title": a.campaign.title, "due": tanggal(a.due_date)},
             url=reverse("dissemination:task", args=[a.token]),
             label=_("Buka tugas"),
             urgency=5 if a.due_date < today else 15,
