@@ -21,13 +21,14 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bijak.batch.inputs import PartitionSpec, Reject
 
 if TYPE_CHECKING:  # pragma: no cover
-    from bijak.batch import ScanRow
+    from bijak.batch import ScanRow, ScanVersions
 
 JOB_FILE = "_job.json"
 SUMMARY_FILE = "_summary.json"
@@ -150,19 +151,14 @@ def row_dict(record_id: str, source: str, location: str, row: ScanRow) -> dict[s
     }
 
 
-_versions_cache: dict[int, str] = {}
-
-
 def _versions_key(row: ScanRow) -> str:
-    v = row.versions
-    key = id(v)
-    cached = _versions_cache.get(key)
-    if cached is None:
-        cached = json.dumps(v.to_dict(), sort_keys=True, separators=(",", ":"))
-        if len(_versions_cache) > 64:
-            _versions_cache.clear()
-        _versions_cache[key] = cached
-    return cached
+    return _versions_json(row.versions)
+
+
+@lru_cache(maxsize=64)
+def _versions_json(versions: ScanVersions) -> str:
+    """The versions as compact JSON, once per distinct (frozen, hashable) value."""
+    return json.dumps(versions.to_dict(), sort_keys=True, separators=(",", ":"))
 
 
 def _parquet_bytes(rows: Sequence[dict[str, Any]]) -> bytes:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db.models import Model
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 
@@ -47,3 +48,11 @@ def max_length_of(model: type[Model], name: str) -> int:
     limit = getattr(model._meta.get_field(name), "max_length", None)
     assert limit is not None, f"{model.__name__}.{name} has no max_length"
     return int(limit)
+
+
+def plain_text(value: str) -> str:
+    """User text as plain text: HTML tags removed, control characters (except new lines and
+    tabs, and so NUL) dropped, outer whitespace stripped. Descriptions, OCR text and knowledge-
+    base entries are stored this way, so no stored value carries markup or script."""
+    text = strip_tags(value or "")
+    return "".join(ch for ch in text if ch in "\n\t" or ord(ch) >= 32).strip()

@@ -7,11 +7,11 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from bijak.site.audit.services import audit_record
 from bijak.site.claims.models import ClaimRecord
+from bijak.site.columns import plain_text
 
 MAX_CLAIMS = 10
 MAX_CLAIM_CHARS = 500
@@ -27,8 +27,8 @@ class ClaimInputError(ValueError):
 
 
 def _plain(value: str) -> str:
-    text = strip_tags(value or "")
-    return " ".join("".join(ch for ch in text if ord(ch) >= 32 or ch in "\n\t").split())
+    """Plain text on one line (whitespace collapsed)."""
+    return " ".join(plain_text(value).split())
 
 
 def _checked(*, topic: str, claims: list[str], fact: str, source: str) -> dict[str, Any]:

@@ -17,10 +17,10 @@ from urllib.parse import quote
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from bijak.site.audit.services import audit_record
+from bijak.site.columns import plain_text
 from bijak.site.complaints.models import (
     MAX_DESCRIPTION,
     MAX_SCREENSHOTS,
@@ -95,12 +95,6 @@ class Submitted:
     """Earlier complaints about the same content that were already forwarded or closed."""
 
 
-def _clean_text(value: str) -> str:
-    """Plain text: tags removed, control characters (except new lines and tabs) dropped."""
-    text = strip_tags(value or "")
-    return "".join(ch for ch in text if ch in "\n\t" or ord(ch) >= 32).strip()
-
-
 def _kinds(policy: Any) -> dict[str, Any]:
     return {k.id: k for k in policy.complaint_kinds}
 
@@ -159,7 +153,7 @@ def complaint_prepare(
     kinds = _kinds(policy)
     if kind not in kinds:
         errors.setdefault("kind", []).append(_("Pilih jenis konten dari daftar."))
-    text = _clean_text(description)
+    text = plain_text(description)
     if len(text) > MAX_DESCRIPTION:
         errors.setdefault("description", []).append(
             _("Keterangan paling banyak %(n)d karakter.") % {"n": MAX_DESCRIPTION}
@@ -203,7 +197,7 @@ def complaint_prepare(
             from PIL import Image
 
             try:
-                ocr_text = _clean_text(ocr_image(Image.open(io.BytesIO(clean.data))).text)
+                ocr_text = plain_text(ocr_image(Image.open(io.BytesIO(clean.data))).text)
             except OcrError as exc:
                 ocr_error = str(exc)[:300]
         shots.append(
@@ -460,7 +454,7 @@ def complaint_triage(
         raise ComplaintStateError(
             _("Aduan yang sudah diteruskan atau ditutup tidak ditelaah lagi.")
         )
-    reason = _clean_text(reason)
+    reason = plain_text(reason)
     before = complaint.kind
     if decision == "reject":
         if not reason:
@@ -665,8 +659,8 @@ def complaint_record_reply(
     forward = complaint.forwards.first()
     if forward is None:
         raise ComplaintStateError(_("Aduan belum diteruskan; belum ada jawaban untuk dicatat."))
-    forward.external_ref = _clean_text(external_ref)[:100]
-    forward.reply = _clean_text(reply)[:MAX_DESCRIPTION]
+    forward.external_ref = plain_text(external_ref)[:100]
+    forward.reply = plain_text(reply)[:MAX_DESCRIPTION]
     forward.replied_at = timezone.now()
     forward.save(update_fields=["external_ref", "reply", "replied_at"])
     _set_status(
@@ -690,7 +684,7 @@ def complaint_record_reply(
 def complaint_close(*, actor: Any, complaint: Complaint, reason: str) -> Complaint:
     complaint = _locked(complaint)
     _require_primary(complaint)
-    reason = _clean_text(reason)
+    reason = plain_text(reason)
     if not reason:
         raise ComplaintStateError(_("Tuliskan alasan penutupan; pelapor akan membacanya."))
     if complaint.status == Status.CLOSED:
