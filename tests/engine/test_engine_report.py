@@ -9,7 +9,7 @@ import pytest
 
 import bijak
 from bijak.engine import MAX_CHARS, analyze, analyze_batch, mask_text
-from bijak.engine.report import report_schema
+from bijak.engine.report import report_from_dict, report_schema
 
 SCHEMA = report_schema()
 
@@ -252,3 +252,30 @@ def test_default_recognizers_come_from_the_shipped_config():
 
     assert DEFAULT_RECOGNIZERS[:2] == ("bijak.lexicon.v1", "bijak.nik.v1")
     assert DEFAULT_RECOGNIZERS[-1] == "bijak.model.v1"
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_a_stored_report_reads_back_as_the_same_report(text):
+    """A report kept in the database (its JSON) reads back as the typed value it was."""
+    report = analyze(text, lang="id")
+    again = report_from_dict(json.loads(report.to_json()))
+    assert again.to_dict() == report.to_dict()
+    assert again.verdict == report.verdict
+    assert [f.category for f in again.findings] == [f.category for f in report.findings]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"verdict": "nonsense", "findings": "x", "clauses": [1, None, {"evidence": [3]}]},
+        {"findings": [{"start": 9, "end": 2}, {"start": "a", "score": 7}], "checklist": ["C.1"]},
+        {"versions": {"policy": "x", "lexicons": [1], "recognizers": "abc"}, "platform": 0},
+    ],
+)
+def test_a_partial_or_damaged_stored_report_still_reads(data):
+    report = report_from_dict(data)
+    assert json.loads(report.to_json())["schema_version"] == "1"
+    assert all(c.id for c in report.clauses)
+    assert report.verdict in ("aman", "tinjau", "langgar")
+    assert all(0 <= f.start <= f.end and 0.0 <= f.score <= 1.0 for f in report.findings)

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from django.apps import apps
 
+from bijak.engine.report import report_from_dict
 from bijak.site.audit.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +64,7 @@ def _services(ctx: dict[str, Any]) -> dict[str, tuple[str, Callable[[], Any]]]:
 
     def saved():
         return checks.saved_check_create(
-            owner=employee, text="halo", platform="", report={"verdict": "aman"}
+            owner=employee, text="halo", platform="", report=report_from_dict({"verdict": "aman"})
         )
 
     def batch():
@@ -188,7 +189,7 @@ def ctx(org_tree, employee, colleague, officer, admin, tmp_path):
         "batch": employee_import_preview(actor=officer, filename="p.csv", content=CSV),
         "token": token_create(actor=employee, user=employee, name="t", kind="user")[0],
         "saved": saved_check_create(
-            owner=employee, text="halo", platform="", report={"verdict": "aman"}
+            owner=employee, text="halo", platform="", report=report_from_dict({"verdict": "aman"})
         ),
         "unlinked": employee_create(
             actor=None,

@@ -247,3 +247,141 @@ def report_schema() -> dict[str, Any]:
     text = resources.files("bijak.engine").joinpath("report.schema.json").read_text("utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
+
+
+def _num(value: Any, default: float = 0.0) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def _int(value: Any) -> int:
+    try:
+        return max(0, int(value))
+    except (TypeError, ValueError):
+        return 0
+
+
+def _verdict(value: Any) -> Verdict:
+    text = str(value or "aman")
+    return text if text in VERDICT_RANK else "aman"  # type: ignore[return-value]
+
+
+def _items(data: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
+    value = data.get(key)
+    if not isinstance(value, list):
+        return []
+    return [item for item in value if isinstance(item, Mapping)]
+
+
+def _evidence_from(item: Mapping[str, Any]) -> EvidenceSpan:
+    return EvidenceSpan(
+        _int(item.get("start")),
+        _int(item.get("end")),
+        str(item.get("text") or ""),
+        str(item.get("category") or ""),
+        _num(item.get("score")),
+    )
+
+
+def _finding_from(item: Mapping[str, Any]) -> Finding | None:
+    meta = item.get("meta")
+    try:
+        return Finding(
+            category=str(item.get("category") or ""),
+            start=_int(item.get("start")),
+            end=_int(item.get("end")),
+            score=min(1.0, max(0.0, _num(item.get("score")))),
+            recognizer=str(item.get("recognizer") or ""),
+            evidence=str(item.get("evidence") or ""),
+            explanation=str(item.get("explanation") or ""),
+            meta={str(k): str(v) for k, v in meta.items()} if isinstance(meta, Mapping) else {},
+        )
+    except ValueError:  # a span that ends before it starts: not evidence of anything
+        return None
+
+
+def report_from_dict(data: Mapping[str, Any]) -> Report:
+    """The :class:`Report` back from its JSON form (``Report.to_dict()``), e.g. a report a user
+    kept in the database. Tolerant of older or partial reports: what is missing takes its empty
+    value and malformed items are left out, so a stored report always reads back."""
+    versions = data.get("versions") if isinstance(data.get("versions"), Mapping) else {}
+    assert isinstance(versions, Mapping)
+    policy = versions.get("policy") if isinstance(versions.get("policy"), Mapping) else {}
+    assert isinstance(policy, Mapping)
+    lexicons = versions.get("lexicons")
+    recognizers = versions.get("recognizers")
+    model = versions.get("model")
+    findings = tuple(f for f in map(_finding_from, _items(data, "findings")) if f is not None)
+    checklist: list[ChecklistItem] = []
+    for item in data.get("checklist") or ():
+        if isinstance(item, Mapping):
+            checklist.append(ChecklistItem(str(item.get("id") or ""), str(item.get("text") or "")))
+        elif isinstance(item, str):
+            checklist.append(ChecklistItem(item, ""))
+    return Report(
+        verdict=_verdict(data.get("verdict")),
+        verdict_label=str(data.get("verdict_label") or ""),
+        lang=str(data.get("lang")) if data.get("lang") in ("id", "en") else "id",
+        platform=str(data["platform"]) if data.get("platform") else None,
+        text_length=_int(data.get("text_length")),
+        truncated=bool(data.get("truncated")),
+        masked_text=str(data.get("masked_text") or ""),
+        findings=findings,
+        categories=tuple(
+            CategoryResult(
+                str(c.get("id") or ""),
+                str(c.get("kind") or ""),
+                _num(c.get("score")),
+                _verdict(c.get("verdict")),
+            )
+            for c in _items(data, "categories")
+        ),
+        clauses=tuple(
+            ClauseResult(
+                id=str(c.get("id") or ""),
+                kind=str(c.get("kind") or ""),
+                severity=str(c.get("severity") or ""),
+                verdict=_verdict(c.get("verdict")),
+                categories=tuple(
+                    str(x) for x in c.get("categories") or () if isinstance(x, str) and x
+                ),
+                score=_num(c.get("score")),
+                text=str(c.get("text") or ""),
+                explanation=str(c.get("explanation") or ""),
+                advice=str(c.get("advice") or ""),
+                evidence=tuple(_evidence_from(e) for e in _items(c, "evidence")),
+            )
+            for c in _items(data, "clauses")
+            if c.get("id")
+        ),
+        checklist=tuple(checklist),
+        versions=Versions(
+            engine=str(versions.get("engine") or ""),
+            normalizer=str(versions.get("normalizer") or ""),
+            policy_id=str(policy.get("id") or ""),
+            policy_version=str(policy.get("version") or ""),
+            policy_hash=str(policy.get("hash") or ""),
+            lexicons=MappingProxyType(
+                {str(k): str(v) for k, v in lexicons.items()}
+                if isinstance(lexicons, Mapping)
+                else {}
+            ),
+            recognizers=tuple(str(r) for r in recognizers) if isinstance(recognizers, list) else (),
+            model=str(model) if model else None,
+        ),
+        clarifications=tuple(
+            Clarification(
+                str(c.get("claim_id") or ""),
+                str(c.get("claim") or ""),
+                str(c.get("fact") or ""),
+                str(c.get("source") or ""),
+                _num(c.get("similarity")),
+                _int(c.get("start")),
+                _int(c.get("end")),
+            )
+            for c in _items(data, "clarifications")
+        ),
+        schema_version=str(data.get("schema_version") or SCHEMA_VERSION),
+    )

@@ -9,6 +9,7 @@ import re
 import pytest
 from django.utils import timezone
 
+from bijak.engine.report import report_from_dict
 from bijak.site.audit.models import AuditEntry
 from bijak.site.checks.models import ClauseDailyCount, SavedCheck
 
@@ -105,7 +106,7 @@ def fake_engine(monkeypatch):
 
     def analyze_draft(*, text, lang="id", platform=None):
         calls.append({"text": text, "lang": lang, "platform": platform})
-        return FakeReport(text)
+        return report_from_dict(FakeReport(text).to_dict())
 
     monkeypatch.setattr("bijak.site.checks.services.analyze_draft", analyze_draft)
     return calls

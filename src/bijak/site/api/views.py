@@ -122,7 +122,7 @@ def check(request: HttpRequest) -> HttpResponse:
     except Exception:  # the error shape even when the engine fails; the trace goes to the log
         logger.exception("engine failed on an API check")
         return api_error("server_error")
-    response = JsonResponse(report, json_dumps_params=JSON_PARAMS)
+    response = JsonResponse(report.to_dict(), json_dumps_params=JSON_PARAMS)
     response["Cache-Control"] = "no-store"  # the report carries the (masked) draft
     return response
 

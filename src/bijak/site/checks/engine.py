@@ -3,10 +3,13 @@ platform. Keeps views and the API from knowing how the engine is configured."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bijak.engine.report import Report
 
 
-def analyze_draft(*, text: str, lang: str = "id", platform: str | None = None) -> Any:
+def analyze_draft(*, text: str, lang: str = "id", platform: str | None = None) -> Report:
     """Run the engine on a draft with the site's active policy; return its `Report`."""
     from bijak.site.claims.selectors import site_pipeline
     from bijak.site.policies.selectors import policy_active

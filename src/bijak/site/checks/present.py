@@ -1,16 +1,22 @@
-"""Turning an engine report (its JSON dict) into what the check page shows: the draft with the
-triggering words marked, the clauses that may be broken with their advice, and the C.1–C.6
-checklist. Pure functions over dicts; HTML is escaped here and only here."""
+"""Turning an engine :class:`~bijak.engine.report.Report` into what the check page shows: the
+draft with the triggering words marked, the clauses that may be broken with their advice, and the
+C.1–C.6 checklist. Pure functions; HTML is escaped here and only here. The highlighter also
+takes stored evidence (dicts from the database, as the review desk keeps them)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+
+from bijak.engine.findings import Finding
+from bijak.engine.report import Report
 
 PERSONAL = "data_pribadi"
 MASK = "•"
@@ -23,29 +29,36 @@ class Span:
     categories: list[str] = field(default_factory=list)
 
 
-def _is_document_level(finding: dict[str, Any], length: int) -> bool:
+SpanSource = Finding | Mapping[str, Any]
+
+
+def _fields(finding: SpanSource) -> tuple[str, int, int, str]:
+    """(category, start, end, recognizer) of an engine finding or of stored evidence."""
+    if isinstance(finding, Finding):
+        return finding.category, finding.start, finding.end, finding.recognizer
+    start, end = int(finding.get("start", 0)), int(finding.get("end", 0))
+    return str(finding.get("category", "")), start, end, str(finding.get("recognizer", ""))
+
+
+def _is_document_level(finding: SpanSource, length: int) -> bool:
     """A model's whole-text finding says "the post as a whole"; it is not a word to mark."""
-    recognizer = str(finding.get("recognizer", ""))
-    return (
-        recognizer.startswith("bijak.model")
-        and int(finding.get("start", 0)) == 0
-        and int(finding.get("end", 0)) >= length
-    )
+    _, start, end, recognizer = _fields(finding)
+    return recognizer.startswith("bijak.model") and start == 0 and end >= length
 
 
-def merged_spans(text: str, findings: list[dict[str, Any]]) -> list[Span]:
+def merged_spans(text: str, findings: Sequence[SpanSource]) -> list[Span]:
     """Finding spans clipped to the text, sorted, overlapping or touching ones merged."""
     length = len(text)
     raw: list[Span] = []
     for finding in findings:
         try:
-            start = max(0, min(length, int(finding.get("start", 0))))
-            end = max(0, min(length, int(finding.get("end", 0))))
+            category, start, end, _recognizer = _fields(finding)
         except (TypeError, ValueError):
             continue
+        start, end = max(0, min(length, start)), max(0, min(length, end))
         if end <= start or _is_document_level(finding, length):
             continue
-        raw.append(Span(start, end, [str(finding.get("category", ""))]))
+        raw.append(Span(start, end, [category]))
     raw.sort(key=lambda s: (s.start, s.end))
     merged: list[Span] = []
     for span in raw:
@@ -68,7 +81,7 @@ def mask(value: str) -> str:
 
 
 def highlight(
-    text: str, findings: list[dict[str, Any]], category_names: dict[str, str], masked_text: str = ""
+    text: str, findings: Sequence[SpanSource], category_names: dict[str, str], masked_text: str = ""
 ) -> SafeString:
     """The ORIGINAL draft, HTML-escaped, with <mark> around (merged) finding spans.
 
@@ -247,80 +260,68 @@ def _in_lang(lang: str, explanation: str) -> str:
         return explanation_in_words(explanation)
 
 
-def check_view(*, text: str, report: dict[str, Any], policy: Any, lang: str) -> CheckView:
-    """Everything the result part of the check page shows."""
-    report_lang = str(report.get("lang") or lang)
-    policy_clauses, names = _policy_texts(policy, lang)
-    findings = [f for f in report.get("findings", []) if isinstance(f, dict)]
-    masked_text = str(report.get("masked_text") or "")
-    highlighted = highlight(text, findings, names, masked_text)
-    clauses: list[ClauseView] = []
-    for clause in report.get("clauses", []):
-        if not isinstance(clause, dict) or clause.get("verdict") not in ("tinjau", "langgar"):
-            continue
-        cid = str(clause.get("id", ""))
-        ptext, padvice, pcats = policy_clauses.get(cid, ("", "", ()))
-        cats = tuple(clause.get("categories") or pcats)
-        words: list[str] = []
-        for ev in clause.get("evidence") or []:
-            if not isinstance(ev, dict):
-                continue
-            word = str(ev.get("text", ""))
-            whole = (
-                int(ev.get("start", 0)) == 0
-                and int(ev.get("end", 0)) >= len(text)
-                and len(text) > 40
-            )
-            if word and not whole and word not in words:
+def _clause_words(text: str, clause: Any, findings: Sequence[Finding]) -> list[str]:
+    """The words that triggered a clause: its evidence, else its categories' findings."""
+    words: list[str] = []
+    for ev in clause.evidence:
+        whole = ev.start == 0 and ev.end >= len(text) and len(text) > 40
+        if ev.text and not whole and ev.text not in words:
+            words.append(ev.text)
+    for f in findings if not clause.evidence else ():
+        if f.category in clause.categories and not _is_document_level(f, len(text)):
+            word = text[f.start : f.end]
+            if f.category == PERSONAL:
+                word = mask(word)
+            if word and word not in words:
                 words.append(word)
-        for f in findings if not clause.get("evidence") else ():
-            if f.get("category") in cats and not _is_document_level(f, len(text)):
-                start, end = int(f.get("start", 0)), int(f.get("end", 0))
-                word = text[start:end]
-                if f.get("category") == PERSONAL:
-                    word = mask(word)
-                if word and word not in words:
-                    words.append(word)
-        words = [w for w in words if not any(w != other and w in other for other in words)]
+    return [w for w in words if not any(w != other and w in other for other in words)]
+
+
+def check_view(*, text: str, report: Report, policy: Any, lang: str) -> CheckView:
+    """Everything the result part of the check page shows, from the engine's typed report and
+    the policy the engine used (for the clause texts in the page's language)."""
+    report_lang = report.lang or lang
+    policy_clauses, names = _policy_texts(policy, lang)
+    highlighted = highlight(text, report.findings, names, report.masked_text)
+    clauses: list[ClauseView] = []
+    for clause in report.clauses:
+        if clause.verdict not in ("tinjau", "langgar"):
+            continue
+        ptext, padvice, pcats = policy_clauses.get(clause.id, ("", "", ()))
+        if not clause.categories and pcats:
+            clause = dataclasses.replace(clause, categories=pcats)
+        advice = _str(clause.advice)
         clauses.append(
             ClauseView(
-                id=cid,
-                verdict=str(clause.get("verdict")),
-                text=_plain(ptext or _str(clause.get("text"))),
-                explanation=_in_lang(report_lang, _str(clause.get("explanation"))),
-                advice=padvice or _str(clause.get("advice")),
-                words=words,
-                channels=_channels(policy, lang)
-                if _CHANNEL_HINT.search(_str(clause.get("advice")) or padvice)
-                else [],
-                title=_short(_str(clause.get("text")) or ptext),
+                id=clause.id,
+                verdict=clause.verdict,
+                text=_plain(ptext or _str(clause.text)),
+                explanation=_in_lang(report_lang, _str(clause.explanation)),
+                advice=padvice or advice,
+                words=_clause_words(text, clause, report.findings),
+                channels=_channels(policy, lang) if _CHANNEL_HINT.search(advice or padvice) else [],
+                title=_short(_str(clause.text) or ptext),
             )
         )
-    checklist: list[ChecklistItem] = []
-    for item in report.get("checklist", []) or []:
-        if isinstance(item, dict):
-            cid = str(item.get("id", ""))
-            checklist.append(
-                ChecklistItem(
-                    cid, _plain(policy_clauses.get(cid, ("", "", ()))[0] or _str(item.get("text")))
-                )
-            )
-        elif isinstance(item, str):
-            checklist.append(ChecklistItem(item, policy_clauses.get(item, ("", "", ()))[0]))
+    checklist = [
+        ChecklistItem(
+            item.id, _plain(policy_clauses.get(item.id, ("", "", ()))[0] or _str(item.text))
+        )
+        for item in report.checklist
+    ]
     if not checklist:
         checklist = [
             ChecklistItem(cid, v[0]) for cid, v in policy_clauses.items() if cid.startswith("C.")
         ]
-    verdict = str(report.get("verdict", ""))
     return CheckView(
         lang=report_lang,
-        verdict=verdict,
-        verdict_label=verdict_label(verdict),
-        verdict_help=verdict_help(verdict),
+        verdict=report.verdict,
+        verdict_label=verdict_label(report.verdict),
+        verdict_help=verdict_help(report.verdict),
         highlighted=highlighted,
         clauses=clauses,
         checklist=checklist,
-        marked=len(merged_spans(text, findings)),
+        marked=len(merged_spans(text, report.findings)),
     )
 
 

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from bijak.engine.report import Report
 from bijak.site.audit.services import audit_record
 from bijak.site.checks.engine import analyze_draft
 from bijak.site.checks.models import ClauseDailyCount, SavedCheck
@@ -18,13 +19,12 @@ from bijak.site.checks.writelock import write_serialized
 FLAGGED = ("tinjau", "langgar")
 
 
-def flagged_clause_ids(report: dict[str, Any]) -> list[str]:
+def flagged_clause_ids(report: Report) -> list[str]:
     """Ids of the clauses a report says may be broken (verdict tinjau or langgar)."""
     seen: list[str] = []
-    for clause in report.get("clauses", []):
-        cid = str(clause.get("id", ""))
-        if cid and clause.get("verdict") in FLAGGED and cid not in seen:
-            seen.append(cid)
+    for clause in report.clauses:
+        if clause.id and clause.verdict in FLAGGED and clause.id not in seen:
+            seen.append(clause.id)
     return seen
 
 
@@ -61,32 +61,29 @@ def clause_counts_increment(*, clause_ids: Iterable[str]) -> None:
 
 def check_run(
     *, text: str, lang: str = "id", platform: str | None = None, count: bool = True
-) -> dict[str, Any]:
-    """Check a draft and return the engine's report as a dict.
+) -> Report:
+    """Check a draft and return the engine's typed report.
 
     The draft is not stored. With `count`, today's per-clause counts are bumped (a live preview
     while typing passes `count=False` so that only submitted checks are counted).
     """
-    report: dict[str, Any] = analyze_draft(text=text, lang=lang, platform=platform).to_dict()
+    report = analyze_draft(text=text, lang=lang, platform=platform)
     if count:
         clause_counts_increment(clause_ids=flagged_clause_ids(report))
     return report
 
 
-def saved_check_create(
-    *, owner: Any, text: str, platform: str, report: dict[str, Any]
-) -> SavedCheck:
-    """Keep a draft and its report because its author asked to. Private to the author."""
-    versions = report.get("versions") or {}
-    policy = versions.get("policy") if isinstance(versions, dict) else None
-    policy_version = str(policy.get("version", "")) if isinstance(policy, dict) else ""
+def saved_check_create(*, owner: Any, text: str, platform: str, report: Report) -> SavedCheck:
+    """Keep a draft and its report because its author asked to. Private to the author. The
+    report is serialised here, at the edge, as its documented JSON form."""
+    policy_version = report.versions.policy_version
     with transaction.atomic():
         saved = SavedCheck.objects.create(
             owner=owner,
             text=text,
             platform=platform,
-            verdict=str(report.get("verdict", "")),
-            report=report,
+            verdict=report.verdict,
+            report=report.to_dict(),
             policy_version=policy_version[:64],
         )
         # The audit entry records that a draft was kept, never its text or verdict.

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from bijak.engine.report import Report, report_from_dict
 from bijak.site.checks import services
 from bijak.site.checks.access import access_check_statistics, access_saved_check_by_id
 from bijak.site.checks.forms import CheckForm, platform_choices
@@ -38,7 +39,7 @@ def _policy() -> Any:
     return policy_active()
 
 
-def _result(text: str, report: dict[str, Any]) -> Any:
+def _result(text: str, report: Report) -> Any:
     return check_view(text=text, report=report, policy=_policy(), lang=_lang())
 
 
@@ -137,7 +138,7 @@ def saved_detail(request: HttpRequest, saved_id: int) -> HttpResponse:
         {
             "saved": saved,
             "platform_label": dict(platform_choices()).get(saved.platform, saved.platform),
-            "result": _result(saved.text, saved.report),
+            "result": _result(saved.text, report_from_dict(saved.report or {})),
         },
     )
 
