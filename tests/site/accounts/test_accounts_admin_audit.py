@@ -52,3 +52,26 @@ def test_creating_and_deleting_a_group_in_the_admin_is_audited(client_as, superu
     assert response.status_code == 302 and not Group.objects.filter(pk=group.pk).exists()
     deleted = AuditEntry.objects.get(action="admin.delete", target_type="auth.group")
     assert deleted.target_id == str(group.pk) and deleted.actor_id == superuser.pk
+
+
+def test_deleting_several_objects_with_the_admin_action_audits_each(client_as, superuser):
+    """ "Delete selected" writes its LogEntries with bulk_create (no signal): each is audited."""
+    from django.contrib.auth.models import Group
+
+    groups = [Group.objects.create(name=f"Tim {i}") for i in range(3)]
+    client = client_as(superuser)
+    response = client.post(
+        "/admin/auth/group/",
+        {
+            "action": "delete_selected",
+            "_selected_action": [g.pk for g in groups],
+            "post": "yes",
+        },
+    )
+    assert response.status_code == 302
+    assert not Group.objects.filter(pk__in=[g.pk for g in groups]).exists()
+    deleted = AuditEntry.objects.filter(action="admin.delete", target_type="auth.group")
+    assert sorted(e.target_id for e in deleted) == sorted(str(g.pk) for g in groups)
+    assert {e.data["object"] for e in deleted} == {"Tim 0", "Tim 1", "Tim 2"}
+    assert all(e.actor_id == superuser.pk for e in deleted)
+    assert audit_verify().ok

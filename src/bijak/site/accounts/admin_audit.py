@@ -7,8 +7,9 @@ values. The admin's own password change (/admin/password_change/) writes no LogE
 form records `user.password_change` in the transaction that saves the new password (the hash
 stays out of the log).
 
-Known gap: an admin action deleting several objects at once writes its LogEntries with
-`bulk_create`, which sends no signal; the models registered here allow deleting one at a time.
+An admin action deleting several objects at once ("delete selected") writes its LogEntries with
+`bulk_create`, which sends no signal: `ModelAdmin.log_deletions` is wrapped so that each of those
+entries is audited too, before the objects are deleted, like a single deletion.
 """
 
 from __future__ import annotations
@@ -79,9 +80,21 @@ def _password_change(
     return PasswordChangeView.as_view(**defaults)(request)
 
 
+_log_deletions = admin.ModelAdmin.log_deletions
+
+
+def _audited_log_deletions(self: admin.ModelAdmin[Any], request: HttpRequest, queryset: Any) -> Any:
+    entries = _log_deletions(self, request, queryset)
+    if len(entries) > 1:  # one entry is saved with .save(), and the signal has audited it
+        for entry in entries:
+            _audit_admin_log_entry(LogEntry, entry, created=True)
+    return entries
+
+
 def connect() -> None:
     post_save.connect(
         _audit_admin_log_entry, sender=LogEntry, dispatch_uid="bijak-audit-admin-log-entry"
     )
     # the admin's URLs are built later from `site.password_change`, so this one is served
+    admin.ModelAdmin.log_deletions = _audited_log_deletions  # type: ignore[method-assign]
     admin.site.password_change = MethodType(_password_change, admin.site)  # type: ignore[method-assign]
