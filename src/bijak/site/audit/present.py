@@ -117,7 +117,8 @@ def _from_data(entry: Any) -> str:
     data = entry.data or {}
     if entry.target_type == "org.RoleAssignment" and data.get("user"):
         unit = data.get("unit") or str(_("seluruh organisasi"))
-        return f"{ROLE_LABELS.get(data.get('role'), data.get('role'))} · {data['user']} · {unit}"
+        role = str(data.get("role") or "")
+        return f"{ROLE_LABELS.get(role, role)} · {data['user']} · {unit}"
     for key in ("name", "filename", "code", "username", "prefix", "version"):
         if data.get(key):
             return str(data[key])

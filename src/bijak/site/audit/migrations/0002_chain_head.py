@@ -1,10 +1,12 @@
 # ruff: noqa: RUF012
+from typing import Any
+
 from django.db import migrations, models
 
 GENESIS = "0" * 64
 
 
-def head_from_last_entry(apps, schema_editor):
+def head_from_last_entry(apps: Any, schema_editor: Any) -> None:
     AuditEntry = apps.get_model("audit", "AuditEntry")
     ChainHead = apps.get_model("audit", "ChainHead")
     last = AuditEntry.objects.order_by("-seq").first()
