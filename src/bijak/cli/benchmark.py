@@ -239,7 +239,7 @@ def load(
         0, "--slow-clients", help="Koneksi lambat yang mengirim header sedikit demi sedikit."
     ),
 ) -> None:
-    """Beban campuran (masuk, cek halaman, simpan draf, cek API) ke `bijak serve`; dengan --kills,
+    """Beban campuran (masuk, cek halaman, simpan draf, cek API, impor ekspor X) ke `bijak serve`; dengan --kills,
     hitung tulisan terkonfirmasi yang hilang dan periksa rantai audit sesudahnya. Basis data:
     DATABASE_URL (PostgreSQL) atau SQLite baru."""
     _run(

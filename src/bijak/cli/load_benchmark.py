@@ -3,8 +3,12 @@
 `clients` closed-loop client threads (each with its own account, session cookie and API token)
 do, in random order with a short pause between requests: sign-ins (sign out, sign in through
 the form), page checks (POST /cek/), saved drafts (POST /cek/ with "save"; a draft the server
-confirmed with "Draf disimpan" is a *confirmed write*), API checks (POST /api/v1/check) and the
-health probe. The site runs as `bijak serve` in its own process group on a free loopback port,
+confirmed with "Draf disimpan" is a *confirmed write*), API checks (POST /api/v1/check), the
+health probe, and imports: a client uploads an X archive (`tweets.js`, 20 posts with ids of its
+own) for its registered account on the review desk, confirms the preview, and the background
+worker scans the new posts (a confirmed import is one whose confirmation the server answered
+with "Impor selesai"; afterwards each of its 20 posts must be in the database, and the run waits
+for the worker to finish scanning). The site runs as `bijak serve` in its own process group on a free loopback port,
 on the database named by DATABASE_URL (PostgreSQL) or on a fresh SQLite file.
 
 With `kills` > 0 the whole server (its processes and the worker) is killed with SIGKILL at
@@ -46,7 +50,15 @@ DRAFTS = (
     "Hari ini posyandu di kelurahan kami ramai, terima kasih para kader yang sudah membantu.",
 )
 
-KINDS = (("page_check", 30), ("save", 20), ("api_check", 30), ("login", 10), ("health", 10))
+KINDS = (
+    ("page_check", 30),
+    ("save", 20),
+    ("api_check", 30),
+    ("login", 10),
+    ("health", 10),
+    ("import", 3),
+)
+POSTS_PER_IMPORT = 20
 
 SETUP = """
 import json, sys
@@ -56,13 +68,22 @@ from django.core.management import call_command
 call_command("migrate", "--noinput", verbosity=0)
 from django.contrib.auth import get_user_model
 from bijak.site.api.services import token_create
+from bijak.site.monitoring.models import Account
+from bijak.site.org.models import Employee, Level, OrgUnit
 run, count, password = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-tokens = []
+unit = OrgUnit.objects.create(code=f"BEBAN-{run}", name=f"Unit beban {run}", level=Level.ESELON_2)
+clients = []
 for i in range(count):
     user = get_user_model().objects.create_user(username=f"beban-{run}-{i}", password=password)
     _row, token = token_create(actor=None, user=user, name="beban", kind="integration")
-    tokens.append(token)
-sys.stdout.write(json.dumps(tokens))
+    employee = Employee.objects.create(
+        user=user, nip=f"{run}{i:08d}"[-18:], name=f"Pegawai Beban {i}", unit=unit
+    )
+    account = Account.objects.create(
+        employee=employee, platform="x", handle=f"beban{run}x{i}", registered_by=user
+    )
+    clients.append({"token": token, "account": account.pk})
+sys.stdout.write(json.dumps(clients))
 """
 
 AFTER = """
@@ -71,12 +92,45 @@ from bijak.cli.site import setup_django
 setup_django()
 from bijak.site.audit.services import audit_verify
 from bijak.site.checks.models import SavedCheck
+from bijak.site.monitoring.models import Post, Scan
 run = sys.argv[1]
 texts = list(SavedCheck.objects.filter(text__startswith=f"beban {run} ").values_list("text", flat=True))
+posts = Post.objects.filter(account__handle__startswith=f"beban{run}x")
+ids = list(posts.values_list("platform_id", flat=True))
+scans = Scan.objects.filter(accounts__handle__startswith=f"beban{run}x").distinct()
 check = audit_verify()
 sys.stdout.write(json.dumps({"texts": texts, "audit_ok": check.ok, "audit_entries": check.entries,
-                             "audit_first_bad_seq": check.first_bad_seq, "audit_reason": check.reason}))
+                             "audit_first_bad_seq": check.first_bad_seq, "audit_reason": check.reason,
+                             "post_ids": ids, "posts_unscanned": posts.filter(verdict="").count(),
+                             "scans": {s: scans.filter(status=s).count() for s in Scan.Status.values}}))
 """
+
+PENDING = """
+import sys
+from bijak.cli.site import setup_django
+setup_django()
+from bijak.site.monitoring.models import Post
+run = sys.argv[1]
+sys.stdout.write(str(Post.objects.filter(account__handle__startswith=f"beban{run}x", verdict="").count()))
+"""
+
+
+def _wait_for_scans(env: dict[str, str], cwd: str, run: str, *, timeout: float) -> float:
+    """After the clients stop, give the worker time to scan what was imported; seconds waited."""
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        pending = subprocess.run(  # noqa: S603
+            [sys.executable, "-c", PENDING, run],
+            env=env,
+            cwd=cwd,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        if int(pending or 0) == 0:
+            break
+        time.sleep(2)
+    return round(time.monotonic() - started, 1)
 
 
 def _percentile(values: list[float], q: float) -> float | None:
@@ -160,6 +214,7 @@ class Stats:
         self.errors: dict[str, int] = {}
         self.unavailable = 0
         self.confirmed: list[str] = []
+        self.imported: list[str] = []
 
     def ok(self, kind: str, ms: float) -> None:
         with self.lock:
@@ -171,7 +226,7 @@ class Stats:
 
 
 class Client:
-    def __init__(self, base: str, username: str, token: str, run: str, index: int):
+    def __init__(self, base: str, username: str, token: str, run: str, index: int, account: int):
         self.base, self.username, self.token, self.run, self.index = (
             base,
             username,
@@ -179,6 +234,8 @@ class Client:
             run,
             index,
         )
+        self.account = account
+        self.imports = 0
         self.jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
         self.saves = 0
@@ -196,6 +253,16 @@ class Client:
         data: dict[str, str] | bytes | None = None,
         headers: dict[str, str] | None = None,
     ) -> tuple[int, str]:
+        status, text, _url = self.fetch(path, data, headers)
+        return status, text
+
+    def fetch(
+        self,
+        path: str,
+        data: dict[str, str] | bytes | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> tuple[int, str, str]:
+        """(status, body, the URL answered after redirects)."""
         body = None
         all_headers = dict(headers or {})
         if isinstance(data, dict):
@@ -207,9 +274,52 @@ class Client:
         request = urllib.request.Request(self.base + path, data=body, headers=all_headers)  # noqa: S310 - loopback http only
         try:
             with self.opener.open(request, timeout=60) as response:
-                return int(response.status), response.read().decode("utf-8", "replace")
+                text = response.read().decode("utf-8", "replace")
+                return int(response.status), text, str(response.geturl())
         except urllib.error.HTTPError as exc:
-            return int(exc.code), exc.read().decode("utf-8", "replace")
+            return int(exc.code), exc.read().decode("utf-8", "replace"), path
+
+    def import_posts(self) -> tuple[bool, str]:
+        """Upload an X archive of POSTS_PER_IMPORT new posts, confirm it; (confirmed, marker)."""
+        self.imports += 1
+        marker = f"{self.run}{self.index:03d}{self.imports:04d}"
+        tweets = [
+            {
+                "tweet": {
+                    "id_str": f"{marker}{k:02d}",
+                    "full_text": f"{random.choice(DRAFTS)} #{marker}{k:02d}",
+                    "created_at": "Wed Nov 25 08:00:00 +0000 2026",
+                }
+            }
+            for k in range(POSTS_PER_IMPORT)
+        ]
+        payload = ("window.YTD.tweets.part0 = " + json.dumps(tweets)).encode()
+        boundary = f"bijakbeban{marker}"
+        parts = [
+            f'--{boundary}\r\nContent-Disposition: form-data; name="csrfmiddlewaretoken"'
+            f"\r\n\r\n{self._csrf()}\r\n".encode(),
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="tweets.js"'
+            "\r\nContent-Type: application/javascript\r\n\r\n".encode()
+            + payload
+            + b"\r\n",
+            f"--{boundary}--\r\n".encode(),
+        ]
+        path = f"/pemantauan/akun/{self.account}/"
+        status, html, url = self.fetch(
+            path,
+            b"".join(parts),
+            {
+                "Content-Type": f"multipart/form-data; boundary={boundary}",
+                "Referer": self.base + path,
+            },
+        )
+        found = re.search(r"/pemantauan/impor/\d+/", url)
+        if status != 200 or not found:
+            return False, f"import upload {status}{self._signed_out(html)}"
+        status, html = self.request(found.group(0), {"csrfmiddlewaretoken": self._csrf()})
+        if status == 200 and "Impor selesai" in html:
+            return True, marker
+        return False, f"import confirm {status}{self._signed_out(html)}"
 
     def login(self) -> bool:
         self.logged_in = False
@@ -240,6 +350,8 @@ class Client:
             return status == 200 and '"verdict"' in text, f"api_check {status}"
         if not self._csrf():
             self.request("/cek/")
+        if kind == "import":
+            return self.import_posts()
         if kind == "save":
             self.saves += 1
             marker = f"beban {self.run} {self.index}-{self.saves}"
@@ -288,9 +400,9 @@ def _client_loop(client: Client, server: Server, stats: Stats, end: float, think
             ms = (time.perf_counter() - started) * 1000
             if ok:
                 stats.ok(kind, ms)
-                if kind == "save":
+                if kind in ("save", "import"):
                     with stats.lock:
-                        stats.confirmed.append(detail)
+                        (stats.confirmed if kind == "save" else stats.imported).append(detail)
             elif server.up.is_set():
                 stats.error(detail)
         except (OSError, urllib.error.URLError, http.client.HTTPException):
@@ -362,7 +474,7 @@ def run_load_benchmark(
         if database_url:
             env["DATABASE_URL"] = database_url
         (Path(tmp) / "var").mkdir()
-        tokens = json.loads(
+        accounts = json.loads(
             subprocess.run(  # noqa: S603
                 [sys.executable, "-c", SETUP, run, str(clients), PASSWORD],
                 env=env,
@@ -382,7 +494,14 @@ def run_load_benchmark(
             threading.Thread(
                 target=_client_loop,
                 args=(
-                    Client(base, f"beban-{run}-{i}", tokens[i], run, i),
+                    Client(
+                        base,
+                        f"beban-{run}-{i}",
+                        accounts[i]["token"],
+                        run,
+                        i,
+                        accounts[i]["account"],
+                    ),
                     server,
                     stats,
                     end,
@@ -407,6 +526,7 @@ def run_load_benchmark(
                 restart_s.append(round(server.start(), 2))
             for worker in workers:
                 worker.join(timeout=duration + 120)
+            scan_wait_s = _wait_for_scans(env, tmp, run, timeout=300)
         finally:
             server.stop()
         elapsed = time.monotonic() - started
@@ -423,6 +543,12 @@ def run_load_benchmark(
     stored = set(after["texts"])
     stored_markers = {re.sub(r"^(beban \S+ \S+) .*$", r"\1", text) for text in stored}
     lost = [marker for marker in stats.confirmed if marker not in stored_markers]
+    post_ids = set(after["post_ids"])
+    lost_imports = [
+        marker
+        for marker in stats.imported
+        if any(f"{marker}{k:02d}" not in post_ids for k in range(POSTS_PER_IMPORT))
+    ]
     per_kind = {
         kind: {
             "ok": len(values),
@@ -451,6 +577,13 @@ def run_load_benchmark(
         "confirmed_writes": len(stats.confirmed),
         "confirmed_writes_found": len(stats.confirmed) - len(lost),
         "lost_confirmed_writes": len(lost),
+        "confirmed_imports": len(stats.imported),
+        "confirmed_imports_complete": len(stats.imported) - len(lost_imports),
+        "lost_confirmed_imports": len(lost_imports),
+        "imported_posts": len(post_ids),
+        "imported_posts_unscanned_at_end": after["posts_unscanned"],
+        "scans_by_status": after["scans"],
+        "scan_drain_s": scan_wait_s,
         "audit_chain_ok": after["audit_ok"],
         "audit_entries": after["audit_entries"],
         "audit_first_bad_seq": after["audit_first_bad_seq"],
