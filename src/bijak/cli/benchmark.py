@@ -238,6 +238,12 @@ def load(
     slow_clients: int = typer.Option(
         0, "--slow-clients", help="Koneksi lambat yang mengirim header sedikit demi sedikit."
     ),
+    kinds: str = typer.Option(
+        "",
+        "--kinds",
+        help="Jenis permintaan, dipisah koma (page_check,save,api_check,login,health,import); "
+        "kosong = semuanya.",
+    ),
 ) -> None:
     """Beban campuran (masuk, cek halaman, simpan draf, cek API, impor ekspor X) ke `bijak serve`; dengan --kills,
     hitung tulisan terkonfirmasi yang hilang dan periksa rantai audit sesudahnya. Basis data:
@@ -255,4 +261,5 @@ def load(
         think_s=think,
         database_url=os.environ.get("DATABASE_URL", ""),
         slow_clients=slow_clients,
+        kinds=tuple(k.strip() for k in kinds.split(",") if k.strip()),
     )

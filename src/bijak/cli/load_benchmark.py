@@ -383,9 +383,11 @@ class Client:
         return ""
 
 
-def _client_loop(client: Client, server: Server, stats: Stats, end: float, think_s: float) -> None:
-    kinds = [kind for kind, _w in KINDS]
-    weights = [w for _k, w in KINDS]
+def _client_loop(
+    client: Client, server: Server, stats: Stats, end: float, think_s: float, mix: tuple[str, ...]
+) -> None:
+    kinds = [kind for kind, _w in KINDS if kind in mix]
+    weights = [w for kind, w in KINDS if kind in mix]
     while time.monotonic() < end:
         if not server.up.wait(timeout=1):
             continue
@@ -451,9 +453,14 @@ def run_load_benchmark(
     think_s: float = 0.25,
     database_url: str = "",
     slow_clients: int = 0,
+    kinds: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     if duration <= 0 or clients <= 0 or kills < 0:
         raise ValueError("duration and clients must be positive, kills not negative")
+    mix = tuple(kinds) or tuple(kind for kind, _w in KINDS)
+    unknown = sorted(set(mix) - {kind for kind, _w in KINDS})
+    if unknown:
+        raise ValueError(f"unknown kinds: {', '.join(unknown)}")
     run = f"{int(time.time())}"
     with tempfile.TemporaryDirectory(prefix="bijak-load-") as tmp:
         env = {
@@ -506,6 +513,7 @@ def run_load_benchmark(
                     stats,
                     end,
                     think_s,
+                    mix,
                 ),
             )
             for i in range(clients)
@@ -557,12 +565,14 @@ def run_load_benchmark(
             "mean_ms": round(statistics.fmean(values), 1) if values else None,
         }
         for kind, values in stats.latency.items()
+        if kind in mix
     }
     requests_ok = sum(len(values) for values in stats.latency.values())
     return {
         "database": "PostgreSQL" if database_url.startswith("postgres") else "SQLite (WAL)",
         "server": f"bijak serve --processes {processes} --threads {threads} (waitress) + db_worker",
         "clients": clients,
+        "kinds": list(mix),
         "slow_clients": slow_clients,
         "think_s_mean": think_s,
         "duration_s": round(elapsed, 1),
