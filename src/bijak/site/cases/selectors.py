@@ -45,7 +45,7 @@ def cases_summary(queryset: QuerySet[Case], *, today: dt.date | None = None) -> 
     rows = list(queryset.values_list("state", "opened_at", "deadline", "outcome", "clauses"))
     by_state = Counter(r[0] for r in rows if r[0] not in terminal)
     week_end = today + dt.timedelta(days=7)
-    ages = Counter()
+    ages: Counter[str] = Counter()
     for state, opened, *_ in rows:
         if state in terminal:
             continue
