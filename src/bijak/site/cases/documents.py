@@ -7,6 +7,7 @@ upload, never at print time. Every registered version is kept and audited.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import string
 from pathlib import Path
@@ -38,6 +39,7 @@ FIELDS = frozenset(
         "penalty",
         "date",
         "actor_name",
+        "actor_nip",
         "citation",
     }
 )
@@ -147,20 +149,100 @@ def template_current(*, kind: str) -> DocumentTemplate:
     return template_register(actor=None, kind=kind, body=body)
 
 
-def render_pdf(*, kind: str, text: str, title: str, when: Any) -> bytes:
+MONTHS_ID = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+DAYS_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+DEFAULT_AGENCY = "KEMENTERIAN KESEHATAN REPUBLIK INDONESIA"
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+
+
+def date_long(day: dt.date | None, *, weekday: bool = False) -> str:
+    """`2026-06-18` -> `18 Juni 2026` (or `Kamis, 18 Juni 2026`), as Indonesian letters write
+    dates; empty for no date."""
+    if day is None:
+        return ""
+    text = f"{day.day} {MONTHS_ID[day.month - 1]} {day.year}"
+    return f"{DAYS_ID[day.weekday()]}, {text}" if weekday else text
+
+
+def render_pdf(*, kind: str, text: str, title: str, when: Any, agency: str = "") -> bytes:
+    """A letter on A4 in the layout of Indonesian official correspondence: the letterhead (the
+    agency's name over a double rule), RAHASIA for confidential kinds, then the filled template.
+
+    Template lines: `# TEXT` a centred bold heading, `= TEXT` a centred line, `Label | value`
+    a row of a label-colon-value table, `>> TEXT` a line of the signature block (`>>` alone a blank one) (right half),
+    anything else a paragraph; an empty line is a gap."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")
-    pdf.set_auto_page_break(auto=True, margin=15)
+    pdf.set_margins(25, 15, 20)
+    pdf.set_auto_page_break(auto=True, margin=20)
     pdf.set_creation_date(when)
     pdf.set_title(title)
+    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
     pdf.add_page()
-    pdf.add_font("DejaVu", "", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    width = pdf.w - pdf.l_margin - pdf.r_margin
     if kind in CONFIDENTIAL:
-        pdf.set_font("DejaVu", size=16)
+        pdf.set_font("DejaVu", "B", 12)
         pdf.set_text_color(170, 0, 0)
-        pdf.cell(0, 10, "RAHASIA", align="C", new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 6, "RAHASIA", align="R", new_x="LMARGIN", new_y="NEXT")
         pdf.set_text_color(0, 0, 0)
-    pdf.set_font("DejaVu", size=11)
-    pdf.multi_cell(0, 6, text)
+    pdf.set_font("DejaVu", "B", 13)
+    pdf.multi_cell(
+        0, 7, (agency or DEFAULT_AGENCY).upper(), align="C", new_x="LMARGIN", new_y="NEXT"
+    )
+    pdf.set_font("DejaVu", "", 9)
+    pdf.cell(0, 5, "bijak · perkara disiplin pegawai", align="C", new_x="LMARGIN", new_y="NEXT")
+    y = pdf.get_y() + 2
+    pdf.set_line_width(0.8)
+    pdf.line(pdf.l_margin, y, pdf.l_margin + width, y)
+    pdf.set_line_width(0.2)
+    pdf.line(pdf.l_margin, y + 1.2, pdf.l_margin + width, y + 1.2)
+    pdf.set_y(y + 6)
+    pdf.set_font("DejaVu", "", 11)
+    label_w = 38.0
+    for raw in text.splitlines():
+        line = raw.rstrip()
+        if not line:
+            pdf.ln(4)
+        elif line.startswith("# "):
+            pdf.set_font("DejaVu", "B", 12)
+            pdf.multi_cell(0, 6, line[2:].strip(), align="C", new_x="LMARGIN", new_y="NEXT")
+            pdf.set_font("DejaVu", "", 11)
+        elif line.startswith("= "):
+            pdf.multi_cell(0, 6, line[2:].strip(), align="C", new_x="LMARGIN", new_y="NEXT")
+        elif line.startswith(">>"):
+            pdf.set_x(pdf.l_margin + width / 2)
+            pdf.multi_cell(width / 2, 6, line[2:].strip() or " ", new_x="LMARGIN", new_y="NEXT")
+        elif " | " in line:
+            label, value = line.split(" | ", 1)
+            indent = len(label) - len(label.lstrip())
+            x = pdf.l_margin + 2.5 * indent
+            pdf.set_x(x)
+            pdf.cell(label_w, 6, label.strip())
+            pdf.cell(4, 6, ":")
+            pdf.multi_cell(
+                pdf.l_margin + width - x - label_w - 4,
+                6,
+                value.strip(),
+                new_x="LMARGIN",
+                new_y="NEXT",
+            )
+        else:
+            indent = len(line) - len(line.lstrip())
+            pdf.set_x(pdf.l_margin + 2.5 * indent)
+            pdf.multi_cell(width - 2.5 * indent, 6, line.strip(), new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
