@@ -230,6 +230,7 @@ def case_page(request: HttpRequest, case_id: int) -> HttpResponse:
         request,
         "cases/detail.html",
         {
+            "mails": _mails(case) if case.employee.user_id != request.user.pk else [],
             "case": case,
             "state": state.label(lang),
             "deadline_spec": state.deadline,
@@ -246,6 +247,43 @@ def case_page(request: HttpRequest, case_id: int) -> HttpResponse:
             "penalty": services.PENALTY_LABELS.get(case.penalty, ""),
         },
     )
+
+
+def _mails(case: Any) -> list[dict[str, Any]]:
+    """The case's e-mails (summons, deadlines, escalations) and whether each went out: a mail
+    server that is down leaves them queued and retried, and the officer sees it here."""
+    from bijak.site.notifications.models import Notification
+
+    what = {
+        "cases/superior": _("tenggat atasan langsung"),
+        "cases/event": _("pemberitahuan langkah"),
+        "cases/overdue": _("lewat tenggat"),
+    }
+    rows = []
+    for n in (
+        Notification.objects.filter(template__startswith="cases/", context__case_id=case.pk)
+        .select_related("recipient")
+        .order_by("created_at", "pk")
+    ):
+        if n.status == Notification.Status.SENT:
+            status, bad = _("terkirim"), False
+        elif n.status == Notification.Status.FAILED:
+            status, bad = _("gagal, tidak dicoba lagi"), True
+        elif n.attempts:
+            status, bad = _("belum terkirim, dicoba lagi"), True
+        else:
+            status, bad = _("menunggu dikirim"), False
+        rows.append(
+            {
+                "n": n,
+                "to": n.recipient.full_name or n.recipient.username,
+                "what": what.get(n.template, n.template),
+                "step": n.context.get("step_en" if _lang() == "en" else "step", ""),
+                "status": status,
+                "bad": bad,
+            }
+        )
+    return rows
 
 
 @login_required
