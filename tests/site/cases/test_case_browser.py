@@ -157,6 +157,13 @@ def test_from_flag_to_closing_on_a_phone(
     _step(op, "Catat penyampaian keputusan")
     _no_overflow(op)
     op.screenshot(path=str(shots / "cases-detail-officer-phone.png"), full_page=True)
+    op.goto("/perkara/dasbor/")
+    _no_overflow(op)
+    clause_chart = op.locator("[data-chart=outcomes-by-clause] figure.chart")
+    assert clause_chart.locator("figcaption").inner_text() == "B.2"
+    assert "hukuman ringan 1" in clause_chart.inner_text()
+    op.screenshot(path=str(shots / "cases-dashboard-phone.png"), full_page=True)
+    op.goto(f"/perkara/{case.pk}/")
 
     ectx, ep = _login(chromium, live_server, employee, f"/perkara/{case.pk}/")
     _no_overflow(ep)

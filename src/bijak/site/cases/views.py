@@ -74,6 +74,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         raise Http404
     summary = cases_summary(cases_visible_to(request.user))
     bars = [(s.label(_lang()), n) for s, n in summary["by_state"]]
+    short = _outcome_short()
+    summary["outcomes"] = [((c, short.get(o, o)), n) for (c, o), n in summary["outcomes"]]
     visible = cases_visible_to(request.user)
     over_time = {by: _chart_groups(outcomes_over_time(visible, by=by)) for by in ("clause", "unit")}
     return render(
