@@ -397,3 +397,31 @@ def test_case_deadlines_skip_cuti_bersama_and_cross_the_year_with_time_frozen(
         now=at(dt.date(2027, 1, 4)),
     )
     assert new_year.number == "PD-2027-0001"
+
+
+def test_documents_carry_every_character_of_their_text() -> None:
+    """Indonesian text is set in the Latin subset of DejaVu Sans; a character outside it (an
+    Arabic name, an emoji-free symbol from another script) sends the document to the full font,
+    so nothing is lost either way (read back from the PDF with PDFium)."""
+    import pypdfium2 as pdfium
+
+    from bijak.site.cases.documents import _fonts, render_pdf
+
+    def text_of(pdf: bytes) -> str:
+        doc = pdfium.PdfDocument(pdf)
+        try:
+            page = doc[0]
+            return str(page.get_textpage().get_text_range())
+        finally:
+            doc.close()
+
+    _full, _small, covered = _fonts()
+    latin = "# SURAT PANGGILAN I\nYth. Sdr. Sari Wulandari – “kutipan” é ß Ł"
+    other = "# SURAT PANGGILAN I\nYth. Sdr. Ахмед Ωμέγα"
+    assert {ord(c) for c in latin if c != "\n"} <= covered
+    assert not {ord(c) for c in other} <= covered
+    for body in (latin, other):
+        pdf = render_pdf(kind="summons_1", text=body, title="x", when=NOW)
+        seen = text_of(pdf)
+        for word in body.replace("# ", "").split():
+            assert word in seen, (word, seen)

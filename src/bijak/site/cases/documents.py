@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import string
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -177,6 +178,45 @@ def date_long(day: dt.date | None, *, weekday: bool = False) -> str:
     return f"{DAYS_ID[day.weekday()]}, {text}" if weekday else text
 
 
+# Latin, Latin-1, Latin Extended-A/B, general punctuation, euro and trade mark: every letter of
+# Indonesian text. A document whose text stays inside them is set in a subset of DejaVu Sans
+# (about 100 kB instead of 750 kB: a third of the time per document); any other character
+# (Cyrillic, Greek, Javanese) sends the document to the full font.
+SUBSET_RANGES = ((0x20, 0x7F), (0xA0, 0x250), (0x2000, 0x2070), (0x20AC, 0x20AD), (0x2122, 0x2123))
+
+
+@cache
+def _fonts() -> tuple[Path, Path, frozenset[int]]:
+    """(full font, subset font, the code points the subset covers); the subset is made once per
+    process into the temporary directory, named after the full font's size and mtime."""
+    import os
+    import tempfile
+
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    full = FONT_DIR / "DejaVuSans.ttf"
+    stat = full.stat()
+    target = Path(tempfile.gettempdir()) / f"bijak-dejavu-{stat.st_size}-{stat.st_mtime_ns}.ttf"
+    if not target.exists():
+        options = subset.Options()
+        options.layout_features = ["*"]
+        options.name_IDs = ["*"]
+        options.notdef_outline = True
+        options.glyph_names = True
+        options.drop_tables = [*options.drop_tables, "FFTM"]  # FontForge's timestamps
+        font = TTFont(str(full))
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=[c for lo, hi in SUBSET_RANGES for c in range(lo, hi)])
+        subsetter.subset(font)
+        with tempfile.NamedTemporaryFile(dir=target.parent, suffix=".ttf", delete=False) as tmp:
+            font.save(tmp)
+        os.replace(tmp.name, target)  # atomic: another process may be writing the same file
+    with TTFont(str(target), lazy=True) as small:
+        covered = frozenset(small.getBestCmap())
+    return full, target, covered
+
+
 def render_pdf(*, kind: str, text: str, title: str, when: Any, agency: str = "") -> bytes:
     """A letter on A4 in the layout of Indonesian official correspondence: the letterhead (the
     agency's name over a double rule), RAHASIA for confidential kinds, then the filled template.
@@ -194,7 +234,10 @@ def render_pdf(*, kind: str, text: str, title: str, when: Any, agency: str = "")
     pdf.set_auto_page_break(auto=True, margin=20)
     pdf.set_creation_date(when)
     pdf.set_title(title)
-    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
+    full, small, covered = _fonts()
+    chars = {ord(c) for c in text + title + (agency or DEFAULT_AGENCY) if c not in "\n\r\t"}
+    chars |= {ord(c) for c in (agency or DEFAULT_AGENCY).upper() + "RAHASIA bijak · perkara"}
+    pdf.add_font("DejaVu", "", str(small if chars <= covered else full))
     pdf.add_page()
     width = pdf.w - pdf.l_margin - pdf.r_margin
     if kind in CONFIDENTIAL:
