@@ -405,7 +405,7 @@ def test_documents_carry_every_character_of_their_text() -> None:
     so nothing is lost either way (read back from the PDF with PDFium)."""
     import pypdfium2 as pdfium
 
-    from bijak.site.cases.documents import _fonts, render_pdf
+    from bijak.site.cases.documents import _fonts, layout, render_pdf
 
     def text_of(pdf: bytes) -> str:
         doc = pdfium.PdfDocument(pdf)
@@ -421,7 +421,25 @@ def test_documents_carry_every_character_of_their_text() -> None:
     assert {ord(c) for c in latin if c != "\n"} <= covered
     assert not {ord(c) for c in other} <= covered
     for body in (latin, other):
-        pdf = render_pdf(kind="summons_1", text=body, title="x", when=NOW)
+        pdf = render_pdf(kind="summons_1", parts=layout(body, {}), title="x", when=NOW)
         seen = text_of(pdf)
         for word in body.replace("# ", "").split():
             assert word in seen, (word, seen)
+
+
+def test_a_field_cannot_change_the_layout_of_a_document() -> None:
+    """A record that starts a line with `# ` or holds ` | ` is text of its paragraph: the
+    layout comes from the template's own lines."""
+    from bijak.site.cases.documents import layout
+
+    record = "# PUTUSAN PALSU\nNama | Orang Lain\n>> Pejabat Palsu"
+    parts = layout(
+        "# BERITA ACARA\nHasil | {record}\n{record}\n>> {actor}",
+        {"record": record, "actor": "Rina"},
+    )
+    assert [(p.mark, p.label, p.text) for p in parts] == [
+        ("heading", "", "BERITA ACARA"),
+        ("row", "Hasil", record),
+        ("para", "", record),
+        ("sign", "", "Rina"),
+    ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import string
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -217,13 +218,57 @@ def _fonts() -> tuple[Path, Path, frozenset[int]]:
     return full, target, covered
 
 
-def render_pdf(*, kind: str, text: str, title: str, when: Any, agency: str = "") -> bytes:
+@dataclass(frozen=True)
+class Part:
+    """One line of a laid-out document: `mark` is gap, heading, centre, sign, row or para."""
+
+    mark: str
+    text: str = ""
+    label: str = ""
+    indent: int = 0
+
+
+def layout(body: str, values: dict[str, Any]) -> list[Part]:
+    """The template's lines, each classified by its own layout mark, then filled with `values`.
+    The mark is read from the template before any field is filled, so a field's text (an
+    examination record with a line starting `# `, a reason holding ` | `) stays the text of
+    the line it is in and cannot make a heading, a table row or a signature."""
+    parts: list[Part] = []
+    for raw in body.splitlines():
+        line = raw.rstrip()
+        indent = len(line) - len(line.lstrip())
+        if not line:
+            parts.append(Part("gap"))
+        elif line.startswith("# "):
+            parts.append(Part("heading", line[2:].strip().format(**values)))
+        elif line.startswith("= "):
+            parts.append(Part("centre", line[2:].strip().format(**values)))
+        elif line.startswith(">>"):
+            parts.append(Part("sign", line[2:].strip().format(**values)))
+        elif " | " in line:
+            label, value = line.split(" | ", 1)
+            parts.append(
+                Part(
+                    "row",
+                    value.strip().format(**values),
+                    label.strip().format(**values),
+                    indent,
+                )
+            )
+        else:
+            parts.append(Part("para", line.strip().format(**values), indent=indent))
+    return parts
+
+
+def render_pdf(*, kind: str, parts: list[Part], title: str, when: Any, agency: str = "") -> bytes:
     """A letter on A4 in the layout of Indonesian official correspondence: the letterhead (the
-    agency's name over a double rule), RAHASIA for confidential kinds, then the filled template.
+    agency's name over a double rule), RAHASIA for confidential kinds, then the template's
+    parts (`layout`).
 
     Template lines: `# TEXT` a centred bold heading, `= TEXT` a centred line, `Label | value`
     a row of a label-colon-value table, `>> TEXT` a line of the signature block on the right
-    (`>>` alone a blank one), anything else a paragraph; an empty line is a gap.
+    (`>>` alone a blank one), anything else a paragraph (leading spaces indent); an empty line
+    is a gap.
 
     One font file (DejaVu Sans); bold is the same glyphs filled and stroked, which halves the
     font parsing and subsetting that make most of a document's cost."""
@@ -235,8 +280,9 @@ def render_pdf(*, kind: str, text: str, title: str, when: Any, agency: str = "")
     pdf.set_creation_date(when)
     pdf.set_title(title)
     full, small, covered = _fonts()
-    chars = {ord(c) for c in text + title + (agency or DEFAULT_AGENCY) if c not in "\n\r\t"}
-    chars |= {ord(c) for c in (agency or DEFAULT_AGENCY).upper() + "RAHASIA bijak · perkara"}
+    head = (agency or DEFAULT_AGENCY).upper() + "RAHASIA bijak · perkara disiplin pegawai :"
+    chars = {ord(c) for p in parts for c in p.text + p.label} | {ord(c) for c in head}
+    chars -= {ord("\n"), ord("\r"), ord("\t")}
     pdf.add_font("DejaVu", "", str(small if chars <= covered else full))
     pdf.add_page()
     width = pdf.w - pdf.l_margin - pdf.r_margin
@@ -261,35 +307,31 @@ def render_pdf(*, kind: str, text: str, title: str, when: Any, agency: str = "")
     pdf.set_y(y + 6)
     pdf.set_font("DejaVu", "", 11)
     label_w = 38.0
-    for raw in text.splitlines():
-        line = raw.rstrip()
-        if not line:
+    for part in parts:
+        x = pdf.l_margin + 2.5 * part.indent
+        if part.mark == "gap":
             pdf.ln(4)
-        elif line.startswith("# "):
+        elif part.mark == "heading":
             with pdf.local_context(text_mode="FILL_STROKE", line_width=0.25):
                 pdf.set_font("DejaVu", "", 12)
-                pdf.multi_cell(0, 6, line[2:].strip(), align="C", new_x="LMARGIN", new_y="NEXT")
-        elif line.startswith("= "):
-            pdf.multi_cell(0, 6, line[2:].strip(), align="C", new_x="LMARGIN", new_y="NEXT")
-        elif line.startswith(">>"):
+                pdf.multi_cell(0, 6, part.text, align="C", new_x="LMARGIN", new_y="NEXT")
+        elif part.mark == "centre":
+            pdf.multi_cell(0, 6, part.text, align="C", new_x="LMARGIN", new_y="NEXT")
+        elif part.mark == "sign":
             pdf.set_x(pdf.l_margin + width / 2)
-            pdf.multi_cell(width / 2, 6, line[2:].strip() or " ", new_x="LMARGIN", new_y="NEXT")
-        elif " | " in line:
-            label, value = line.split(" | ", 1)
-            indent = len(label) - len(label.lstrip())
-            x = pdf.l_margin + 2.5 * indent
+            pdf.multi_cell(width / 2, 6, part.text or " ", new_x="LMARGIN", new_y="NEXT")
+        elif part.mark == "row":
             pdf.set_x(x)
-            pdf.cell(label_w, 6, label.strip())
+            pdf.cell(label_w, 6, part.label)
             pdf.cell(4, 6, ":")
             pdf.multi_cell(
                 pdf.l_margin + width - x - label_w - 4,
                 6,
-                value.strip(),
+                part.text,
                 new_x="LMARGIN",
                 new_y="NEXT",
             )
         else:
-            indent = len(line) - len(line.lstrip())
-            pdf.set_x(pdf.l_margin + 2.5 * indent)
-            pdf.multi_cell(width - 2.5 * indent, 6, line.strip(), new_x="LMARGIN", new_y="NEXT")
+            pdf.set_x(x)
+            pdf.multi_cell(width - 2.5 * part.indent, 6, part.text, new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())

@@ -581,10 +581,9 @@ def case_document_generate(
         "actor_nip": actor_employee.nip if actor_employee is not None else "-",
         "citation": citation,
     }
-    text = template.body.format(**values)
     pdf = documents.render_pdf(
         kind=kind,
-        text=text,
+        parts=documents.layout(template.body, values),
         title=number,
         when=now,
         agency=getattr(settings, "BIJAK_AGENCY_NAME", ""),
