@@ -2,12 +2,19 @@
 authors): from a confirmed flag an officer opens a case, the superior is e-mailed (real SMTP on
 loopback), summons I is generated, the examination recorded, a light penalty decided and
 delivered; the employee reads the decision and objects; the objection is answered and the case
-closes with a second person's approval."""
+closes with a second person's approval.
+
+Summons I is looked at as a person would: the PDF page is rendered to an image (PDFium, through
+pypdfium2) and read back with the project's Tesseract wrapper (`bijak.intake.text.ocr_image`).
+With BIJAK_CASE_SHOTS=DIR the rendered letter and the pages are kept there (the README's
+screenshots come from `BIJAK_CASE_SHOTS=docs/screenshots`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -37,6 +44,28 @@ def _login(chromium, live_server, user, next_url):
     return context, page
 
 
+def _letter_image(pdf: bytes):  # type: ignore[no-untyped-def]
+    """The first page of `pdf` as a picture, at 144 dpi."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        return doc[0].render(scale=2).to_pil().convert("RGB")
+    finally:
+        doc.close()
+
+
+def _read(image) -> str:  # type: ignore[no-untyped-def]
+    """What Tesseract reads on the printed part of the page (the blank bottom cropped off)."""
+    from PIL import ImageOps
+
+    from bijak.intake.text import ocr_image
+
+    box = ImageOps.invert(image.convert("L")).getbbox()
+    assert box is not None, "the rendered page is blank"
+    return ocr_image(image.crop(box)).text
+
+
 def _step(page, heading: str, **fields: str) -> None:
     card = page.locator("section.card", has=page.get_by_role("heading", name=heading))
     for label, value in fields.items():
@@ -62,6 +91,9 @@ def test_from_flag_to_closing_on_a_phone(
     tmp_path,
 ):
     from bijak.site.monitoring.models import Account, Flag, Post
+
+    shots = Path(os.environ.get("BIJAK_CASE_SHOTS") or tmp_path)
+    shots.mkdir(parents=True, exist_ok=True)
 
     account = Account.objects.create(
         employee=employee.employee, platform="x", handle="sari_sehat", registered_by=officer
@@ -94,6 +126,24 @@ def test_from_flag_to_closing_on_a_phone(
     pdf = op.request.get(f"/perkara/{case.pk}/dokumen/{doc.pk}/")
     assert pdf.headers["content-type"] == "application/pdf"
     assert hashlib.sha256(pdf.body()).hexdigest() == doc.sha256
+    letter = _letter_image(pdf.body())
+    letter.save(shots / "cases-summons-pdf.png")
+    seen = _read(letter)
+    for words in (
+        "RAHASIA",
+        "SURAT PANGGILAN",
+        f"Nomor: {doc.number}",
+        employee.full_name,
+        employee.employee.nip,
+        case.number,
+        officer.full_name,
+    ):
+        assert words in seen, f"{words!r} not read on the summons:\n{seen}"
+    # RAHASIA is printed in red, top right, above the letterhead
+    top = letter.crop((letter.width // 2, 0, letter.width, letter.height // 10))
+    red = [p for p in top.get_flattened_data() if p[0] > 140 and p[1] < 60 and p[2] < 60]
+    assert len(red) > 200, "no red RAHASIA mark in the top right corner"
+    assert seen.index("RAHASIA") < seen.index("SURAT PANGGILAN")
     _step(
         op,
         "Catat pemeriksaan tertutup (BAP)",
@@ -106,7 +156,14 @@ def test_from_flag_to_closing_on_a_phone(
     )
     _step(op, "Catat penyampaian keputusan")
     _no_overflow(op)
-    op.screenshot(path=str(tmp_path / "officer.png"), full_page=True)
+    op.screenshot(path=str(shots / "cases-detail-officer-phone.png"), full_page=True)
+    op.goto("/perkara/dasbor/")
+    _no_overflow(op)
+    clause_chart = op.locator("[data-chart=outcomes-by-clause] figure.chart")
+    assert clause_chart.locator("figcaption").inner_text() == "B.2"
+    assert "hukuman ringan 1" in clause_chart.inner_text()
+    op.screenshot(path=str(shots / "cases-dashboard-phone.png"), full_page=True)
+    op.goto(f"/perkara/{case.pk}/")
 
     ectx, ep = _login(chromium, live_server, employee, f"/perkara/{case.pk}/")
     _no_overflow(ep)
@@ -115,7 +172,7 @@ def test_from_flag_to_closing_on_a_phone(
     decision = case.documents.get(kind="decision")
     assert ep.request.get(f"/perkara/{case.pk}/dokumen/{decision.pk}/").ok
     _step(ep, "Ajukan keberatan", **{"Pertimbangan / alasan": "Saya keberatan."})
-    ep.screenshot(path=str(tmp_path / "employee.png"), full_page=True)
+    ep.screenshot(path=str(shots / "cases-detail-employee-phone.png"), full_page=True)
     ectx.close()
 
     actx, ap = _login(chromium, live_server, admin, f"/perkara/{case.pk}/")

@@ -171,3 +171,57 @@ def test_pages_and_messages_in_english(case: Any, officer_client: Client) -> Non
     assert (
         "The step “Record delivery of the decision” cannot be taken in the state “Summons I sent”."
     ) in response.content.decode()
+
+
+# persona -> expected status of: list, dashboard, new case, case page, document, evidence file
+PAGES = {
+    "officer": (200, 200, 200, 200, 200, 200),
+    "admin": (200, 200, 200, 200, 200, 200),
+    "auditor": (200, 200, 404, 200, 200, 200),
+    "unit_head": (200, 200, 404, 200, 200, 200),
+    "employee": (200, 404, 404, 200, 200, 200),
+    "colleague": (200, 404, 404, 404, 404, 404),
+    "outsider": (200, 404, 404, 404, 404, 404),
+}
+
+
+def test_every_case_page_and_action_for_every_persona(
+    case: Any, request: Any, client_as: Any
+) -> None:
+    """One table of who gets which page; then each persona tries the examination step and the
+    written response: only the superior (or an officer) may take the step, only the employee
+    may respond, those who may not see the case get 404, and nothing changes on a refusal."""
+    doc, f = case.documents.get(), case.files.get()
+    urls = (
+        "/perkara/",
+        "/perkara/dasbor/",
+        "/perkara/baru/",
+        f"/perkara/{case.pk}/",
+        f"/perkara/{case.pk}/dokumen/{doc.pk}/",
+        f"/perkara/{case.pk}/berkas/{f.pk}/",
+    )
+    clients = {p: client_as(request.getfixturevalue(p)) for p in PAGES}
+    for persona, expected in PAGES.items():
+        got = tuple(clients[persona].get(url).status_code for url in urls)
+        assert got == expected, persona
+    examine = {"transition": "examine", "version": case.version, "record": "Hadir."}
+    for persona in ("auditor", "admin", "employee"):
+        page = clients[persona].post(f"/perkara/{case.pk}/langkah/", examine, follow=True)
+        assert "Anda tidak berwenang melakukan langkah ini." in page.content.decode(), persona
+    for persona in ("colleague", "outsider"):
+        assert clients[persona].post(f"/perkara/{case.pk}/langkah/", examine).status_code == 404
+        assert (
+            clients[persona].post(f"/perkara/{case.pk}/tanggapan/", {"text": "x"}).status_code
+            == 404
+        )
+    for persona in ("officer", "unit_head", "auditor", "admin"):
+        page = clients[persona].post(f"/perkara/{case.pk}/tanggapan/", {"text": "x"}, follow=True)
+        assert "Hanya pegawai yang bersangkutan dapat menanggapi." in page.content.decode()
+    assert not CaseEvent.objects.filter(case=case, kind__in=["examine", "respond"]).exists()
+    assert Case.objects.get(pk=case.pk).state == "summoned_1"
+    page = clients["unit_head"].post(f"/perkara/{case.pk}/langkah/", examine, follow=True)
+    assert "Langkah dicatat." in page.content.decode()
+    page = clients["employee"].post(f"/perkara/{case.pk}/tanggapan/", {"text": "Saya hadir."})
+    assert page.status_code == 302
+    kinds = list(CaseEvent.objects.filter(case=case).values_list("kind", flat=True))
+    assert kinds[-2:] == ["examine", "respond"]

@@ -88,12 +88,94 @@ def test_light_penalty_path_with_objection_and_second_person_close(people: dict[
         assert entry.data["sha256"] == doc.sha256
 
 
-def test_no_breach_and_guidance_paths(people: dict[str, Any]) -> None:
-    for transition, outcome in (("decide_no_breach", "no_breach"), ("decide_guidance", "guidance")):
+ROLE_PERSONA = {
+    "superior": "superior",
+    "superior2": "superior2",
+    "officer": "officer",
+    "ppk": "ppk",
+    "employee": "employee",
+}
+
+
+def _edges(procedure: Any) -> set[tuple[str, str]]:
+    return {(src, t.id) for t in procedure.transitions for src in t.sources}
+
+
+def _cheapest(procedure: Any, start: str, goal: Any, done: set[tuple[str, str]]) -> list[Any]:
+    """The transitions from `start` to the first state where `goal(state)` holds, preferring
+    edges not walked yet (Dijkstra: a new edge costs 1, a walked one 10)."""
+    import heapq
+
+    queue: list[tuple[int, int, str, list[Any]]] = [(0, 0, start, [])]
+    best: dict[str, int] = {}
+    tie = 0
+    while queue:
+        cost, _, state, path = heapq.heappop(queue)
+        if goal(state):
+            return path
+        if best.get(state, 1 << 30) <= cost:
+            continue
+        best[state] = cost
+        for t in procedure.transitions_from(state):
+            tie += 1
+            step_cost = 10 if (state, t.id) in done else 1
+            heapq.heappush(queue, (cost + step_cost, tie, t.target, [*path, (state, t)]))
+    raise AssertionError(f"no way from {start}")
+
+
+def test_every_transition_of_the_shipped_procedure_is_walked(people: dict[str, Any]) -> None:
+    """Data-driven: paths from the initial state through every (state, transition) edge of the
+    procedure file to a terminal state (no breach, guidance, light penalty, referral with and
+    without a Tim Pemeriksa, no-show twice, objection, closing), each step taken by a person
+    holding one of its roles, checking state, outcome, documents and audit entry per step."""
+    from bijak.site.cases.procedure import procedure_shipped
+    from bijak.site.cases.services import calendar
+
+    procedure = procedure_shipped()
+    terminal = {s.id for s in procedure.states if s.terminal}
+    todo = _edges(procedure)
+    done: set[tuple[str, str]] = set()
+    cal = calendar()
+    paths = 0
+    while todo - done:
+        source, tid = sorted(todo - done)[0]
+        head = _cheapest(procedure, procedure.initial, lambda s, src=source: s == src, done)
+        middle = [(source, procedure.transition(tid))]
+        tail = _cheapest(
+            procedure,
+            middle[0][1].target,
+            lambda s: s in terminal,
+            done | {(a, t.id) for a, t in head + middle},
+        )
         case = open_case(people["officer"], people["employee"])
-        _to_examined(case, people["officer"])
-        case = step(case, people["officer"], transition, today=EXAM, reason="Pertimbangan.")
-        assert (case.state, case.outcome) == ("decided", outcome)
+        for state, t in head + middle + tail:
+            assert case.state == state
+            person = people[ROLE_PERSONA[t.by[0]]]
+            if t.second_person:  # closing needs someone else than who asked
+                person = people["officer2"] if "officer" in t.by else people["ppk"]
+            inputs: dict[str, Any] = {}
+            for name in t.inputs:
+                if name == "examination_date":
+                    inputs[name] = cal.add_working_days(TODAY, t.min_working_days_ahead)
+                elif name == "penalty":
+                    inputs[name] = t.penalties[0]
+                else:
+                    inputs[name] = f"Isian {name} untuk {t.id}."
+            before = list(case.documents.values_list("kind", flat=True))
+            case = step(case, person, t.id, **inputs)
+            assert case.state == t.target, t.id
+            if t.outcome:
+                assert case.outcome == t.outcome
+            after = list(case.documents.order_by("pk").values_list("kind", flat=True))
+            assert after == [*before, *t.documents], t.id
+            assert AuditEntry.objects.filter(
+                action=f"case.{t.id}", target_id=str(case.pk), data__from=state
+            ).exists()
+            done.add((state, t.id))
+        assert case.state in terminal
+        paths += 1
+    assert done == todo
+    assert paths <= 12
 
 
 def test_no_show_twice_is_decided_on_the_evidence(people: dict[str, Any]) -> None:
@@ -267,3 +349,97 @@ def test_a_template_missing_a_field_is_refused_at_registration(admin: Any) -> No
     changed = template_register(actor=admin, kind="bap", body=body + " ")
     assert first.pk == again.pk and changed.version == first.version + 1
     assert AuditEntry.objects.filter(action="case.template.register").count() == 2
+
+
+def test_case_deadlines_skip_cuti_bersama_and_cross_the_year_with_time_frozen(
+    people: dict[str, Any],
+) -> None:
+    """Time is frozen by passing `today`/`now` to the services (no clock is read)."""
+    from django.utils import timezone
+
+    def at(day: dt.date) -> dt.datetime:
+        return timezone.make_aware(dt.datetime.combine(day, dt.time(9)))
+
+    # Tuesday 17 March 2026: Nyepi, Idul Fitri and their cuti bersama take 18-24 March
+    lebaran = open_case(
+        people["officer"],
+        people["employee"],
+        today=dt.date(2026, 3, 17),
+        now=at(dt.date(2026, 3, 17)),
+    )
+    assert lebaran.deadline == dt.date(2026, 4, 2)
+    note = Notification.objects.get(template="cases/superior", context__case_id=lebaran.pk)
+    assert note.context["deadline"] == "2026-04-02"
+    assert case_escalate_due(today=dt.date(2026, 4, 2)) == 0
+    assert case_escalate_due(today=dt.date(2026, 4, 3)) == 1
+    # Wednesday 23 December 2026: 24 (cuti bersama), 25 December, 1 January and 5 January 2027
+    # (Isra Mikraj) are off; the summons needs 7 working days before the examination
+    year_end = open_case(
+        people["officer"],
+        people["employee"],
+        today=dt.date(2026, 12, 23),
+        now=at(dt.date(2026, 12, 23)),
+    )
+    assert year_end.number == "PD-2026-0002" and year_end.deadline == dt.date(2027, 1, 7)
+    with pytest.raises(CaseError, match="paling cepat 2027-01-07"):
+        step(
+            year_end,
+            people["officer"],
+            "summon_1",
+            today=dt.date(2026, 12, 23),
+            examination_date=dt.date(2027, 1, 6),
+        )
+    # a case opened in the new year is numbered in it
+    new_year = open_case(
+        people["officer"],
+        people["employee"],
+        today=dt.date(2027, 1, 4),
+        now=at(dt.date(2027, 1, 4)),
+    )
+    assert new_year.number == "PD-2027-0001"
+
+
+def test_documents_carry_every_character_of_their_text() -> None:
+    """Indonesian text is set in the Latin subset of DejaVu Sans; a character outside it (an
+    Arabic name, an emoji-free symbol from another script) sends the document to the full font,
+    so nothing is lost either way (read back from the PDF with PDFium)."""
+    import pypdfium2 as pdfium
+
+    from bijak.site.cases.documents import _fonts, layout, render_pdf
+
+    def text_of(pdf: bytes) -> str:
+        doc = pdfium.PdfDocument(pdf)
+        try:
+            page = doc[0]
+            return str(page.get_textpage().get_text_range())
+        finally:
+            doc.close()
+
+    _full, _small, covered = _fonts()
+    latin = "# SURAT PANGGILAN I\nYth. Sdr. Sari Wulandari – “kutipan” é ß Ł"
+    other = "# SURAT PANGGILAN I\nYth. Sdr. Ахмед Ωμέγα"
+    assert {ord(c) for c in latin if c != "\n"} <= covered
+    assert not {ord(c) for c in other} <= covered
+    for body in (latin, other):
+        pdf = render_pdf(kind="summons_1", parts=layout(body, {}), title="x", when=NOW)
+        seen = text_of(pdf)
+        for word in body.replace("# ", "").split():
+            assert word in seen, (word, seen)
+
+
+def test_a_field_cannot_change_the_layout_of_a_document() -> None:
+    """A record that starts a line with `# ` or holds ` | ` is text of its paragraph: the
+    layout comes from the template's own lines."""
+    from bijak.site.cases.documents import layout
+
+    record = "# PUTUSAN PALSU\nNama | Orang Lain\n>> Pejabat Palsu"
+    parts = layout(
+        "# BERITA ACARA\nHasil | {record}\n{record}\n>> {actor}",
+        {"record": record, "actor": "Rina"},
+    )
+    assert [(p.mark, p.label, p.text) for p in parts] == [
+        ("heading", "", "BERITA ACARA"),
+        ("row", "Hasil", record),
+        ("para", "", record),
+        ("sign", "", "Rina"),
+    ]

@@ -100,3 +100,66 @@ def test_mail_server_down_the_case_is_opened_and_the_mail_retried(
     note = Notification.objects.get(template="cases/superior")
     assert Case.objects.filter(pk=case.pk).exists()
     assert note.status == "queued" and note.attempts == 1 and note.last_error
+
+
+@pytest.mark.django_db(transaction=True)
+def test_mail_server_down_when_summons_i_is_sent(
+    officer_client: Client,
+    officer: Any,
+    employee: Any,
+    unit_head: Any,
+    settings: Any,
+    immediate_tasks: None,
+) -> None:
+    """The summons is recorded and its document made; the e-mail to the employee waits and is
+    retried; the officer sees that on the case page; once the server is back it goes out."""
+    import datetime as dt
+
+    from bijak.site.notifications.services import notifications_send_due
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 9  # nothing listens there
+    case = open_case(officer, employee)
+    exam = (timezone.localdate() + dt.timedelta(days=30)).isoformat()
+    response = officer_client.post(
+        f"/perkara/{case.pk}/langkah/",
+        {"transition": "summon_1", "version": 0, "examination_date": exam},
+        follow=True,
+    )
+    assert "Langkah dicatat." in response.content.decode()
+    case.refresh_from_db()
+    assert case.state == "summoned_1" and case.documents.get().kind == "summons_1"
+    note = Notification.objects.get(template="cases/event", recipient=employee)
+    assert note.status == "queued" and note.attempts == 1 and "Error" in note.last_error
+    page = officer_client.get(f"/perkara/{case.pk}/").content.decode()
+    mails = page.split('data-table="mails"')[1].split("</table>")[0]
+    row = next(r for r in mails.split("<tr>") if "Sari Wulandari" in r)
+    assert "Kirim Surat Panggilan I" in row and "belum terkirim, dicoba lagi" in row
+
+    # the server is back: the sweep sends what is due
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    from conftest import Inbox
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    inbox = Inbox()
+    server = Controller(inbox, hostname="127.0.0.1", port=port)
+    server.start()
+    try:
+        settings.EMAIL_PORT = port
+        notifications_send_due(now=note.next_attempt_at + dt.timedelta(seconds=1))
+        inbox.wait(2)  # the superior's notice, also held back, and the summons notice
+    finally:
+        server.stop()
+    assert sorted(m[0][0] for m in inbox.messages) == [unit_head.email, employee.email]
+    note.refresh_from_db()
+    assert note.status == "sent" and note.attempts == 2
+    page = officer_client.get(f"/perkara/{case.pk}/").content.decode()
+    row = next(
+        r for r in page.split('data-table="mails"')[1].split("<tr>") if "Sari Wulandari" in r
+    )
+    assert "terkirim" in row and "dicoba lagi" not in row

@@ -61,7 +61,8 @@ def superior_chain(employee: Employee) -> list[Any]:
     for ra in RoleAssignment.objects.filter(role=UNIT_HEAD, unit__isnull=False).select_related(
         "user"
     ):
-        heads.setdefault(ra.unit_id, []).append(ra.user)
+        if ra.unit_id is not None:
+            heads.setdefault(ra.unit_id, []).append(ra.user)
     chain: list[Any] = []
     unit_id: int | None = employee.unit_id
     seen: set[int] = set()

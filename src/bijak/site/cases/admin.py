@@ -14,7 +14,7 @@ from bijak.site.cases.models import Case, DayOff, DocumentTemplate
 
 
 @admin.register(Case)
-class CaseAdmin(admin.ModelAdmin):
+class CaseAdmin(admin.ModelAdmin[Case]):
     list_display = ("number", "state", "deadline", "opened_at")
     list_filter = ("state",)
     search_fields = ("number",)
@@ -31,7 +31,7 @@ class CaseAdmin(admin.ModelAdmin):
 
 
 @admin.register(DayOff)
-class DayOffAdmin(admin.ModelAdmin):
+class DayOffAdmin(admin.ModelAdmin[DayOff]):
     list_display = ("date", "reason")
 
     def save_model(self, request, obj, form, change) -> None:  # type: ignore[no-untyped-def]
@@ -55,7 +55,7 @@ class DayOffAdmin(admin.ModelAdmin):
         super().delete_model(request, obj)
 
 
-class TemplateForm(forms.ModelForm):
+class TemplateForm(forms.ModelForm[DocumentTemplate]):
     kind = forms.ChoiceField(choices=[(k, k) for k in documents.KINDS])
 
     class Meta:
@@ -73,7 +73,7 @@ class TemplateForm(forms.ModelForm):
 
 
 @admin.register(DocumentTemplate)
-class DocumentTemplateAdmin(admin.ModelAdmin):
+class DocumentTemplateAdmin(admin.ModelAdmin[DocumentTemplate]):
     """Add-only: a change is a new version (the old ones stay, each audited)."""
 
     form = TemplateForm

@@ -79,6 +79,21 @@ def cases_demo_populate() -> int:
     step(closed, officer, "deliver")
     step(closed, officer, "request_close")
     step(closed, admin, "approve_close")
+    # a moderate penalty expected: the PPK (in bijak, an administrator covering the employee;
+    # see the roles in data/pp94-2021.yaml) forms a Tim Pemeriksa
+    team = open_(
+        person("199011012015031007"),
+        ["B.1", "B.5"],
+        "Unggahan berulang yang menyerang pribadi pejabat, setelah teguran sebelumnya.",
+    )
+    step(team, officer, "summon_1", examination_date=exam)
+    step(team, officer, "examine", record="Pegawai hadir; unggahan diakui, alasan tidak jelas.")
+    step(
+        team,
+        admin,
+        "form_team",
+        team_members="Kepala Biro SDM (ketua); atasan langsung; Inspektorat (anggota)",
+    )
     past = today - dt.timedelta(days=21)
     open_(
         person("199306182019022008"),

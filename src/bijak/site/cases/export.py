@@ -209,6 +209,7 @@ def _checkpoint_problems(
 def _entry_hash_ok(entry: dict[str, Any]) -> bool:
     from bijak.site.audit.services import _entry_hash
 
+    expected: str = entry["hash"]
     return (
         _entry_hash(
             seq=entry["seq"],
@@ -221,7 +222,7 @@ def _entry_hash_ok(entry: dict[str, Any]) -> bool:
             data=entry["data"],
             prev_hash=entry["prev_hash"],
         )
-        == entry["hash"]
+        == expected
     )
 
 

@@ -11,6 +11,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -29,6 +30,7 @@ from bijak.site.cases.models import Case, CaseDocument, CaseEvent, CaseFile, Day
 from bijak.site.cases.procedure import Procedure, Transition, procedure_shipped
 from bijak.site.cases.workdays import WorkCalendar, shipped_days_off
 from bijak.site.notifications.services import notification_enqueue
+from bijak.site.org.access import employee_of
 from bijak.site.org.models import Employee
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -553,6 +555,12 @@ def case_document_generate(
     outcome = OUTCOME_LABELS.get(case.outcome, "")
     if case.penalty:
         outcome = f"{outcome}: {PENALTY_LABELS.get(case.penalty, case.penalty)}"
+    exam = (
+        dt.date.fromisoformat(fields["examination_date"])
+        if fields.get("examination_date")
+        else case.examination_date
+    )
+    actor_employee = employee_of(actor) if actor is not None else None
     values = {
         "document_number": number,
         "case_number": case.number,
@@ -566,14 +574,20 @@ def case_document_generate(
         "reason": fields.get("reason", ""),
         "outcome": outcome or "-",
         "penalty": PENALTY_LABELS.get(case.penalty, ""),
-        "examination_date": fields.get("examination_date", "")
-        or (case.examination_date.isoformat() if case.examination_date else ""),
-        "date": timezone.localdate(now).isoformat(),
+        # dates as Indonesian letters write them: "Kamis, 18 Juni 2026", "8 Juni 2026"
+        "examination_date": documents.date_long(exam, weekday=True) or "-",
+        "date": documents.date_long(timezone.localdate(now)),
         "actor_name": (getattr(actor, "full_name", "") or getattr(actor, "username", "")) or "-",
+        "actor_nip": actor_employee.nip if actor_employee is not None else "-",
         "citation": citation,
     }
-    text = template.body.format(**values)
-    pdf = documents.render_pdf(kind=kind, text=text, title=number, when=now)
+    pdf = documents.render_pdf(
+        kind=kind,
+        parts=documents.layout(template.body, values),
+        title=number,
+        when=now,
+        agency=getattr(settings, "BIJAK_AGENCY_NAME", ""),
+    )
     digest = hashlib.sha256(pdf).hexdigest()
     doc = CaseDocument.objects.create(
         case=case,

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -24,7 +25,7 @@ from bijak.site.cases.access import (
     conflict_of_interest,
 )
 from bijak.site.cases.procedure import procedure_shipped
-from bijak.site.cases.selectors import cases_summary, nip_masked
+from bijak.site.cases.selectors import cases_summary, nip_masked, outcomes_over_time
 from bijak.site.org.access import employees_visible_to
 
 MAX_UPLOAD = services.MAX_FILE_BYTES
@@ -72,12 +73,55 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if not _oversees(request.user):
         raise Http404
     summary = cases_summary(cases_visible_to(request.user))
-    top = max([n for _, n in summary["by_state"]] + [1])
-    bars = [
-        {"label": s.label(_lang()), "n": n, "pct": round(100 * n / top)}
-        for s, n in summary["by_state"]
+    bars = [(s.label(_lang()), n) for s, n in summary["by_state"]]
+    short = _outcome_short()
+    summary["outcomes"] = [((c, short.get(o, o)), n) for (c, o), n in summary["outcomes"]]
+    visible = cases_visible_to(request.user)
+    over_time = {by: _chart_groups(outcomes_over_time(visible, by=by)) for by in ("clause", "unit")}
+    return render(
+        request,
+        "cases/dashboard.html",
+        {
+            "summary": summary,
+            "bars": bars,
+            "by_clause": over_time["clause"],
+            "by_unit": over_time["unit"],
+        },
+    )
+
+
+def _outcome_short() -> dict[str, str]:
+    return {
+        "no_breach": _("tidak terbukti"),
+        "guidance": _("pembinaan"),
+        "light": _("hukuman ringan"),
+        "referral": _("diteruskan"),
+    }
+
+
+def _chart_groups(groups: list[dict[str, Any]]) -> dict[str, Any]:
+    """Rows for `{% bar_chart %}`: one chart per clause or unit, one bar per month (the month's
+    decisions, split by outcome in the note); one scale for every chart, so bars compare."""
+    short = _outcome_short()
+    top = max((m["total"] for g in groups for m in g["months"]), default=0)
+    charts = [
+        {
+            "label": g["label"],
+            "total": g["total"],
+            "rows": [
+                {
+                    "label": date_format(m["month"], "M Y"),
+                    "value": m["total"],
+                    "note": " · ".join(
+                        f"{short.get(o, o)} {n}" for o, n in m["by_outcome"].items()
+                    ),
+                }
+                for m in g["months"]
+            ],
+        }
+        for g in groups
     ]
-    return render(request, "cases/dashboard.html", {"summary": summary, "bars": bars})
+    return {"charts": charts, "max": top or 1}
 
 
 def _oversees(user: Any) -> bool:
@@ -188,6 +232,7 @@ def case_page(request: HttpRequest, case_id: int) -> HttpResponse:
         request,
         "cases/detail.html",
         {
+            "mails": _mails(case) if case.employee.user_id != request.user.pk else [],
             "case": case,
             "state": state.label(lang),
             "deadline_spec": state.deadline,
@@ -204,6 +249,43 @@ def case_page(request: HttpRequest, case_id: int) -> HttpResponse:
             "penalty": services.PENALTY_LABELS.get(case.penalty, ""),
         },
     )
+
+
+def _mails(case: Any) -> list[dict[str, Any]]:
+    """The case's e-mails (summons, deadlines, escalations) and whether each went out: a mail
+    server that is down leaves them queued and retried, and the officer sees it here."""
+    from bijak.site.notifications.models import Notification
+
+    what = {
+        "cases/superior": _("tenggat atasan langsung"),
+        "cases/event": _("pemberitahuan langkah"),
+        "cases/overdue": _("lewat tenggat"),
+    }
+    rows = []
+    for n in (
+        Notification.objects.filter(template__startswith="cases/", context__case_id=case.pk)
+        .select_related("recipient")
+        .order_by("created_at", "pk")
+    ):
+        if n.status == Notification.Status.SENT:
+            status, bad = _("terkirim"), False
+        elif n.status == Notification.Status.FAILED:
+            status, bad = _("gagal, tidak dicoba lagi"), True
+        elif n.attempts:
+            status, bad = _("belum terkirim, dicoba lagi"), True
+        else:
+            status, bad = _("menunggu dikirim"), False
+        rows.append(
+            {
+                "n": n,
+                "to": n.recipient.full_name or n.recipient.username,
+                "what": what.get(n.template, n.template),
+                "step": n.context.get("step_en" if _lang() == "en" else "step", ""),
+                "status": status,
+                "bad": bad,
+            }
+        )
+    return rows
 
 
 @login_required

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import holidays
@@ -46,14 +47,20 @@ def parse_days_off(text: str, *, source: str = "extra-days-off.yaml") -> frozens
     return frozenset(out)
 
 
+@lru_cache(maxsize=64)
+def _national_days_off(years: tuple[int, ...]) -> frozenset[dt.date]:
+    """National holidays and cuti bersama of `years` (the library's tables do not change while
+    the process runs; building them is most of a deadline's cost)."""
+    table = holidays.country_holidays("ID", years=list(years), categories=("public", "government"))
+    return frozenset(table)
+
+
 @dataclass(frozen=True)
 class WorkCalendar:
     extra_days_off: frozenset[dt.date] = field(default_factory=frozenset)
 
-    def _holidays(self, years: Iterable[int]) -> holidays.HolidayBase:
-        return holidays.country_holidays(
-            "ID", years=sorted(set(years)), categories=("public", "government")
-        )
+    def _holidays(self, years: Iterable[int]) -> frozenset[dt.date]:
+        return _national_days_off(tuple(sorted(set(years))))
 
     def is_working_day(self, day: dt.date) -> bool:
         return (
@@ -90,4 +97,12 @@ class WorkCalendar:
 
 
 def shipped_days_off() -> frozenset[dt.date]:
-    return parse_days_off(EXTRA_FILE.read_text(encoding="utf-8"), source=EXTRA_FILE.name)
+    """The extra days off of `data/extra-days-off.yaml`, parsed again when the file changes."""
+    stat = EXTRA_FILE.stat()
+    return _days_off_file(str(EXTRA_FILE), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=4)
+def _days_off_file(path: str, mtime_ns: int, size: int) -> frozenset[dt.date]:
+    text = Path(path).read_text(encoding="utf-8")
+    return parse_days_off(text, source=Path(path).name)
