@@ -182,6 +182,19 @@ def admin(org_tree: OrgTree) -> Any:
 
 
 @pytest.fixture
+def ppk(org_tree: OrgTree) -> Any:
+    """The Pejabat Pembina Kepegawaian (the appointed official), for the whole organisation."""
+    return make_person(
+        username="hendro",
+        full_name="Hendro Saputra",
+        unit=org_tree.root,
+        nip="197011151996031002",
+        position="Sekretaris Jenderal",
+        roles=(("ppk", None),),
+    )
+
+
+@pytest.fixture
 def outsider(db: Any) -> Any:
     return make_person(username="tamu", full_name="Tamu Luar")
 

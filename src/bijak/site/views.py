@@ -26,7 +26,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "more_actions": actions[1:3],
             "role_names": [
                 str(ROLE_LABELS[r])
-                for r in ("employee", "unit_head", "officer", "auditor", "admin")
+                for r in ("employee", "unit_head", "officer", "auditor", "admin", "ppk")
                 if r in roles
             ],
         },

@@ -85,7 +85,7 @@ def test_from_flag_to_closing_on_a_phone(
     officer,
     employee,
     unit_head,
-    admin,
+    ppk,
     smtp_server,
     immediate_tasks,
     tmp_path,
@@ -175,7 +175,7 @@ def test_from_flag_to_closing_on_a_phone(
     ep.screenshot(path=str(shots / "cases-detail-employee-phone.png"), full_page=True)
     ectx.close()
 
-    actx, ap = _login(chromium, live_server, admin, f"/perkara/{case.pk}/")
+    actx, ap = _login(chromium, live_server, ppk, f"/perkara/{case.pk}/")
     _step(ap, "Jawab keberatan", **{"Pertimbangan / alasan": "Keberatan ditolak."})
     op.reload()
     _step(op, "Ajukan penutupan perkara")

@@ -177,6 +177,7 @@ def test_pages_and_messages_in_english(case: Any, officer_client: Client) -> Non
 PAGES = {
     "officer": (200, 200, 200, 200, 200, 200),
     "admin": (200, 200, 200, 200, 200, 200),
+    "ppk": (200, 200, 404, 200, 200, 200),
     "auditor": (200, 200, 404, 200, 200, 200),
     "unit_head": (200, 200, 404, 200, 200, 200),
     "employee": (200, 404, 404, 200, 200, 200),
@@ -205,7 +206,7 @@ def test_every_case_page_and_action_for_every_persona(
         got = tuple(clients[persona].get(url).status_code for url in urls)
         assert got == expected, persona
     examine = {"transition": "examine", "version": case.version, "record": "Hadir."}
-    for persona in ("auditor", "admin", "employee"):
+    for persona in ("auditor", "admin", "ppk", "employee"):
         page = clients[persona].post(f"/perkara/{case.pk}/langkah/", examine, follow=True)
         assert "Anda tidak berwenang melakukan langkah ini." in page.content.decode(), persona
     for persona in ("colleague", "outsider"):
@@ -214,7 +215,7 @@ def test_every_case_page_and_action_for_every_persona(
             clients[persona].post(f"/perkara/{case.pk}/tanggapan/", {"text": "x"}).status_code
             == 404
         )
-    for persona in ("officer", "unit_head", "auditor", "admin"):
+    for persona in ("officer", "unit_head", "auditor", "admin", "ppk"):
         page = clients[persona].post(f"/perkara/{case.pk}/tanggapan/", {"text": "x"}, follow=True)
         assert "Hanya pegawai yang bersangkutan dapat menanggapi." in page.content.decode()
     assert not CaseEvent.objects.filter(case=case, kind__in=["examine", "respond"]).exists()

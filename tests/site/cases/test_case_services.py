@@ -30,14 +30,12 @@ def _to_examined(case: Any, actor: Any) -> None:
 
 
 @pytest.fixture
-def people(
-    officer: Any, employee: Any, unit_head: Any, admin: Any, org_tree: Any
-) -> dict[str, Any]:
+def people(officer: Any, employee: Any, unit_head: Any, ppk: Any, org_tree: Any) -> dict[str, Any]:
     return {
         "officer": officer,
         "employee": employee,
         "superior": unit_head,
-        "ppk": admin,
+        "ppk": ppk,
         "superior2": head_of_root(org_tree),
         "officer2": second_officer(org_tree),
     }
@@ -197,12 +195,16 @@ def test_no_show_twice_is_decided_on_the_evidence(people: dict[str, Any]) -> Non
     assert CaseDocument.objects.filter(case=case, kind="summons_2").count() == 1
 
 
-def test_referral_through_a_tim_pemeriksa_with_its_outcome(people: dict[str, Any]) -> None:
+def test_referral_through_a_tim_pemeriksa_with_its_outcome(
+    people: dict[str, Any], admin: Any
+) -> None:
     o, ppk = people["officer"], people["ppk"]
     case = open_case(o, people["employee"])
     _to_examined(case, o)
-    with pytest.raises(CaseError, match="tidak berwenang"):
-        step(case, o, "form_team", today=EXAM, team_members="A, B, C")
+    # neither the officer nor the system administrator is the PPK: only the PPK grant forms it
+    for not_ppk in (o, admin):
+        with pytest.raises(CaseError, match="tidak berwenang"):
+            step(case, not_ppk, "form_team", today=EXAM, team_members="A, B, C")
     step(case, ppk, "form_team", today=EXAM, team_members="A, B, C")
     step(case, ppk, "team_examine", today=EXAM, record="Tim memeriksa.")
     case = step(case, o, "refer", today=EXAM, reason="Ancaman hukuman sedang.")

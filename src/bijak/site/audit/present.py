@@ -69,6 +69,7 @@ ROLE_LABELS: dict[str, Any] = {
     "officer": _("Petugas kepatuhan"),
     "auditor": _("Auditor"),
     "admin": _("Administrator"),
+    "ppk": _("Pejabat Pembina Kepegawaian (PPK)"),
 }
 
 

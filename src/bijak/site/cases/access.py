@@ -1,6 +1,6 @@
 """Who may see and act on a case. Missing and forbidden answer the same 404.
 
-- officers, auditors and administrators see the cases of the employees they cover;
+- officers, auditors, administrators and the PPK see the cases of the employees they cover;
 - unit heads see the cases of the employees in the units they head (superiors up the line);
 - an employee sees their own cases; colleagues see nothing;
 - acting follows the roles of the procedure file, computed per case by `case_roles_of`.
@@ -18,6 +18,7 @@ from bijak.site.org.access import (
     ADMIN,
     AUDITOR,
     OFFICER,
+    PPK,
     UNIT_HEAD,
     _covered_unit_ids,
     employee_of,
@@ -29,7 +30,7 @@ def cases_visible_to(user: Any) -> QuerySet[Case]:
     cases = Case.objects.select_related("employee", "employee__unit")
     if not getattr(user, "is_authenticated", False):
         return cases.none()
-    covered = _covered_unit_ids(user, {OFFICER, AUDITOR, ADMIN, UNIT_HEAD})
+    covered = _covered_unit_ids(user, {OFFICER, AUDITOR, ADMIN, PPK, UNIT_HEAD})
     if covered is None:
         return cases.all()
     own = employee_of(user)
@@ -95,7 +96,7 @@ def case_roles_of(user: Any, case: Case) -> set[str]:
         roles.add("superior2")
     if _covers(user, {OFFICER}, case.employee.unit_id):
         roles.add("officer")
-    if _covers(user, {ADMIN}, case.employee.unit_id):
+    if _covers(user, {PPK}, case.employee.unit_id):
         roles.add("ppk")
     return roles
 

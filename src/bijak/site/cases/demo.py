@@ -21,7 +21,7 @@ def cases_demo_populate() -> int:
     if Case.objects.exists():
         return 0
     users = get_user_model().objects
-    officer, admin, employee = (users.get(username=u) for u in ("petugas", "admin", "pegawai"))
+    officer, ppk, employee = (users.get(username=u) for u in ("petugas", "ppk", "pegawai"))
     today = timezone.localdate()
     cal = services.calendar()
     exam = cal.add_working_days(today, 7)
@@ -78,8 +78,8 @@ def cases_demo_populate() -> int:
     step(closed, officer, "decide_no_breach", reason="Tidak ada informasi rahasia.")
     step(closed, officer, "deliver")
     step(closed, officer, "request_close")
-    step(closed, admin, "approve_close")
-    # a moderate penalty expected: the PPK (in bijak, an administrator covering the employee;
+    step(closed, ppk, "approve_close")
+    # a moderate penalty expected: the PPK (the holder of the PPK grant covering the employee;
     # see the roles in data/pp94-2021.yaml) forms a Tim Pemeriksa
     team = open_(
         person("199011012015031007"),
@@ -90,7 +90,7 @@ def cases_demo_populate() -> int:
     step(team, officer, "examine", record="Pegawai hadir; unggahan diakui, alasan tidak jelas.")
     step(
         team,
-        admin,
+        ppk,
         "form_team",
         team_members="Kepala Biro SDM (ketua); atasan langsung; Inspektorat (anggota)",
     )

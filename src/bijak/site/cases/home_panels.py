@@ -66,6 +66,42 @@ def _unit_context(request: HttpRequest) -> dict[str, Any] | None:
     }
 
 
+def _ppk_context(request: HttpRequest) -> dict[str, Any] | None:
+    """The cases waiting on the PPK: the next step of their current state is the PPK's."""
+    from bijak.site.cases.access import case_roles_of, cases_visible_to
+    from bijak.site.cases.procedure import procedure_shipped
+
+    procedure = procedure_shipped()
+    states = {
+        state.id
+        for state in procedure.states
+        if any("ppk" in t.by for t in procedure.transitions_from(state.id))
+    }
+    waiting = [
+        c
+        for c in cases_visible_to(request.user).filter(state__in=states)[:50]
+        if "ppk" in case_roles_of(request.user, c)
+    ]
+    if not waiting:
+        return None
+    return {
+        "waiting": waiting[:5],
+        "next_actions": [
+            NextAction(
+                text=ngettext(
+                    "%(n)d perkara disiplin menunggu keputusan PPK.",
+                    "%(n)d perkara disiplin menunggu keputusan PPK.",
+                    len(waiting),
+                )
+                % {"n": len(waiting)},
+                url=reverse("cases:list"),
+                label=_("Tindak lanjuti"),
+                urgency=15,
+            )
+        ],
+    }
+
+
 register(
     HomePanel(
         id="cases.queue",
@@ -83,6 +119,16 @@ register(
         title=_("Perkara bawahan"),
         template="cases/_panel_unit.html",
         context=_unit_context,
+        order=37,
+    )
+)
+register(
+    HomePanel(
+        id="cases.ppk",
+        roles=frozenset({"ppk"}),
+        title=_("Perkara menunggu PPK"),
+        template="cases/_panel_ppk.html",
+        context=_ppk_context,
         order=37,
     )
 )

@@ -125,9 +125,9 @@ def _chart_groups(groups: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def _oversees(user: Any) -> bool:
-    from bijak.site.org.access import ADMIN, AUDITOR, OFFICER, UNIT_HEAD, has_role
+    from bijak.site.org.access import ADMIN, AUDITOR, OFFICER, PPK, UNIT_HEAD, has_role
 
-    return has_role(user, OFFICER, AUDITOR, ADMIN, UNIT_HEAD)
+    return has_role(user, OFFICER, AUDITOR, ADMIN, PPK, UNIT_HEAD)
 
 
 @login_required

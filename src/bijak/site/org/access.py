@@ -32,8 +32,9 @@ UNIT_HEAD = Role.UNIT_HEAD.value
 OFFICER = Role.OFFICER.value
 AUDITOR = Role.AUDITOR.value
 ADMIN = Role.ADMIN.value
+PPK = Role.PPK.value
 # Roles whose holders may see the organisation beyond themselves.
-OVERSEEING_ROLES = frozenset({UNIT_HEAD, OFFICER, AUDITOR, ADMIN})
+OVERSEEING_ROLES = frozenset({UNIT_HEAD, OFFICER, AUDITOR, ADMIN, PPK})
 # Roles whose holders may change staff records (edit, invite, import) in the units they cover.
 STAFF_CHANGING_ROLES = frozenset({OFFICER, ADMIN})
 

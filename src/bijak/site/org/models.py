@@ -24,10 +24,13 @@ class Role(models.TextChoices):
     OFFICER = "officer", _("Petugas kepatuhan")
     AUDITOR = "auditor", _("Auditor")
     ADMIN = "admin", _("Administrator")
+    # Pejabat Pembina Kepegawaian (or the official the PPK appoints, PP 94/2021): forms the Tim
+    # Pemeriksa and approves closing discipline cases; reads the organisation it covers.
+    PPK = "ppk", _("Pejabat Pembina Kepegawaian (PPK)")
 
 
 # Roles that may be held for the whole organisation (unit left empty).
-ORG_WIDE_ROLES = frozenset({Role.OFFICER, Role.AUDITOR, Role.ADMIN})
+ORG_WIDE_ROLES = frozenset({Role.OFFICER, Role.AUDITOR, Role.ADMIN, Role.PPK})
 
 
 class OrgUnit(models.Model):
@@ -113,7 +116,7 @@ class RoleAssignment(models.Model):
             ),
             models.CheckConstraint(
                 condition=models.Q(unit__isnull=False)
-                | models.Q(role__in=["officer", "auditor", "admin"]),
+                | models.Q(role__in=["officer", "auditor", "admin", "ppk"]),
                 name="org_role_unit_required",
             ),
         )

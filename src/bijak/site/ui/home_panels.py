@@ -191,7 +191,8 @@ def _admin_context(request: HttpRequest) -> dict[str, Any] | None:
     from bijak.site.audit.present import ROLE_LABELS
 
     role_rows = [
-        (str(ROLE_LABELS[r]), roles.get(r, 0)) for r in ("unit_head", "officer", "auditor", "admin")
+        (str(ROLE_LABELS[r]), roles.get(r, 0))
+        for r in ("unit_head", "officer", "auditor", "admin", "ppk")
     ]
     employees = Employee.objects.count()
     without_account = Employee.objects.filter(user__isnull=True).count()

@@ -25,7 +25,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-ROLES = ("employee", "unit_head", "officer", "auditor", "admin")
+ROLES = ("employee", "unit_head", "officer", "auditor", "admin", "ppk")
 ANY_USER = "*"  # any logged-in user, whatever their roles
 
 RESERVED_SLOTS = {

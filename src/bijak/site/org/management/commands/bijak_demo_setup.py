@@ -75,6 +75,14 @@ PEOPLE: list[tuple[str | None, str, str, str, str, tuple[tuple[str, str | None],
         "Pengelola Sistem Informasi",
         (("admin", None),),
     ),
+    (
+        "ppk",
+        "Kartika Wulandari",
+        "197011152000032002",
+        "SETJEN",
+        "Sekretaris Jenderal (PPK yang ditunjuk)",
+        (("ppk", None),),
+    ),
     (None, "Putri Maharani", "199507222020122006", "DJKK.GIZI.EDU", "Nutrisionis", ()),
     (None, "Yoga Saputra", "199011012015031007", "DJKK.SANITASI", "Sanitarian", ()),
     (None, "Nur Aisyah", "199306182019022008", "SETJEN.SDM", "Analis Kepegawaian", ()),
@@ -95,6 +103,7 @@ ROLE_LABELS = {
     "officer": "petugas kepatuhan / compliance officer",
     "auditor": "auditor",
     "admin": "administrator",
+    "ppk": "pejabat pembina kepegawaian (PPK) / staffing authority",
 }
 
 
