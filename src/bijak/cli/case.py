@@ -9,6 +9,8 @@ from typing import Any
 
 import typer
 
+from bijak.cli._verdict import echo_verdict_and_exit
+
 app = typer.Typer(
     help="Perkara disiplin (PP 94/2021): daftar, rincian, ekspor, verifikasi.", no_args_is_help=True
 )
@@ -123,10 +125,4 @@ def verify(
     verdict = case_verify(
         directory=Path(directory), public_key_path=Path(public_key) if public_key else None
     )
-    for problem in verdict.problems:
-        typer.echo(problem)
-    typer.echo(
-        f"events={verdict.records} signature={verdict.signature} "
-        + ("OK" if verdict.ok else "RUSAK / BROKEN")
-    )
-    raise typer.Exit(0 if verdict.ok else 1)
+    echo_verdict_and_exit(verdict, counted="events")
