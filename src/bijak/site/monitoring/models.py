@@ -94,6 +94,9 @@ class Post(models.Model):
     imported_at = models.DateTimeField(auto_now_add=True)
     text = models.TextField()
     text_masked = models.BooleanField(default=False)
+    # [start, end) ranges the engine's masking changed: a re-scan cannot read personal data
+    # there again, so findings that rested on it are carried over (services._carry_masked)
+    masked_spans = models.JSONField(default=list, blank=True)
     text_length = models.PositiveIntegerField(default=0)
     # the latest scan's result
     scan = models.ForeignKey(

@@ -276,6 +276,7 @@ def _clause_views(flag: Flag) -> list[dict[str, Any]]:
                 "categories": names,
                 "score": hit.get("score", flag.score),
                 "verdict": hit.get("verdict", ""),
+                "carried": bool(hit.get("carried")),
             }
         )
     return out
