@@ -64,6 +64,7 @@ def measure_inside(posts: int, flags: int, label: str) -> dict[str, Any]:
     )
     from bijak.site.org.services import employee_create, orgunit_create, role_assign
 
+    load_before = [round(x, 2) for x in os.getloadavg()]
     call_command("migrate", verbosity=0, interactive=False)
     call_command("flush", verbosity=0, interactive=False)  # a dedicated database, emptied
     unit = orgunit_create(
@@ -163,6 +164,9 @@ def measure_inside(posts: int, flags: int, label: str) -> dict[str, Any]:
         "queue_page_ms_median": round(statistics.median(times) * 1000, 1),
         "queue_page_ms_max": round(max(times) * 1000, 1),
         "queue_page_queries": queries,
+        # the machine is shared: its load (1, 5, 15 min) when the run began and ended
+        "load_average_before": load_before,
+        "load_average_after": [round(x, 2) for x in os.getloadavg()],
     }
 
 

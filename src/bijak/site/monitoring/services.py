@@ -379,9 +379,7 @@ def _carry_masked(
     for old in old_categories:
         if old["id"] in MASKED_CATEGORIES and old.get("verdict", "aman") != "aman":
             keep(categories, old)
-    verdict = max(
-        [row.verdict, *(c["verdict"] for c in clauses)], key=lambda v: SEVERITY.get(v, 0)
-    )
+    verdict = max([row.verdict, *(c["verdict"] for c in clauses)], key=lambda v: SEVERITY.get(v, 0))
     score = max([row.score, *(c.get("score", 0.0) for c in clauses)])
     return verdict, score, categories, clauses, carried
 
