@@ -508,8 +508,8 @@ def _diff(
                 continue
             row = clauses.setdefault(clause, dict.fromkeys(DIFF_KEYS, 0))
             row[change] += 1
-    carried = sum(row["carried"] for row in clauses.values())
-    return {"rescanned": len(after), "verdicts": verdicts, "clauses": clauses, "carried": carried}
+    kept = sum(row["carried"] for row in clauses.values())
+    return {"rescanned": len(after), "verdicts": verdicts, "clauses": clauses, "carried": kept}
 
 
 def _merge_diff(total: dict[str, Any], part: dict[str, Any]) -> dict[str, Any]:
