@@ -83,6 +83,30 @@ def test_flag_page_shows_masked_post_evidence_and_clause_text(
     assert "Ambil untuk ditinjau" in html
 
 
+def test_rescan_page_and_flag_page_mark_findings_carried_over_from_the_clear_text(
+    officer_client: Any, officer: Any, flagged: Account
+) -> None:
+    """A.2 (the NIK, masked in the stored text) is carried over by a re-scan: the scan page
+    counts it apart from added and removed findings, and the flag page says where it comes
+    from."""
+    from bijak.site.monitoring.services import scan_start
+
+    rescan = scan_run(scan_id=scan_start(actor=officer, accounts=[flagged]).pk)
+    html = officer_client.get(f"/pemantauan/pindai/{rescan.pk}/").content.decode()
+    row = html.split('<tr data-clause="A.2">', 1)[1].split("</tr>", 1)[0]
+    assert [cell.rsplit(">", 1)[1] for cell in row.split("</td>")[1:5]] == ["0", "0", "0", "1"]
+    assert "1 temuan bertumpu pada data pribadi yang kini tersamar" in html
+    flag = Flag.objects.get(post__platform_id="1730000000000000002")
+    html = officer_client.get(f"/pemantauan/temuan/{flag.pk}/").content.decode()
+    a2 = html.split('data-clause="A.2"', 1)[1].split("</li>", 1)[0]
+    assert "data-carried" in a2 and "Hasil pindaian teks asli" in a2
+    b8 = html.split('data-clause="B.8"', 1)[1].split("</li>", 1)[0]
+    assert "data-carried" not in b8
+    officer_client.cookies["django_language"] = "en"
+    english = officer_client.get(f"/pemantauan/pindai/{rescan.pk}/").content.decode()
+    assert "Carried from the scan of the original text" in english
+
+
 def test_review_through_the_pages_needs_two_officers_to_confirm(
     officer_client: Any, client_as: Any, flagged: Account, org_tree: Any
 ) -> None:
