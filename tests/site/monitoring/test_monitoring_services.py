@@ -365,3 +365,32 @@ def test_the_same_post_twice_in_one_file_is_imported_once(officer: Any, employee
     ]
     assert post_import_confirm(actor=officer, batch=batch, scan=False)["new"] == 2
     assert Post.objects.filter(account=account).count() == 2
+
+
+def test_desk_stats_count_held_free_and_decided_flags_and_the_oldest_free(
+    officer: Any, employee: Any, org_tree: Any
+) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from bijak.site.monitoring.selectors import desk_stats
+
+    flags = _flags(officer, employee)  # 3 open flags
+    ages = {flags[0].pk: 5, flags[1].pk: 3, flags[2].pk: 1}  # hours since each was raised
+    for pk, hours in ages.items():
+        Flag.objects.filter(pk=pk).update(created_at=timezone.now() - timedelta(hours=hours))
+    flag_claim(actor=officer, flag=flags[0])  # held now: the oldest is not free
+    stats = desk_stats(user=officer)
+    assert (stats.open, stats.pending_second, stats.unclaimed, stats.decided) == (3, 0, 2, 0)
+    assert stats.workload == [(officer.username, 1)]
+    assert timedelta(hours=3) <= stats.oldest_unclaimed < timedelta(hours=3, minutes=1)
+    # a claim older than BIJAK_MONITOR_CLAIM_MINUTES has lapsed: the flag is free again
+    Flag.objects.filter(pk=flags[0].pk).update(claimed_at=timezone.now() - timedelta(hours=2))
+    stats = desk_stats(user=officer)
+    assert (stats.unclaimed, stats.workload) == (3, [])
+    assert stats.oldest_unclaimed >= timedelta(hours=5)
+    flag_claim(actor=officer, flag=flags[2])
+    flag_dismiss(actor=officer, flag=flags[2], reason="noise")
+    stats = desk_stats(user=officer)
+    assert (stats.open, stats.unclaimed, stats.decided) == (2, 2, 1)

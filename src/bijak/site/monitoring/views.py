@@ -66,8 +66,16 @@ def desk(request: HttpRequest) -> HttpResponse:
         reviewer=_int(get.get("peninjau", "")),
         status=get.get("status", "open")[:20],
     )
+    stats = selectors.desk_stats(user=request.user)
     page, flags = selectors.queue_page(
-        user=request.user, filters=filters, kind=kind, number=get.get("halaman")
+        user=request.user,
+        filters=filters,
+        kind=kind,
+        number=get.get("halaman"),
+        # the open queue unfiltered is what the desk's figures count already
+        count=stats.open + stats.pending_second
+        if kind == Flag.Kind.FLAG and filters == selectors.QueueFilters()
+        else None,
     )
     reviewable = set(
         access.flags_reviewable_by(request.user)
@@ -86,7 +94,7 @@ def desk(request: HttpRequest) -> HttpResponse:
             "flags": flags,
             "kind": kind,
             "filters": filters,
-            "stats": selectors.desk_stats(user=request.user),
+            "stats": stats,
             "reviewable": reviewable,
             "can_review": access.can_review(request.user),
             "units": units_visible_to(request.user),
