@@ -353,6 +353,23 @@ def test_rescan_reports_a_clause_that_did_not_rest_on_personal_data_as_removed(
     assert post.verdict == "aman" and post.clauses == []
 
 
+def test_rescan_does_not_carry_a_clause_the_policy_no_longer_has(
+    officer: Any, employee: Any
+) -> None:
+    """A personal-data finding under a clause the active policy has dropped is removed by the
+    policy, not hidden by the masking: it is counted as removed, not carried."""
+    account = register(officer, employee)
+    import_and_scan(officer, account, "arsip.zip", x_archive())
+    post = Post.objects.get(platform_id="1730000000000000002")
+    dropped = {"id": "Z.9", "verdict": "tinjau", "score": 0.7, "categories": ["data_pribadi"]}
+    Post.objects.filter(pk=post.pk).update(clauses=[*post.clauses, dropped])
+    rescan = scan_run(scan_id=scan_start(actor=officer, accounts=[account]).pk)
+    assert rescan.diff["clauses"]["Z.9"] == {"added": 0, "removed": 1, "changed": 0, "carried": 0}
+    assert rescan.diff["clauses"]["A.2"]["carried"] == 1
+    post.refresh_from_db()
+    assert "Z.9" not in [c["id"] for c in post.clauses]
+
+
 def test_the_same_post_twice_in_one_file_is_imported_once(officer: Any, employee: Any) -> None:
     account = register(officer, employee, platform="other", handle="sari_jsonl")
     line = '{"id": "p1", "text": "Kegiatan posyandu balita bulan ini di RW 05."}'

@@ -290,6 +290,7 @@ def scan_run(*, scan_id: int, chunk: int = WRITE_BATCH, max_chunks: int | None =
     policy = policy_active()
     account_ids = list(scan.accounts.values_list("pk", flat=True))
     todo = Post.objects.filter(account_id__in=account_ids).exclude(scan_id=scan_id)
+    policy_clauses = frozenset(c.id for c in policy.clauses)
     chunks = 0
     while max_chunks is None or chunks < max_chunks:
         batch = list(todo.order_by("pk").values_list("pk", "text")[:chunk])
@@ -297,7 +298,7 @@ def scan_run(*, scan_id: int, chunk: int = WRITE_BATCH, max_chunks: int | None =
             break
         texts = [t for _pk, t in batch]
         rows = scan_partition(texts, policy=policy, keep_text=True)
-        _scan_write(scan_id, [pk for pk, _t in batch], texts, rows)
+        _scan_write(scan_id, [pk for pk, _t in batch], texts, rows, policy_clauses)
         chunks += 1
     if not todo.exists():
         with transaction.atomic():
@@ -350,14 +351,20 @@ def _depends_on_masked(entry: dict[str, Any]) -> bool:
 
 
 def _carry_masked(
-    row: Any, old_categories: list[dict[str, Any]], old_clauses: list[dict[str, Any]], old_scan: Any
+    row: Any,
+    old_categories: list[dict[str, Any]],
+    old_clauses: list[dict[str, Any]],
+    old_scan: Any,
+    policy_clauses: frozenset[str],
 ) -> tuple[str, float, list[dict[str, Any]], list[dict[str, Any]], set[str]]:
     """A re-scan of a post whose stored text is masked cannot read the personal data again:
     the engine's masks (``3201********0003``) are not a NIK any more. A finding of the earlier
     scan that rested on personal data (a clause raised by a masked category, the masked
     category itself) is therefore kept, marked ``carried`` with the scan that read the clear
     text, instead of being reported as removed. What the new policy or model reads in the rest
-    of the text stands as it is. Returns (verdict, score, categories, clauses, carried ids)."""
+    of the text stands as it is, and a clause the policy no longer has is not carried (it is
+    removed by the policy, not by the masking). Returns (verdict, score, categories, clauses,
+    carried ids)."""
     categories = [c.to_dict() for c in row.categories]
     clauses = [c.to_dict() for c in row.clauses]
     carried: set[str] = set()
@@ -374,7 +381,12 @@ def _carry_masked(
         return True
 
     for old in old_clauses:
-        if old.get("verdict", "aman") != "aman" and _depends_on_masked(old) and keep(clauses, old):
+        if (
+            old.get("verdict", "aman") != "aman"
+            and old["id"] in policy_clauses
+            and _depends_on_masked(old)
+            and keep(clauses, old)
+        ):
             carried.add(old["id"])
     for old in old_categories:
         if old["id"] in MASKED_CATEGORIES and old.get("verdict", "aman") != "aman":
@@ -385,7 +397,13 @@ def _carry_masked(
 
 
 @transaction.atomic
-def _scan_write(scan_id: int, ids: list[int], texts: list[str], rows: list[Any]) -> None:
+def _scan_write(
+    scan_id: int,
+    ids: list[int],
+    texts: list[str],
+    rows: list[Any],
+    policy_clauses: frozenset[str] = frozenset(),
+) -> None:
     Scan.objects.select_for_update().get(pk=scan_id)  # one writer per scan at a time
     # the posts' previous results; a post written meanwhile by another worker is left out
     prior = {
@@ -414,7 +432,7 @@ def _scan_write(scan_id: int, ids: list[int], texts: list[str], rows: list[Any])
         old_verdict, old_categories, old_clauses, old_spans, old_scan = prior[pk]
         if old_spans and old_verdict:  # the stored text was masked by an earlier scan
             verdict, score, categories, clauses, carried = _carry_masked(
-                row, old_categories, old_clauses, old_scan
+                row, old_categories, old_clauses, old_scan, policy_clauses
             )
         else:
             verdict, score = row.verdict, row.score
