@@ -254,6 +254,40 @@ def test_dashboard_shows_charts_and_precision_with_denominators(
     assert name in row and row.count(">1</td>") == 2 and persen(1.0) in row  # 1 of 1
 
 
+def test_dashboard_shows_flags_per_clause_by_week_and_the_queue_by_age(
+    officer_client: Any, officer: Any, flagged: Account
+) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from bijak.site.monitoring.selectors import flags_per_clause_by_week, queue_by_age
+
+    flags = list(Flag.objects.order_by("pk"))  # 3 open flags raised now
+    Flag.objects.filter(pk=flags[0].pk).update(created_at=timezone.now() - timedelta(days=8))
+    Flag.objects.filter(pk=flags[1].pk).update(created_at=timezone.now() - timedelta(days=70))
+    weeks = flags_per_clause_by_week(user=officer)
+    assert len(weeks.weeks) == 8 and weeks.weeks[-1].weekday() == 0
+    assert sum(weeks.totals) == 2  # the 70-day-old flag is before the 8 weeks
+    assert weeks.totals[-1] == 1  # raised this week
+    by_clause = {clause: sum(counts) for clause, counts in weeks.rows}
+    expected: dict[str, int] = {}
+    for flag in (flags[0], flags[2]):
+        for clause in flag.clause_ids:
+            expected[clause] = expected.get(clause, 0) + 1
+    assert by_clause == expected
+    assert [n for _label, n in queue_by_age(user=officer)] == [1, 0, 0, 1, 1]
+    html = officer_client.get("/pemantauan/dasbor/").content.decode()
+    assert 'id="per-clause-week"' in html and "Antrean menurut umur" in html
+    total = html.split('class="total"', 1)[1].split("</tr>", 1)[0]
+    assert total.count('class="num"') == 8
+    flag_claim(actor=officer, flag=flags[2])
+    from bijak.site.monitoring.services import flag_dismiss
+
+    flag_dismiss(actor=officer, flag=flags[2], reason="noise")
+    assert [n for _label, n in queue_by_age(user=officer)] == [0, 0, 0, 1, 1]  # decided: out
+
+
 def test_pages_in_english(officer_client: Any, flagged: Account) -> None:
     officer_client.cookies["django_language"] = "en"
     html = officer_client.get("/pemantauan/", HTTP_ACCEPT_LANGUAGE="en").content.decode()

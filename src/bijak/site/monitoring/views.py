@@ -432,6 +432,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             ],
             "per_platform": selectors.flags_per_platform(user=user),
             "per_unit": selectors.flags_per_unit(user=user),
+            "per_week": selectors.flags_per_clause_by_week(user=user),
+            "by_age": selectors.queue_by_age(user=user),
             "precision": precision,
             "sample_rate": selectors.sample_miss_rate(user=user),
         },
