@@ -18,7 +18,7 @@ from monitoring_helpers import (
 )
 
 from bijak.site.monitoring.exports import ImportFileError
-from bijak.site.monitoring.models import Post, PostImport
+from bijak.site.monitoring.models import Post, PostImport, Scan
 from bijak.site.monitoring.services import post_import_confirm, post_import_preview
 
 pytestmark = pytest.mark.django_db
@@ -196,3 +196,30 @@ def test_a_file_broken_as_a_whole_stores_nothing(
         post_import_preview(actor=officer, account=account, filename=filename, content=cut())
     assert message in str(exc.value)
     assert not PostImport.objects.exists() and not Post.objects.exists()
+
+
+def test_a_post_of_100000_characters_is_imported_and_scanned_whole(
+    officer: Any, employee: Any
+) -> None:
+    import json
+
+    from bijak.batch import scan_partition
+    from bijak.site.policies.selectors import policy_active
+
+    sentence = "Rapat koordinasi imunisasi kejar bersama dinkes kabupaten hari ini. "
+    long_text = (sentence * (100_000 // len(sentence) + 1))[:100_000]
+    account = register(officer, employee, platform="other", handle="sari_jsonl")
+    content = (
+        json.dumps({"id": "panjang", "text": long_text})
+        + "\n"
+        + json.dumps({"id": "terlalu-panjang", "text": long_text + "x"})
+        + "\n"
+    ).encode()
+    counts = import_and_scan(officer, account, "unggahan.jsonl", content)
+    assert counts == {"read": 2, "new": 1, "duplicates": 0, "rejected": 1}
+    batch = PostImport.objects.get()
+    assert batch.rows[0]["errors"] == ["Unggahan ini berisi 100001 karakter; batasnya 100000."]
+    post = Post.objects.get(account=account)
+    assert post.text_length == 100_000 and len(post.text) == 100_000
+    assert post.scan_id == Scan.objects.get().pk
+    assert post.verdict == scan_partition([long_text], policy=policy_active())[0].verdict
