@@ -266,7 +266,7 @@ AGE_BUCKETS = (  # upper bound in days, label
 def queue_by_age(*, user: Any) -> list[tuple[str, int]]:
     """The open queue (flags not yet decided) by age, in one pass over the open flags' index."""
     now = timezone.now()
-    figures: dict[str, int] = {}
+    figures: dict[str, Count] = {}
     lower = None
     for index, (days, _label) in enumerate(AGE_BUCKETS):
         condition = Q()
