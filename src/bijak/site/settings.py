@@ -239,6 +239,8 @@ BIJAK_MONITOR_CLAIM_MINUTES = envint("BIJAK_MONITOR_CLAIM_MINUTES", "30")
 # a scan with no progress for this many minutes is resumed by the periodic maintenance task.
 BIJAK_MONITOR_RETENTION_DAYS = envint("BIJAK_MONITOR_RETENTION_DAYS", "365")
 BIJAK_MONITOR_SCAN_STALE_MINUTES = envint("BIJAK_MONITOR_SCAN_STALE_MINUTES", "10")
+# posts a background scan writes per transaction (its unit of progress and of resuming)
+BIJAK_MONITOR_SCAN_CHUNK = envint("BIJAK_MONITOR_SCAN_CHUNK", "500")
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", str(5 * 1024 * 1024))
 

@@ -83,6 +83,30 @@ def test_flag_page_shows_masked_post_evidence_and_clause_text(
     assert "Ambil untuk ditinjau" in html
 
 
+def test_rescan_page_and_flag_page_mark_findings_carried_over_from_the_clear_text(
+    officer_client: Any, officer: Any, flagged: Account
+) -> None:
+    """A.2 (the NIK, masked in the stored text) is carried over by a re-scan: the scan page
+    counts it apart from added and removed findings, and the flag page says where it comes
+    from."""
+    from bijak.site.monitoring.services import scan_start
+
+    rescan = scan_run(scan_id=scan_start(actor=officer, accounts=[flagged]).pk)
+    html = officer_client.get(f"/pemantauan/pindai/{rescan.pk}/").content.decode()
+    row = html.split('<tr data-clause="A.2">', 1)[1].split("</tr>", 1)[0]
+    assert [cell.rsplit(">", 1)[1] for cell in row.split("</td>")[1:5]] == ["0", "0", "0", "1"]
+    assert "1 temuan bertumpu pada data pribadi yang kini tersamar" in html
+    flag = Flag.objects.get(post__platform_id="1730000000000000002")
+    html = officer_client.get(f"/pemantauan/temuan/{flag.pk}/").content.decode()
+    a2 = html.split('data-clause="A.2"', 1)[1].split("</li>", 1)[0]
+    assert "data-carried" in a2 and "Hasil pindaian teks asli" in a2
+    b8 = html.split('data-clause="B.8"', 1)[1].split("</li>", 1)[0]
+    assert "data-carried" not in b8
+    officer_client.cookies["django_language"] = "en"
+    english = officer_client.get(f"/pemantauan/pindai/{rescan.pk}/").content.decode()
+    assert "Carried from the scan of the original text" in english
+
+
 def test_review_through_the_pages_needs_two_officers_to_confirm(
     officer_client: Any, client_as: Any, flagged: Account, org_tree: Any
 ) -> None:
@@ -228,6 +252,40 @@ def test_dashboard_shows_charts_and_precision_with_denominators(
     name = load_policy().category("penghinaan").name("id")
     row = html.split('data-category="penghinaan"', 1)[1].split("</tr>", 1)[0]
     assert name in row and row.count(">1</td>") == 2 and persen(1.0) in row  # 1 of 1
+
+
+def test_dashboard_shows_flags_per_clause_by_week_and_the_queue_by_age(
+    officer_client: Any, officer: Any, flagged: Account
+) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from bijak.site.monitoring.selectors import flags_per_clause_by_week, queue_by_age
+
+    flags = list(Flag.objects.order_by("pk"))  # 3 open flags raised now
+    Flag.objects.filter(pk=flags[0].pk).update(created_at=timezone.now() - timedelta(days=8))
+    Flag.objects.filter(pk=flags[1].pk).update(created_at=timezone.now() - timedelta(days=70))
+    weeks = flags_per_clause_by_week(user=officer)
+    assert len(weeks.weeks) == 8 and weeks.weeks[-1].weekday() == 0
+    assert sum(weeks.totals) == 2  # the 70-day-old flag is before the 8 weeks
+    assert weeks.totals[-1] == 1  # raised this week
+    by_clause = {clause: sum(counts) for clause, counts in weeks.rows}
+    expected: dict[str, int] = {}
+    for flag in (flags[0], flags[2]):
+        for clause in flag.clause_ids:
+            expected[clause] = expected.get(clause, 0) + 1
+    assert by_clause == expected
+    assert [n for _label, n in queue_by_age(user=officer)] == [1, 0, 0, 1, 1]
+    html = officer_client.get("/pemantauan/dasbor/").content.decode()
+    assert 'id="per-clause-week"' in html and "Antrean menurut umur" in html
+    total = html.split('class="total"', 1)[1].split("</tr>", 1)[0]
+    assert total.count('class="num"') == 8
+    flag_claim(actor=officer, flag=flags[2])
+    from bijak.site.monitoring.services import flag_dismiss
+
+    flag_dismiss(actor=officer, flag=flags[2], reason="noise")
+    assert [n for _label, n in queue_by_age(user=officer)] == [0, 0, 0, 1, 1]  # decided: out
 
 
 def test_pages_in_english(officer_client: Any, flagged: Account) -> None:

@@ -290,20 +290,84 @@ def test_auditor_and_employee_cannot_review(auditor: Any, officer: Any, employee
 def test_rescan_reports_the_difference_per_clause_and_queues_nothing_twice(
     officer: Any, employee: Any
 ) -> None:
-    """Re-scanning reads the stored (masked) text: the NIK is gone, so A.2 leaves the insulting
-    post while B.8 stays; the difference is counted per clause and no flag is raised again."""
+    """Re-scanning reads the stored (masked) text: the NIK is masked there, so the engine alone
+    would no longer see A.2 on the insulting post. A.2 rested on personal data (`data_pribadi`),
+    so it is carried over from the scan of the clear text and labelled so, not counted as
+    removed; B.8 stays as the re-scan reads it; no flag is raised again."""
+    from bijak.batch import scan_partition
+    from bijak.site.policies.selectors import policy_active
+
     account = register(officer, employee)
     import_and_scan(officer, account, "arsip.zip", x_archive())
+    first = Post.objects.get(platform_id="1730000000000000002")
+    assert "A.2" in [c["id"] for c in first.clauses]
+    assert first.masked_spans  # the NIK's digits were masked in the stored text
+    for start, end in first.masked_spans:
+        assert "*" in first.text[start:end]
+    # the engine itself, reading the masked text, does not find A.2 any more
+    again = scan_partition([first.text], policy=policy_active())[0]
+    assert "A.2" not in again.clause_ids
     flags_before = Flag.objects.count()
     rescan = scan_start(actor=officer, accounts=[account])
     rescan = scan_run(scan_id=rescan.pk)
     assert rescan.status == "done" and rescan.done == 6
     assert rescan.diff["rescanned"] == 6
-    assert rescan.diff["clauses"]["A.2"] == {"added": 0, "removed": 1, "changed": 0}
+    assert rescan.diff["clauses"]["A.2"] == {"added": 0, "removed": 0, "changed": 0, "carried": 1}
+    assert rescan.diff["carried"] == 1
     assert "B.8" not in rescan.diff["clauses"]
     assert Flag.objects.count() == flags_before
     post = Post.objects.get(platform_id="1730000000000000002")
-    assert post.scan_id == rescan.pk and "A.2" not in [c["id"] for c in post.clauses]
+    assert post.scan_id == rescan.pk and post.verdict == first.verdict
+    a2 = next(c for c in post.clauses if c["id"] == "A.2")
+    assert a2["carried"] is True and a2["carried_from_scan"] == first.scan_id
+    assert {k: a2[k] for k in ("verdict", "score", "categories")} == {
+        k: next(c for c in first.clauses if c["id"] == "A.2")[k]
+        for k in ("verdict", "score", "categories")
+    }
+    assert not next(c for c in post.clauses if c["id"] == "B.8").get("carried")
+    # a third scan still carries it from the first scan, the one that read the clear text
+    third = scan_run(scan_id=scan_start(actor=officer, accounts=[account]).pk)
+    assert third.diff["clauses"]["A.2"]["carried"] == 1
+    post.refresh_from_db()
+    assert next(c for c in post.clauses if c["id"] == "A.2")["carried_from_scan"] == first.scan_id
+
+
+def test_rescan_reports_a_clause_that_did_not_rest_on_personal_data_as_removed(
+    officer: Any, employee: Any
+) -> None:
+    """Carrying over is only for findings that rested on masked personal data: a post whose
+    text had nothing masked and whose earlier result no longer holds is counted as removed."""
+    account = register(officer, employee)
+    import_and_scan(officer, account, "arsip.zip", x_archive())
+    post = Post.objects.filter(verdict="aman", masked_spans=[]).first()
+    assert post is not None
+    # an earlier result (say, of an older model) raised B.4 on this plain post
+    Post.objects.filter(pk=post.pk).update(
+        verdict="tinjau",
+        clauses=[{"id": "B.4", "verdict": "tinjau", "score": 0.6, "categories": ["politik"]}],
+    )
+    rescan = scan_run(scan_id=scan_start(actor=officer, accounts=[account]).pk)
+    assert rescan.diff["clauses"]["B.4"] == {"added": 0, "removed": 1, "changed": 0, "carried": 0}
+    assert rescan.diff["verdicts"] == {"tinjau→aman": 1}
+    post.refresh_from_db()
+    assert post.verdict == "aman" and post.clauses == []
+
+
+def test_rescan_does_not_carry_a_clause_the_policy_no_longer_has(
+    officer: Any, employee: Any
+) -> None:
+    """A personal-data finding under a clause the active policy has dropped is removed by the
+    policy, not hidden by the masking: it is counted as removed, not carried."""
+    account = register(officer, employee)
+    import_and_scan(officer, account, "arsip.zip", x_archive())
+    post = Post.objects.get(platform_id="1730000000000000002")
+    dropped = {"id": "Z.9", "verdict": "tinjau", "score": 0.7, "categories": ["data_pribadi"]}
+    Post.objects.filter(pk=post.pk).update(clauses=[*post.clauses, dropped])
+    rescan = scan_run(scan_id=scan_start(actor=officer, accounts=[account]).pk)
+    assert rescan.diff["clauses"]["Z.9"] == {"added": 0, "removed": 1, "changed": 0, "carried": 0}
+    assert rescan.diff["clauses"]["A.2"]["carried"] == 1
+    post.refresh_from_db()
+    assert "Z.9" not in [c["id"] for c in post.clauses]
 
 
 def test_the_same_post_twice_in_one_file_is_imported_once(officer: Any, employee: Any) -> None:
@@ -318,3 +382,32 @@ def test_the_same_post_twice_in_one_file_is_imported_once(officer: Any, employee
     ]
     assert post_import_confirm(actor=officer, batch=batch, scan=False)["new"] == 2
     assert Post.objects.filter(account=account).count() == 2
+
+
+def test_desk_stats_count_held_free_and_decided_flags_and_the_oldest_free(
+    officer: Any, employee: Any, org_tree: Any
+) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from bijak.site.monitoring.selectors import desk_stats
+
+    flags = _flags(officer, employee)  # 3 open flags
+    ages = {flags[0].pk: 5, flags[1].pk: 3, flags[2].pk: 1}  # hours since each was raised
+    for pk, hours in ages.items():
+        Flag.objects.filter(pk=pk).update(created_at=timezone.now() - timedelta(hours=hours))
+    flag_claim(actor=officer, flag=flags[0])  # held now: the oldest is not free
+    stats = desk_stats(user=officer)
+    assert (stats.open, stats.pending_second, stats.unclaimed, stats.decided) == (3, 0, 2, 0)
+    assert stats.workload == [(officer.username, 1)]
+    assert timedelta(hours=3) <= stats.oldest_unclaimed < timedelta(hours=3, minutes=1)
+    # a claim older than BIJAK_MONITOR_CLAIM_MINUTES has lapsed: the flag is free again
+    Flag.objects.filter(pk=flags[0].pk).update(claimed_at=timezone.now() - timedelta(hours=2))
+    stats = desk_stats(user=officer)
+    assert (stats.unclaimed, stats.workload) == (3, [])
+    assert stats.oldest_unclaimed >= timedelta(hours=5)
+    flag_claim(actor=officer, flag=flags[2])
+    flag_dismiss(actor=officer, flag=flags[2], reason="noise")
+    stats = desk_stats(user=officer)
+    assert (stats.open, stats.unclaimed, stats.decided) == (2, 2, 1)

@@ -64,6 +64,7 @@ def measure_inside(posts: int, flags: int, label: str) -> dict[str, Any]:
     )
     from bijak.site.org.services import employee_create, orgunit_create, role_assign
 
+    load_before = [round(x, 2) for x in os.getloadavg()]
     call_command("migrate", verbosity=0, interactive=False)
     call_command("flush", verbosity=0, interactive=False)  # a dedicated database, emptied
     unit = orgunit_create(
@@ -137,6 +138,14 @@ def measure_inside(posts: int, flags: int, label: str) -> dict[str, Any]:
             ],
             batch_size=2000,
         )
+    # the planner's statistics after the bulk load, as PostgreSQL's autovacuum (within a minute
+    # of such a load) or an operator's ANALYZE on SQLite would have left them
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("VACUUM ANALYZE monitoring_flag")
+            cursor.execute("VACUUM ANALYZE monitoring_post")
+        else:
+            cursor.execute("ANALYZE")
     open_flags = Flag.objects.filter(status="open").count()
     client = Client()
     client.force_login(officer)
@@ -163,6 +172,9 @@ def measure_inside(posts: int, flags: int, label: str) -> dict[str, Any]:
         "queue_page_ms_median": round(statistics.median(times) * 1000, 1),
         "queue_page_ms_max": round(max(times) * 1000, 1),
         "queue_page_queries": queries,
+        # the machine is shared: its load (1, 5, 15 min) when the run began and ended
+        "load_average_before": load_before,
+        "load_average_after": [round(x, 2) for x in os.getloadavg()],
     }
 
 

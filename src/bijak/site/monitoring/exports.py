@@ -447,11 +447,11 @@ def _facebook_posts(data: Any, source: str) -> list[ParsedPost]:
         if not isinstance(item, dict):
             posts.append(_bad(source, index, _("Entri ini bukan unggahan.")))
             continue
-        texts = [
-            d["post"]
-            for d in item.get("data") or []
-            if isinstance(d, dict) and isinstance(d.get("post"), str)
-        ]
+        parts = [d for d in item.get("data") or [] if isinstance(d, dict) and "post" in d]
+        if any(not isinstance(d["post"], str) for d in parts):
+            posts.append(_bad(source, index, _("Teks unggahan ini bukan teks.")))
+            continue
+        texts = [d["post"] for d in parts]
         if not texts:  # a photo or check-in without words: nothing to read
             continue
         posts.append(

@@ -94,6 +94,9 @@ class Post(models.Model):
     imported_at = models.DateTimeField(auto_now_add=True)
     text = models.TextField()
     text_masked = models.BooleanField(default=False)
+    # [start, end) ranges the engine's masking changed: a re-scan cannot read personal data
+    # there again, so findings that rested on it are carried over (services._carry_masked)
+    masked_spans = models.JSONField(default=list, blank=True)
     text_length = models.PositiveIntegerField(default=0)
     # the latest scan's result
     scan = models.ForeignKey(
@@ -232,6 +235,18 @@ class Flag(models.Model):
             ),
             # the desk's counts (open, waiting, decided, sample) read this index alone
             models.Index(fields=["kind", "status"], name="monitoring_flag_kind_status"),
+            # the desk's oldest free flag: open flags by age, read from the oldest end
+            models.Index(
+                fields=["kind", "created_at"],
+                name="monitoring_flag_open_age",
+                condition=models.Q(status__in=["open", "pending_second"]),
+            ),
+            # the flags held by reviewers now (the workload): claimed open flags, a few rows
+            models.Index(
+                fields=["kind", "claimed_at"],
+                name="monitoring_flag_held",
+                condition=models.Q(status__in=["open", "pending_second"], claimed_at__isnull=False),
+            ),
         )
 
     def __str__(self) -> str:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.db.models import Count, Min, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from bijak.site.monitoring import access
 from bijak.site.monitoring.models import Flag, Post
@@ -78,13 +79,18 @@ def queue_page(
     kind: str = Flag.Kind.FLAG,
     number: Any = None,
     per_page: int = 50,
+    count: int | None = None,
 ) -> tuple[Any, list[Flag]]:
     """One page of the queue in two steps: the page's ids from the flag table alone (sorted by
-    the queue index, no joins, no wide columns), then those flags with everything shown."""
+    the queue index, no joins, no wide columns), then those flags with everything shown.
+    `count`: the queue's length when the caller knows it already (no second COUNT)."""
     from django.core.paginator import Paginator
 
     ids = queue(user=user, filters=filters, kind=kind).values_list("pk", flat=True)
-    page = Paginator(ids, per_page).get_page(number)
+    paginator = Paginator(ids, per_page)
+    if count is not None:
+        paginator.__dict__["count"] = count  # Paginator.count is a cached_property
+    page = paginator.get_page(number)
     wanted = list(page.object_list)
     rows = {
         f.pk: f
@@ -114,30 +120,33 @@ class DeskStats:
 
 
 def desk_stats(*, user: Any) -> DeskStats:
+    """The desk's figures from indexes, never a pass over the whole flag table: counts per
+    status (the (kind, status) index), the flags held now (the partial index of claimed open
+    flags, a few rows) and the oldest free flag (the partial index of open flags by age,
+    read from its oldest end)."""
     flags = access.flags_on_desk(user).filter(kind=Flag.Kind.FLAG)
     expired = timezone.now() - timedelta(minutes=settings.BIJAK_MONITOR_CLAIM_MINUTES)
-    free = Q(claimed_by__isnull=True) | Q(claimed_at__lte=expired)
-    figures = flags.aggregate(
-        open=Count("pk", filter=Q(status=Flag.Status.OPEN)),
-        pending=Count("pk", filter=Q(status=Flag.Status.PENDING_SECOND)),
-        unclaimed=Count("pk", filter=Q(status__in=OPEN) & free),
-        oldest=Min("created_at", filter=Q(status__in=OPEN) & free),
-        decided=Count("pk", filter=Q(status__in=(Flag.Status.CONFIRMED, Flag.Status.DISMISSED))),
-    )
+    # COUNT(*), not COUNT(id): PostgreSQL then answers from the index alone
+    by_status = dict(flags.order_by().values_list("status").annotate(n=Count("*")))
+    held = flags.filter(status__in=OPEN, claimed_at__gt=expired)  # claimed_at set with claimed_by
     workload = list(
-        flags.filter(status__in=OPEN, claimed_at__gt=expired)
-        .values_list("claimed_by__username")
-        .annotate(n=Count("pk"))
-        .order_by("-n")
+        held.order_by().values_list("claimed_by__username").annotate(n=Count("pk")).order_by("-n")
     )
-    oldest = figures["oldest"]
+    oldest = (
+        flags.filter(status__in=OPEN)
+        .exclude(claimed_at__gt=expired)
+        .order_by("created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    open_now = by_status.get(Flag.Status.OPEN, 0) + by_status.get(Flag.Status.PENDING_SECOND, 0)
     return DeskStats(
-        open=figures["open"],
-        pending_second=figures["pending"],
-        unclaimed=figures["unclaimed"],
+        open=by_status.get(Flag.Status.OPEN, 0),
+        pending_second=by_status.get(Flag.Status.PENDING_SECOND, 0),
+        unclaimed=open_now - sum(n for _name, n in workload),
         oldest_unclaimed=(timezone.now() - oldest) if oldest else None,
         workload=[(name, n) for name, n in workload],
-        decided=figures["decided"],
+        decided=by_status.get(Flag.Status.CONFIRMED, 0) + by_status.get(Flag.Status.DISMISSED, 0),
     )
 
 
@@ -209,6 +218,69 @@ def flags_per_clause(*, user: Any) -> list[tuple[str, int, int]]:
             pair[0] += 1
             pair[1] += status == Flag.Status.CONFIRMED
     return [(c, n, k) for c, (n, k) in sorted(counts.items())]
+
+
+@dataclass(frozen=True)
+class ClauseWeeks:
+    """Flags raised per clause in each of the last weeks (Monday to Sunday, local time)."""
+
+    weeks: list[date]  # each week's Monday, oldest first
+    rows: list[tuple[str, list[int]]]  # clause, flags per week
+    totals: list[int]  # flags per week (a flag with two clauses counts once)
+
+
+def flags_per_clause_by_week(*, user: Any, weeks: int = 8) -> ClauseWeeks:
+    """Flags per clause over time: the last `weeks` weeks, the current one included."""
+    today = timezone.localdate()
+    mondays = [
+        today - timedelta(days=today.weekday()) - timedelta(weeks=n)
+        for n in range(weeks - 1, -1, -1)
+    ]
+    since = timezone.make_aware(datetime.combine(mondays[0], datetime.min.time()))
+    counts: dict[str, list[int]] = {}
+    totals = [0] * weeks
+    for created, clauses in (
+        access.flags_on_desk(user)
+        .filter(kind=Flag.Kind.FLAG, created_at__gte=since)
+        .values_list("created_at", "clause_ids")
+        .iterator(chunk_size=2000)
+    ):
+        index = (timezone.localtime(created).date() - mondays[0]).days // 7
+        if not 0 <= index < weeks:
+            continue
+        totals[index] += 1
+        for clause in clauses or []:
+            counts.setdefault(clause, [0] * weeks)[index] += 1
+    return ClauseWeeks(weeks=mondays, rows=sorted(counts.items()), totals=totals)
+
+
+AGE_BUCKETS = (  # upper bound in days, label
+    (1, _("kurang dari 1 hari")),
+    (3, _("1–3 hari")),
+    (7, _("3–7 hari")),
+    (30, _("7–30 hari")),
+    (None, _("lebih dari 30 hari")),
+)
+
+
+def queue_by_age(*, user: Any) -> list[tuple[str, int]]:
+    """The open queue (flags not yet decided) by age, in one pass over the open flags' index."""
+    now = timezone.now()
+    figures: dict[str, Count] = {}
+    lower = None
+    for index, (days, _label) in enumerate(AGE_BUCKETS):
+        condition = Q()
+        if days is not None:
+            condition &= Q(created_at__gt=now - timedelta(days=days))
+        if lower is not None:
+            condition &= Q(created_at__lte=now - timedelta(days=lower))
+        # counted on created_at: the open flags' (kind, created_at) index holds all it reads
+        figures[f"b{index}"] = Count("created_at", filter=condition)
+        lower = days
+    counts = (
+        access.flags_on_desk(user).filter(kind=Flag.Kind.FLAG, status__in=OPEN).aggregate(**figures)
+    )
+    return [(str(label), counts[f"b{i}"]) for i, (_days, label) in enumerate(AGE_BUCKETS)]
 
 
 def posts_of_account(*, user: Any, account_id: int) -> QuerySet[Post]:

@@ -17,6 +17,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from bijak.engine.masking import MASKED_CATEGORIES
 from bijak.site.audit.services import audit_record
 from bijak.site.monitoring import access
 from bijak.site.monitoring.exports import (
@@ -33,6 +34,7 @@ ROW_REJECTED = "rejected"
 SEVERITY = {"aman": 0, "tinjau": 1, "langgar": 2}
 QUEUE_VERDICTS = ("tinjau", "langgar")
 WRITE_BATCH = 500
+DIFF_KEYS = ("added", "removed", "changed", "carried")
 
 
 # --- accounts --------------------------------------------------------------------------
@@ -288,13 +290,15 @@ def scan_run(*, scan_id: int, chunk: int = WRITE_BATCH, max_chunks: int | None =
     policy = policy_active()
     account_ids = list(scan.accounts.values_list("pk", flat=True))
     todo = Post.objects.filter(account_id__in=account_ids).exclude(scan_id=scan_id)
+    policy_clauses = frozenset(c.id for c in policy.clauses)
     chunks = 0
     while max_chunks is None or chunks < max_chunks:
         batch = list(todo.order_by("pk").values_list("pk", "text")[:chunk])
         if not batch:
             break
-        rows = scan_partition([t for _pk, t in batch], policy=policy, keep_text=True)
-        _scan_write(scan_id, [pk for pk, _t in batch], rows)
+        texts = [t for _pk, t in batch]
+        rows = scan_partition(texts, policy=policy, keep_text=True)
+        _scan_write(scan_id, [pk for pk, _t in batch], texts, rows, policy_clauses)
         chunks += 1
     if not todo.exists():
         with transaction.atomic():
@@ -317,12 +321,98 @@ def scan_run(*, scan_id: int, chunk: int = WRITE_BATCH, max_chunks: int | None =
     return Scan.objects.get(pk=scan_id)
 
 
+def _masked_spans(original: str, masked: str) -> list[list[int]]:
+    """The [start, end) ranges where masking changed the text (masks keep offsets)."""
+    if len(original) != len(masked):
+        return [[0, len(masked)]] if original != masked else []
+    spans: list[list[int]] = []
+    for i, (a, b) in enumerate(zip(original, masked, strict=True)):
+        if a == b:
+            continue
+        if spans and spans[-1][1] == i:
+            spans[-1][1] = i + 1
+        else:
+            spans.append([i, i + 1])
+    return spans
+
+
+def _merge_spans(a: list[list[int]], b: list[list[int]]) -> list[list[int]]:
+    merged: list[list[int]] = []
+    for start, end in sorted([*a, *b]):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return merged
+
+
+def _depends_on_masked(entry: dict[str, Any]) -> bool:
+    return bool(set(entry.get("categories", [])) & MASKED_CATEGORIES)
+
+
+def _carry_masked(
+    row: Any,
+    old_categories: list[dict[str, Any]],
+    old_clauses: list[dict[str, Any]],
+    old_scan: Any,
+    policy_clauses: frozenset[str],
+) -> tuple[str, float, list[dict[str, Any]], list[dict[str, Any]], set[str]]:
+    """A re-scan of a post whose stored text is masked cannot read the personal data again:
+    the engine's masks (``3201********0003``) are not a NIK any more. A finding of the earlier
+    scan that rested on personal data (a clause raised by a masked category, the masked
+    category itself) is therefore kept, marked ``carried`` with the scan that read the clear
+    text, instead of being reported as removed. What the new policy or model reads in the rest
+    of the text stands as it is, and a clause the policy no longer has is not carried (it is
+    removed by the policy, not by the masking). Returns (verdict, score, categories, clauses,
+    carried ids)."""
+    categories = [c.to_dict() for c in row.categories]
+    clauses = [c.to_dict() for c in row.clauses]
+    carried: set[str] = set()
+
+    def keep(entries: list[dict[str, Any]], old: dict[str, Any]) -> bool:
+        at = next((i for i, e in enumerate(entries) if e["id"] == old["id"]), None)
+        if at is not None and SEVERITY[entries[at]["verdict"]] >= SEVERITY[old["verdict"]]:
+            return False  # the re-scan finds it at least as strongly on its own
+        kept = {**old, "carried": True, "carried_from_scan": old.get("carried_from_scan", old_scan)}
+        if at is None:
+            entries.append(kept)
+        else:
+            entries[at] = kept
+        return True
+
+    for old in old_clauses:
+        if (
+            old.get("verdict", "aman") != "aman"
+            and old["id"] in policy_clauses
+            and _depends_on_masked(old)
+            and keep(clauses, old)
+        ):
+            carried.add(old["id"])
+    for old in old_categories:
+        if old["id"] in MASKED_CATEGORIES and old.get("verdict", "aman") != "aman":
+            keep(categories, old)
+    verdict = max([row.verdict, *(c["verdict"] for c in clauses)], key=lambda v: SEVERITY.get(v, 0))
+    score = max([row.score, *(c.get("score", 0.0) for c in clauses)])
+    return verdict, score, categories, clauses, carried
+
+
 @transaction.atomic
-def _scan_write(scan_id: int, ids: list[int], rows: list[Any]) -> None:
+def _scan_write(
+    scan_id: int,
+    ids: list[int],
+    texts: list[str],
+    rows: list[Any],
+    policy_clauses: frozenset[str] = frozenset(),
+) -> None:
     Scan.objects.select_for_update().get(pk=scan_id)  # one writer per scan at a time
-    fresh = set(
-        Post.objects.filter(pk__in=ids).exclude(scan_id=scan_id).values_list("pk", flat=True)
-    )  # another worker may have written some
+    # the posts' previous results; a post written meanwhile by another worker is left out
+    prior = {
+        pk: (verdict, categories or [], clauses or [], spans or [], old_scan)
+        for pk, verdict, categories, clauses, spans, old_scan in Post.objects.filter(pk__in=ids)
+        .exclude(scan_id=scan_id)
+        .values_list("pk", "verdict", "categories", "clauses", "masked_spans", "scan_id")
+    }
+    fresh = set(prior)
     posts = []
     flagged = 0
     open_flags: set[int] = set()
@@ -334,52 +424,56 @@ def _scan_write(scan_id: int, ids: list[int], rows: list[Any]) -> None:
             open_flags.add(post_id)
         seen_clauses.setdefault(post_id, set()).update(clause_ids or [])
     new_flags = []
-    for pk, row in zip(ids, rows, strict=True):
+    before: dict[int, tuple[str, dict[str, str]]] = {}
+    after: dict[int, tuple[str, dict[str, str], set[str]]] = {}
+    for pk, text, row in zip(ids, texts, rows, strict=True):
         if pk not in fresh:
             continue
+        old_verdict, old_categories, old_clauses, old_spans, old_scan = prior[pk]
+        if old_spans and old_verdict:  # the stored text was masked by an earlier scan
+            verdict, score, categories, clauses, carried = _carry_masked(
+                row, old_categories, old_clauses, old_scan, policy_clauses
+            )
+        else:
+            verdict, score = row.verdict, row.score
+            categories = [c.to_dict() for c in row.categories]
+            clauses = [c.to_dict() for c in row.clauses]
+            carried = set()
+        if old_verdict:
+            before[pk] = (old_verdict, {c["id"]: c["verdict"] for c in old_clauses})
+            after[pk] = (verdict, {c["id"]: c["verdict"] for c in clauses}, carried)
         post = Post(
             pk=pk,
             scan_id=scan_id,
-            verdict=row.verdict,
-            score=row.score,
-            categories=[c.to_dict() for c in row.categories],
-            clauses=[c.to_dict() for c in row.clauses],
+            verdict=verdict,
+            score=score,
+            categories=categories,
+            clauses=clauses,
             versions=row.versions.to_dict(),
             text=row.masked_text,
             text_masked=True,
+            masked_spans=_merge_spans(old_spans, _masked_spans(text, row.masked_text)),
         )
         posts.append(post)
-        if row.verdict in QUEUE_VERDICTS:
+        if verdict in QUEUE_VERDICTS:
             flagged += 1
+            clause_ids = [c["id"] for c in clauses]
             # a re-scan queues a post again only for a clause not raised on it before
-            if pk not in open_flags and set(row.clause_ids) - seen_clauses.get(pk, set()):
+            if pk not in open_flags and set(clause_ids) - seen_clauses.get(pk, set()):
                 new_flags.append(
                     Flag(
                         post_id=pk,
                         scan_id=scan_id,
                         kind=Flag.Kind.FLAG,
-                        verdict=row.verdict,
-                        severity=SEVERITY[row.verdict],
-                        score=row.score,
-                        clause_ids=list(row.clause_ids),
-                        category_ids=[c.id for c in row.categories if c.verdict != "aman"],
+                        verdict=verdict,
+                        severity=SEVERITY[verdict],
+                        score=score,
+                        clause_ids=clause_ids,
+                        category_ids=[c["id"] for c in categories if c["verdict"] != "aman"],
                         evidence=[e.to_dict() for e in row.evidence],
                     )
                 )
-    before = {
-        pk: (verdict, {c["id"]: c["verdict"] for c in clauses or []})
-        for pk, verdict, clauses in Post.objects.filter(pk__in=fresh)
-        .exclude(verdict="")
-        .values_list("pk", "verdict", "clauses")
-    }
-    diff = _diff(
-        before,
-        {
-            p.pk: (p.verdict, {c["id"]: c["verdict"] for c in p.clauses})
-            for p in posts
-            if p.pk in before
-        },
-    )
+    diff = _diff(before, after)
     # One small UPDATE per post: Django's bulk_update builds one CASE per column over the
     # whole chunk, which SQLite evaluates row by row (quadratic: 12 s for 1,000 posts).
     fields = (
@@ -391,6 +485,7 @@ def _scan_write(scan_id: int, ids: list[int], rows: list[Any]) -> None:
         "versions",
         "text",
         "text_masked",
+        "masked_spans",
     )
     for post in posts:
         Post.objects.filter(pk=post.pk).update(**{f: getattr(post, f) for f in fields})
@@ -405,19 +500,23 @@ def _scan_write(scan_id: int, ids: list[int], rows: list[Any]) -> None:
 
 
 def _diff(
-    before: dict[int, tuple[str, dict[str, str]]], after: dict[int, tuple[str, dict[str, str]]]
+    before: dict[int, tuple[str, dict[str, str]]],
+    after: dict[int, tuple[str, dict[str, str], set[str]]],
 ) -> dict[str, Any]:
     """How a re-scan changed posts that had a result: verdict moves, and per clause the posts
-    where it appeared, disappeared, or changed its verdict."""
+    where it appeared, disappeared, or changed its verdict, and where it was carried over from
+    the earlier scan because it rested on personal data that the stored text has masked."""
     verdicts: dict[str, int] = {}
     clauses: dict[str, dict[str, int]] = {}
-    for pk, (verdict, new_clauses) in after.items():
+    for pk, (verdict, new_clauses, carried) in after.items():
         old_verdict, old_clauses = before[pk]
         if old_verdict != verdict:
             move = f"{old_verdict}→{verdict}"
             verdicts[move] = verdicts.get(move, 0) + 1
         for clause in set(old_clauses) | set(new_clauses):
-            if clause not in old_clauses:
+            if clause in carried:
+                change = "carried"
+            elif clause not in old_clauses:
                 change = "added"
             elif clause not in new_clauses:
                 change = "removed"
@@ -425,23 +524,25 @@ def _diff(
                 change = "changed"
             else:
                 continue
-            row = clauses.setdefault(clause, {"added": 0, "removed": 0, "changed": 0})
+            row = clauses.setdefault(clause, dict.fromkeys(DIFF_KEYS, 0))
             row[change] += 1
-    return {"rescanned": len(after), "verdicts": verdicts, "clauses": clauses}
+    kept = sum(row["carried"] for row in clauses.values())
+    return {"rescanned": len(after), "verdicts": verdicts, "clauses": clauses, "carried": kept}
 
 
 def _merge_diff(total: dict[str, Any], part: dict[str, Any]) -> dict[str, Any]:
     merged: dict[str, Any] = {
         "rescanned": total.get("rescanned", 0) + part["rescanned"],
+        "carried": total.get("carried", 0) + part.get("carried", 0),
         "verdicts": dict(total.get("verdicts", {})),
         "clauses": {k: dict(v) for k, v in total.get("clauses", {}).items()},
     }
     for move, n in part["verdicts"].items():
         merged["verdicts"][move] = merged["verdicts"].get(move, 0) + n
     for clause, row in part["clauses"].items():
-        into = merged["clauses"].setdefault(clause, {"added": 0, "removed": 0, "changed": 0})
+        into = merged["clauses"].setdefault(clause, dict.fromkeys(DIFF_KEYS, 0))
         for key, n in row.items():
-            into[key] += n
+            into[key] = into.get(key, 0) + n
     return merged
 
 

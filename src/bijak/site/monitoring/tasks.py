@@ -9,9 +9,11 @@ from django_tasks import task
 def scan_run_task(*, scan_id: int) -> int:
     """Run (or resume) a scan; returns how many posts it has scanned in all. Run again after a
     killed worker, it continues where the last written chunk ended."""
+    from django.conf import settings
+
     from bijak.site.monitoring.services import scan_run
 
-    return scan_run(scan_id=scan_id).done
+    return scan_run(scan_id=scan_id, chunk=settings.BIJAK_MONITOR_SCAN_CHUNK).done
 
 
 @task()

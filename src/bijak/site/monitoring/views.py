@@ -66,8 +66,16 @@ def desk(request: HttpRequest) -> HttpResponse:
         reviewer=_int(get.get("peninjau", "")),
         status=get.get("status", "open")[:20],
     )
+    stats = selectors.desk_stats(user=request.user)
     page, flags = selectors.queue_page(
-        user=request.user, filters=filters, kind=kind, number=get.get("halaman")
+        user=request.user,
+        filters=filters,
+        kind=kind,
+        number=get.get("halaman"),
+        # the open queue unfiltered is what the desk's figures count already
+        count=stats.open + stats.pending_second
+        if kind == Flag.Kind.FLAG and filters == selectors.QueueFilters()
+        else None,
     )
     reviewable = set(
         access.flags_reviewable_by(request.user)
@@ -86,7 +94,7 @@ def desk(request: HttpRequest) -> HttpResponse:
             "flags": flags,
             "kind": kind,
             "filters": filters,
-            "stats": selectors.desk_stats(user=request.user),
+            "stats": stats,
             "reviewable": reviewable,
             "can_review": access.can_review(request.user),
             "units": units_visible_to(request.user),
@@ -276,6 +284,7 @@ def _clause_views(flag: Flag) -> list[dict[str, Any]]:
                 "categories": names,
                 "score": hit.get("score", flag.score),
                 "verdict": hit.get("verdict", ""),
+                "carried": bool(hit.get("carried")),
             }
         )
     return out
@@ -423,6 +432,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             ],
             "per_platform": selectors.flags_per_platform(user=user),
             "per_unit": selectors.flags_per_unit(user=user),
+            "per_week": selectors.flags_per_clause_by_week(user=user),
+            "by_age": selectors.queue_by_age(user=user),
             "precision": precision,
             "sample_rate": selectors.sample_miss_rate(user=user),
         },
