@@ -103,6 +103,26 @@ HARD_NEGATIVES = [
         "Forwarded: ayah saya sembuh total setelah operasi jantung di rumah sakit. Terima kasih dokter.",
         "hoaks",
     ),
+    # everyday words that the new patterns must not turn into findings
+    ("Donasi untuk renovasi gereja bisa lewat rekening panitia, terima kasih.", "terorisme"),
+    ("Nakes adalah pejuang kesehatan, mereka pejuang sejati.", "terorisme"),
+    ("Almarhum perawat gugur saat pandemi, insyaallah syahid.", "terorisme"),
+    ("Penyerang tim kami berani dan cepat, bangga sekali.", "terorisme"),
+    ("Gaji ke-13 sudah cair, alhamdulillah bisa bayar sekolah anak.", "pamer"),
+    ("Ingat, tolak hadiah dari vendor. Gratifikasi wajib dilaporkan.", "pamer"),
+    ("Bayi montok dan sehat, ASI eksklusif enam bulan.", "pornografi"),
+    ("Pancasila pemersatu bangsa, selamat hari lahir Pancasila.", "pornografi"),
+    ("Rapat internal evaluasi program besok jam 9, mohon hadir.", "rahasia"),
+    ("Scan dokumen KTP lalu upload di portal pendaftaran.", "rahasia"),
+    ("Warga tolak rencana pemerintah menaikkan tarif parkir.", "radikalisme"),
+    ("Sistem antrean puskesmas diganti online mulai bulan depan.", "radikalisme"),
+    ("Setan dibelenggu saat Ramadan, perbanyak salat malam.", "agama_sensitif"),
+    ("Salat tanpa wudu tidak sah, begitu kata ustaz di kajian tadi.", "agama_sensitif"),
+    ("Pak Budi mencuri perhatian dengan lagu di acara kantor.", "fitnah"),
+    ("Bu Ani naik jabatan karena prestasinya, selamat!", "fitnah"),
+    ("Tenda pengungsi banjir kotor dan becek, butuh relawan kebersihan.", "sara"),
+    ("Bahasa Sunda kasar dan halus beda, orang Sunda paham.", "sara"),
+    ("Pak dokter, pilih obat yang mana untuk anak saya?", "politik"),
 ]
 
 
