@@ -62,6 +62,19 @@ POSITIVES = [
     ("Info dari saudara yang kerja di dinas: tablet tambah darah bikin mandul. Sebarkan!", "hoaks"),
     ("Obat darah tinggi dari puskesmas itu merusak ginjal, pemerintah tutupi. Share!", "hoaks"),
     ("Kumur air garam tiap pagi pasti bikin kebal virus, dokter tidak mau kasih tahu.", "hoaks"),
+    # tanpa_sumber: certainty or a number after the claim, anecdote as proof
+    (
+        "Minum seduhan jahe tiap malam bikin gula darah normal, pasti, saya sudah buktikan.",
+        "tanpa_sumber",
+    ),
+    (
+        "Diet tanpa nasi 30 hari menurunkan kolesterol sampai 60%, dokter mana pun setuju.",
+        "tanpa_sumber",
+    ),
+    ("Rebusan daun kelor, dijamin mari darah tingginya.", "tanpa_sumber"),
+    # keluhan_layanan: health services named with a complaint
+    ("Ambulans datang dua jam setelah ditelepon, nyawa orang dianggap mainan.", "keluhan_layanan"),
+    ("Jasa pelayanan tiga bulan belum cair, manajemen RSUD payah.", "keluhan_layanan"),
 ]
 
 # (ordinary post, category a word rule could raise without context)
@@ -123,6 +136,8 @@ HARD_NEGATIVES = [
     ("Tenda pengungsi banjir kotor dan becek, butuh relawan kebersihan.", "sara"),
     ("Bahasa Sunda kasar dan halus beda, orang Sunda paham.", "sara"),
     ("Pak dokter, pilih obat yang mana untuk anak saya?", "politik"),
+    ("Menurut Kemenkes, imunisasi menurunkan risiko campak sampai 95%.", "tanpa_sumber"),
+    ("Pelayanan restoran ini ramah, kamar mandi bersih, antrean cepat.", "keluhan_layanan"),
 ]
 
 
