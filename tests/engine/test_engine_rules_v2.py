@@ -232,3 +232,82 @@ def test_chain_hoax_respects_prevention_and_sentence_ends():
 def test_chain_hoax_data_must_say_who_wrote_it():
     with pytest.raises(ValueError, match="written by the bijak authors"):
         parse_chain_hoax("subjects: [a]\n")
+
+
+# (ordinary post, category, frame): the frame also withdraws the trained model's whole-text
+# finding, which has no words to point at
+MODEL_FRAMES = [
+    (
+        "SADARI: periksa payudara sendiri tiap bulan setelah haid.",
+        "pornografi",
+        "edukasi_kesehatan_seksual",
+    ),
+    (
+        "Pengumuman: poli umum buka pukul 07.30, pendaftaran bisa lewat aplikasi.",
+        "keluhan_layanan",
+        "informasi_layanan",
+    ),
+    (
+        "Menurut Kemenkes, jalan kaki 30 menit sehari membantu menjaga tekanan darah.",
+        "tanpa_sumber",
+        "bersumber_resmi",
+    ),
+    (
+        "Ada yang tahu benar nggak kabar vaksin baru itu wajib? Mohon pencerahan.",
+        "hoaks",
+        "bersumber_resmi",
+    ),
+    (
+        "Hasil tender alat kesehatan diumumkan di LPSE, siapa pun bisa melihat.",
+        "rahasia",
+        "transparansi_etika",
+    ),
+    (
+        "TPS khusus di rumah sakit melayani pasien rawat inap, petugas KPPS datang ke bangsal.",
+        "politik",
+        "pemilu_layanan_kebijakan",
+    ),
+    (
+        "Terima kasih dr. Wayan yang sudah meninjau posyandu, semoga sehat selalu.",
+        "fitnah",
+        "apresiasi_tunggu_fakta",
+    ),
+    ("Simulasi evakuasi ancaman bom di kantor berjalan lancar.", "terorisme", "edukasi_pencegahan"),
+]
+
+# (post with the same frame words, category): a real breach is not excused
+MODEL_KEPT = [
+    (
+        "Pengumuman: pelayanan puskesmas payah, antre dari subuh, jadwal diundur terus.",
+        "keluhan_layanan",
+    ),
+    ("Ucapan selamat hari raya agama lain itu haram, yang ikut berarti kafir.", "agama_sensitif"),
+    ("Menurut Kemenkes aman, padahal ditutupi. Sebarkan sebelum dihapus!", "hoaks"),
+]
+
+
+def _model_finding(text: str, category: str):
+    from bijak.engine.findings import Finding
+
+    return Finding(category, 0, len(text), 0.9, MODEL, text, {})
+
+
+@pytest.mark.parametrize(("text", "category", "frame"), MODEL_FRAMES)
+def test_a_frame_withdraws_the_models_finding_too(text, category, frame):
+    from bijak.engine.context import ContextFilter
+
+    (out,) = ContextFilter().apply(normalize(text), [_model_finding(text, category)])
+    assert out.score == 0.0 and out.meta["context"] == frame, dict(out.meta)
+
+
+@pytest.mark.parametrize(("text", "category"), MODEL_KEPT)
+def test_a_frame_does_not_excuse_the_models_finding_on_a_breach(text, category):
+    from bijak.engine.context import ContextFilter
+
+    (out,) = ContextFilter().apply(normalize(text), [_model_finding(text, category)])
+    assert out.score == 0.9, dict(out.meta)
+
+
+def test_bom_as_a_figure_of_speech_is_not_terrorism(rules):
+    report = rules.analyze("Bom vitamin untuk imunitas: jeruk, jambu dan sayur hijau.")
+    assert _verdict(report, "terorisme") == "aman"
