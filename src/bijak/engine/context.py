@@ -239,7 +239,7 @@ class ContextFilter:
         for frame in self.data.frames:
             if f.category not in frame.categories or kind not in frame.recognizers:
                 continue
-            if any(_find(words, p) for p in frame.unless):
+            if any(self._affirmed(words, p) for p in frame.unless):
                 continue
             for phrase in frame.phrases:
                 hit = next(
@@ -256,6 +256,12 @@ class ContextFilter:
                     best = cand
                 break
         return best
+
+    def _affirmed(self, words: list[str], phrase: Phrase) -> bool:
+        """``phrase`` occurs without a negation right before it: "jangan sebarkan" does not
+        count as the spreading call "sebarkan" that would cancel a debunking frame."""
+        neg = self.data.negations
+        return any(s == 0 or words[s - 1] not in neg for s in _find(words, phrase))
 
     @staticmethod
     def _in_scope(frame: Frame, f: Finding, s: int, text: str, tokens: Sequence[Any]) -> bool:

@@ -1,0 +1,88 @@
+"""The engine's fast paths change nothing but speed (issue 10: speed within 20% of the first
+wave). Each fast path is checked against the plain computation it replaces; the digest of every
+report over a fixed corpus (``scripts/engine_digest.py``) is the end-to-end check."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from bijak.engine import Pipeline
+
+
+def test_bulk_mode_pauses_the_cyclic_collector_and_restores_it(pipeline: Pipeline) -> None:
+    texts = ["Vaksin mengandung chip 5G, sebarkan!", "NIK saya 3201231508850003", ""]
+    assert gc.isenabled()
+    reports = pipeline.analyze_batch(texts)
+    assert gc.isenabled()
+    assert [r.to_json() for r in reports] == [
+        pipeline.analyze(t, explain=False).to_json() for t in texts
+    ]
+    # nothing the engine builds is cyclic: a batch leaves no garbage for the collector
+    gc.collect()
+    gc.disable()
+    try:
+        del reports
+        pipeline.analyze_batch(texts * 20)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+
+
+def test_bulk_mode_leaves_a_disabled_collector_disabled_and_restores_it_on_error(
+    pipeline: Pipeline,
+) -> None:
+    gc.disable()
+    try:
+        pipeline.analyze_batch(["halo"])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(TypeError):
+        pipeline.analyze_batch(["halo", 3])  # type: ignore[list-item]
+    assert gc.isenabled()
+
+
+def test_claim_prefilters_agree_with_the_tests_they_stand_for() -> None:
+    """``could_match`` / ``window_could_match`` count shared stems only up to the first
+    paraphrase that passes; the answers are those of the plain tests over every paraphrase."""
+    import random
+
+    from bijak.engine.claims import MIN_COVERAGE, MIN_SHARED, load_default_kb
+
+    kb = load_default_kb()
+    paras = kb._paras
+    pool = [*sorted(kb.stems), "zzzzz", "qwert", "12345"]
+    rng = random.Random(5)
+
+    seen = {True: 0, False: 0}
+    for _ in range(3000):
+        near = sorted(rng.choice(paras).stems)  # part of one paraphrase, plus others
+        stems = set(rng.sample(near, rng.randint(0, len(near))))
+        stems |= set(rng.sample(pool, rng.randint(0, 8)))
+        shared = {k: len(p.stems & stems) for k, p in enumerate(paras)}
+        post = any(
+            c >= MIN_SHARED and c >= MIN_COVERAGE * len(paras[k].stems) for k, c in shared.items()
+        )
+        window = any(
+            c >= MIN_SHARED and not c / max(len(paras[k].stems), 1) < MIN_COVERAGE
+            for k, c in shared.items()
+        )
+        assert kb.could_match(stems) is post
+        assert kb.window_could_match(stems) is window
+        seen[post] += 1
+    assert seen[True] > 50 and seen[False] > 50  # both answers were exercised
+
+
+def test_content_stems_are_the_stems_of_the_content_words() -> None:
+    from bijak.engine.claims import _content, _stem, content_stems
+    from bijak.engine.normalize import normalize
+
+    for text in [
+        "Vaksin itu mengandung chip 5G dan babi, jangan mau divaksin!!",
+        "yg 12 di ke dari 2024 covid19 a b cd efg #hoaks @kemenkes https://x.co",
+        "",
+    ]:
+        words = [t.text for t in normalize(text).tokens]
+        assert content_stems(words) == {_stem(w) for w in _content(words)}
