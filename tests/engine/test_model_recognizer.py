@@ -29,6 +29,15 @@ CATEGORIES = {
     "kata_kasar",
     "keluhan_layanan",
     "politik",
+    # learnt from the challenge set's train families only
+    "terorisme",
+    "agama_sensitif",
+    "pamer",
+    "tanpa_sumber",
+    "provokasi",
+    "penghinaan",
+    "rahasia",
+    "narkoba",
 }
 
 
