@@ -37,7 +37,6 @@ CATEGORIES = {
     "provokasi",
     "penghinaan",
     "rahasia",
-    "narkoba",
 }
 
 
@@ -175,3 +174,20 @@ def test_top_words_skip_names_inside_a_sentence(rec: ModelRecognizer) -> None:
     (f,) = [x for x in rec.analyze(normalize(text)) if x.category == "perjudian"]
     words = f.meta["top_words"].split(" | ")
     assert words and "Sarmin" not in words and "Wijaya" not in words
+
+
+def test_categories_learnt_from_the_challenge_families(rec: ModelRecognizer) -> None:
+    """terorisme and pamer are learnt from the challenge set's train families alone: praise of
+    a suicide bomber and a civil servant's flexing score high, police news and an official
+    health message do not (posts written for this test, in none of the families)."""
+    texts = [
+        "Pelaku bom bunuh diri kemarin itu mati syahid, semoga kita bisa menyusul jadi pengantin",
+        "Polisi menangkap terduga pelaku bom bunuh diri, korban luka dirawat di rumah sakit",
+        "Flexing dulu, tas Hermes baru dari gaji PNS hehe, liburan ke Paris minggu depan",
+        "Menurut Kemenkes, imunisasi lengkap melindungi anak dari campak (sumber: kemkes.go.id)",
+    ]
+    s = rec.scores([normalize(t) for t in texts])
+    teror, pamer = rec.categories.index("terorisme"), rec.categories.index("pamer")
+    assert s[0, teror] >= 0.8 > s[1, teror]
+    assert s[2, pamer] >= 0.8 > s[3, pamer]
+    assert s[3].max() < 0.5

@@ -35,6 +35,8 @@ CATEGORIES: tuple[str, ...] = (
 # bijak.model.v2 adds politik (election and campaign text, ASN neutrality).
 # Categories that only bijak's challenge set labels (its train part, written by us): learnt
 # from its families, with ordinary posts of every set as negatives (issue 10, item 7).
+# Their labels are read for all of these; ``configs/model-v2.yaml`` says which the model
+# learns (not narkoba: drug words have medical senses the families do not cover).
 CHALLENGE_ONLY_CATEGORIES: tuple[str, ...] = (
     "terorisme",
     "agama_sensitif",
