@@ -181,13 +181,13 @@ class _Words(list[str]):
 
     def __init__(self, words: list[str]) -> None:
         super().__init__(words)
-        index: dict[str, list[int]] = {}
+        positions: dict[str, list[int]] = {}
         for i, w in enumerate(words):
-            index.setdefault(w, []).append(i)
-        self.index = index
+            positions.setdefault(w, []).append(i)
+        self.positions = positions
 
     def find(self, phrase: Phrase) -> list[int]:
-        at = self.index.get(phrase[0])
+        at = self.positions.get(phrase[0])
         if not at:
             return []
         if len(phrase) == 1:
@@ -214,7 +214,7 @@ class ContextFilter:
             return findings
         tokens = doc.tokens
         words = _Words([t.text for t in tokens])
-        if self.data.first_words.isdisjoint(words.index):
+        if self.data.first_words.isdisjoint(words.positions):
             return findings
         text = doc.original
         out: list[Finding] = []
