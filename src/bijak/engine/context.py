@@ -168,13 +168,6 @@ def _kind(f: Finding) -> str:
     return "words"
 
 
-def _find(words: Sequence[str], phrase: Phrase) -> list[int]:
-    """Token indexes where ``phrase`` starts."""
-    n = len(phrase)
-    first = phrase[0]
-    return [i for i, w in enumerate(words) if w == first and tuple(words[i : i + n]) == phrase]
-
-
 class _Words(list[str]):
     """The words of one text with an index word -> positions, so that looking up the many
     phrases of the frames costs a dict lookup each instead of a pass over the text."""
