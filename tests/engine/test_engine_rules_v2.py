@@ -138,6 +138,15 @@ HARD_NEGATIVES = [
     ("Pak dokter, pilih obat yang mana untuk anak saya?", "politik"),
     ("Menurut Kemenkes, imunisasi menurunkan risiko campak sampai 95%.", "tanpa_sumber"),
     ("Pelayanan restoran ini ramah, kamar mandi bersih, antrean cepat.", "keluhan_layanan"),
+    (
+        "Remaja putri diimbau minum tablet tambah darah seminggu sekali untuk mencegah anemia.",
+        "hoaks",
+    ),
+    ("Dokter kulit menjelaskan tabir surya justru membantu mencegah kanker kulit.", "hoaks"),
+    (
+        "Obat cacing dibagikan di sekolah pekan ini, aman dan gratis, diminum setelah makan.",
+        "hoaks",
+    ),
 ]
 
 
