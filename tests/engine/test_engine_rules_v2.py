@@ -75,6 +75,7 @@ POSITIVES = [
     # keluhan_layanan: health services named with a complaint
     ("Ambulans datang dua jam setelah ditelepon, nyawa orang dianggap mainan.", "keluhan_layanan"),
     ("Jasa pelayanan tiga bulan belum cair, manajemen RSUD payah.", "keluhan_layanan"),
+    ("Ayo turun ke jalan, bakar kantor dinas, lawan rezim!", "provokasi"),
 ]
 
 # (ordinary post, category a word rule could raise without context)
@@ -147,6 +148,8 @@ HARD_NEGATIVES = [
         "Obat cacing dibagikan di sekolah pekan ini, aman dan gratis, diminum setelah makan.",
         "hoaks",
     ),
+    ("Ayo turun ke jalan Minggu pagi! Car free day sambil senam bareng kader.", "provokasi"),
+    ("Serbu! Cek kesehatan gratis untuk lansia di puskesmas, bawa KTP.", "provokasi"),
 ]
 
 
