@@ -150,6 +150,11 @@ HARD_NEGATIVES = [
     ),
     ("Ayo turun ke jalan Minggu pagi! Car free day sambil senam bareng kader.", "provokasi"),
     ("Serbu! Cek kesehatan gratis untuk lansia di puskesmas, bawa KTP.", "provokasi"),
+    ("Emut nya baraya, ASN kedah netral dina pemilu. Ulah ngiring kampanye.", "politik"),
+    (
+        "Dinkes menambah jadwal imunisasi kejar untuk anak yang tertinggal, layanan dibuka di puskesmas.",
+        "hoaks",
+    ),
 ]
 
 
