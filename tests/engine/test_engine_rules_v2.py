@@ -76,6 +76,7 @@ POSITIVES = [
     ("Ambulans datang dua jam setelah ditelepon, nyawa orang dianggap mainan.", "keluhan_layanan"),
     ("Jasa pelayanan tiga bulan belum cair, manajemen RSUD payah.", "keluhan_layanan"),
     ("Ayo turun ke jalan, bakar kantor dinas, lawan rezim!", "provokasi"),
+    ("Pak Darto itu ada main dengan bidan baru, semua orang sudah tahu.", "fitnah"),
 ]
 
 # (ordinary post, category a word rule could raise without context)
@@ -155,6 +156,7 @@ HARD_NEGATIVES = [
         "Dinkes menambah jadwal imunisasi kejar untuk anak yang tertinggal, layanan dibuka di puskesmas.",
         "hoaks",
     ),
+    ("Bu Sari mengajak warga waspada modus orang yang suka menipu lewat telepon.", "fitnah"),
 ]
 
 
