@@ -86,3 +86,48 @@ def test_content_stems_are_the_stems_of_the_content_words() -> None:
     ]:
         words = [t.text for t in normalize(text).tokens]
         assert content_stems(words) == {_stem(w) for w in _content(words)}
+
+
+@pytest.mark.parametrize(
+    ("regex", "needs"),
+    [
+        (r"[0-9]{6}", True),
+        (r"RT\.?\s*[0-9]{1,3}", True),
+        (r"\d+", True),
+        (r"(?:a[0-9]|[0-9]b)", True),
+        (r"(?i)npwp\s*([0-9]{15})", True),
+        (r"(?:^|[^0-9])", False),
+        (r"[0-9]*x", False),
+        (r"a|[0-9]", False),
+        (r"[0-9a]", False),
+        (r"x[0-9]?", False),
+        (r"\pN+", False),  # RE2 syntax Python cannot read: no prefilter
+        (r"[[:digit:]]", False),
+        (r"(", False),
+    ],
+)
+def test_requires_digit(regex: str, needs: bool) -> None:
+    from bijak.engine.recognizers._prefilter import requires_digit
+
+    assert requires_digit(regex) is needs
+
+
+def test_patterns_that_need_a_digit_never_match_a_text_without_one() -> None:
+    """The shipped patterns marked ``needs_digit`` run by RE2 on texts without a digit."""
+    import json
+    from pathlib import Path
+
+    from bijak.engine.recognizers.pattern import load_pattern_spec, pattern_data
+
+    root = Path(__file__).resolve().parents[2]
+    lines = (root / "benchmarks" / "challenge" / "train.jsonl").read_text(encoding="utf-8")
+    texts = [json.loads(line)["text"] for line in lines.splitlines() if line.strip()]
+    texts = [t for t in texts if not any(ch in t for ch in "0123456789")][:3000]
+    texts += ["RT / RW", "Ibu Siti (tahun)", "Jl. Mawar No. X", "No RM: -", "NPWP nomor"]
+    marked = 0
+    for raw in pattern_data()["recognizers"]:
+        for pat in load_pattern_spec(raw["name"]).patterns:
+            if pat.needs_digit:
+                marked += 1
+                assert not any(pat.regex.search(t) for t in texts), (raw["name"], pat.id)
+    assert marked >= 10
