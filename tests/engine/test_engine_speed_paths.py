@@ -131,3 +131,31 @@ def test_patterns_that_need_a_digit_never_match_a_text_without_one() -> None:
                 marked += 1
                 assert not any(pat.regex.search(t) for t in texts), (raw["name"], pat.id)
     assert marked >= 10
+
+
+def test_claim_vectors_and_cosines_are_bit_identical_to_the_plain_loops() -> None:
+    import math
+    from collections import Counter
+
+    from bijak.engine.claims import _content, _ngrams, _word_grams, load_default_kb
+    from bijak.engine.normalize import normalize
+
+    kb = load_default_kb()
+    for entry in kb.entries[:60]:
+        for claim in entry.claims:
+            words = _content([t.text for t in normalize(f"katanya {claim} benarkah").tokens])
+            plain: Counter[str] = Counter()
+            for w in words:
+                plain.update(_word_grams(w))
+            grams = _ngrams(words)
+            assert list(grams.items()) == list(plain.items())
+            raw = {g: c * kb._idf.get(g, kb._default_idf) for g, c in plain.items()}
+            norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
+            vec = kb._vec(grams)
+            assert list(vec.items()) == [(g, v / norm) for g, v in raw.items()]
+            for para in kb._paras[:40]:
+                pv = para.vector
+                small, other = (vec, pv) if len(vec) < len(pv) else (pv, vec)
+                want = sum(v * other.get(g, 0.0) for g, v in small.items())
+                got = kb.cosine(vec, pv)
+                assert got == want
