@@ -75,6 +75,8 @@ POSITIVES = [
     # keluhan_layanan: health services named with a complaint
     ("Ambulans datang dua jam setelah ditelepon, nyawa orang dianggap mainan.", "keluhan_layanan"),
     ("Jasa pelayanan tiga bulan belum cair, manajemen RSUD payah.", "keluhan_layanan"),
+    ("Ayo turun ke jalan, bakar kantor dinas, lawan rezim!", "provokasi"),
+    ("Pak Darto itu ada main dengan bidan baru, semua orang sudah tahu.", "fitnah"),
 ]
 
 # (ordinary post, category a word rule could raise without context)
@@ -138,6 +140,23 @@ HARD_NEGATIVES = [
     ("Pak dokter, pilih obat yang mana untuk anak saya?", "politik"),
     ("Menurut Kemenkes, imunisasi menurunkan risiko campak sampai 95%.", "tanpa_sumber"),
     ("Pelayanan restoran ini ramah, kamar mandi bersih, antrean cepat.", "keluhan_layanan"),
+    (
+        "Remaja putri diimbau minum tablet tambah darah seminggu sekali untuk mencegah anemia.",
+        "hoaks",
+    ),
+    ("Dokter kulit menjelaskan tabir surya justru membantu mencegah kanker kulit.", "hoaks"),
+    (
+        "Obat cacing dibagikan di sekolah pekan ini, aman dan gratis, diminum setelah makan.",
+        "hoaks",
+    ),
+    ("Ayo turun ke jalan Minggu pagi! Car free day sambil senam bareng kader.", "provokasi"),
+    ("Serbu! Cek kesehatan gratis untuk lansia di puskesmas, bawa KTP.", "provokasi"),
+    ("Emut nya baraya, ASN kedah netral dina pemilu. Ulah ngiring kampanye.", "politik"),
+    (
+        "Dinkes menambah jadwal imunisasi kejar untuk anak yang tertinggal, layanan dibuka di puskesmas.",
+        "hoaks",
+    ),
+    ("Bu Sari mengajak warga waspada modus orang yang suka menipu lewat telepon.", "fitnah"),
 ]
 
 

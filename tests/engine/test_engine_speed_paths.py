@@ -86,3 +86,76 @@ def test_content_stems_are_the_stems_of_the_content_words() -> None:
     ]:
         words = [t.text for t in normalize(text).tokens]
         assert content_stems(words) == {_stem(w) for w in _content(words)}
+
+
+@pytest.mark.parametrize(
+    ("regex", "needs"),
+    [
+        (r"[0-9]{6}", True),
+        (r"RT\.?\s*[0-9]{1,3}", True),
+        (r"\d+", True),
+        (r"(?:a[0-9]|[0-9]b)", True),
+        (r"(?i)npwp\s*([0-9]{15})", True),
+        (r"(?:^|[^0-9])", False),
+        (r"[0-9]*x", False),
+        (r"a|[0-9]", False),
+        (r"[0-9a]", False),
+        (r"x[0-9]?", False),
+        (r"\pN+", False),  # RE2 syntax Python cannot read: no prefilter
+        (r"[[:digit:]]", False),
+        (r"(", False),
+    ],
+)
+def test_requires_digit(regex: str, needs: bool) -> None:
+    from bijak.engine.recognizers._prefilter import requires_digit
+
+    assert requires_digit(regex) is needs
+
+
+def test_patterns_that_need_a_digit_never_match_a_text_without_one() -> None:
+    """The shipped patterns marked ``needs_digit`` run by RE2 on texts without a digit."""
+    import json
+    from pathlib import Path
+
+    from bijak.engine.recognizers.pattern import load_pattern_spec, pattern_data
+
+    root = Path(__file__).resolve().parents[2]
+    lines = (root / "benchmarks" / "challenge" / "train.jsonl").read_text(encoding="utf-8")
+    texts = [json.loads(line)["text"] for line in lines.splitlines() if line.strip()]
+    texts = [t for t in texts if not any(ch in t for ch in "0123456789")][:3000]
+    texts += ["RT / RW", "Ibu Siti (tahun)", "Jl. Mawar No. X", "No RM: -", "NPWP nomor"]
+    marked = 0
+    for raw in pattern_data()["recognizers"]:
+        for pat in load_pattern_spec(raw["name"]).patterns:
+            if pat.needs_digit:
+                marked += 1
+                assert not any(pat.regex.search(t) for t in texts), (raw["name"], pat.id)
+    assert marked >= 10
+
+
+def test_claim_vectors_and_cosines_are_bit_identical_to_the_plain_loops() -> None:
+    import math
+    from collections import Counter
+
+    from bijak.engine.claims import _content, _ngrams, _word_grams, load_default_kb
+    from bijak.engine.normalize import normalize
+
+    kb = load_default_kb()
+    for entry in kb.entries[:60]:
+        for claim in entry.claims:
+            words = _content([t.text for t in normalize(f"katanya {claim} benarkah").tokens])
+            plain: Counter[str] = Counter()
+            for w in words:
+                plain.update(_word_grams(w))
+            grams = _ngrams(words)
+            assert list(grams.items()) == list(plain.items())
+            raw = {g: c * kb._idf.get(g, kb._default_idf) for g, c in plain.items()}
+            norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
+            vec = kb._vec(grams)
+            assert list(vec.items()) == [(g, v / norm) for g, v in raw.items()]
+            for para in kb._paras[:40]:
+                pv = para.vector
+                small, other = (vec, pv) if len(vec) < len(pv) else (pv, vec)
+                want = sum(v * other.get(g, 0.0) for g, v in small.items())
+                got = kb.cosine(vec, pv)
+                assert got == want

@@ -30,6 +30,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import chain, repeat
+from operator import mul, truediv
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -160,10 +162,8 @@ def _word_grams(word: str) -> tuple[str, ...]:
 
 
 def _ngrams(words: Sequence[str]) -> Counter[str]:
-    grams: Counter[str] = Counter()
-    for w in words:
-        grams.update(_word_grams(w))
-    return grams
+    # one count over every word's grams: the same counts in the same (first seen) order
+    return Counter(chain.from_iterable(map(_word_grams, words)))
 
 
 def _normal_words(text: str) -> list[str]:
@@ -263,10 +263,18 @@ class ClaimKnowledgeBase:
         return ClaimKnowledgeBase(merged, name=self.name, version=f"{self.version}+{len(merged)}")
 
     def _vec(self, grams: Mapping[str, int]) -> dict[str, float]:
-        idf = self._idf
-        vec = {g: c * idf.get(g, self._default_idf) for g, c in grams.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        return {g: v / norm for g, v in vec.items()}
+        # the plain loops' operations in the same order (same floats), run by map()
+        keys = list(grams)
+        vals = list(map(mul, grams.values(), map(self._idf.get, keys, repeat(self._default_idf))))
+        norm = math.sqrt(sum(map(mul, vals, vals))) or 1.0
+        return dict(zip(keys, map(truediv, vals, repeat(norm)), strict=True))
+
+    @staticmethod
+    def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+        """``sum(v * other.get(g, 0.0))`` over the smaller vector, run by map() (the same
+        products in the same order: the same float)."""
+        small, other = (a, b) if len(a) < len(b) else (b, a)
+        return sum(map(mul, small.values(), map(other.get, small, repeat(0.0))))
 
     def match_words(
         self, words: Sequence[str], spans: Sequence[tuple[int, int]], threshold: float
@@ -297,11 +305,7 @@ class ClaimKnowledgeBase:
                 # a negation right before a word of the claim ("vaksin TIDAK mengandung chip")
                 negated_stems = _negated_stems(words, neg)
             pv = para.vector
-            cos = (
-                sum(v * pv.get(g, 0.0) for g, v in vec.items())
-                if len(vec) < len(pv)
-                else sum(v * vec.get(g, 0.0) for g, v in pv.items())
-            )
+            cos = self.cosine(vec, pv)
             # the window is usually longer than the claim: compare with the part that matters
             sim = math.sqrt(coverage * min(1.0, cos * _length_boost(len(vec), len(pv))))
             if (para.negated and negated_stems.isdisjoint(para.negated_stems)) or (

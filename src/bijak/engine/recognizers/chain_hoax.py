@@ -92,7 +92,23 @@ class ChainHoaxRecognizer:
         self.data = data if data is not None else chain_hoax_data()
         self._matcher: PhraseMatcher = build_matcher(normalized_words, self.data.items)
 
+        def firsts(*roles: str) -> frozenset[str]:
+            out: set[str] = set()
+            for phrase, entry in self.data.items:
+                if entry.role in roles or entry.role.split(":")[0] in roles:
+                    words = normalized_words(phrase)
+                    if words:
+                        out.add(words[0])
+            return frozenset(out)
+
+        # cheap checks before the matcher runs: a wrapper and an outcome must both be possible
+        self._wrap_first = firsts("wrap")
+        self._outcome_first = firsts("harm", "cure")
+
     def analyze(self, doc: NormalizedText) -> list[Finding]:
+        words = {t.text for t in doc.tokens}
+        if self._wrap_first.isdisjoint(words) or self._outcome_first.isdisjoint(words):
+            return []
         hits = self._matcher.match(doc.tokens, doc.original)
         if len(hits) < 3:
             return []

@@ -125,8 +125,12 @@ class UnsourcedClaimRecognizer:
         if self._first.isdisjoint(words) and not has_number:
             return []
         pieces: list[tuple[int, int, float, str]] = []  # first token, last token, weight, term
+        starts = self._first
         i = 0
         while i < len(words):
+            if words[i] not in starts and not words[i].isdigit():
+                i += 1  # no promise or certainty starts here (cheap skip)
+                continue
             n = _starts(words, d.promises, i)
             if n:
                 pieces.append((i, i + n - 1, d.promises[tuple(words[i : i + n])], "janji"))
