@@ -108,10 +108,12 @@ def test_english_report():
     report = analyze("BPJS ribet banget, antri lama", lang="en")
     assert report.verdict_label == "Likely breach"
     (clause,) = report.clauses
-    assert (
-        clause.explanation
-        == "A complaint about a health programme or service: 'BPJS', 'ribet', and 'antri'."
+    assert clause.explanation.startswith(
+        "A complaint about a health programme or service: 'BPJS', 'ribet', and 'antri'."
     )
+    # the model agrees, and names the words that weighed most (issue 10, item 9)
+    assert "The bijak model agrees" in clause.explanation
+    assert "Words that weighed most in the model's rating: 'antri'" in clause.explanation
 
 
 def test_long_text_is_truncated_with_a_flag():

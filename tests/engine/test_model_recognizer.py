@@ -29,6 +29,14 @@ CATEGORIES = {
     "kata_kasar",
     "keluhan_layanan",
     "politik",
+    # learnt from the challenge set's train families only
+    "terorisme",
+    "agama_sensitif",
+    "pamer",
+    "tanpa_sumber",
+    "provokasi",
+    "penghinaan",
+    "rahasia",
 }
 
 
@@ -113,11 +121,11 @@ def test_thresholds_come_from_the_caller(rec: ModelRecognizer) -> None:
 def test_batch_equals_one_by_one(rec: ModelRecognizer) -> None:
     docs = [normalize(t) for t in ("dasar goblok", "halo semua", "slot gacor maxwin", "")]
     assert rec.analyze_batch(docs) == [rec.analyze(d) for d in docs]
-    explained = rec.analyze_batch(docs, top_words=True)
-    assert [[(f.category, f.score) for f in fs] for fs in explained] == [
+    bare = rec.analyze_batch(docs, top_words=False)
+    assert [[(f.category, f.score) for f in fs] for fs in bare] == [
         [(f.category, f.score) for f in rec.analyze(d)] for d in docs
     ]
-    assert all("top_words" not in f.meta for d in docs for f in rec.analyze(d))
+    assert all("top_words" not in f.meta for fs in bare for f in fs)
 
 
 def test_no_artifact_means_no_recognizer(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
@@ -133,16 +141,53 @@ def test_saved_model_round_trips(rec: ModelRecognizer, tmp_path) -> None:
     assert linear.NAME == "bijak.model.v1"
 
 
-def test_top_words_are_slices_of_the_original_without_long_numbers(rec: ModelRecognizer) -> None:
+def test_top_words_are_slices_of_the_original_without_numbers(rec: ModelRecognizer) -> None:
     text = "Daftar sekarang di situs SLOT gacor, maxwin! hubungi 081234567890"
-    (f,) = [
-        x
-        for x in rec.analyze_batch([normalize(text)], top_words=True)[0]
-        if x.category == "perjudian"
-    ]
+    (f,) = [x for x in rec.analyze(normalize(text)) if x.category == "perjudian"]
     assert f.evidence == text  # the finding's span is the whole post
     words = f.meta["top_words"].split(" | ")
     assert 1 <= len(words) <= 3
     for w in words:
         assert w in text
-        assert sum(ch.isdigit() for ch in w) < 5
+        assert not any(ch.isdigit() for ch in w)
+    # named in the finding's own explanation too (issue 10, item 9)
+    assert all(f"'{w}'" in f.explanation for w in words)
+
+
+def test_top_words_are_the_largest_contributions(rec: ModelRecognizer) -> None:
+    """The words named are those whose own features add most to the category's score; the
+    strongest gambling words of a gambling post come before filler words."""
+    text = "halo teman teman yuk main slot gacor maxwin hari ini"
+    (f,) = [x for x in rec.analyze(normalize(text)) if x.category == "perjudian"]
+    words = f.meta["top_words"].split(" | ")
+    j = rec.categories.index("perjudian")
+    own = rec.model.decision_function(text.split())[:, j] - rec.model.intercepts[j]
+    ranked = [w for _, w in sorted(zip(-own, text.split(), strict=True)) if len(w) >= 3]
+    assert words == [w for w in ranked if w in words][: len(words)]
+    assert words[0] == ranked[0]
+    assert {"halo", "teman", "hari", "ini"}.isdisjoint(words)
+
+
+def test_top_words_skip_names_inside_a_sentence(rec: ModelRecognizer) -> None:
+    """A capitalised word inside a sentence may be a person's name: never named."""
+    text = "Kata dokter Sarmin Wijaya slot gacor maxwin itu pasti jackpot, daftar sekarang"
+    (f,) = [x for x in rec.analyze(normalize(text)) if x.category == "perjudian"]
+    words = f.meta["top_words"].split(" | ")
+    assert words and "Sarmin" not in words and "Wijaya" not in words
+
+
+def test_categories_learnt_from_the_challenge_families(rec: ModelRecognizer) -> None:
+    """terorisme and pamer are learnt from the challenge set's train families alone: praise of
+    a suicide bomber and a civil servant's flexing score high, police news and an official
+    health message do not (posts written for this test, in none of the families)."""
+    texts = [
+        "Pelaku bom bunuh diri kemarin itu mati syahid, semoga kita bisa menyusul jadi pengantin",
+        "Polisi menangkap terduga pelaku bom bunuh diri, korban luka dirawat di rumah sakit",
+        "Flexing dulu, tas Hermes baru dari gaji PNS hehe, liburan ke Paris minggu depan",
+        "Menurut Kemenkes, imunisasi lengkap melindungi anak dari campak (sumber: kemkes.go.id)",
+    ]
+    s = rec.scores([normalize(t) for t in texts])
+    teror, pamer = rec.categories.index("terorisme"), rec.categories.index("pamer")
+    assert s[0, teror] >= 0.8 > s[1, teror]
+    assert s[2, pamer] >= 0.8 > s[3, pamer]
+    assert s[3].max() < 0.5

@@ -168,11 +168,25 @@ def _kind(f: Finding) -> str:
     return "words"
 
 
-def _find(words: Sequence[str], phrase: Phrase) -> list[int]:
-    """Token indexes where ``phrase`` starts."""
-    n = len(phrase)
-    first = phrase[0]
-    return [i for i, w in enumerate(words) if w == first and tuple(words[i : i + n]) == phrase]
+class _Words(list[str]):
+    """The words of one text with an index word -> positions, so that looking up the many
+    phrases of the frames costs a dict lookup each instead of a pass over the text."""
+
+    def __init__(self, words: list[str]) -> None:
+        super().__init__(words)
+        positions: dict[str, list[int]] = {}
+        for i, w in enumerate(words):
+            positions.setdefault(w, []).append(i)
+        self.positions = positions
+
+    def find(self, phrase: Phrase) -> list[int]:
+        at = self.positions.get(phrase[0])
+        if not at:
+            return []
+        if len(phrase) == 1:
+            return at
+        n = len(phrase)
+        return [i for i in at if tuple(self[i : i + n]) == phrase]
 
 
 class ContextFilter:
@@ -192,8 +206,8 @@ class ContextFilter:
         if not findings or not any(f.category in self._categories for f in findings):
             return findings
         tokens = doc.tokens
-        words = [t.text for t in tokens]
-        if self.data.first_words.isdisjoint(words):
+        words = _Words([t.text for t in tokens])
+        if self.data.first_words.isdisjoint(words.positions):
             return findings
         text = doc.original
         out: list[Finding] = []
@@ -205,7 +219,7 @@ class ContextFilter:
             out.append(touched or f)
         return _follow_words(out)
 
-    def _sense(self, f: Finding, tokens: Sequence[Any], words: list[str]) -> Finding | None:
+    def _sense(self, f: Finding, tokens: Sequence[Any], words: _Words) -> Finding | None:
         if _kind(f) != "words":
             return None
         for sense in self.data.senses:
@@ -221,7 +235,7 @@ class ContextFilter:
                 continue
             lo, hi = term_at[0] - sense.window, term_at[-1] + sense.window
             for phrase in sense.context:
-                for s in _find(words, phrase):
+                for s in words.find(phrase):
                     e = s + len(phrase) - 1
                     if e >= lo and s <= hi and (e < term_at[0] or s > term_at[-1]):
                         cue = " ".join(phrase)
@@ -231,19 +245,17 @@ class ContextFilter:
                         )
         return None
 
-    def _frame(
-        self, f: Finding, text: str, tokens: Sequence[Any], words: list[str]
-    ) -> Finding | None:
+    def _frame(self, f: Finding, text: str, tokens: Sequence[Any], words: _Words) -> Finding | None:
         kind = _kind(f)
         best: Finding | None = None
         for frame in self.data.frames:
             if f.category not in frame.categories or kind not in frame.recognizers:
                 continue
-            if any(_find(words, p) for p in frame.unless):
+            if any(self._affirmed(words, p) for p in frame.unless):
                 continue
             for phrase in frame.phrases:
                 hit = next(
-                    (s for s in _find(words, phrase) if self._in_scope(frame, f, s, text, tokens)),
+                    (s for s in words.find(phrase) if self._in_scope(frame, f, s, text, tokens)),
                     None,
                 )
                 if hit is None:
@@ -256,6 +268,12 @@ class ContextFilter:
                     best = cand
                 break
         return best
+
+    def _affirmed(self, words: _Words, phrase: Phrase) -> bool:
+        """``phrase`` occurs without a negation right before it: "jangan sebarkan" does not
+        count as the spreading call "sebarkan" that would cancel a debunking frame."""
+        neg = self.data.negations
+        return any(s == 0 or words[s - 1] not in neg for s in words.find(phrase))
 
     @staticmethod
     def _in_scope(frame: Frame, f: Finding, s: int, text: str, tokens: Sequence[Any]) -> bool:

@@ -117,12 +117,28 @@ def category_sentence(
         parts.append(
             str(templates()[key][lng]).format(category=category_name, score=f"{model_score:.2f}")
         )
+        parts.extend(model_words(findings, lng))
     reasons = dict.fromkeys(
         f.meta[f"context_reason_{lng}"] for f in findings if f"context_reason_{lng}" in f.meta
     )
     for reason in reasons:
         parts.append(str(templates()["context"][lng]).format(reason=reason))
     return " ".join(parts)
+
+
+def model_words(findings: Iterable[Finding], lang: str) -> list[str]:
+    """The sentence naming the model's top words (the words with the largest contribution to
+    its score for this text), when a model finding among ``findings`` carries them."""
+    words: list[str] = []
+    for f in findings:
+        if is_model(f):
+            for w in str(f.meta.get("top_words", "")).split(" | "):
+                if w and _quote(w) not in words:
+                    words.append(_quote(w))
+    if not words:
+        return []
+    text = join_words(words[:MAX_WORDS], lang)
+    return [str(templates()["model_words"][_lang(lang)]).format(words=text)]
 
 
 def claim_sentence(finding: Finding, lang: str) -> str:
@@ -148,8 +164,13 @@ def finding_sentence(finding: Finding, category_name: str, lang: str) -> str:
             evidence=evidence, category=category_name, reason=reason
         )
     if is_model(finding):
-        return str(templates()["model_category"][lng]).format(
-            category=category_name, score=f"{finding.score:.2f}"
+        return " ".join(
+            [
+                str(templates()["model_category"][lng]).format(
+                    category=category_name, score=f"{finding.score:.2f}"
+                ),
+                *model_words([finding], lng),
+            ]
         )
     template = str(templates()["finding"][lng])
     evidence = " ".join(finding.evidence.split())[:MAX_WORD_CHARS]

@@ -6,9 +6,11 @@ cheap per text; ``bijak.engine.analyze`` uses a cached default one.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import gc
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -196,12 +198,13 @@ class Pipeline:
                 )
             batch.clear()
 
-        for text in texts:
-            batch.append(self._prepare(text))
-            if len(batch) >= chunk:
+        with _no_cyclic_gc():
+            for text in texts:
+                batch.append(self._prepare(text))
+                if len(batch) >= chunk:
+                    flush()
+            if batch:
                 flush()
-        if batch:
-            flush()
         return reports
 
     def _report(
@@ -245,6 +248,28 @@ class Pipeline:
             self.versions,
             clarifications_of(tuple(findings)),
         )
+
+
+@contextlib.contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Python's cyclic garbage collector paused for a bulk run, then restored.
+
+    A batch allocates millions of short-lived objects (tokens, findings, reports) and keeps
+    thousands of reports alive until it returns; the collector then scans the whole heap
+    (lexicons, caches, the model) again and again: a sixth to a third of the bulk time in
+    our measurements. Nothing the engine builds is cyclic (``gc.collect()`` after a batch
+    finds nothing unreachable), so reference counting frees it as usual: the results do not
+    change and memory does not grow. Restored on exit (also on error); left alone when the
+    caller had already disabled it. Process-wide, like every ``gc`` setting: another thread's
+    collections wait until the batch ends."""
+    was = gc.isenabled()
+    if was:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def policy_context(policy: Policy) -> BuildContext:

@@ -26,10 +26,12 @@ import hashlib
 import json
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import chain, repeat
+from operator import mul, truediv
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -121,16 +123,47 @@ def _content(words: Sequence[str]) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
+def content_stem(word: str) -> str | None:
+    """``_stem(word)`` when ``_content`` keeps ``word`` (a content word), else ``None``; cached
+    per word, so a post's stems cost one lookup per token."""
+    stop, _ = _lang_words()
+    if word in stop or not (len(word) > 2 or word.isdigit()) or not word.isalnum():
+        return None
+    return _stem(word)
+
+
+def content_stems(words: Iterable[str]) -> set[str]:
+    """``{_stem(w) for w in _content(words)}``, through the per-word cache."""
+    stems = set(map(content_stem, words))
+    stems.discard(None)
+    return stems  # type: ignore[return-value]
+
+
+def _post_passes(c: int, n: int) -> bool:
+    """``could_match``'s test: ``c`` of a paraphrase's ``n`` stems are in the post."""
+    return c >= MIN_SHARED and c >= MIN_COVERAGE * n
+
+
+def _window_passes(c: int, n: int) -> bool:
+    """``match_words``' test (shared stems, then coverage): ``c`` of ``n`` in the window."""
+    return c >= MIN_SHARED and not c / max(n, 1) < MIN_COVERAGE
+
+
+def _least_count(ok: Callable[[int, int], bool], n: int) -> int:
+    """The smallest count ``c`` in ``0..n`` with ``ok(c, n)`` (``ok`` grows with ``c``), or
+    ``n + 1`` when there is none."""
+    return next((c for c in range(n + 1) if ok(c, n)), n + 1)
+
+
+@lru_cache(maxsize=65536)
 def _word_grams(word: str) -> tuple[str, ...]:
     padded = f"<{word}>"
     return tuple(padded[i : i + n] for n in NGRAMS for i in range(len(padded) - n + 1))
 
 
 def _ngrams(words: Sequence[str]) -> Counter[str]:
-    grams: Counter[str] = Counter()
-    for w in words:
-        grams.update(_word_grams(w))
-    return grams
+    # one count over every word's grams: the same counts in the same (first seen) order
+    return Counter(chain.from_iterable(map(_word_grams, words)))
 
 
 def _normal_words(text: str) -> list[str]:
@@ -188,6 +221,32 @@ class ClaimKnowledgeBase:
             self._paras.append(para)
             for s in para.stems:
                 self._index.setdefault(s, []).append(k)
+        # Per paraphrase, the fewest shared stems that pass each test (the tests exactly as
+        # written in could_match and match_words; both grow with the count): a post or window
+        # is counted up to the first paraphrase that reaches it.
+        self._need_post = [_least_count(_post_passes, len(p.stems)) for p in self._paras]
+        self._need_window = [_least_count(_window_passes, len(p.stems)) for p in self._paras]
+
+    @property
+    def stems(self) -> frozenset[str]:
+        """Every stem some paraphrase holds."""
+        return frozenset(self._index)
+
+    def _reaches(self, stems: Iterable[str], need: Sequence[int]) -> bool:
+        hits: dict[int, int] = {}
+        index = self._index
+        for s in stems:
+            for k in index.get(s, ()):
+                c = hits.get(k, 0) + 1
+                if c >= need[k]:
+                    return True
+                hits[k] = c
+        return False
+
+    def window_could_match(self, stems: Iterable[str]) -> bool:
+        """Whether some paraphrase shares enough of ``stems`` (a window's content stems) to be
+        compared at all in :meth:`match_words` (which finds nothing otherwise)."""
+        return self._reaches(stems, self._need_window)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -195,14 +254,7 @@ class ClaimKnowledgeBase:
     def could_match(self, stems: set[str]) -> bool:
         """Whether some paraphrase has enough of its stems among ``stems`` (a whole post) to
         reach the coverage a match needs in any window of it (a cheap prefilter)."""
-        hits: Counter[int] = Counter()
-        for s in stems:
-            for k in self._index.get(s, ()):
-                hits[k] += 1
-        paras = self._paras
-        return any(
-            c >= MIN_SHARED and c >= MIN_COVERAGE * len(paras[k].stems) for k, c in hits.items()
-        )
+        return self._reaches(stems, self._need_post)
 
     def with_entries(self, entries: Iterable[ClaimEntry]) -> ClaimKnowledgeBase:
         """This knowledge base plus ``entries`` (an entry with a known id replaces it)."""
@@ -211,10 +263,18 @@ class ClaimKnowledgeBase:
         return ClaimKnowledgeBase(merged, name=self.name, version=f"{self.version}+{len(merged)}")
 
     def _vec(self, grams: Mapping[str, int]) -> dict[str, float]:
-        idf = self._idf
-        vec = {g: c * idf.get(g, self._default_idf) for g, c in grams.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        return {g: v / norm for g, v in vec.items()}
+        # the plain loops' operations in the same order (same floats), run by map()
+        keys = list(grams)
+        vals = list(map(mul, grams.values(), map(self._idf.get, keys, repeat(self._default_idf))))
+        norm = math.sqrt(sum(map(mul, vals, vals))) or 1.0
+        return dict(zip(keys, map(truediv, vals, repeat(norm)), strict=True))
+
+    @staticmethod
+    def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+        """``sum(v * other.get(g, 0.0))`` over the smaller vector, run by map() (the same
+        products in the same order: the same float)."""
+        small, other = (a, b) if len(a) < len(b) else (b, a)
+        return sum(map(mul, small.values(), map(other.get, small, repeat(0.0))))
 
     def match_words(
         self, words: Sequence[str], spans: Sequence[tuple[int, int]], threshold: float
@@ -222,8 +282,7 @@ class ClaimKnowledgeBase:
         """Best match per entry over windows of ``words`` (token texts with original spans
         ``spans``, cut at sentence ends beforehand by the caller) at or above ``threshold``."""
         _, neg = _lang_words()
-        content = _content(words)
-        stems = {_stem(w) for w in content}
+        stems = content_stems(words)
         hits: Counter[int] = Counter()
         for s in stems:
             for k in self._index.get(s, ()):
@@ -232,9 +291,8 @@ class ClaimKnowledgeBase:
         if not cands:
             return []
         window_stems = stems
-        vec = self._vec(_ngrams(content))
-        # a negation right before a word of the claim ("vaksin TIDAK mengandung chip")
-        negated_stems = _negated_stems(words, neg)
+        vec: dict[str, float] | None = None  # computed for the first candidate it is needed for
+        negated_stems: frozenset[str] = frozenset()
         best: dict[str, ClaimMatch] = {}
         start, end = spans[0][0], spans[-1][1]
         for k in cands:
@@ -242,12 +300,12 @@ class ClaimKnowledgeBase:
             coverage = len(para.stems & window_stems) / max(len(para.stems), 1)
             if coverage < MIN_COVERAGE:
                 continue
+            if vec is None:
+                vec = self._vec(_ngrams(_content(words)))
+                # a negation right before a word of the claim ("vaksin TIDAK mengandung chip")
+                negated_stems = _negated_stems(words, neg)
             pv = para.vector
-            cos = (
-                sum(v * pv.get(g, 0.0) for g, v in vec.items())
-                if len(vec) < len(pv)
-                else sum(v * vec.get(g, 0.0) for g, v in pv.items())
-            )
+            cos = self.cosine(vec, pv)
             # the window is usually longer than the claim: compare with the part that matters
             sim = math.sqrt(coverage * min(1.0, cos * _length_boost(len(vec), len(pv))))
             if (para.negated and negated_stems.isdisjoint(para.negated_stems)) or (

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bijak.engine.recognizers import (  # noqa: F401  (imported to register)
     accusation,
     bpjs_card,
+    chain_hoax,
     claims,
     email,
     health_claim,

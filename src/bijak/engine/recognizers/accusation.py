@@ -90,6 +90,11 @@ class AccusationRecognizer:
     def __init__(self, data: AccusationData | None = None) -> None:
         self.data = data if data is not None else accusation_data()
         self._first = frozenset(p[0] for p in self.data.accusations)
+        self._any_first = (
+            self._first
+            | frozenset(p[0] for p in self.data.boosters)
+            | frozenset(p[0] for p in self.data.roles)
+        )
 
     def analyze(self, doc: NormalizedText) -> list[Finding]:
         words = [t.text for t in doc.tokens]
@@ -102,8 +107,12 @@ class AccusationRecognizer:
         accusations: list[tuple[int, int, float]] = []
         boosters: list[float] = []
         roles: list[tuple[int, int]] = []
+        any_first = self._any_first
         i = 0
         while i < len(words):
+            if words[i] not in any_first:
+                i += 1  # nothing starts here (cheap skip)
+                continue
             n = _longest(words, d.accusations, i)
             if n and i > 0 and words[i - 1] in _negations():
                 i += n  # "tidak korupsi", "bukan pelakunya"

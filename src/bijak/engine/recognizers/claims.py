@@ -15,14 +15,14 @@ replace the knowledge base entirely (the older plug-in seam).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from bijak.engine.claims import (
     MIN_SHARED,
     ClaimEntry,
     ClaimKnowledgeBase,
-    _content,
-    _stem,
+    content_stems,
     load_default_kb,
     sentence_windows,
 )
@@ -36,6 +36,8 @@ NAME = "bijak.claims.v1"
 ClaimMatcher = Callable[["NormalizedText"], list[Finding]]
 MAX_MATCHES = 3
 OFFICIAL_DOMAINS = (".go.id", "who.int", ".ac.id", "cdc.gov", "turnbackhoax.id", "cekfakta.com")
+_text = itemgetter(0)
+"""A token's normalised text (``Token`` is a named tuple; ``text`` is its first field)."""
 OFFICIAL_KEEP = 0.9
 """With an official link in the post, only a near-verbatim match (>= this) still counts."""
 
@@ -60,7 +62,7 @@ class ClaimRecognizer:
         self.strong = strong
         self.weak_score = weak_score
         self.strong_score = strong_score
-        self._stems: frozenset[str] = frozenset(kb._index) if kb is not None else frozenset()
+        self._stems: frozenset[str] = kb.stems if kb is not None else frozenset()
 
     def analyze(self, doc: NormalizedText) -> list[Finding]:
         if self.matcher is not None:
@@ -68,11 +70,14 @@ class ClaimRecognizer:
         kb = self.kb
         if kb is None or not doc.tokens:
             return []
-        stems = {_stem(w) for w in _content([t.text for t in doc.tokens])}
-        if len(stems & self._stems) < MIN_SHARED or not kb.could_match(stems):
+        stems = content_stems(map(_text, doc.tokens))
+        shared = stems & self._stems
+        if len(shared) < MIN_SHARED or not kb.could_match(shared):
             return []
         best: dict[str, Any] = {}
         for words, spans in sentence_windows(doc):
+            if not kb.window_could_match(content_stems(words)):
+                continue  # no paraphrase shares enough stems with this window
             for m in kb.match_words(words, spans, self.threshold):
                 old = best.get(m.entry.id)
                 if old is None or m.similarity > old.similarity:

@@ -91,12 +91,14 @@ class ModelRecognizer:
         return self.analyze_batch([doc])[0]
 
     def analyze_batch(
-        self, docs: Sequence[NormalizedText], *, top_words: bool = False
+        self, docs: Sequence[NormalizedText], *, top_words: bool = True
     ) -> list[list[Finding]]:
         """Vectorised over a batch (bulk mode): the engine calls this instead of ``analyze``.
-        ``top_words=True`` adds each finding's most telling words to ``meta["top_words"]``;
-        it costs about as much as the scoring itself, so the pipeline (whose single and
-        batch results must be identical) leaves it out; an explanation view may ask for it."""
+        Each finding names its top words (issue 10, item 9): the words of the post with the
+        largest contribution to the category's score, in ``meta["top_words"]`` and in its
+        explanation. They are computed only for posts with a finding (a few percent of
+        ordinary posts), so single and batch results stay identical and bulk scans barely
+        slow down; ``top_words=False`` leaves them out."""
         from bijak.engine.findings import Finding
 
         if not docs:
@@ -111,6 +113,10 @@ class ModelRecognizer:
             for j in hits[i]:
                 cat = self.categories[j]
                 words = top.get((i, j), [])
+                explanation = f"Model memperkirakan peluang '{cat}' sebesar {raw[i, j]:.0%}."
+                if words:
+                    quoted = ", ".join(f"'{w}'" for w in words)
+                    explanation += f" Kata yang paling berpengaruh: {quoted}."
                 found.append(
                     Finding(
                         category=cat,
@@ -119,9 +125,9 @@ class ModelRecognizer:
                         score=float(min(max(row[j], 0.0), 1.0)),
                         recognizer=NAME,
                         evidence=doc.original,  # the span's slice (the whole post)
-                        explanation=f"Model memperkirakan peluang '{cat}' sebesar {raw[i, j]:.0%}.",
+                        explanation=explanation,
                         meta={"probability": f"{raw[i, j]:.4f}"}
-                        | ({"top_words": " | ".join(words)} if top_words else {}),
+                        | ({"top_words": " | ".join(words)} if words else {}),
                     )
                 )
             out.append(found)
@@ -130,19 +136,25 @@ class ModelRecognizer:
     def _top_words(
         self, docs: Sequence[NormalizedText], hits: list[list[int]], k: int = 3
     ) -> dict[tuple[int, int], list[str]]:
-        """For each (post, category) found: the (at most ``k``) words of the post that score
-        highest for the category on their own, as slices of the original text. Words with 5
-        or more digits are skipped (they may be personal numbers). One batched call for all
-        posts with a finding."""
+        """For each (post, category) found: the (at most ``k``) words of the post with the
+        largest positive contribution to the category's score, as slices of the original
+        text. The model is linear in the hashed features, and a word's own features (the word
+        and its character n-grams) are what it adds to the post's score, so a word's
+        contribution is its score on its own, less the intercept. Words with a digit are
+        skipped (they may be parts of personal numbers), and so are capitalised words inside
+        a sentence (names of people and places, which may be personal data). One batched call
+        for all posts with a finding."""
         spans: list[tuple[int, str, int, int]] = []  # (doc, word, ostart, oend)
         for i, doc in enumerate(docs):
             if not hits[i]:
                 continue
             seen: set[str] = set()
             for t in doc.tokens:
+                original = doc.original[t.ostart : t.oend]
                 if (
                     len(t.text) >= 3
-                    and sum(ch.isdigit() for ch in t.text) < 5
+                    and not any(ch.isdigit() for ch in original + t.text)
+                    and not _name_like(doc.original, t.ostart, original)
                     and t.text not in seen
                 ):
                     seen.add(t.text)
@@ -162,3 +174,11 @@ class ModelRecognizer:
                     docs[int(i)].original[spans[r][2] : spans[r][3]] for r in order if s[r, j] > 0
                 ]
         return out
+
+
+def _name_like(text: str, start: int, word: str) -> bool:
+    """A capitalised word (``Sarmin``, not ``BPJS``) that does not open a sentence."""
+    if not (word[:1].isupper() and any(ch.islower() for ch in word[1:])):
+        return False
+    before = text[:start].rstrip()
+    return bool(before) and before[-1] not in ".!?:\n\"'("

@@ -27,7 +27,11 @@ import yaml
 
 from bijak.engine.findings import Finding, new_finding
 from bijak.engine.masking import mask_digits, mask_email, mask_value
-from bijak.engine.recognizers._prefilter import digit_count, longest_digit_run_at_least
+from bijak.engine.recognizers._prefilter import (
+    digit_count,
+    longest_digit_run_at_least,
+    requires_digit,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from bijak.engine.normalize import NormalizedText
@@ -68,6 +72,8 @@ class Pattern:
     invalid_score: float | None
     """Score of a match that fails validation but has a context word (``None``: dropped)."""
     invalid_kind: str
+    needs_digit: bool = False
+    """Every match holds an ASCII digit (read from the regex): skipped on a text without one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +125,7 @@ def _pattern(raw: Mapping[str, Any], where: str, has_validator: bool) -> Pattern
         requires_context=bool(context.get("required", False)),
         invalid_score=float(invalid["score"]) if "score" in invalid else None,
         invalid_kind=str(invalid.get("kind", "")),
+        needs_digit=requires_digit(str(raw["regex"])),
     )
 
 
@@ -232,7 +239,13 @@ class PatternRecognizer:
         spec = self.spec
         out: list[tuple[Pattern, int, int, str, float]] = []
         seen: set[tuple[int, int]] = set()
+        has_digit: bool | None = None
         for pat in spec.patterns:
+            if pat.needs_digit:
+                if has_digit is None:
+                    has_digit = digit_count(text) > 0
+                if not has_digit:
+                    continue  # it cannot match a text without a digit
             for m in pat.regex.finditer(text):
                 start, end = m.start(pat.group), m.end(pat.group)
                 if start < 0 or end <= start or (start, end) in seen:
@@ -260,6 +273,8 @@ class PatternRecognizer:
         return out
 
     def analyze(self, doc: NormalizedText) -> list[Finding]:
+        if self._skip(doc):  # most texts: no list, no generator (matches() checks it too)
+            return []
         text = doc.original
         return [
             new_finding(

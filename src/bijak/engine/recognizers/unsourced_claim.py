@@ -3,7 +3,8 @@
 Reported when a post that talks about health (a ``health`` word in the same sentence) makes
 a claim — a promise of cure ("dijamin sembuh", "obat ampuh"), advice against medicine
 ("tidak perlu obat dokter", "tidak usah imunisasi"), certainty next to a claim verb ("pasti
-turun", "100% alami"), a number next to a claim verb ("90% pasien sembuh") — and names no
+turun", "100% alami"), a number next to a claim verb ("90% pasien sembuh"), either before or after it ("turun 60%", "normal, pasti")
+— and names no
 source: no link to an official or scientific domain, no "sumber:", no "menurut WHO /
 Kemenkes / BPOM" ("menurut saya" is not a source). A caution, never a breach: the policy
 caps ``tanpa_sumber`` at ``tinjau``. The words are language data
@@ -124,8 +125,12 @@ class UnsourcedClaimRecognizer:
         if self._first.isdisjoint(words) and not has_number:
             return []
         pieces: list[tuple[int, int, float, str]] = []  # first token, last token, weight, term
+        starts = self._first
         i = 0
         while i < len(words):
+            if words[i] not in starts and not words[i].isdigit():
+                i += 1  # no promise or certainty starts here (cheap skip)
+                continue
             n = _starts(words, d.promises, i)
             if n:
                 pieces.append((i, i + n - 1, d.promises[tuple(words[i : i + n])], "janji"))
@@ -150,6 +155,20 @@ class UnsourcedClaimRecognizer:
                 if verb is not None and weight > 0.0:
                     pieces.append((i, verb, weight, kind))
                     i = verb + 1
+                    continue
+                # the certainty or the number after the claim ("gula darah normal, pasti";
+                # "menurunkan kolesterol sampai 60%")
+                back = next(
+                    (
+                        j
+                        for j in range(i - 1, max(-1, i - 1 - d.window), -1)
+                        if words[j] in d.claim_verbs
+                    ),
+                    None,
+                )
+                if back is not None and weight > 0.0:
+                    pieces.append((back, i + n - 1, weight, kind))
+                    i += n
                     continue
             i += 1
         if not pieces:
