@@ -274,7 +274,8 @@ class ClaimKnowledgeBase:
         """``sum(v * other.get(g, 0.0))`` over the smaller vector, run by map() (the same
         products in the same order: the same float)."""
         small, other = (a, b) if len(a) < len(b) else (b, a)
-        return sum(map(mul, small.values(), map(other.get, small, repeat(0.0))))
+        total: float = sum(map(mul, small.values(), map(other.get, small, repeat(0.0))))
+        return total
 
     def match_words(
         self, words: Sequence[str], spans: Sequence[tuple[int, int]], threshold: float
