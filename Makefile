@@ -38,7 +38,7 @@ lint: install
 MUTATION_JOBS ?= 2
 MUTANTS ?=
 mutation: install
-	$(if $(MUTANTS),mkdir -p mutants,rm -rf mutants && mkdir mutants)
+	$(if $(MUTANTS),rm -rf mutants/tests && mkdir -p mutants,rm -rf mutants && mkdir mutants)
 	start=$$(date +%s); $(BIN)/mutmut run --max-children $(MUTATION_JOBS) $(MUTANTS) >mutants/run.log 2>&1 \
 	  || { tail -c 3000 mutants/run.log; exit 1; }; \
 	$(BIN)/python scripts/mutation_report.py --seconds $$(( $$(date +%s) - start ))
