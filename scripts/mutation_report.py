@@ -112,9 +112,12 @@ def collect() -> dict[str, Any]:
                 }
             )
         equivalent = sum(1 for s in survivors[path] if s["equivalent"])
+        tested = total - counts["not checked"]
         files[path] = {
             **{c: counts[c] for c in COLUMNS},
             "total": total,
+            "tested": tested,
+            "share_killed_of_tested": round(killed / tested, 4) if tested else None,
             "equivalent": equivalent,
             "share_killed": round(killed / total, 4) if total else None,
             "share_killed_of_non_equivalent": (
@@ -124,10 +127,13 @@ def collect() -> dict[str, Any]:
     total = sum(f["total"] for f in files.values())
     killed = sum(f["killed"] + f["timeout"] for f in files.values())
     equivalent = sum(f["equivalent"] for f in files.values())
+    tested = sum(f["tested"] for f in files.values())
     return {
         "tool": f"mutmut {version('mutmut')}",
         "files": files,
         "total": total,
+        "tested": tested,
+        "share_killed_of_tested": round(killed / tested, 4) if tested else None,
         "killed_or_timeout": killed,
         "equivalent": equivalent,
         "share_killed": round(killed / total, 4) if total else None,
@@ -145,7 +151,8 @@ def _pct(value: float | None) -> str:
 def table(results: dict[str, Any]) -> str:
     head = (
         f"{'file':<34} {'killed':>6} {'timeout':>7} {'survived':>8} {'(equiv.)':>8} "
-        f"{'no tests':>8} {'unrun':>5} {'other':>5} {'total':>5} {'share':>6} {'excl. eq.':>9}"
+        f"{'no tests':>8} {'unrun':>5} {'other':>5} {'total':>5} {'share':>6} {'excl. eq.':>9} "
+        f"{'of run':>6}"
     )
     lines = [head, "-" * len(head)]
     for path, f in results["files"].items():
@@ -153,13 +160,14 @@ def table(results: dict[str, Any]) -> str:
             f"{path.removeprefix('src/bijak/'):<34} {f['killed']:>6} {f['timeout']:>7} "
             f"{f['survived']:>8} {f['equivalent']:>8} {f['no tests']:>8} {f['not checked']:>5} "
             f"{f['other']:>5} {f['total']:>5} {_pct(f['share_killed']):>6} "
-            f"{_pct(f['share_killed_of_non_equivalent']):>9}"
+            f"{_pct(f['share_killed_of_non_equivalent']):>9} {_pct(f['share_killed_of_tested']):>6}"
         )
     lines.append("-" * len(head))
     lines.append(
         f"all: {results['killed_or_timeout']} of {results['total']} mutants killed (or timed out): "
         f"{_pct(results['share_killed'])}; {results['equivalent']} equivalent survivors set aside: "
-        f"{_pct(results['share_killed_of_non_equivalent'])}"
+        f"{_pct(results['share_killed_of_non_equivalent'])}; of the {results['tested']} run: "
+        f"{_pct(results['share_killed_of_tested'])}"
     )
     return "\n".join(lines)
 
