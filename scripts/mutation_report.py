@@ -100,7 +100,7 @@ def collect() -> dict[str, Any]:
         spans = MutantLineSpans.load(path)
         for name in sorted(codes):
             status = _status(codes[name])
-            if status in ("killed", "timeout"):
+            if status in ("killed", "timeout", "not checked"):
                 continue
             diff = _diff(name, path, spans)
             survivors[path].append(
@@ -172,17 +172,37 @@ def table(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def markdown(results: dict[str, Any]) -> str:
+    """The README's table."""
+    lines = [
+        "| file | killed | survived (of which equivalent) | no tests | not run | total | killed of total | killed of those run |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for path, f in results["files"].items():
+        lines.append(
+            f"| `{path.removeprefix('src/bijak/')}` | {f['killed'] + f['timeout']} | "
+            f"{f['survived']} ({f['equivalent']}) | {f['no tests']} | {f['not checked']} | "
+            f"{f['total']} | {_pct(f['share_killed'])} | {_pct(f['share_killed_of_tested'])} |"
+        )
+    lines.append(
+        f"| **all** | {results['killed_or_timeout']} | | | | {results['total']} | "
+        f"{_pct(results['share_killed'])} | {_pct(results['share_killed_of_tested'])} |"
+    )
+    return "\n".join(lines)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, help="wall time of the mutmut run")
     parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument("--markdown", action="store_true", help="print the README's table")
     args = parser.parse_args()
     results = collect()
     if not results["files"]:
         print("no mutmut results under mutants/: run `make mutation` first", file=sys.stderr)
         return 1
     results["seconds"] = args.seconds
-    print(table(results))
+    print(markdown(results) if args.markdown else table(results))
     if not args.no_write:
         payload = {
             "benchmark": "mutation",
