@@ -3,6 +3,9 @@
 - With BIJAK_FORBID_SKIPS=1 (CI), any skipped test fails the run, whether it is skipped while
   running or while its module is collected: a skip that hides a missing part is a failure.
 - `browser_page`: Debian's Chromium driven by Playwright against the live test server.
+- `pipeline`: the engine's default pipeline, built once (here rather than in tests/engine/: a
+  second `conftest` module there took the name `conftest` from tests/site/conftest.py, whose
+  `make_person` some site helpers import, whenever engine tests were collected after site tests).
 """
 
 from __future__ import annotations
@@ -46,6 +49,13 @@ def _fast_password_hashing() -> None:
 
     if settings.configured:  # a probe run of this conftest without Django skips it
         settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Any:
+    from bijak.engine import default_pipeline
+
+    return default_pipeline()
 
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -99,3 +99,20 @@ def test_bpjs_card(text, piece, score):
 @pytest.mark.parametrize("text", ["BPJS 1001234567890", "BPJS 00012345678901", "BPJS itu 000"])
 def test_not_bpjs_card(text):
     assert run(BpjsCardRecognizer(), text) == []
+
+
+def test_masks_keep_the_length_and_hide_letters_and_digits():
+    """`bijak.engine.masking` directly: what each mask shows and hides (offsets in a masked
+    text stay those of the original)."""
+    from bijak.engine.masking import mask_digits, mask_email, mask_value
+
+    assert mask_value("3201234567890003") == "3201********0003"
+    assert mask_value("0812-3456-7890") == "0812-****-7890"
+    # too short to show four at each end: a quarter of the characters at each end
+    assert mask_value("12345678") == "12****78"
+    assert mask_value("abc") == "***"
+    assert mask_value("3201234567890003", 0, 0) == "*" * 16
+    assert mask_digits("RT 03/RW 05") == "RT **/RW **"
+    assert mask_email("budi.santoso@mail.com") == "b***********@mail.com"
+    # no @: the first character shows, the rest is hidden
+    assert mask_email("budisantoso") == "b**********"

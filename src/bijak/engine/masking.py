@@ -38,29 +38,6 @@ def mask_digits(value: str) -> str:
     return "".join("*" if ch.isdigit() else ch for ch in value)
 
 
-def personal_data_finding(
-    *,
-    recognizer: str,
-    kind: str,
-    text: str,
-    start: int,
-    end: int,
-    score: float,
-    keep_start: int = 4,
-    keep_end: int = 4,
-) -> Finding:
-    """A `data_pribadi` finding over ``text[start:end]`` whose evidence is already masked."""
-    return Finding(
-        category="data_pribadi",
-        start=start,
-        end=end,
-        score=score,
-        recognizer=recognizer,
-        evidence=mask_value(text[start:end], keep_start, keep_end),
-        meta={"kind": kind},
-    )
-
-
 def mask_email(value: str) -> str:
     """``budi.santoso@mail.com`` -> ``b***********@mail.com``."""
     local, sep, domain = value.partition("@")

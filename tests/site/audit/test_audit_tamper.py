@@ -233,3 +233,18 @@ def test_demo_makes_an_audit_key_under_var_once(tmp_path, settings, monkeypatch)
     _demo_audit_key()  # a second run keeps the key
     assert key.read_bytes() == first
     assert os.environ["BIJAK_AUDIT_KEY_FILE"] == str(key)
+
+
+def test_an_empty_log_has_the_genesis_head_and_verifies():
+    """Before any entry the head is entry 0 with the genesis hash (what a first checkpoint
+    signs), and the first entry links to it."""
+    from bijak.site.audit.services import ChainPoint, audit_head
+
+    AuditEntry.objects.all().delete()
+    ChainHead.objects.update(seq=0, hash=GENESIS)
+    assert audit_head() == ChainPoint(0, GENESIS)
+    check = audit_verify()
+    assert check.ok and check.entries == 0
+    first = audit_record(actor=None, action="test.entry")
+    assert (first.seq, first.prev_hash) == (1, GENESIS)
+    assert audit_head() == ChainPoint(1, first.hash)

@@ -134,3 +134,66 @@ def test_campaign_start_requires_an_active_policy(
         campaign_start(
             actor=None, title="x", units=[org_tree.keu], start_date=today, due_date=today
         )
+
+
+def test_who_sees_manages_and_closes_a_campaign_follows_their_grants(
+    org_tree: Any,
+    campaign_over: Any,
+    today: dt.date,
+    employee: Any,
+    unit_head: Any,
+    officer: Any,
+    auditor: Any,
+    admin: Any,
+) -> None:
+    """The access layer asked directly (gaps found by `make mutation`): a campaign over SJ.KEU
+    started by its head, and one over SJ.KPP started three days earlier by the officer."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from bijak.site.dissemination import access
+    from bijak.site.org.services import role_assign
+
+    def scoped(username: str, unit: Any) -> Any:
+        user = make_person(username=username, full_name=username)
+        role_assign(actor=None, user=user, role="officer", unit=unit)
+        return user
+
+    keu = campaign_over(org_tree.keu, actor=unit_head, title="KEU")
+    kpp = campaign_over(
+        org_tree.kpp, actor=officer, title="KPP", start_date=today - dt.timedelta(days=3)
+    )
+    people = {
+        "anonymous": AnonymousUser(),
+        "employee": employee,
+        "unit_head": unit_head,
+        "officer": officer,
+        "auditor": auditor,
+        "admin": admin,
+        "officer@keu": scoped("petugas-keu", org_tree.keu),
+        "officer@kpp": scoped("petugas-kpp", org_tree.kpp),
+    }
+
+    def who(right: Any, campaign: Any) -> set[str]:
+        return {name for name, user in people.items() if right(user, campaign)}
+
+    visible = {
+        name: [c.title for c in access.campaigns_visible_to(user)] for name, user in people.items()
+    }
+    assert visible["officer"] == visible["auditor"] == visible["admin"] == ["KEU", "KPP"]
+    assert visible["unit_head"] == visible["officer@keu"] == ["KEU"]
+    assert visible["officer@kpp"] == ["KPP"]
+    assert visible["anonymous"] == visible["employee"] == []
+
+    assert who(access.can_manage_campaign, keu) == {"unit_head", "officer", "admin", "officer@keu"}
+    assert who(access.can_manage_campaign, kpp) == {"officer", "admin", "officer@kpp"}
+    # close: whoever started it, or an officer/admin covering its whole scope
+    assert who(access.can_close_campaign, keu) == {"unit_head", "officer", "admin", "officer@keu"}
+    assert who(access.can_close_campaign, kpp) == {"officer", "admin", "officer@kpp"}
+
+    heads = {
+        name: [u.code for u in access.head_units_in(user, kpp)] for name, user in people.items()
+    }
+    # the Eselon II units of the scope the user manages (SJ.KPP, not its Eselon III and IV)
+    assert heads["officer"] == heads["admin"] == heads["officer@kpp"] == ["SJ.KPP"]
+    for name in ("unit_head", "officer@keu", "auditor", "employee", "anonymous"):
+        assert heads[name] == [], name

@@ -411,3 +411,108 @@ def test_desk_stats_count_held_free_and_decided_flags_and_the_oldest_free(
     flag_dismiss(actor=officer, flag=flags[2], reason="noise")
     stats = desk_stats(user=officer)
     assert (stats.open, stats.unclaimed, stats.decided) == (2, 2, 1)
+
+
+# --- the access layer asked directly (gaps found by `make mutation`) ---
+
+
+def _officer_of_kpp(org_tree: Any) -> Any:
+    """An officer whose grant covers SJ.KPP only (the employee works in SJ.KEU.AG.1)."""
+    from bijak.site.accounts.models import User
+    from bijak.site.org.services import role_assign
+
+    user = User.objects.create_user(username="petugas-kpp", password="x-unused-x")
+    role_assign(actor=None, user=user, role="officer", unit=org_tree.kpp)
+    return user
+
+
+def test_an_import_opens_only_for_its_uploader_and_by_its_own_id(
+    officer: Any, employee: Any
+) -> None:
+    from django.http import Http404
+
+    from bijak.site.monitoring.access import access_post_import_by_id
+
+    account = register(officer, employee)
+    mine = post_import_preview(
+        actor=employee, account=account, filename="a.zip", content=x_archive()
+    )
+    theirs = post_import_preview(
+        actor=officer, account=account, filename="b.zip", content=x_archive()
+    )
+    assert access_post_import_by_id(employee, mine.pk) == mine
+    assert access_post_import_by_id(officer, str(theirs.pk)) == theirs
+    for user, batch_id in (
+        (employee, theirs.pk),
+        (officer, mine.pk),
+        (officer, "x"),
+        (officer, None),
+    ):
+        with pytest.raises(Http404):
+            access_post_import_by_id(user, batch_id)
+
+
+def test_importing_for_an_account_needs_the_owner_or_an_officer_covering_their_unit(
+    org_tree: Any, officer: Any, employee: Any, colleague: Any, auditor: Any, unit_head: Any
+) -> None:
+    from bijak.site.monitoring.access import can_import_for
+
+    account = register(officer, employee)
+    allowed = {
+        name: can_import_for(user, account)
+        for name, user in {
+            "owner": employee,
+            "officer": officer,
+            "officer@kpp": _officer_of_kpp(org_tree),
+            "colleague": colleague,
+            "auditor": auditor,
+            "unit_head": unit_head,
+        }.items()
+    }
+    assert allowed == {
+        "owner": True,
+        "officer": True,
+        "officer@kpp": False,
+        "colleague": False,
+        "auditor": False,
+        "unit_head": False,
+    }
+
+
+def test_reviewing_and_reading_flags_and_posts_stay_within_each_grant(
+    org_tree: Any, officer: Any, employee: Any, colleague: Any, auditor: Any
+) -> None:
+    from django.http import Http404
+
+    from bijak.site.monitoring.access import (
+        access_flag_by_id,
+        access_flag_for_review,
+        posts_visible_to,
+    )
+
+    flag = _flags(officer, employee)[0]
+    kpp_officer = _officer_of_kpp(org_tree)
+    assert access_flag_for_review(officer, flag.pk) == flag
+    assert access_flag_by_id(employee, flag.pk) == flag  # a flag on one's own post
+    for user in (kpp_officer, auditor):
+        with pytest.raises(Http404):
+            access_flag_for_review(user, flag.pk)
+    for user in (kpp_officer, colleague):
+        with pytest.raises(Http404):
+            access_flag_by_id(user, flag.pk)
+    every_post = set(Post.objects.values_list("pk", flat=True))
+    assert every_post
+    assert set(posts_visible_to(auditor).values_list("pk", flat=True)) == every_post
+    assert set(posts_visible_to(employee).values_list("pk", flat=True)) == every_post
+    assert not posts_visible_to(colleague).exists()
+    assert not posts_visible_to(kpp_officer).exists()
+
+
+def test_quality_samples_are_not_flags_to_the_employee(officer: Any, employee: Any) -> None:
+    """A sampled `aman` post is the officers' quality check, not a finding on the employee."""
+    from bijak.site.monitoring.access import flags_on_own_posts
+
+    _flags(officer, employee)
+    assert sample_draw(actor=officer, size=50, seed=1) > 0
+    own = flags_on_own_posts(employee)
+    assert own.exists() and set(own.values_list("kind", flat=True)) == {"flag"}
