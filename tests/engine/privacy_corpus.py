@@ -9,6 +9,11 @@ clauses' explanations and evidence).
 As a script, the slow full run (the issue-10 figure)::
 
     .venv/bin/python tests/engine/privacy_corpus.py 100000
+
+or in K processes, shard I of K each (the same corpus, every post in exactly one shard)::
+
+    .venv/bin/python tests/engine/privacy_corpus.py 100000 0/2 &
+    .venv/bin/python tests/engine/privacy_corpus.py 100000 1/2
 """
 
 from __future__ import annotations
@@ -181,12 +186,16 @@ def leaks(post: Post, outputs: list[str]) -> list[str]:
     return [v for v in post.values if any(v in out for out in outputs)]
 
 
-def main(n: int) -> int:
+def main(n: int, shard: int = 0, shards: int = 1) -> int:
     from bijak.engine import analyze
 
     t0 = time.perf_counter()
     bad = 0
-    for post in generate(n):
+    done = 0
+    for index, post in enumerate(generate(n)):
+        if index % shards != shard:
+            continue
+        done += 1
         outputs = [analyze(post.text).to_json(), analyze(post.text, lang="en").to_json()]
         leaked = leaks(post, outputs)
         if leaked:
@@ -194,9 +203,14 @@ def main(n: int) -> int:
             if bad <= 5:
                 print("LEAK", leaked, post.text)
     dt = time.perf_counter() - t0
-    print(f"{n} posts, {bad} with a raw value in an output, {dt:.1f} s ({n / dt:.0f} posts/s)")
+    print(
+        f"{done} posts (shard {shard}/{shards} of {n}), {bad} with a raw value in an output, "
+        f"{dt:.1f} s ({done / dt:.0f} posts/s)"
+    )
     return 1 if bad else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(int(sys.argv[1]) if len(sys.argv) > 1 else 100_000))
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    part, parts = (int(x) for x in (sys.argv[2] if len(sys.argv) > 2 else "0/1").split("/"))
+    sys.exit(main(count, part, parts))
