@@ -226,3 +226,16 @@ def test_every_case_page_and_action_for_every_persona(
     assert page.status_code == 302
     kinds = list(CaseEvent.objects.filter(case=case).values_list("kind", flat=True))
     assert kinds[-2:] == ["examine", "respond"]
+
+
+def test_the_ppk_home_lists_the_cases_waiting_on_the_ppk(
+    case: Any, officer: Any, ppk: Any, admin: Any, client_as: Any
+) -> None:
+    """After the examination the PPK may form a Tim Pemeriksa: the case is on the PPK's home
+    page (not before, and never on an administrator's, who is not the PPK)."""
+    assert "Perkara menunggu PPK" not in client_as(ppk).get("/").content.decode()
+    step(case, officer, "examine", today=EXAM, record="Pegawai hadir.")
+    home = client_as(ppk).get("/").content.decode()
+    assert "Perkara menunggu PPK" in home and case.number in home
+    assert "1 perkara disiplin menunggu keputusan PPK." in home
+    assert "Perkara menunggu PPK" not in client_as(admin).get("/").content.decode()

@@ -38,6 +38,23 @@ def _queue_context(request: HttpRequest) -> dict[str, Any] | None:
     return {"summary": summary, "next_actions": actions}
 
 
+def _waiting_context(waiting: list[Any], text: str) -> dict[str, Any] | None:
+    """A panel listing the cases that wait on this user, with one next action."""
+    if not waiting:
+        return None
+    return {
+        "waiting": waiting[:5],
+        "next_actions": [
+            NextAction(
+                text=text % {"n": len(waiting)},
+                url=reverse("cases:list"),
+                label=_("Tindak lanjuti"),
+                urgency=15,
+            )
+        ],
+    }
+
+
 def _unit_context(request: HttpRequest) -> dict[str, Any] | None:
     from bijak.site.cases.access import case_roles_of, cases_visible_to
 
@@ -46,24 +63,14 @@ def _unit_context(request: HttpRequest) -> dict[str, Any] | None:
         for c in cases_visible_to(request.user).exclude(state="closed")[:50]
         if {"superior", "superior2"} & case_roles_of(request.user, c)
     ]
-    if not waiting:
-        return None
-    return {
-        "waiting": waiting[:5],
-        "next_actions": [
-            NextAction(
-                text=ngettext(
-                    "%(n)d perkara disiplin bawahan menunggu tindakan Anda.",
-                    "%(n)d perkara disiplin bawahan menunggu tindakan Anda.",
-                    len(waiting),
-                )
-                % {"n": len(waiting)},
-                url=reverse("cases:list"),
-                label=_("Tindak lanjuti"),
-                urgency=15,
-            )
-        ],
-    }
+    return _waiting_context(
+        waiting,
+        ngettext(
+            "%(n)d perkara disiplin bawahan menunggu tindakan Anda.",
+            "%(n)d perkara disiplin bawahan menunggu tindakan Anda.",
+            len(waiting),
+        ),
+    )
 
 
 def _ppk_context(request: HttpRequest) -> dict[str, Any] | None:
@@ -82,24 +89,14 @@ def _ppk_context(request: HttpRequest) -> dict[str, Any] | None:
         for c in cases_visible_to(request.user).filter(state__in=states)[:50]
         if "ppk" in case_roles_of(request.user, c)
     ]
-    if not waiting:
-        return None
-    return {
-        "waiting": waiting[:5],
-        "next_actions": [
-            NextAction(
-                text=ngettext(
-                    "%(n)d perkara disiplin menunggu keputusan PPK.",
-                    "%(n)d perkara disiplin menunggu keputusan PPK.",
-                    len(waiting),
-                )
-                % {"n": len(waiting)},
-                url=reverse("cases:list"),
-                label=_("Tindak lanjuti"),
-                urgency=15,
-            )
-        ],
-    }
+    return _waiting_context(
+        waiting,
+        ngettext(
+            "%(n)d perkara disiplin menunggu keputusan PPK.",
+            "%(n)d perkara disiplin menunggu keputusan PPK.",
+            len(waiting),
+        ),
+    )
 
 
 register(
