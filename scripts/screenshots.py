@@ -39,7 +39,7 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-ROLES = ("pegawai", "kepala", "petugas", "auditor", "admin")
+ROLES = ("pegawai", "kepala", "petugas", "auditor", "admin", "ppk")
 SIZES = {"phone": (390, 844), "desktop": (1280, 900)}
 
 
