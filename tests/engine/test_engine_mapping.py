@@ -66,6 +66,16 @@ def test_clauses_are_ordered_worst_first(mapper):
     assert [c.id for c in clauses] == ["D", "B.4"]
 
 
+def test_clauses_with_the_same_verdict_are_ordered_by_severity_then_policy_order(mapper):
+    """B.6 is rendah, B.7 sedang, B.2 and D tinggi (B.2 before D in the circular): whatever
+    order the findings come in, the reader sees the gravest point first."""
+    findings = [f("pamer", 0.6, "a"), f("keluhan_layanan", 0.6, "b"), f("sara", 0.6, "c")]
+    for order in (findings, findings[::-1], [findings[1], findings[2], findings[0]]):
+        _, _, clauses = mapper.map(order)
+        assert {c.verdict for c in clauses} == {"tinjau"}
+        assert [c.id for c in clauses] == ["B.2", "D", "B.7", "B.6"]
+
+
 def test_explanation_names_the_evidence_words_in_indonesian(mapper):
     findings = [
         f("perjudian", 0.6, "gacor", 0, 5, "g4c0r"),
