@@ -115,18 +115,23 @@ sys.stdout.write(str(Post.objects.filter(account__handle__startswith=f"beban{run
 """
 
 
+def _site_script(script: str, *args: str, env: dict[str, str], cwd: str) -> str:
+    """Run one of the scripts above against the benchmark's site database; its stdout."""
+    return subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", script, *args],
+        env=env,
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
 def _wait_for_scans(env: dict[str, str], cwd: str, run: str, *, timeout: float) -> float:
     """After the clients stop, give the worker time to scan what was imported; seconds waited."""
     started = time.monotonic()
     while time.monotonic() - started < timeout:
-        pending = subprocess.run(  # noqa: S603
-            [sys.executable, "-c", PENDING, run],
-            env=env,
-            cwd=cwd,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
+        pending = _site_script(PENDING, run, env=env, cwd=cwd)
         if int(pending or 0) == 0:
             break
         time.sleep(2)
@@ -481,16 +486,7 @@ def run_load_benchmark(
         if database_url:
             env["DATABASE_URL"] = database_url
         (Path(tmp) / "var").mkdir()
-        accounts = json.loads(
-            subprocess.run(  # noqa: S603
-                [sys.executable, "-c", SETUP, run, str(clients), PASSWORD],
-                env=env,
-                cwd=tmp,
-                check=True,
-                capture_output=True,
-                text=True,
-            ).stdout
-        )
+        accounts = json.loads(_site_script(SETUP, run, str(clients), PASSWORD, env=env, cwd=tmp))
         server = Server(env, tmp, _free_port(), processes, threads)
         restart_s = [round(server.start(), 2)]
         stats = Stats()
@@ -538,16 +534,7 @@ def run_load_benchmark(
         finally:
             server.stop()
         elapsed = time.monotonic() - started
-        after = json.loads(
-            subprocess.run(  # noqa: S603
-                [sys.executable, "-c", AFTER, run],
-                env=env,
-                cwd=tmp,
-                check=True,
-                capture_output=True,
-                text=True,
-            ).stdout
-        )
+        after = json.loads(_site_script(AFTER, run, env=env, cwd=tmp))
     stored = set(after["texts"])
     stored_markers = {re.sub(r"^(beban \S+ \S+) .*$", r"\1", text) for text in stored}
     lost = [marker for marker in stats.confirmed if marker not in stored_markers]
