@@ -48,7 +48,7 @@ MAX_PER_FAMILY = 60
 # the first freeze and frozen before any tuning helper saw them; this many items each.
 TEST_B_PREFIX = "b-"
 TEST_B_PER_FAMILY = 50
-TRAIN_TARGET_PER_SIDE = 640
+TRAIN_TARGET_PER_SIDE = 960
 MAX_PER_TRAIN_FAMILY = 80
 
 CATEGORIES: tuple[str, ...] = (
