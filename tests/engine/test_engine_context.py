@@ -162,3 +162,134 @@ def test_context_data_rejects_a_bad_scope():
     )
     with pytest.raises(ContextDataError, match="scope must be"):
         parse_context(text)
+
+
+# Frames added for the hard ordinary posts of issue 10 (rules-fa). Posts invented by the bijak
+# authors: (post, category a rule raises without context, frame that sets it aside).
+NEW_FRAMES_WITHDRAW = [
+    (
+        "Katanya minum rebusan daun sirsak bisa sembuhkan kanker, padahal penelitiannya baru "
+        "di tikus.",
+        "hoaks",
+        "kutip_lalu_bantah",
+    ),
+    (
+        "Apa benar vaksin covid menyebabkan kemandulan? Simak jawaban dokter kandungan berikut.",
+        "hoaks",
+        "pertanyaan_penjelasan",
+    ),
+    (
+        '"Dasar bodoh!" teriak pelaku perundungan kepada korban dalam video itu. Sekolah sudah '
+        "memanggil orang tua.",
+        "kata_kasar",
+        "laporan_perundungan",
+    ),
+    (
+        "Menurut saya antrean apotek RSUD Sukamaju masih lambat, sebaiknya loketnya ditambah. "
+        "Semoga ke depan lebih cepat.",
+        "keluhan_layanan",
+        "saran_membangun",
+    ),
+    (
+        'Pelaku penipuan sering pakai kalimat "selamat Anda mendapat hadiah". Kalau dapat pesan '
+        "begitu, abaikan saja.",
+        "penipuan",
+        "peringatan_penipuan",
+    ),
+    (
+        "Waspada! Ada akun WhatsApp yang mengaku pejabat dinkes dan minta pulsa. Itu bukan kami.",
+        "penipuan",
+        "peringatan_penipuan",
+    ),
+    (
+        "Pasien saya sembuh dari ketergantungan sabu setelah ikut rehab 6 bulan. Bangga sama "
+        "perjuangannya.",
+        "narkoba",
+        "edukasi_obat",
+    ),
+    (
+        "Pengingat: ASN dilarang memberi like atau komentar pada unggahan kampanye peserta pemilu.",
+        "politik",
+        "netralitas_asn",
+    ),
+    (
+        "Mengingatkan: daftar hadir rapat internal tidak boleh difoto lalu diunggah ke grup publik.",
+        "rahasia",
+        "transparansi_etika",
+    ),
+]
+
+# the same frames must not excuse a breach that wears their words
+NEW_FRAMES_STILL_RAISED = [
+    ("Katanya vaksin aman, padahal banyak yang lumpuh setelah disuntik. Sebarkan!", "hoaks"),
+    ("Katanya vaksin aman, padahal vaksin bikin mandul.", "hoaks"),
+    ("Benarkah vaksin bikin mandul? Ternyata benar! Sebarkan ke grup keluarga.", "hoaks"),
+    ("Waspada! Vaksin booster bikin mandul, cek dulu sebelum disuntik. Sebarkan!", "hoaks"),
+    ("Dasar bodoh kau, pantas jadi korban perundungan.", "kata_kasar"),
+    (
+        "Antrean apotek RSUD Sukamaju lambat, petugasnya judes, sebaiknya dipecat saja. Kecewa!",
+        "keluhan_layanan",
+    ),
+    # a scam pasted whole in quotation marks is still the author's message
+    (
+        '"Selamat Anda mendapat hadiah 10 juta dari Kemenkes, jangan percaya yang lain, transfer '
+        'dulu biaya admin ke rekening ini"',
+        "penipuan",
+    ),
+    ("Sabu ready, harga miring, bahaya kalau ketahuan, DM aja.", "narkoba"),
+    (
+        "Selamat anda terpilih dapat bantuan nakes, jangan bilang siapa-siapa, klik link "
+        "berikut lalu transfer dulu biaya admin.",
+        "penipuan",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "category", "frame"), NEW_FRAMES_WITHDRAW)
+def test_new_frames_withdraw_an_ordinary_post(rules, full, text, category, frame):
+    report = rules.analyze(text)
+    assert _verdict(report, category) == "aman", [
+        (f.category, f.score, f.evidence, dict(f.meta)) for f in report.findings
+    ]
+    touched = [f for f in report.findings if f.category == category and "context" in f.meta]
+    assert touched and all(f.meta["context"] == frame for f in touched), [
+        dict(f.meta) for f in touched
+    ]
+    assert all(f.meta["context_reason_id"] in f.explanation for f in touched)
+    assert _verdict(full.analyze(text), category) == "aman"
+
+
+@pytest.mark.parametrize(("text", "category"), NEW_FRAMES_STILL_RAISED)
+def test_new_frames_do_not_excuse_a_breach(rules, full, text, category):
+    for pipe in (rules, full):
+        report = pipe.analyze(text)
+        assert _verdict(report, category) != "aman", [
+            (f.category, f.score, f.evidence, dict(f.meta)) for f in report.findings
+        ]
+
+
+def test_a_refutation_counts_only_next_to_a_report_of_what_others_say():
+    text = (
+        "# written by the bijak authors\n"
+        "frames:\n"
+        "  - {id: x, categories: [hoaks], phrases: [keliru], requires: [katanya],\n"
+        "     reason: {id: a, en: b}}\n"
+    )
+    (frame,) = parse_context(text).frames
+    assert frame.requires == (("katanya",),)
+
+
+def test_a_quoted_insult_reported_by_a_bystander_lowers_the_model_too(full):
+    text = '"Goblok!" teriak seorang penonton kepada wasit di pertandingan kemarin.'
+    report = full.analyze(text)
+    assert _verdict(report, "kata_kasar") != "langgar"
+    lowered = [f for f in report.findings if f.category == "kata_kasar"]
+    assert lowered and all(f.meta.get("context") == "kutipan_berita" for f in lowered)
+    assert all(0 < f.score < float(f.meta["score_before_context"]) for f in lowered)
+
+
+def test_a_quoted_scam_line_does_not_cancel_the_warning_around_it(rules):
+    quoted = 'Pesan penipu biasanya berbunyi "klaim hadiah Anda sekarang". Abaikan saja.'
+    bare = "Klaim hadiah Anda sekarang, abaikan pesan lain."
+    assert _verdict(rules.analyze(quoted), "penipuan") == "aman"
+    assert _verdict(rules.analyze(bare), "penipuan") != "aman"
