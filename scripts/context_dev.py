@@ -66,17 +66,31 @@ def _challenge(per_family: int) -> list[tuple[str, str, str, dict[str, int]]]:
 
 
 def _families(files: list[str]) -> list[tuple[str, str, str, dict[str, int]]]:
-    from bijak.ml.challenge import expand_family, load_families, load_fillers
+    """Lines of the given family files, expanded as the generator does for train (30 each),
+    with the fillers that sit next to each file (``../fillers.yaml``) when there are some."""
+    from bijak.ml.challenge import ChallengeError, expand_family, load_families, load_fillers
 
-    fillers = load_fillers(ROOT / "benchmarks/challenge")
     out = []
     for name in files:
+        here = Path(name).resolve().parents[1]
+        fillers = load_fillers(
+            here if (here / "fillers.yaml").is_file() else ROOT / "benchmarks/challenge"
+        )
         with tempfile.TemporaryDirectory() as d:
             (Path(d) / "families").mkdir()
             shutil.copy(name, Path(d) / "families" / Path(name).name)
-            fams = load_families(Path(d))
+            try:
+                fams = load_families(Path(d))
+            except ChallengeError as exc:
+                print(f"  skipped {name}: {exc}", file=sys.stderr)
+                continue
         for fam in fams:
-            for line in expand_family(fam, fillers, 30, "train"):
+            try:
+                lines = expand_family(fam, fillers, 30, "train")
+            except ChallengeError as exc:
+                print(f"  skipped {fam.id}: {exc}", file=sys.stderr)
+                continue
+            for line in lines:
                 out.append((fam.id, fam.side, line.text, dict(line.labels)))
     return out
 
@@ -105,9 +119,16 @@ def _datasets(per_set: int) -> list[tuple[str, str, str, dict[str, int]]]:
     return out
 
 
+DUMP: list[dict] = []
+
+
 def _score(pipe: object, items: list, show: int, label: str) -> dict[str, list[int]]:
     """{"neg:<category>": [flagged, n], "pos:<category>": [found, n]} and prints examples."""
     reports = pipe.analyze_batch([t for _, _, t, _ in items])  # type: ignore[attr-defined]
+    DUMP.extend(
+        {"part": label, "family": fam, "side": side, "text": text, "fired": sorted(_fired(rep))}
+        for (fam, side, text, _), rep in zip(items, reports, strict=True)
+    )
     out: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0])
     shown: collections.Counter[str] = collections.Counter()
     for (fam, side, text, labels), rep in zip(items, reports, strict=True):
@@ -145,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--save")
     ap.add_argument("--compare")
     ap.add_argument("--show", type=int, default=0)
+    ap.add_argument("--dump", help="write every line's verdicts here (JSON lines)")
     args = ap.parse_args(argv)
 
     pipes = _pipelines()
@@ -177,6 +199,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {key:28s} {now}")
     if args.save:
         Path(args.save).write_text(json.dumps(results, indent=1, sort_keys=True))
+    if args.dump:
+        with open(args.dump, "w", encoding="utf-8") as fh:
+            for row in DUMP:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     return 0
 
 

@@ -280,7 +280,7 @@ def test_a_refutation_counts_only_next_to_a_report_of_what_others_say():
 
 
 def test_a_quoted_insult_reported_by_a_bystander_lowers_the_model_too(full):
-    text = '"Goblok!" teriak seorang penonton kepada wasit di pertandingan kemarin.'
+    text = '"Goblok!" begitu seorang penonton meneriaki wasit di pertandingan kemarin.'
     report = full.analyze(text)
     assert _verdict(report, "kata_kasar") != "langgar"
     lowered = [f for f in report.findings if f.category == "kata_kasar"]
@@ -293,3 +293,122 @@ def test_a_quoted_scam_line_does_not_cancel_the_warning_around_it(rules):
     bare = "Klaim hadiah Anda sekarang, abaikan pesan lain."
     assert _verdict(rules.analyze(quoted), "penipuan") == "aman"
     assert _verdict(rules.analyze(bare), "penipuan") != "aman"
+
+
+# Frames and senses added after reading the blind families (rules-fa, second step). Posts
+# invented by the bijak authors: (post, category a rule raises without context, frame or sense).
+QUOTE_AND_REPORT_WITHDRAW = [
+    (
+        "Di grup RT ada yang nulis 'pendatang itu sampah, usir saja'. Kalimat seperti itu "
+        "merendahkan warga kita sendiri.",
+        "ujaran_kebencian",
+        "kutipan_kecaman",
+    ),
+    (
+        "Ada akun yang menyebut para pelaku bom itu syuhada. Itu menyakitkan bagi keluarga "
+        "korban dan akun itu sudah saya laporkan.",
+        "terorisme",
+        "laporan_kecaman",
+    ),
+    (
+        "Tanya: apakah hormat bendera merah putih itu syirik? Jawab ustaz: tidak, itu "
+        "penghormatan kepada simbol negara.",
+        "radikalisme",
+        "tanya_jawab",
+    ),
+    (
+        "Kalau menemukan dugaan pungli di puskesmas, laporkan lewat kanal pengaduan resmi, "
+        "identitas pelapor dirahasiakan.",
+        "keluhan_layanan",
+        "arahan_kanal_resmi",
+    ),
+    (
+        "Platform video sudah menurunkan konten yang mengklaim air garam menyembuhkan diabetes.",
+        "tanpa_sumber",
+        "penurunan_konten",
+    ),
+    (
+        "Batas pengumpulan laporan kinerja paling lambat Jumat pukul 16.00 di bagian umum dinkes.",
+        "keluhan_layanan",
+        "paling_lambat",
+    ),
+    (
+        "Tidak ada pertanyaan yang bodoh di kelas ibu hamil, tanya saja ke bidan.",
+        "kata_kasar",
+        "bodoh_bukan_makian",
+    ),
+    (
+        "Lomba busana adat di HKN: ada yang pakai baju bodo, ada yang pakai kebaya.",
+        "kata_kasar",
+        "baju_bodo_kasar",
+    ),
+]
+
+QUOTE_AND_REPORT_STILL_RAISED = [
+    ("Pendatang itu sampah, usir saja dari kampung kita!", "ujaran_kebencian"),
+    (
+        "Para pelaku bom itu syuhada sejati, semoga makin banyak yang mengikuti jalan mereka.",
+        "terorisme",
+    ),
+    (
+        "Tanya: apakah hormat bendera itu syirik? Jawab ustaz: ya, haram hukumnya, jangan mau "
+        "hormat bendera thaghut.",
+        "radikalisme",
+    ),
+    (
+        "Petugas loket puskesmas Sukamaju minta pungli 50 ribu tiap pasien, tidak becus dan "
+        "kecewa berat saya.",
+        "keluhan_layanan",
+    ),
+    ("Ayo kepung kantor dinkes malam ini, bakar kalau perlu!", "provokasi"),
+    ("Air garam menyembuhkan diabetes, share sebelum take down!", "hoaks"),
+    ("Pelayanan dinkes lambat banget, berkas saya ditahan seminggu.", "keluhan_layanan"),
+    ("Ayo pilih nomor 2 di pilkada nanti, demi puskesmas kita!", "politik"),
+    ("Dasar bodoh, kerja begitu saja tidak becus!", "kata_kasar"),
+]
+
+
+@pytest.mark.parametrize(("text", "category", "frame"), QUOTE_AND_REPORT_WITHDRAW)
+def test_quoted_reported_and_answered_words_are_set_aside(rules, full, text, category, frame):
+    report = rules.analyze(text)
+    assert _verdict(report, category) == "aman", [
+        (f.category, f.score, f.evidence, dict(f.meta)) for f in report.findings
+    ]
+    touched = [f for f in report.findings if f.category == category and "context" in f.meta]
+    assert touched and all(f.meta["context"] == frame for f in touched), [
+        dict(f.meta) for f in touched
+    ]
+    assert all(f.meta["context_reason_id"] in f.explanation for f in touched)
+    assert _verdict(full.analyze(text), category) == "aman"
+
+
+@pytest.mark.parametrize(("text", "category"), QUOTE_AND_REPORT_STILL_RAISED)
+def test_quoted_reported_and_answered_frames_do_not_excuse_a_breach(rules, full, text, category):
+    for pipe in (rules, full):
+        report = pipe.analyze(text)
+        assert _verdict(report, category) != "aman", [
+            (f.category, f.score, f.evidence, dict(f.meta)) for f in report.findings
+        ]
+
+
+def test_choosing_a_clinic_and_a_queue_number_is_not_voting(rules):
+    report = rules.analyze("Caranya: buka aplikasi, pilih poli anak, lalu ambil nomor antrean.")
+    assert _verdict(report, "politik") == "aman"
+    touched = [f for f in report.findings if f.category == "politik"]
+    assert all(f.meta.get("context") == "pilih_layanan" for f in touched)
+
+
+def test_a_quoted_scope_needs_the_finding_inside_quotation_marks(rules):
+    quoted = "Ada yang nulis 'dasar goblok' di kolom komentar, sudah kami hapus."
+    bare = "Dasar goblok, sudah kami hapus komentarmu."
+    assert _verdict(rules.analyze(quoted), "kata_kasar") == "aman"
+    assert _verdict(rules.analyze(bare), "kata_kasar") != "aman"
+
+
+def test_context_data_accepts_the_quoted_scope():
+    text = (
+        "# written by the bijak authors\n"
+        "frames:\n  - {id: x, scope: quoted, reason: {id: a, en: b}, phrases: [a]}\n"
+    )
+    (frame,) = parse_context(text).frames
+    assert frame.scope == "quoted"

@@ -33,7 +33,10 @@ if TYPE_CHECKING:  # pragma: no cover
 CONTEXT_VERSION_KEY = "bijak.lang.id.context"
 _SENTENCE_ENDS = frozenset(".!?\n")
 # a quoted stretch: straight or curly double quotes, guillemets (one line at most)
-_QUOTED = re.compile(r'"[^"\n]{1,400}"|“[^”\n]{1,400}”|«[^»\n]{1,400}»')
+_QUOTED = re.compile(
+    r'"[^"\n]{1,400}"|“[^”\n]{1,400}”|«[^»\n]{1,400}»|‘[^’\n]{1,200}’'
+    r"|(?<!\w)'(?=\S)[^'\n]{1,200}?(?<=\S)'(?!\w)"
+)
 # a sentence mark that closes a quotation ("Dasar bodoh!" teriak ...) does not end the sentence
 _QUOTE_CLOSE = re.compile(r'[.!?]+["”»]')
 
@@ -50,7 +53,7 @@ class Frame:
     id: str
     categories: frozenset[str]
     recognizers: frozenset[str]  # "words" | "model" | "claims"
-    scope: str  # "text" | "sentence" | "window"
+    scope: str  # "text" | "sentence" | "window" | "quoted" (the finding is quoted, cue anywhere)
     window: int
     factor: float
     phrases: tuple[Phrase, ...]
@@ -117,8 +120,8 @@ def parse_context(text: str, file: str = "<string>") -> ContextData:
     for i, raw in enumerate(data.get("frames") or ()):
         where = f"{file}: frames[{i}]"
         scope = str(raw.get("scope", "text"))
-        if scope not in ("text", "sentence", "window"):
-            raise ContextDataError(f"{where}: scope must be text, sentence or window")
+        if scope not in ("text", "sentence", "window", "quoted"):
+            raise ContextDataError(f"{where}: scope must be text, sentence, window or quoted")
         factor = float(raw.get("factor", 0.0))
         if not 0.0 <= factor < 1.0:
             raise ContextDataError(f"{where}: factor must be in [0, 1)")
@@ -278,7 +281,7 @@ class ContextFilter:
                     (
                         s
                         for s in words.find(phrase)
-                        if s not in quoted and self._in_scope(frame, f, s, text, tokens)
+                        if s not in quoted and self._in_scope(frame, f, s, text, tokens, quoted)
                     ),
                     None,
                 )
@@ -306,9 +309,21 @@ class ContextFilter:
         )
 
     @staticmethod
-    def _in_scope(frame: Frame, f: Finding, s: int, text: str, tokens: Sequence[Any]) -> bool:
+    def _in_scope(
+        frame: Frame,
+        f: Finding,
+        s: int,
+        text: str,
+        tokens: Sequence[Any],
+        quoted: frozenset[int] = frozenset(),
+    ) -> bool:
         if frame.scope == "text":
             return True
+        if frame.scope == "quoted":
+            # the words that fired stand inside quotation marks: someone else's words
+            return bool(quoted) and any(
+                i in quoted for i, t in enumerate(tokens) if t.ostart < f.end and f.start < t.oend
+            )
         if frame.scope == "window":
             near = [i for i, t in enumerate(tokens) if t.ostart < f.end and f.start < t.oend]
             return bool(near) and near[0] - frame.window <= s <= near[-1] + frame.window
@@ -326,7 +341,7 @@ def _quoted_words(text: str, tokens: Sequence[Any]) -> frozenset[int]:
     (a scam's line shown as an example, a hoax's claim before its refutation). Neither a
     frame's cue nor its "unless" counts there. A post that is mostly one quotation (a chain
     message pasted in quotes) is read as the author's own words: nothing is set apart."""
-    if '"' not in text and "“" not in text and "«" not in text:
+    if not any(q in text for q in "\"“«‘'"):
         return frozenset()
     spans = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     if not spans:
