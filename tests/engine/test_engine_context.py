@@ -412,3 +412,69 @@ def test_context_data_accepts_the_quoted_scope():
     )
     (frame,) = parse_context(text).frames
     assert frame.scope == "quoted"
+
+
+# Third step (rules-fa): elections as history, fiction, calls to stop mocking, religious
+# history, good news about a covered bill. Posts invented by the bijak authors.
+THIRD_WITHDRAW = [
+    (
+        "Tahukah kamu? Pemilu pertama di negeri ini diikuti puluhan partai. Bahan menarik "
+        "untuk kelas sejarah.",
+        "politik",
+        "pemilu_informasi",
+    ),
+    (
+        "Klub teater kantor akan pentas drama tentang pegawai yang difitnah korupsi, datang ya "
+        "Sabtu malam.",
+        "fitnah",
+        "fiksi_pertunjukan",
+    ),
+    (
+        "Tolong berhenti bikin meme kepala puskesmas diedit jadi monyet. Itu bukan kritik, bisa "
+        "kena pasal.",
+        "kata_kasar",
+        "ajakan_berhenti",
+    ),
+    (
+        "Alhamdulillah biaya operasi ayah ditanggung penuh BPJS. Terima kasih doa semuanya.",
+        "penipuan",
+        "kabar_baik_biaya",
+    ),
+]
+
+THIRD_STILL_RAISED = [
+    ("Ayo coblos nomor 3 di pemilu nanti, partai kita pasti menang!", "politik"),
+    ("Bendahara dinkes itu korupsi dana posyandu, semua orang tahu, pecat saja!", "fitnah"),
+    ("Kepala puskesmas itu goblok kayak monyet, pantas diedit begitu.", "kata_kasar"),
+    ("Para pelaku bom gereja itu syuhada, ikuti jalan mereka!", "terorisme"),
+    (
+        "Alhamdulillah anda terpilih, biaya operasi ditanggung penuh, transfer dulu biaya admin "
+        "ke rekening ini.",
+        "penipuan",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "category", "frame"), THIRD_WITHDRAW)
+def test_third_step_frames_withdraw_an_ordinary_post(rules, full, text, category, frame):
+    report = rules.analyze(text)
+    assert _verdict(report, category) == "aman", [
+        (f.category, f.score, f.evidence, dict(f.meta)) for f in report.findings
+    ]
+    touched = [f for f in report.findings if f.category == category and "context" in f.meta]
+    assert touched and all(f.meta["context"] == frame for f in touched)
+    assert _verdict(full.analyze(text), category) == "aman"
+
+
+@pytest.mark.parametrize(("text", "category"), THIRD_STILL_RAISED)
+def test_third_step_frames_do_not_excuse_a_breach(rules, full, text, category):
+    for pipe in (rules, full):
+        assert _verdict(pipe.analyze(text), category) != "aman"
+
+
+def test_religious_history_withdraws_the_models_finding(full):
+    text = "Ceramah tarawih semalam menceritakan para syuhada perang Uhud, jamaah sampai menangis."
+    report = full.analyze(text)
+    assert _verdict(report, "terorisme") == "aman"
+    model = [f for f in report.findings if f.category == "terorisme" and "context" in f.meta]
+    assert all(f.meta["context"] == "sejarah_agama" for f in model)
