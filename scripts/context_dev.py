@@ -14,6 +14,8 @@ Dev sets (never the frozen test parts):
                    rules alone (the default recognizers without ``bijak.model.v1``).
   families         any ``--families FILE...`` (new family files, train-only) expanded as the
                    generator does, both pipelines.
+  probes           ``scripts/context_dev_probes.yaml``: invented hard ordinary posts and
+                   breaches (pos: any category raised), both pipelines.
   datasets         ordinary posts never used in training (EmoT happy/love, positive film/TV
                    tweets, CASA car reviews without a negative aspect; flagged share), SMS
                    fraud and judol promos (recall of penipuan / perjudian), sampled with a
@@ -95,6 +97,16 @@ def _families(files: list[str]) -> list[tuple[str, str, str, dict[str, int]]]:
     return out
 
 
+def _probes() -> list[tuple[str, str, str, dict[str, int]]]:
+    """The invented posts of ``scripts/context_dev_probes.yaml`` (any category counts)."""
+    import yaml
+
+    data = yaml.safe_load((ROOT / "scripts/context_dev_probes.yaml").read_text("utf-8"))
+    out = [("probe", "neg", t, {}) for t in data.get("neg") or ()]
+    out += [("probe", "pos", t, {"any": 1}) for t in data.get("pos") or ()]
+    return out
+
+
 def _datasets(per_set: int) -> list[tuple[str, str, str, dict[str, int]]]:
     from bijak.ml.data import datasets_dir, read_benign_unseen, read_judol, read_sms
 
@@ -134,7 +146,11 @@ def _score(pipe: object, items: list, show: int, label: str) -> dict[str, list[i
     for (fam, side, text, labels), rep in zip(items, reports, strict=True):
         fired = _fired(rep)
         cats = sorted(labels) or ["(none)"]
-        if side == "neg":
+        if side == "pos" and labels == {"any": 1}:
+            bad = not fired
+            out["pos:ALL"][0] += not bad
+            out["pos:ALL"][1] += 1
+        elif side == "neg":
             bad = bool(fired)
             for c in cats:
                 out[f"neg:{c}"][0] += bad
@@ -179,6 +195,9 @@ def main(argv: list[str] | None = None) -> int:
         items = _families(args.families)
         for name, pipe in pipes.items():
             results[f"families/{name}"] = _score(pipe, items, args.show, f"families/{name}")
+    items = _probes()
+    for name, pipe in pipes.items():
+        results[f"probes/{name}"] = _score(pipe, items, args.show, f"probes/{name}")
     if not args.no_datasets:
         items = _datasets(args.per_set)
         results["datasets/full"] = _score(pipes["full"], items, args.show, "datasets/full")

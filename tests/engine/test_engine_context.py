@@ -478,3 +478,15 @@ def test_religious_history_withdraws_the_models_finding(full):
     assert _verdict(report, "terorisme") == "aman"
     model = [f for f in report.findings if f.category == "terorisme" and "context" in f.meta]
     assert all(f.meta["context"] == "sejarah_agama" for f in model)
+
+
+def test_a_health_disorder_is_not_a_service_outage(rules):
+    ordinary = (
+        "Kecanduan judi online termasuk gangguan yang bisa ditangani, konsultasi di puskesmas."
+    )
+    outage = "Aplikasi pendaftaran puskesmas gangguan lagi, sudah tiga hari, pelayanan lelet."
+    report = rules.analyze(ordinary)
+    assert _verdict(report, "keluhan_layanan") == "aman"
+    touched = [f for f in report.findings if f.category == "keluhan_layanan"]
+    assert touched and all(f.meta.get("context") == "gangguan_medis" for f in touched)
+    assert _verdict(rules.analyze(outage), "keluhan_layanan") != "aman"
