@@ -210,6 +210,16 @@ class ContextFilter:
         self._categories = frozenset(c for f in self.data.frames for c in f.categories) | frozenset(
             s.category for s in self.data.senses
         )
+        # first words of each frame's cues, cancelling phrases and required phrases: a frame
+        # none of whose first words stands in a text is skipped with one set test
+        self._firsts = tuple(
+            (
+                frozenset(p[0] for p in fr.phrases),
+                frozenset(p[0] for p in fr.unless),
+                frozenset(p[0] for p in fr.requires),
+            )
+            for fr in self.data.frames
+        )
 
     @property
     def version(self) -> str:
@@ -224,12 +234,15 @@ class ContextFilter:
             return findings
         text = doc.original
         quoted = _quoted_words(text, tokens)
+        memo: dict[int, tuple[tuple[Phrase, tuple[int, ...]], ...]] = {}
         out: list[Finding] = []
         for f in findings:
             if f.category not in self._categories or f.score <= 0.0:
                 out.append(f)
                 continue
-            touched = self._sense(f, tokens, words) or self._frame(f, text, tokens, words, quoted)
+            touched = self._sense(f, tokens, words) or self._frame(
+                f, text, tokens, words, quoted, memo
+            )
             out.append(touched or f)
         return _follow_words(out)
 
@@ -266,23 +279,21 @@ class ContextFilter:
         tokens: Sequence[Any],
         words: _Words,
         quoted: frozenset[int] = frozenset(),
+        memo: dict[int, tuple[tuple[Phrase, tuple[int, ...]], ...]] | None = None,
     ) -> Finding | None:
         kind = _kind(f)
         best: Finding | None = None
-        for frame in self.data.frames:
+        if memo is None:
+            memo = {}
+        for i, frame in enumerate(self.data.frames):
             if f.category not in frame.categories or kind not in frame.recognizers:
                 continue
-            if any(self._affirmed(words, p, quoted) for p in frame.unless):
-                continue
-            if frame.requires and not any(self._affirmed(words, p, quoted) for p in frame.requires):
-                continue
-            for phrase in frame.phrases:
+            hits = memo.get(i)
+            if hits is None:
+                hits = memo[i] = self._frame_hits(i, frame, words, quoted)
+            for phrase, starts in hits:
                 hit = next(
-                    (
-                        s
-                        for s in words.find(phrase)
-                        if s not in quoted and self._in_scope(frame, f, s, text, tokens, quoted)
-                    ),
+                    (s for s in starts if self._in_scope(frame, f, s, text, tokens, quoted)),
                     None,
                 )
                 if hit is None:
@@ -295,6 +306,34 @@ class ContextFilter:
                     best = cand
                 break
         return best
+
+    def _frame_hits(
+        self, i: int, frame: Frame, words: _Words, quoted: frozenset[int]
+    ) -> tuple[tuple[Phrase, tuple[int, ...]], ...]:
+        """Where the cues of one frame stand in this text (outside quotation marks), in the
+        frame's order; none when an ``unless`` cancels it or a ``requires`` is missing.
+        Computed once per text and frame, whatever the number of findings."""
+        present = words.positions
+        firsts, unless_firsts, requires_firsts = self._firsts[i]
+        if firsts.isdisjoint(present):
+            return ()
+        if not unless_firsts.isdisjoint(present) and any(
+            self._affirmed(words, p, quoted) for p in frame.unless
+        ):
+            return ()
+        if frame.requires and (
+            requires_firsts.isdisjoint(present)
+            or not any(self._affirmed(words, p, quoted) for p in frame.requires)
+        ):
+            return ()
+        out = []
+        for phrase in frame.phrases:
+            if phrase[0] not in present:
+                continue
+            starts = tuple(s for s in words.find(phrase) if s not in quoted)
+            if starts:
+                out.append((phrase, starts))
+        return tuple(out)
 
     def _affirmed(
         self, words: _Words, phrase: Phrase, quoted: frozenset[int] = frozenset()
