@@ -490,3 +490,31 @@ def test_a_health_disorder_is_not_a_service_outage(rules):
     touched = [f for f in report.findings if f.category == "keluhan_layanan"]
     assert touched and all(f.meta.get("context") == "gangguan_medis" for f in touched)
     assert _verdict(rules.analyze(outage), "keluhan_layanan") != "aman"
+
+
+# Breaches that wear the words of a frame too broad at first (rules-fa, pruning step).
+PRUNED_STILL_RAISED = [
+    (
+        "Mereka itu 'kafir', stop berteman dengan mereka dan jangan mau dirawat dokter mereka.",
+        "sara",
+    ),
+    (
+        "Tanya: apakah demokrasi haram? Jawab: demokrasi sistem kufur, wajib ditolak semua ASN.",
+        "radikalisme",
+    ),
+    ("Kata ahli, vaksin booster bikin mandul.", "hoaks"),
+    ("Dokter Budi di RSUD Sukamaju korupsi dana BPJS miliaran, laporkan ke KPK!", "fitnah"),
+    (
+        "Antre 5 jam di puskesmas, ya maklum lah pelayanan lelet begini, tidak becus.",
+        "keluhan_layanan",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), PRUNED_STILL_RAISED)
+def test_broad_cues_do_not_excuse_a_breach(rules, full, text, category):
+    for pipe in (rules, full):
+        report = pipe.analyze(text)
+        assert _verdict(report, category) != "aman", [
+            (f.category, f.score, dict(f.meta)) for f in report.findings
+        ]
