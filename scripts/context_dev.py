@@ -18,8 +18,10 @@ Dev sets (never the frozen test parts):
                    breaches (pos: any category raised), both pipelines.
   datasets         ordinary posts never used in training (EmoT happy/love, positive film/TV
                    tweets, CASA car reviews without a negative aspect; flagged share), SMS
-                   fraud and judol promos (recall of penipuan / perjudian), sampled with a
-                   fixed seed (``--per-set``), full pipeline.
+                   fraud, judol promos and the two fact-check sets (recall of penipuan /
+                   perjudian / hoaks, and each set's own negatives), sampled with a fixed
+                   seed (``--per-set``), full pipeline. Set BIJAK_DATASETS when running an
+                   engine from outside a worktree.
 
 Prints per category the flagged share of hard negatives and the recall, and with
 ``--compare`` the figures of an earlier ``--save`` run beside them.
@@ -108,7 +110,14 @@ def _probes() -> list[tuple[str, str, str, dict[str, int]]]:
 
 
 def _datasets(per_set: int) -> list[tuple[str, str, str, dict[str, int]]]:
-    from bijak.ml.data import datasets_dir, read_benign_unseen, read_judol, read_sms
+    from bijak.ml.data import (
+        datasets_dir,
+        read_benign_unseen,
+        read_hoax,
+        read_judol,
+        read_sms,
+        read_turnbackhoax,
+    )
 
     root = datasets_dir()
     rng = random.Random(10)
@@ -120,10 +129,16 @@ def _datasets(per_set: int) -> list[tuple[str, str, str, dict[str, int]]]:
     for name, rows in sorted(by_set.items()):
         for r in rng.sample(rows, min(per_set, len(rows))):
             out.append((name, "neg", r.text, {}))
-    for reader, cat in ((read_sms, "penipuan"), (read_judol, "perjudian")):
+    readers = (
+        (read_sms, "penipuan"),
+        (read_judol, "perjudian"),
+        (read_hoax, "hoaks"),
+        (read_turnbackhoax, "hoaks"),
+    )
+    for reader, cat in readers:
         rows, _ = reader(root)
         pos = [r for r in rows if r.labels.get(cat)]
-        neg = [r for r in rows if not r.labels.get(cat)]
+        neg = [r for r in rows if r.labels.get(cat) == 0]
         for r in rng.sample(pos, min(per_set, len(pos))):
             out.append((r.dataset, "pos", r.text, {cat: 1}))
         for r in rng.sample(neg, min(per_set, len(neg))):

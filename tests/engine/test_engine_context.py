@@ -518,3 +518,10 @@ def test_broad_cues_do_not_excuse_a_breach(rules, full, text, category):
         assert _verdict(report, category) != "aman", [
             (f.category, f.score, dict(f.meta)) for f in report.findings
         ]
+
+
+def test_a_rhetorical_question_is_not_an_explainer(rules):
+    explainer = "Benarkah minum air es setelah makan bikin kanker? Simak penjelasan ahli gizi."
+    rhetorical = "Benarkah vaksin booster bikin mandul? Pikirkan sendiri, pemerintah diam saja."
+    assert _verdict(rules.analyze(explainer), "hoaks") == "aman"
+    assert _verdict(rules.analyze(rhetorical), "hoaks") != "aman"
