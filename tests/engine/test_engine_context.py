@@ -525,3 +525,30 @@ def test_a_rhetorical_question_is_not_an_explainer(rules):
     rhetorical = "Benarkah vaksin booster bikin mandul? Pikirkan sendiri, pemerintah diam saja."
     assert _verdict(rules.analyze(explainer), "hoaks") == "aman"
     assert _verdict(rules.analyze(rhetorical), "hoaks") != "aman"
+
+
+# Breaches that existing frames used to excuse, found on the blind families (rules-fa).
+GUARDED_STILL_RAISED = [
+    (
+        "Akun ini mengatasnamakan kepala puskesmas, minta iuran acara ke rekening pribadi. "
+        "Segera transfer sebelum jam tiga.",
+        "penipuan",
+    ),
+    (
+        "Ngucapin selamat hari raya agama lain itu dosa besar, jangan sampai kalian ikut.",
+        "agama_sensitif",
+    ),
+    (
+        "Jalan kaki mundur tiap pagi pasti menyembuhkan pengapuran lutut, bahkan yang sudah "
+        "disuruh operasi.",
+        "tanpa_sumber",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), GUARDED_STILL_RAISED)
+def test_guards_keep_breaches_that_wear_a_frames_words(full, text, category):
+    report = full.analyze(text)
+    assert _verdict(report, category) != "aman", [
+        (f.category, f.score, dict(f.meta)) for f in report.findings
+    ]
