@@ -552,3 +552,23 @@ def test_guards_keep_breaches_that_wear_a_frames_words(full, text, category):
     assert _verdict(report, category) != "aman", [
         (f.category, f.score, dict(f.meta)) for f in report.findings
     ]
+
+
+def test_an_insult_aimed_at_a_machine_is_not_an_insult(rules):
+    machine = "Printer ruangan kita ini goblok banget, disuruh cetak satu lembar keluar lima."
+    person = "Admin ruangan kita ini goblok banget, disuruh cetak satu lembar tidak bisa."
+    report = rules.analyze(machine)
+    assert _verdict(report, "kata_kasar") == "aman"
+    touched = [f for f in report.findings if f.category == "kata_kasar"]
+    assert touched and all(f.meta.get("context") == "benda_bukan_orang" for f in touched)
+    assert _verdict(rules.analyze(person), "kata_kasar") != "aman"
+
+
+def test_a_patient_who_understands_a_long_wait_is_not_complaining(full):
+    calm = (
+        "Antre di poli penyakit dalam lumayan lama, tapi saya maklum: pasiennya banyak dan "
+        "dokternya memeriksa dengan teliti."
+    )
+    sarcastic = "Antre 5 jam di puskesmas, ya maklum lah pelayanan lelet begini, tidak becus."
+    assert _verdict(full.analyze(calm), "keluhan_layanan") == "aman"
+    assert _verdict(full.analyze(sarcastic), "keluhan_layanan") != "aman"
