@@ -162,3 +162,413 @@ def test_context_data_rejects_a_bad_scope():
     )
     with pytest.raises(ContextDataError, match="scope must be"):
         parse_context(text)
+
+
+# Frames added for the hard ordinary posts of issue 10 (rules-fa). Posts invented by the bijak
+# authors: (post, category a rule raises without context, frame that sets it aside).
+NEW_FRAMES_WITHDRAW = [
+    (
+        "Katanya minum rebusan daun sirsak bisa sembuhkan kanker, padahal penelitiannya baru "
+        "di tikus.",
+        "hoaks",
+        "kutip_lalu_bantah",
+    ),
+    (
+        "Apa benar vaksin covid menyebabkan kemandulan? Simak jawaban dokter kandungan berikut.",
+        "hoaks",
+        "pertanyaan_penjelasan",
+    ),
+    (
+        '"Dasar bodoh!" teriak pelaku perundungan kepada korban dalam video itu. Sekolah sudah '
+        "memanggil orang tua.",
+        "kata_kasar",
+        "laporan_perundungan",
+    ),
+    (
+        "Menurut saya antrean apotek RSUD Sukamaju masih lambat, sebaiknya loketnya ditambah. "
+        "Semoga ke depan lebih cepat.",
+        "keluhan_layanan",
+        "saran_membangun",
+    ),
+    (
+        'Pelaku penipuan sering pakai kalimat "selamat Anda mendapat hadiah". Kalau dapat pesan '
+        "begitu, abaikan saja.",
+        "penipuan",
+        "peringatan_penipuan",
+    ),
+    (
+        "Waspada! Ada akun WhatsApp yang mengaku pejabat dinkes dan minta pulsa. Itu bukan kami.",
+        "penipuan",
+        "peringatan_penipuan",
+    ),
+    (
+        "Pasien saya sembuh dari ketergantungan sabu setelah ikut rehab 6 bulan. Bangga sama "
+        "perjuangannya.",
+        "narkoba",
+        "edukasi_obat",
+    ),
+    (
+        "Pengingat: ASN dilarang memberi like atau komentar pada unggahan kampanye peserta pemilu.",
+        "politik",
+        "netralitas_asn",
+    ),
+    (
+        "Mengingatkan: daftar hadir rapat internal tidak boleh difoto lalu diunggah ke grup publik.",
+        "rahasia",
+        "transparansi_etika",
+    ),
+]
+
+# the same frames must not excuse a breach that wears their words
+NEW_FRAMES_STILL_RAISED = [
+    ("Katanya vaksin aman, padahal banyak yang lumpuh setelah disuntik. Sebarkan!", "hoaks"),
+    ("Katanya vaksin aman, padahal vaksin bikin mandul.", "hoaks"),
+    ("Benarkah vaksin bikin mandul? Ternyata benar! Sebarkan ke grup keluarga.", "hoaks"),
+    ("Waspada! Vaksin booster bikin mandul, cek dulu sebelum disuntik. Sebarkan!", "hoaks"),
+    ("Dasar bodoh kau, pantas jadi korban perundungan.", "kata_kasar"),
+    (
+        "Antrean apotek RSUD Sukamaju lambat, petugasnya judes, sebaiknya dipecat saja. Kecewa!",
+        "keluhan_layanan",
+    ),
+    # a scam pasted whole in quotation marks is still the author's message
+    (
+        '"Selamat Anda mendapat hadiah 10 juta dari Kemenkes, jangan percaya yang lain, transfer '
+        'dulu biaya admin ke rekening ini"',
+        "penipuan",
+    ),
+    ("Sabu ready, harga miring, bahaya kalau ketahuan, DM aja.", "narkoba"),
+    (
+        "Selamat anda terpilih dapat bantuan nakes, jangan bilang siapa-siapa, klik link "
+        "berikut lalu transfer dulu biaya admin.",
+        "penipuan",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "category", "frame"), NEW_FRAMES_WITHDRAW)
+def test_new_frames_withdraw_an_ordinary_post(rules, full, text, category, frame):
+    report = rules.analyze(text)
+    assert _verdict(report, category) == "aman", [
+        (f.category, f.score, f.evidence, dict(f.meta)) for f in report.findings
+    ]
+    touched = [f for f in report.findings if f.category == category and "context" in f.meta]
+    assert touched and all(f.meta["context"] == frame for f in touched), [
+        dict(f.meta) for f in touched
+    ]
+    assert all(f.meta["context_reason_id"] in f.explanation for f in touched)
+    assert _verdict(full.analyze(text), category) == "aman"
+
+
+@pytest.mark.parametrize(("text", "category"), NEW_FRAMES_STILL_RAISED)
+def test_new_frames_do_not_excuse_a_breach(rules, full, text, category):
+    for pipe in (rules, full):
+        report = pipe.analyze(text)
+        assert _verdict(report, category) != "aman", [
+            (f.category, f.score, f.evidence, dict(f.meta)) for f in report.findings
+        ]
+
+
+def test_a_refutation_counts_only_next_to_a_report_of_what_others_say():
+    text = (
+        "# written by the bijak authors\n"
+        "frames:\n"
+        "  - {id: x, categories: [hoaks], phrases: [keliru], requires: [katanya],\n"
+        "     reason: {id: a, en: b}}\n"
+    )
+    (frame,) = parse_context(text).frames
+    assert frame.requires == (("katanya",),)
+
+
+def test_a_quoted_insult_reported_by_a_bystander_lowers_the_model_too(full):
+    text = '"Goblok!" begitu seorang penonton meneriaki wasit di pertandingan kemarin.'
+    report = full.analyze(text)
+    assert _verdict(report, "kata_kasar") != "langgar"
+    lowered = [f for f in report.findings if f.category == "kata_kasar"]
+    assert lowered and all(f.meta.get("context") == "kutipan_berita" for f in lowered)
+    assert all(0 < f.score < float(f.meta["score_before_context"]) for f in lowered)
+
+
+def test_a_quoted_scam_line_does_not_cancel_the_warning_around_it(rules):
+    quoted = 'Pesan penipu biasanya berbunyi "klaim hadiah Anda sekarang". Abaikan saja.'
+    bare = "Klaim hadiah Anda sekarang, abaikan pesan lain."
+    assert _verdict(rules.analyze(quoted), "penipuan") == "aman"
+    assert _verdict(rules.analyze(bare), "penipuan") != "aman"
+
+
+# Frames and senses added after reading the blind families (rules-fa, second step). Posts
+# invented by the bijak authors: (post, category a rule raises without context, frame or sense).
+QUOTE_AND_REPORT_WITHDRAW = [
+    (
+        "Di grup RT ada yang nulis 'pendatang itu sampah, usir saja'. Kalimat seperti itu "
+        "merendahkan warga kita sendiri.",
+        "ujaran_kebencian",
+        "kutipan_kecaman",
+    ),
+    (
+        "Ada akun yang menyebut para pelaku bom itu syuhada. Itu menyakitkan bagi keluarga "
+        "korban dan akun itu sudah saya laporkan.",
+        "terorisme",
+        "laporan_kecaman",
+    ),
+    (
+        "Tanya: apakah hormat bendera merah putih itu syirik? Jawab ustaz: tidak, itu "
+        "penghormatan kepada simbol negara.",
+        "radikalisme",
+        "tanya_jawab",
+    ),
+    (
+        "Kalau menemukan dugaan pungli di puskesmas, laporkan lewat kanal pengaduan resmi, "
+        "identitas pelapor dirahasiakan.",
+        "keluhan_layanan",
+        "arahan_kanal_resmi",
+    ),
+    (
+        "Platform video sudah menurunkan konten yang mengklaim air garam menyembuhkan diabetes.",
+        "tanpa_sumber",
+        "penurunan_konten",
+    ),
+    (
+        "Batas pengumpulan laporan kinerja paling lambat Jumat pukul 16.00 di bagian umum dinkes.",
+        "keluhan_layanan",
+        "paling_lambat",
+    ),
+    (
+        "Tidak ada pertanyaan yang bodoh di kelas ibu hamil, tanya saja ke bidan.",
+        "kata_kasar",
+        "bodoh_bukan_makian",
+    ),
+    (
+        "Lomba busana adat di HKN: ada yang pakai baju bodo, ada yang pakai kebaya.",
+        "kata_kasar",
+        "baju_bodo_kasar",
+    ),
+]
+
+QUOTE_AND_REPORT_STILL_RAISED = [
+    ("Pendatang itu sampah, usir saja dari kampung kita!", "ujaran_kebencian"),
+    (
+        "Para pelaku bom itu syuhada sejati, semoga makin banyak yang mengikuti jalan mereka.",
+        "terorisme",
+    ),
+    (
+        "Tanya: apakah hormat bendera itu syirik? Jawab ustaz: ya, haram hukumnya, jangan mau "
+        "hormat bendera thaghut.",
+        "radikalisme",
+    ),
+    (
+        "Petugas loket puskesmas Sukamaju minta pungli 50 ribu tiap pasien, tidak becus dan "
+        "kecewa berat saya.",
+        "keluhan_layanan",
+    ),
+    ("Ayo kepung kantor dinkes malam ini, bakar kalau perlu!", "provokasi"),
+    ("Air garam menyembuhkan diabetes, share sebelum take down!", "hoaks"),
+    ("Pelayanan dinkes lambat banget, berkas saya ditahan seminggu.", "keluhan_layanan"),
+    ("Ayo pilih nomor 2 di pilkada nanti, demi puskesmas kita!", "politik"),
+    ("Dasar bodoh, kerja begitu saja tidak becus!", "kata_kasar"),
+]
+
+
+@pytest.mark.parametrize(("text", "category", "frame"), QUOTE_AND_REPORT_WITHDRAW)
+def test_quoted_reported_and_answered_words_are_set_aside(rules, full, text, category, frame):
+    report = rules.analyze(text)
+    assert _verdict(report, category) == "aman", [
+        (f.category, f.score, f.evidence, dict(f.meta)) for f in report.findings
+    ]
+    touched = [f for f in report.findings if f.category == category and "context" in f.meta]
+    assert touched and all(f.meta["context"] == frame for f in touched), [
+        dict(f.meta) for f in touched
+    ]
+    assert all(f.meta["context_reason_id"] in f.explanation for f in touched)
+    assert _verdict(full.analyze(text), category) == "aman"
+
+
+@pytest.mark.parametrize(("text", "category"), QUOTE_AND_REPORT_STILL_RAISED)
+def test_quoted_reported_and_answered_frames_do_not_excuse_a_breach(rules, full, text, category):
+    for pipe in (rules, full):
+        report = pipe.analyze(text)
+        assert _verdict(report, category) != "aman", [
+            (f.category, f.score, f.evidence, dict(f.meta)) for f in report.findings
+        ]
+
+
+def test_choosing_a_clinic_and_a_queue_number_is_not_voting(rules):
+    report = rules.analyze("Caranya: buka aplikasi, pilih poli anak, lalu ambil nomor antrean.")
+    assert _verdict(report, "politik") == "aman"
+    touched = [f for f in report.findings if f.category == "politik"]
+    assert all(f.meta.get("context") == "pilih_layanan" for f in touched)
+
+
+def test_a_quoted_scope_needs_the_finding_inside_quotation_marks(rules):
+    quoted = "Ada yang nulis 'dasar goblok' di kolom komentar, sudah kami hapus."
+    bare = "Dasar goblok, sudah kami hapus komentarmu."
+    assert _verdict(rules.analyze(quoted), "kata_kasar") == "aman"
+    assert _verdict(rules.analyze(bare), "kata_kasar") != "aman"
+
+
+def test_context_data_accepts_the_quoted_scope():
+    text = (
+        "# written by the bijak authors\n"
+        "frames:\n  - {id: x, scope: quoted, reason: {id: a, en: b}, phrases: [a]}\n"
+    )
+    (frame,) = parse_context(text).frames
+    assert frame.scope == "quoted"
+
+
+# Third step (rules-fa): elections as history, fiction, calls to stop mocking, religious
+# history, good news about a covered bill. Posts invented by the bijak authors.
+THIRD_WITHDRAW = [
+    (
+        "Tahukah kamu? Pemilu pertama di negeri ini diikuti puluhan partai. Bahan menarik "
+        "untuk kelas sejarah.",
+        "politik",
+        "pemilu_informasi",
+    ),
+    (
+        "Klub teater kantor akan pentas drama tentang pegawai yang difitnah korupsi, datang ya "
+        "Sabtu malam.",
+        "fitnah",
+        "fiksi_pertunjukan",
+    ),
+    (
+        "Tolong berhenti bikin meme kepala puskesmas diedit jadi monyet. Itu bukan kritik, bisa "
+        "kena pasal.",
+        "kata_kasar",
+        "ajakan_berhenti",
+    ),
+    (
+        "Alhamdulillah biaya operasi ayah ditanggung penuh BPJS. Terima kasih doa semuanya.",
+        "penipuan",
+        "kabar_baik_biaya",
+    ),
+]
+
+THIRD_STILL_RAISED = [
+    ("Ayo coblos nomor 3 di pemilu nanti, partai kita pasti menang!", "politik"),
+    ("Bendahara dinkes itu korupsi dana posyandu, semua orang tahu, pecat saja!", "fitnah"),
+    ("Kepala puskesmas itu goblok kayak monyet, pantas diedit begitu.", "kata_kasar"),
+    ("Para pelaku bom gereja itu syuhada, ikuti jalan mereka!", "terorisme"),
+    (
+        "Alhamdulillah anda terpilih, biaya operasi ditanggung penuh, transfer dulu biaya admin "
+        "ke rekening ini.",
+        "penipuan",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "category", "frame"), THIRD_WITHDRAW)
+def test_third_step_frames_withdraw_an_ordinary_post(rules, full, text, category, frame):
+    report = rules.analyze(text)
+    assert _verdict(report, category) == "aman", [
+        (f.category, f.score, f.evidence, dict(f.meta)) for f in report.findings
+    ]
+    touched = [f for f in report.findings if f.category == category and "context" in f.meta]
+    assert touched and all(f.meta["context"] == frame for f in touched)
+    assert _verdict(full.analyze(text), category) == "aman"
+
+
+@pytest.mark.parametrize(("text", "category"), THIRD_STILL_RAISED)
+def test_third_step_frames_do_not_excuse_a_breach(rules, full, text, category):
+    for pipe in (rules, full):
+        assert _verdict(pipe.analyze(text), category) != "aman"
+
+
+def test_religious_history_withdraws_the_models_finding(full):
+    text = "Ceramah tarawih semalam menceritakan para syuhada perang Uhud, jamaah sampai menangis."
+    report = full.analyze(text)
+    assert _verdict(report, "terorisme") == "aman"
+    model = [f for f in report.findings if f.category == "terorisme" and "context" in f.meta]
+    assert all(f.meta["context"] == "sejarah_agama" for f in model)
+
+
+def test_a_health_disorder_is_not_a_service_outage(rules):
+    ordinary = (
+        "Kecanduan judi online termasuk gangguan yang bisa ditangani, konsultasi di puskesmas."
+    )
+    outage = "Aplikasi pendaftaran puskesmas gangguan lagi, sudah tiga hari, pelayanan lelet."
+    report = rules.analyze(ordinary)
+    assert _verdict(report, "keluhan_layanan") == "aman"
+    touched = [f for f in report.findings if f.category == "keluhan_layanan"]
+    assert touched and all(f.meta.get("context") == "gangguan_medis" for f in touched)
+    assert _verdict(rules.analyze(outage), "keluhan_layanan") != "aman"
+
+
+# Breaches that wear the words of a frame too broad at first (rules-fa, pruning step).
+PRUNED_STILL_RAISED = [
+    (
+        "Mereka itu 'kafir', stop berteman dengan mereka dan jangan mau dirawat dokter mereka.",
+        "sara",
+    ),
+    (
+        "Tanya: apakah demokrasi haram? Jawab: demokrasi sistem kufur, wajib ditolak semua ASN.",
+        "radikalisme",
+    ),
+    ("Kata ahli, vaksin booster bikin mandul.", "hoaks"),
+    ("Dokter Budi di RSUD Sukamaju korupsi dana BPJS miliaran, laporkan ke KPK!", "fitnah"),
+    (
+        "Antre 5 jam di puskesmas, ya maklum lah pelayanan lelet begini, tidak becus.",
+        "keluhan_layanan",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), PRUNED_STILL_RAISED)
+def test_broad_cues_do_not_excuse_a_breach(rules, full, text, category):
+    for pipe in (rules, full):
+        report = pipe.analyze(text)
+        assert _verdict(report, category) != "aman", [
+            (f.category, f.score, dict(f.meta)) for f in report.findings
+        ]
+
+
+def test_a_rhetorical_question_is_not_an_explainer(rules):
+    explainer = "Benarkah minum air es setelah makan bikin kanker? Simak penjelasan ahli gizi."
+    rhetorical = "Benarkah vaksin booster bikin mandul? Pikirkan sendiri, pemerintah diam saja."
+    assert _verdict(rules.analyze(explainer), "hoaks") == "aman"
+    assert _verdict(rules.analyze(rhetorical), "hoaks") != "aman"
+
+
+# Breaches that existing frames used to excuse, found on the blind families (rules-fa).
+GUARDED_STILL_RAISED = [
+    (
+        "Akun ini mengatasnamakan kepala puskesmas, minta iuran acara ke rekening pribadi. "
+        "Segera transfer sebelum jam tiga.",
+        "penipuan",
+    ),
+    (
+        "Ngucapin selamat hari raya agama lain itu dosa besar, jangan sampai kalian ikut.",
+        "agama_sensitif",
+    ),
+    (
+        "Jalan kaki mundur tiap pagi pasti menyembuhkan pengapuran lutut, bahkan yang sudah "
+        "disuruh operasi.",
+        "tanpa_sumber",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), GUARDED_STILL_RAISED)
+def test_guards_keep_breaches_that_wear_a_frames_words(full, text, category):
+    report = full.analyze(text)
+    assert _verdict(report, category) != "aman", [
+        (f.category, f.score, dict(f.meta)) for f in report.findings
+    ]
+
+
+def test_an_insult_aimed_at_a_machine_is_not_an_insult(rules):
+    machine = "Printer ruangan kita ini goblok banget, disuruh cetak satu lembar keluar lima."
+    person = "Admin ruangan kita ini goblok banget, disuruh cetak satu lembar tidak bisa."
+    report = rules.analyze(machine)
+    assert _verdict(report, "kata_kasar") == "aman"
+    touched = [f for f in report.findings if f.category == "kata_kasar"]
+    assert touched and all(f.meta.get("context") == "benda_bukan_orang" for f in touched)
+    assert _verdict(rules.analyze(person), "kata_kasar") != "aman"
+
+
+def test_a_patient_who_understands_a_long_wait_is_not_complaining(full):
+    calm = (
+        "Antre di poli penyakit dalam lumayan lama, tapi saya maklum: pasiennya banyak dan "
+        "dokternya memeriksa dengan teliti."
+    )
+    sarcastic = "Antre 5 jam di puskesmas, ya maklum lah pelayanan lelet begini, tidak becus."
+    assert _verdict(full.analyze(calm), "keluhan_layanan") == "aman"
+    assert _verdict(full.analyze(sarcastic), "keluhan_layanan") != "aman"

@@ -16,6 +16,7 @@ shows). The finding stays in the report so the user sees what was set aside and 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -31,6 +32,13 @@ if TYPE_CHECKING:  # pragma: no cover
 
 CONTEXT_VERSION_KEY = "bijak.lang.id.context"
 _SENTENCE_ENDS = frozenset(".!?\n")
+# a quoted stretch: straight or curly double quotes, guillemets (one line at most)
+_QUOTED = re.compile(
+    r'"[^"\n]{1,400}"|“[^”\n]{1,400}”|«[^»\n]{1,400}»|‘[^’\n]{1,200}’'
+    r"|(?<!\w)'(?=\S)[^'\n]{1,200}?(?<=\S)'(?!\w)"
+)
+# a sentence mark that closes a quotation ("Dasar bodoh!" teriak ...) does not end the sentence
+_QUOTE_CLOSE = re.compile(r'[.!?]+["”»]')
 
 
 class ContextDataError(ValueError):
@@ -45,13 +53,17 @@ class Frame:
     id: str
     categories: frozenset[str]
     recognizers: frozenset[str]  # "words" | "model" | "claims"
-    scope: str  # "text" | "sentence" | "window"
+    scope: str  # "text" | "sentence" | "window" | "quoted" (the finding is quoted, cue anywhere)
     window: int
     factor: float
     phrases: tuple[Phrase, ...]
     unless: tuple[Phrase, ...]
     reason_id: str
     reason_en: str
+    requires: tuple[Phrase, ...] = ()
+    """When given, one of these must also stand in the post (not negated, not quoted): a
+    refutation ("keliru", "padahal belum terbukti") counts only next to a report of what
+    others say ("katanya", "beredar pesan")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +120,8 @@ def parse_context(text: str, file: str = "<string>") -> ContextData:
     for i, raw in enumerate(data.get("frames") or ()):
         where = f"{file}: frames[{i}]"
         scope = str(raw.get("scope", "text"))
-        if scope not in ("text", "sentence", "window"):
-            raise ContextDataError(f"{where}: scope must be text, sentence or window")
+        if scope not in ("text", "sentence", "window", "quoted"):
+            raise ContextDataError(f"{where}: scope must be text, sentence, window or quoted")
         factor = float(raw.get("factor", 0.0))
         if not 0.0 <= factor < 1.0:
             raise ContextDataError(f"{where}: factor must be in [0, 1)")
@@ -126,6 +138,7 @@ def parse_context(text: str, file: str = "<string>") -> ContextData:
                 unless=_phrases(raw.get("unless"), where),
                 reason_id=rid,
                 reason_en=ren,
+                requires=_phrases(raw.get("requires"), where),
             )
         )
     senses: list[Sense] = []
@@ -197,6 +210,16 @@ class ContextFilter:
         self._categories = frozenset(c for f in self.data.frames for c in f.categories) | frozenset(
             s.category for s in self.data.senses
         )
+        # first words of each frame's cues, cancelling phrases and required phrases: a frame
+        # none of whose first words stands in a text is skipped with one set test
+        self._firsts = tuple(
+            (
+                frozenset(p[0] for p in fr.phrases),
+                frozenset(p[0] for p in fr.unless),
+                frozenset(p[0] for p in fr.requires),
+            )
+            for fr in self.data.frames
+        )
 
     @property
     def version(self) -> str:
@@ -210,12 +233,16 @@ class ContextFilter:
         if self.data.first_words.isdisjoint(words.positions):
             return findings
         text = doc.original
+        quoted = _quoted_words(text, tokens)
+        memo: dict[int, tuple[tuple[Phrase, tuple[int, ...]], ...]] = {}
         out: list[Finding] = []
         for f in findings:
             if f.category not in self._categories or f.score <= 0.0:
                 out.append(f)
                 continue
-            touched = self._sense(f, tokens, words) or self._frame(f, text, tokens, words)
+            touched = self._sense(f, tokens, words) or self._frame(
+                f, text, tokens, words, quoted, memo
+            )
             out.append(touched or f)
         return _follow_words(out)
 
@@ -245,17 +272,28 @@ class ContextFilter:
                         )
         return None
 
-    def _frame(self, f: Finding, text: str, tokens: Sequence[Any], words: _Words) -> Finding | None:
+    def _frame(
+        self,
+        f: Finding,
+        text: str,
+        tokens: Sequence[Any],
+        words: _Words,
+        quoted: frozenset[int] = frozenset(),
+        memo: dict[int, tuple[tuple[Phrase, tuple[int, ...]], ...]] | None = None,
+    ) -> Finding | None:
         kind = _kind(f)
         best: Finding | None = None
-        for frame in self.data.frames:
+        if memo is None:
+            memo = {}
+        for i, frame in enumerate(self.data.frames):
             if f.category not in frame.categories or kind not in frame.recognizers:
                 continue
-            if any(self._affirmed(words, p) for p in frame.unless):
-                continue
-            for phrase in frame.phrases:
+            hits = memo.get(i)
+            if hits is None:
+                hits = memo[i] = self._frame_hits(i, frame, words, quoted)
+            for phrase, starts in hits:
                 hit = next(
-                    (s for s in words.find(phrase) if self._in_scope(frame, f, s, text, tokens)),
+                    (s for s in starts if self._in_scope(frame, f, s, text, tokens, quoted)),
                     None,
                 )
                 if hit is None:
@@ -269,22 +307,88 @@ class ContextFilter:
                 break
         return best
 
-    def _affirmed(self, words: _Words, phrase: Phrase) -> bool:
-        """``phrase`` occurs without a negation right before it: "jangan sebarkan" does not
-        count as the spreading call "sebarkan" that would cancel a debunking frame."""
+    def _frame_hits(
+        self, i: int, frame: Frame, words: _Words, quoted: frozenset[int]
+    ) -> tuple[tuple[Phrase, tuple[int, ...]], ...]:
+        """Where the cues of one frame stand in this text (outside quotation marks), in the
+        frame's order; none when an ``unless`` cancels it or a ``requires`` is missing.
+        Computed once per text and frame, whatever the number of findings."""
+        present = words.positions
+        firsts, unless_firsts, requires_firsts = self._firsts[i]
+        if firsts.isdisjoint(present):
+            return ()
+        if not unless_firsts.isdisjoint(present) and any(
+            self._affirmed(words, p, quoted) for p in frame.unless
+        ):
+            return ()
+        if frame.requires and (
+            requires_firsts.isdisjoint(present)
+            or not any(self._affirmed(words, p, quoted) for p in frame.requires)
+        ):
+            return ()
+        out = []
+        for phrase in frame.phrases:
+            if phrase[0] not in present:
+                continue
+            starts = tuple(s for s in words.find(phrase) if s not in quoted)
+            if starts:
+                out.append((phrase, starts))
+        return tuple(out)
+
+    def _affirmed(
+        self, words: _Words, phrase: Phrase, quoted: frozenset[int] = frozenset()
+    ) -> bool:
+        """``phrase`` occurs without a negation right before it and outside quotation marks:
+        "jangan sebarkan" does not count as the spreading call "sebarkan" that would cancel
+        a debunking frame, nor does a scam's line quoted as an example in a warning
+        (Pelaku sering menulis "selamat Anda menang undian", abaikan saja)."""
         neg = self.data.negations
-        return any(s == 0 or words[s - 1] not in neg for s in words.find(phrase))
+        return any(
+            (s == 0 or words[s - 1] not in neg) and s not in quoted for s in words.find(phrase)
+        )
 
     @staticmethod
-    def _in_scope(frame: Frame, f: Finding, s: int, text: str, tokens: Sequence[Any]) -> bool:
+    def _in_scope(
+        frame: Frame,
+        f: Finding,
+        s: int,
+        text: str,
+        tokens: Sequence[Any],
+        quoted: frozenset[int] = frozenset(),
+    ) -> bool:
         if frame.scope == "text":
             return True
+        if frame.scope == "quoted":
+            # the words that fired stand inside quotation marks: someone else's words
+            return bool(quoted) and any(
+                i in quoted for i, t in enumerate(tokens) if t.ostart < f.end and f.start < t.oend
+            )
         if frame.scope == "window":
             near = [i for i, t in enumerate(tokens) if t.ostart < f.end and f.start < t.oend]
             return bool(near) and near[0] - frame.window <= s <= near[-1] + frame.window
-        # sentence: no sentence end between the cue and the finding
-        a, b = sorted((tokens[s].ostart, f.start))
-        return _SENTENCE_ENDS.isdisjoint(text[a:b])
+        # sentence: no sentence end between the cue and the finding (a mark that closes a
+        # quotation does not count: "Dasar bodoh!" teriak pelaku ...)
+        if tokens[s].ostart >= f.end:
+            between = text[f.end : tokens[s].ostart]
+        else:
+            between = text[tokens[s].ostart : f.start]
+        return _SENTENCE_ENDS.isdisjoint(_QUOTE_CLOSE.sub(" ", between))
+
+
+def _quoted_words(text: str, tokens: Sequence[Any]) -> frozenset[int]:
+    """Positions of the tokens that stand inside quotation marks: words the author quotes
+    (a scam's line shown as an example, a hoax's claim before its refutation). Neither a
+    frame's cue nor its "unless" counts there. A post that is mostly one quotation (a chain
+    message pasted in quotes) is read as the author's own words: nothing is set apart."""
+    if not any(q in text for q in "\"“«‘'"):
+        return frozenset()
+    spans = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    if not spans:
+        return frozenset()
+    inside = frozenset(
+        i for i, t in enumerate(tokens) if any(a < t.ostart and t.oend < b for a, b in spans)
+    )
+    return inside if 2 * len(inside) <= len(tokens) else frozenset()
 
 
 def _lowered(
@@ -310,30 +414,37 @@ def _lowered(
 
 
 def _follow_words(findings: list[Finding]) -> list[Finding]:
-    """The model's whole-text finding of a category whose every word finding was withdrawn
-    by context is withdrawn too, for the same reason: the model saw the same words."""
-    withdrawn: dict[str, Finding] = {}
+    """The model's whole-text finding of a category whose every word finding was set aside
+    by context follows them, for the same reason: the model saw the same words. Withdrawn
+    words withdraw it; lowered words (a quoted insult) lower it by the mildest of their
+    factors."""
+    touched: dict[str, tuple[float, Finding]] = {}
     kept: set[str] = set()
     for f in findings:
         if _kind(f) != "words":
             continue
-        if "context" in f.meta and f.score <= 0.0:
-            withdrawn.setdefault(f.category, f)
-        else:
+        if "context" not in f.meta:
             kept.add(f.category)
-    cats = {c: f for c, f in withdrawn.items() if c not in kept}
+            continue
+        before = float(f.meta.get("score_before_context", 0) or 0)
+        factor = f.score / before if before > 0 else 0.0
+        old = touched.get(f.category)
+        if old is None or factor > old[0]:
+            touched[f.category] = (factor, f)
+    cats = {c: v for c, v in touched.items() if c not in kept}
     if not cats:
         return findings
     out: list[Finding] = []
     for f in findings:
         src = cats.get(f.category)
         if src is not None and _kind(f) == "model" and "context" not in f.meta:
+            factor, word = src
             meta = dict(f.meta)
             meta.update(
-                {k: v for k, v in src.meta.items() if k.startswith("context")},
+                {k: v for k, v in word.meta.items() if k.startswith("context")},
                 score_before_context=f"{f.score:.4f}",
             )
-            f = dataclasses.replace(f, score=0.0, meta=meta)
+            f = dataclasses.replace(f, score=round(f.score * min(factor, 1.0), 6), meta=meta)
         out.append(f)
     return out
 
