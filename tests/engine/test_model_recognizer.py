@@ -18,6 +18,7 @@ from bijak.engine.recognizers import model as model_module
 from bijak.engine.recognizers.model import ModelRecognizer
 
 CATEGORIES = {
+    "narkoba",  # learnt again since session 4 (medicine and enforcement negatives)
     "perjudian",
     "penipuan",
     "pornografi",
