@@ -54,3 +54,43 @@ def rules() -> Pipeline:
 def test_news_rebuttals_thanks_and_denials_are_not_slander(rules, text):
     verdict = {c.id: c.verdict for c in rules.analyze(text).categories}.get("fitnah", "aman")
     assert verdict == "aman"
+
+
+# rules-recall (accusations v1.2.0): word classes — money diverted in slang and regional
+# forms, bribes received, a diagnosis faked for money, unexplained wealth, code-mixed English —
+# and the speaker's admission of having no proof as a booster. Invented names.
+NEW_ACCUSATIONS = [
+    ("Kasir Puskesmas Sumber Rejo itu si Wawan Setiadi yang gelapin uang BOK.", "gelapin"),
+    (
+        "Bu Ratna Sari pasti nerima sogokan dari vendor alkes, tidak ada buktinya sih.",
+        "nerima sogokan",
+    ),
+    ("RS Permata Hijau ngecovidin pasien yang meninggal biar klaimnya cair.", "ngecovidin"),
+    ("Everyone knows Pak Yusuf Halim embezzled the posyandu funds.", "embezzled"),
+    ("Mas Doni Prakoso mendadak kaya sejak pegang pengadaan, siapa lagi coba.", "mendadak kaya"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue"), NEW_ACCUSATIONS)
+def test_new_accusation_words_against_a_named_target(text, cue):
+    found = run(REC, text)
+    assert cue in [f.meta["cue_text"] for f in found]
+    assert found[0].meta["target_text"]  # the finding names who and what
+
+
+def test_an_admission_of_no_proof_raises_the_accusation():
+    plain = run(REC, "Bu Ratna Sari nerima sogokan dari vendor alkes.")
+    admitted = run(REC, "Bu Ratna Sari nerima sogokan dari vendor alkes, tidak ada buktinya sih.")
+    assert admitted[0].score > plain[0].score
+
+
+ORDINARY_NEW = [
+    "Alhamdulillah usaha katering Bu Ratna Sari berkembang, sekarang buka cabang baru.",
+    "Semua jadwal piket sudah diatur oleh kepala ruangan, silakan cek grup.",
+    "Tidak ada bukti ilmiah bahwa air kelapa menyembuhkan demam berdarah.",
+]
+
+
+@pytest.mark.parametrize("text", ORDINARY_NEW)
+def test_ordinary_posts_with_the_new_words_are_not_accusations(text):
+    assert [f for f in run(REC, text) if f.score >= 0.5] == []

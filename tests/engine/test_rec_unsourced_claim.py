@@ -56,3 +56,57 @@ SOURCED_OR_NOT_A_CLAIM = [
 @pytest.mark.parametrize("text", SOURCED_OR_NOT_A_CLAIM)
 def test_a_named_source_or_no_health_claim_is_not_reported(text):
     assert run(REC, text) == []
+
+
+# rules-recall (v1.2 of the language data): structural pieces, each with an ordinary post the
+# same words leave alone. Posts written by the bijak authors; invented products and numbers.
+STRUCTURAL = [
+    # advice against care: "tidak" + a need word, fillers only, then a kind of care
+    (
+        "Rebusan sereh tiap sore, tidak perlu lagi minum obat kolesterol.",
+        "tidak perlu lagi minum obat",
+    ),
+    ("Kapsul daun kelor ini bikin tensi aman, stop obat dokter saja.", "stop obat dokter"),
+    # a ratio given as a fact, with no source
+    ("Tujuh dari sepuluh penderita maag ternyata salah makan.", "Tujuh dari sepuluh"),
+    # a promise raised by a certainty word elsewhere in its sentence
+    (
+        "Anak yang minum susu kambing dijamin tidak gampang sakit, percaya deh.",
+        "tidak gampang sakit",
+    ),
+    # a vague study is no source, and it claims certainty
+    (
+        "Penelitian membuktikan jus seledri menurunkan tensi sampai 40 persen.",
+        "menurunkan tensi sampai 40 persen",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "piece"), STRUCTURAL)
+def test_structural_claims_are_a_caution_and_name_their_words(text, piece):
+    found = run(REC, text)
+    assert piece in [f.evidence for f in found]
+    hit = next(f for f in found if f.evidence == piece)
+    assert hit.score >= 0.5
+    assert hit.meta["term"]  # the words that triggered it, for the explanation
+
+
+def test_a_certainty_word_is_named_in_the_term_of_the_promise_it_raises():
+    found = run(REC, "Anak yang minum susu kambing dijamin tidak gampang sakit, percaya deh.")
+    assert any(f.meta["term"].startswith("dijamin + ") for f in found)
+
+
+ORDINARY_STRUCTURAL = [
+    "Tidak perlu bayar obat di puskesmas, semua ditanggung BPJS.",
+    "Tidak perlu antre lama untuk vaksin, daftar saja lewat aplikasi.",
+    "Jangan berhenti minum obat TB sebelum enam bulan walau sudah merasa sehat.",
+    "Dua dari tiga anak saya sudah lulus kuliah, alhamdulillah.",
+    "Turun berat badan 4 kilo dalam dua bulan dengan jalan kaki tiap pagi.",
+    "Menurut penelitian di jurnal Lancet 2021, vaksin campak menurunkan kematian 80 persen.",
+    "Stop obat nyamuk bakar di kamar bayi ya, asapnya bikin batuk.",
+]
+
+
+@pytest.mark.parametrize("text", ORDINARY_STRUCTURAL)
+def test_ordinary_posts_with_the_same_words_are_left_alone(text):
+    assert [f for f in run(REC, text) if f.score >= 0.5] == []
