@@ -110,3 +110,48 @@ ORDINARY_STRUCTURAL = [
 @pytest.mark.parametrize("text", ORDINARY_STRUCTURAL)
 def test_ordinary_posts_with_the_same_words_are_left_alone(text):
     assert [f for f in run(REC, text) if f.score >= 0.5] == []
+
+
+# rules-recall, second step: imperatives against medicine as such, comparisons with care,
+# products promoted with a result, vague authorities, quick results in a time.
+MORE_STRUCTURAL = [
+    (
+        "Sakit gigi anak jangan dikasih obat dokter, kumur air sirih saja.",
+        "jangan dikasih obat dokter",
+    ),
+    (
+        "Sari buah naga ini lebih ampuh dari obat darah tinggi.",
+        "lebih ampuh dari obat darah tinggi",
+    ),
+    (
+        "Koyo magnet ini melancarkan peredaran darah dan kolesterol ikut turun.",
+        "Koyo magnet ini melancarkan",
+    ),
+    (
+        "Para ahli sudah sepakat bahwa rendaman kayu secang bisa menyembuhkan asma.",
+        "bisa menyembuhkan",
+    ),
+    ("Oles minyak kemiri ini, ruam kulit bayi hilang total dalam 2 hari.", "hilang total"),
+]
+
+
+@pytest.mark.parametrize(("text", "piece"), MORE_STRUCTURAL)
+def test_more_structural_claims_are_a_caution(text, piece):
+    found = run(REC, text)
+    assert any(f.evidence == piece and f.score >= 0.5 for f in found), [
+        (f.evidence, f.score) for f in found
+    ]
+
+
+MORE_ORDINARY = [
+    "Jangan minum obat sembarangan, tanya apoteker dulu ya.",
+    "Jangan lupa minum obat dokter sesuai jadwal, Pak.",
+    "Layanan di puskesmas baru ini lebih cepat dari tahun lalu.",
+    "Teh ini enak diminum hangat sore-sore sambil baca buku.",
+    "Turun 3 kilo dalam dua bulan, pelan-pelan yang penting konsisten.",
+]
+
+
+@pytest.mark.parametrize("text", MORE_ORDINARY)
+def test_more_ordinary_posts_are_left_alone(text):
+    assert [f for f in run(REC, text) if f.score >= 0.5] == []

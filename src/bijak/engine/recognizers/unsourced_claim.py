@@ -31,6 +31,9 @@ CATEGORY = "tanpa_sumber"
 MAX_PIECES = 3
 _SENTENCE_ENDS = frozenset(".!?\n")
 _NOT = frozenset({"tidak", "jangan", "bukan", "belum"})
+_CARE_KINDS = frozenset({"nasihat", "banding"})
+"""Pieces that name a kind of care themselves ("tidak perlu kontrol ke puskesmas"): no other
+health word is needed in their sentence."""
 
 Phrase = tuple[str, ...]
 
@@ -53,6 +56,17 @@ class ClaimData:
     advice_care: frozenset[Phrase] = frozenset()
     advice_between: frozenset[str] = frozenset()
     not_care: frozenset[Phrase] = frozenset()
+    advice_negators: frozenset[str] = frozenset({"tidak"})
+    imperative_stop: frozenset[str] = frozenset()
+    strong_care: frozenset[Phrase] = frozenset()
+    better_words: frozenset[str] = frozenset()
+    comparison_weight: float = 0.6
+    products: frozenset[str] = frozenset()
+    authority: frozenset[Phrase] = frozenset()
+    authority_reach: int = 12
+    time_units: frozenset[str] = frozenset()
+    timeframe_weight: float = 0.35
+    product_weight: float = 0.5
     advice_reach: int = 3
     advice_weight: float = 0.7
     number_words: frozenset[str] = frozenset()
@@ -105,6 +119,17 @@ def claim_data(lang: str = "id") -> ClaimData:
         advice_care=phrases("advice_care"),
         advice_between=frozenset(w for p in phrases("advice_between") for w in p),
         not_care=phrases("advice_not_care"),
+        advice_negators=frozenset(w for p in phrases("advice_negators") for w in p) or {"tidak"},
+        imperative_stop=frozenset(w for p in phrases("advice_imperative") for w in p),
+        strong_care=phrases("advice_strong_care"),
+        better_words=frozenset(w for p in phrases("comparison_better") for w in p),
+        comparison_weight=float((data.get("comparison") or {}).get("weight", 0.6)),
+        products=frozenset(w for p in phrases("product_nouns") for w in p),
+        authority=phrases("authority"),
+        authority_reach=int(data.get("authority_reach", 12)),
+        time_units=frozenset(w for p in phrases("time_units") for w in p),
+        timeframe_weight=float(data.get("timeframe_weight", 0.35)),
+        product_weight=float((data.get("product") or {}).get("weight", 0.5)),
         advice_reach=int((data.get("advice") or {}).get("reach", 3)),
         advice_weight=float((data.get("advice") or {}).get("weight", 0.7)),
         number_words=frozenset(w for p in phrases("number_words") for w in p),
@@ -133,8 +158,24 @@ class UnsourcedClaimRecognizer:
         self.data = data if data is not None else claim_data()
         d = self.data
         self._first = frozenset(p[0] for p in d.promises) | frozenset(p[0] for p in d.certainty)
-        self._structural = d.advice_need | d.advice_stop | d.number_words | {"dari"}
-        self._prefilter = self._first | d.advice_need | d.advice_stop | d.number_words
+        self._structural = (
+            d.advice_need
+            | d.advice_stop
+            | d.number_words
+            | d.imperative_stop
+            | d.products
+            | d.better_words
+            | {"dari", "daripada"}
+        )
+        self._prefilter = (
+            self._first
+            | d.advice_need
+            | d.advice_stop
+            | d.number_words
+            | d.imperative_stop
+            | d.products
+            | {"lebih"}
+        )
 
     def _sourced(self, doc: NormalizedText, words: list[str]) -> bool:
         d = self.data
@@ -186,17 +227,23 @@ class UnsourcedClaimRecognizer:
                         n = 2
                     elif i + 1 < len(words) and words[i + 1] in d.units:
                         weight, n = d.unit_weight, 2  # "turun 5 kilo": alone, a story
+                reach = d.window
+                if n and tuple(words[i : i + n]) in d.authority:
+                    reach = d.authority_reach  # "para ilmuwan sepakat bahwa ... menyeimbangkan"
                 verb = next(
                     (
                         j
-                        for j in range(i + n, min(len(words), i + n + d.window))
+                        for j in range(i + n, min(len(words), i + n + reach))
                         if words[j] in d.claim_verbs
+                        and _SENTENCE_ENDS.isdisjoint(text[tokens[i].oend : tokens[j].ostart])
                     ),
                     None,
                 )
                 if verb is not None and weight > 0.0:
                     pieces.append((i, verb, weight, kind))
-                    i = verb + 1
+                    # a far-reaching authority leaves the words up to the verb to be read
+                    # again ("studi ... membuktikan, ... bisa menyembuhkan" is a promise too)
+                    i = i + n if reach > d.window else verb + 1
                     continue
                 # the certainty or the number after the claim ("gula darah normal, pasti";
                 # "menurunkan kolesterol sampai 60%")
@@ -217,7 +264,11 @@ class UnsourcedClaimRecognizer:
             pieces.extend(self._advice_and_ratios(words, pieces))
         if not pieces:
             return []
-        pieces = [p for p in pieces if self._health_near(tokens, words, text, p[0], p[1])]
+        pieces = [
+            p
+            for p in pieces
+            if p[3] in _CARE_KINDS or self._health_near(tokens, words, text, p[0], p[1])
+        ]
         if not pieces or self._sourced(doc, words):
             return []
         if d.boost_factor > 0.0:
@@ -256,10 +307,40 @@ class UnsourcedClaimRecognizer:
         out: list[tuple[int, int, float, str]] = []
         n = len(words)
         for i, w in enumerate(words):
+            if w in d.better_words and i > 0 and words[i - 1] == "lebih":
+                # "lebih ampuh dari obat dokter", "lebih kuat daripada antibiotik"
+                if i + 1 < n and words[i + 1] in ("dari", "daripada"):
+                    for j in range(i + 2, min(n, i + 2 + d.advice_reach)):
+                        m = _starts(words, d.advice_care, j)
+                        if m and not _starts(words, d.not_care, j):
+                            out.append((i - 1, j + m - 1, d.comparison_weight, "banding"))
+                            break
+                continue
             if i in taken:
                 continue
             prev = words[i - 1] if i > 0 else ""
-            need = w in d.advice_need and prev == "tidak"
+            need = w in d.advice_need and prev in d.advice_negators
+            if w in d.imperative_stop:
+                # "jangan dikasih obat dokter", "buang obat kimia": only against medicine as such
+                for j in range(i + 1, min(n, i + 1 + d.advice_reach)):
+                    m = _starts(words, d.strong_care, j)
+                    if m:
+                        out.append((i, j + m - 1, d.advice_weight, "nasihat"))
+                        break
+                    if words[j] not in d.advice_between:
+                        break
+                continue
+            ini = -1
+            if w in d.products:
+                ini = next((k for k in range(i + 1, min(n, i + 4)) if words[k] == "ini"), -1)
+            if ini > 0:
+                # "gelang (magnet) ini menstabilkan tekanan darah": a product promoted with a
+                # result
+                for j in range(ini + 1, min(n, ini + 1 + d.window + 1)):
+                    if words[j] in d.claim_verbs or _starts(words, d.promises, j):
+                        out.append((i, j, d.product_weight, "produk"))
+                        break
+                continue
             if need or (w in d.advice_stop and prev not in _NOT):
                 first = i - 1 if need else i
                 for j in range(i + 1, min(n, i + 1 + d.advice_reach)):
@@ -289,7 +370,7 @@ class UnsourcedClaimRecognizer:
         d = self.data
         out = []
         for first, last, weight, kind in pieces:
-            if kind not in ("janji", "nasihat", "angka"):
+            if kind not in ("janji", "nasihat", "angka", "produk", "banding"):
                 out.append((first, last, weight, kind))
                 continue
             lo, hi = _sentence_bounds(tokens, text, first, last)
@@ -304,11 +385,24 @@ class UnsourcedClaimRecognizer:
                     best = d.certainty[tuple(words[k : k + m])]
                     cert = " ".join(words[k : k + m])
                 k += max(m, 1)
+            if best < d.timeframe_weight:
+                tf = self._timeframe(words, lo, hi)
+                if tf:
+                    best, cert = d.timeframe_weight, tf
             if best > 0.0:
                 weight = 1.0 - (1.0 - weight) * (1.0 - best * d.boost_factor)
                 kind = f"{kind}+{cert}"
             out.append((first, last, weight, kind))
         return out
+
+    def _timeframe(self, words: list[str], lo: int, hi: int) -> str:
+        """A quick result promised in a time ("dalam 3 hari", "dalam dua minggu"): its words."""
+        d = self.data
+        for k in range(lo, hi - 1):
+            if words[k] == "dalam" and (words[k + 1].isdigit() or words[k + 1] in d.number_words):
+                if words[k + 2] in d.time_units:
+                    return " ".join(words[k : k + 3])
+        return ""
 
     def _is_percent(self, doc: NormalizedText, i: int) -> bool:
         """A number with "%", "persen" or a unit of a claimed result ("10 kg")."""
