@@ -94,3 +94,34 @@ ORDINARY_NEW = [
 @pytest.mark.parametrize("text", ORDINARY_NEW)
 def test_ordinary_posts_with_the_new_words_are_not_accusations(text):
     assert [f for f in run(REC, text) if f.score >= 0.5] == []
+
+
+# rules-recall, second step: an object of misconduct and a deed done to it, in either order,
+# within a few words (accusations.yaml `pairs`), next to a target. Invented names.
+PAIR_ACCUSATIONS = [
+    ("Kabid Yankes itu yang motong dana BOK tiap puskesmas, semua kapus tahu.", "motong dana"),
+    ("Ternyata dr. Sinta Wirawan itu ijazah S2-nya beli, pantes presentasinya kacau.", "ijazah"),
+    ("Kepala labnya diam-diam ngejual data rekam medis ke perusahaan asuransi.", "data"),
+    ("Formasi bidan tahun ini sudah dibeli duluan, Pak Darto Sumarno yang atur.", "Formasi"),
+]
+
+
+@pytest.mark.parametrize(("text", "piece"), PAIR_ACCUSATIONS)
+def test_an_object_and_a_deed_against_a_target_is_an_accusation(text, piece):
+    found = run(REC, text)
+    assert found, text
+    assert piece.lower() in found[0].meta["cue_text"].lower()
+    assert found[0].score >= 0.5
+
+
+PAIR_ORDINARY = [
+    "Bulan ini berhasil menabung untuk beli kursi roda buat Bu Ani, senang rasanya.",
+    "Dana BOK tidak dipotong sepeser pun, laporan Puskesmas Sari Mulya sudah diaudit.",
+    "Alhamdulillah ijazah dan STR saya sudah diverifikasi, tinggal unggah untuk pendaftaran.",
+    "Pak Budi Santoso beli data paket internet untuk rapat daring besok.",
+]
+
+
+@pytest.mark.parametrize("text", PAIR_ORDINARY)
+def test_ordinary_posts_with_an_object_and_a_deed_word_are_left_alone(text):
+    assert [f for f in run(REC, text) if f.score >= 0.5] == []

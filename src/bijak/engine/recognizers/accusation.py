@@ -39,6 +39,10 @@ class AccusationData:
     boosters: dict[Phrase, float]
     roles: frozenset[Phrase]
     named: Any  # compiled re2 pattern of a named person or institution
+    pairs: tuple[tuple[str, frozenset[Phrase], frozenset[Phrase], int, float], ...] = ()
+    """Co-occurrence rules: (name, objects, deeds, reach, weight): an object of misconduct
+    ("dana", "ijazah", "data pasien") and a deed done to it ("dipotong", "beli", "dijual")
+    within ``reach`` words, in either order, make one accusation ("ijazah S2-nya beli")."""
 
 
 def _words(phrase: str) -> Phrase:
@@ -73,6 +77,16 @@ def accusation_data(lang: str = "id") -> AccusationData:
         boosters=weights("boosters"),
         roles=frozenset(w for p in data.get("role_targets") or () if (w := _words(str(p)))),
         named=named,
+        pairs=tuple(
+            (
+                str(name),
+                frozenset(w for p in spec.get("objects") or () if (w := _words(str(p)))),
+                frozenset(w for p in spec.get("deeds") or () if (w := _words(str(p)))),
+                int(spec.get("reach", 4)),
+                float(spec.get("weight", 0.55)),
+            )
+            for name, spec in (data.get("pairs") or {}).items()
+        ),
     )
 
 
@@ -95,10 +109,13 @@ class AccusationRecognizer:
             | frozenset(p[0] for p in self.data.boosters)
             | frozenset(p[0] for p in self.data.roles)
         )
+        self._pair_objects = frozenset(p[0] for _, a, _, _, _ in self.data.pairs for p in a)
+        self._pair_deeds = frozenset(p[0] for _, _, b, _, _ in self.data.pairs for p in b)
 
     def analyze(self, doc: NormalizedText) -> list[Finding]:
         words = [t.text for t in doc.tokens]
-        if self._first.isdisjoint(words):
+        pairs = not self._pair_deeds.isdisjoint(words) and not self._pair_objects.isdisjoint(words)
+        if self._first.isdisjoint(words) and not pairs:
             return []
         d = self.data
         tokens = doc.tokens
@@ -128,6 +145,8 @@ class AccusationRecognizer:
             if r:
                 roles.append((i, i + r - 1))
             i += max(n, r, 1)
+        if pairs:
+            accusations.extend(self._pairs(words))
         if not accusations:
             return []
         targets = [(m.start(), m.end()) for m in d.named.finditer(text)]  # original spans
@@ -168,6 +187,40 @@ class AccusationRecognizer:
                 )
             )
         return out
+
+    def _pairs(self, words: list[str]) -> list[tuple[int, int, float]]:
+        """Object + deed accusations ("dana BOK dipotong", "ijazahnya beli")."""
+        out: list[tuple[int, int, float]] = []
+        neg = _negations()
+        for _name, objects, deeds, reach, weight in self.data.pairs:
+            objs = _pair_hits(words, objects)
+            if not objs:
+                continue
+            for ds, de in _pair_hits(words, deeds):
+                if ds > 0 and words[ds - 1] in neg:
+                    continue  # "tidak dipotong"
+                near = [
+                    (os_, oe)
+                    for os_, oe in objs
+                    if (0 <= ds - oe <= reach) or (0 <= os_ - de <= reach)
+                ]
+                if near:
+                    os_, oe = min(near, key=lambda o: abs(o[0] - ds))
+                    out.append((min(os_, ds), max(oe, de), weight))
+        return out
+
+
+def _pair_hits(words: list[str], table: frozenset[Phrase]) -> list[tuple[int, int]]:
+    out = []
+    i = 0
+    while i < len(words):
+        n = _longest(words, table, i)
+        if n:
+            out.append((i, i + n - 1))
+            i += n
+        else:
+            i += 1
+    return out
 
 
 @cache
