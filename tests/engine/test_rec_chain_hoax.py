@@ -23,6 +23,9 @@ HOAXES = [
     ("Transkrip VN dari perawat: garam beryodium bikin bodoh anak-anak kita.", "bikin bodoh"),
     # "the government keeps quiet"
     ("Pembalut murah mengandung formalin, pemerintah sengaja bungkam.", "mengandung formalin"),
+    # a call to refuse care is a wrapper of its own kind
+    ("Ojo gelem anakmu diimunisasi BCG, isine zat pemandul.", "zat pemandul"),
+    ("Moms, jangan mau pasang KB spiral, bisa bikin kanker rahim.", "kanker rahim"),
 ]
 
 
@@ -41,6 +44,9 @@ ORDINARY = [
     "Sebarke jadwal imunisasi polio minggu depan ke grup RT ya.",
     # hand sanitizer kills germs: not a harm
     "Hand sanitizer membunuh virus di tangan, share ke grup kantor ya.",
+    # a refusal call with no scare in it
+    "Tolak narkoba, jangan mau dibujuk teman. Jaga kesehatan keluarga.",
+    "Jangan mau kalah semangat, imunisasi BCG gratis di posyandu Sabtu ini.",
 ]
 
 

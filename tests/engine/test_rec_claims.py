@@ -225,3 +225,13 @@ def test_new_entries_have_a_fact_and_a_link():
         assert ids[cid].fact and ids[cid].source.startswith("https://")
     text = "Awas!! Thermo gun yang ditembak ke jidat itu ngerusak saraf otak anak, share!"
     assert "termometer-tembak-otak" in [f.meta["claim_id"] for f in run(REC, text)]
+
+
+def test_a_borderline_match_in_a_post_that_denies_something_is_left_out():
+    # the topic of a claim, named in a post that denies it elsewhere
+    text = (
+        "Buat yang tanya soal radiasi ponsel: kajian sistematis terbaru tidak menemukan bukti "
+        "ponsel menyebabkan kanker otak."
+    )
+    weak = [f for f in run(REC, text) if float(f.meta["similarity"]) < 0.57]
+    assert weak == []

@@ -51,9 +51,18 @@ _text = itemgetter(0)
 """A token's normalised text (``Token`` is a named tuple; ``text`` is its first field)."""
 OFFICIAL_KEEP = 0.9
 """With an official link in the post, only a near-verbatim match (>= this) still counts."""
+NEGATED_MARGIN = 0.02
+"""In a post with a negation word anywhere ("tidak menemukan bukti ..."), a match needs this
+much more than ``threshold``: education posts name the claim's topic and deny it."""
 RARE_MIN_SHARED = 3
 """The rarity-weighted path needs at least this many of a paraphrase's stems in one window."""
 NOT_NEGATING_HERE = frozenset({"jangan", "ulah", "aja", "ojo"})
+GENERIC_WORDS = (
+    "membuat", "buat", "bikin", "bisa", "jadi", "menjadi", "ada", "menyebabkan", "sebab",
+    "karena", "orang", "anak", "minum", "makan", "pakai", "kena", "banyak", "semua",
+)  # fmt: skip
+"""Words too common in claims to count as telling ones on the rarity path (they still count
+in a paraphrase's total): "vaksinasi HPV buat anak" is not "vaksin HPV membuat mandul"."""
 PROTECTIVE = frozenset(
     {"mencegah", "cegah", "pencegahan", "melindungi", "perlindungan", "menangkal", "mitos",
      "hoaks", "hoax", "keliru"}
@@ -143,6 +152,12 @@ class ClaimRecognizer:
         for m in sorted(best.values(), key=lambda m: -m.similarity)[:MAX_MATCHES]:
             if official and m.similarity < OFFICIAL_KEEP:
                 continue
+            if (
+                not rare_ok
+                and self._rare is not None
+                and m.similarity < self.threshold + NEGATED_MARGIN
+            ):
+                continue  # a post with a denial somewhere: a borderline match is its topic only
             score = self.strong_score if m.similarity >= self.strong else self.weak_score
             out.append(
                 Finding(
@@ -216,6 +231,7 @@ class _RareIndex:
         from bijak.engine.claims import _lang_words
 
         self.negations = _lang_words()[1] - NOT_NEGATING_HERE
+        self.generic = frozenset(content_stems(GENERIC_WORDS))
 
     def match(self, words: list[str], cover: float) -> list[tuple[ClaimEntry, str, float]]:
         stems = content_stems(words)
@@ -230,7 +246,10 @@ class _RareIndex:
         idf = self.idf
         for k in cands:
             e, text, st, total = self.paras[k]
-            got = sum(idf[x] for x in st & stems) / total
+            shared = (st & stems) - self.generic
+            if len(shared) < RARE_MIN_SHARED:
+                continue
+            got = sum(idf[x] for x in shared) / total
             if got >= cover:
                 out.append((e, text, got))
         return out
