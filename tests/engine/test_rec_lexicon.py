@@ -211,3 +211,36 @@ def test_strong_promotion_is_not_cancelled_by_a_counter_word(rec):
 def test_a_literal_phrase_leaves_the_insult_next_to_it_reported(rec, text, category, pieces):
     found = [f for f in run(rec, text) if f.category == category]
     assert [(f.start, f.end) for f in found] == [span_of(text, p) for p in pieces]
+
+
+# rules-recall additions (lexicon entries added, none removed): each with a breach it raises
+# and an ordinary post with the same words it leaves alone. Posts written by the bijak authors.
+def _score(rec, text: str, category: str) -> float:
+    found = [f for f in run(rec, text) if f.category == category]
+    return max((f.score for f in found), default=0.0)
+
+
+ADDED_BREACHES = [
+    ("Sing ngebom pos polisi kae wong wani, aku salut.", "terorisme"),
+    ("honestly the bombing was justified, they had it coming", "terorisme"),
+    ("Kepala ruangan kita otaknya di dengkul, rapat cuma ngoceh.", "penghinaan"),
+    ("Menkes kita IQ-nya jongkok, bikin aturan asal-asalan.", "penghinaan"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), ADDED_BREACHES)
+def test_added_entries_raise_their_category(rec, text, category):
+    assert _score(rec, text, category) >= 0.5
+
+
+ADDED_ORDINARY = [
+    ("Nu ngabom teh lain pahlawan, eta mah penjahat. Doakan korbanna.", "terorisme"),
+    ("Badut rumah sakit menghibur pasien anak di bangsal tiap Jumat.", "penghinaan"),
+    ("Dari grup sebelah: jadwal posyandu pindah ke Rabu, pasien lansia didahulukan.", "penghinaan"),
+    ("Saya perawat yang paling lemot pasang infus, tapi makin hari makin lancar.", "penghinaan"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), ADDED_ORDINARY)
+def test_added_entries_leave_ordinary_posts_alone(rec, text, category):
+    assert _score(rec, text, category) < 0.5
