@@ -244,3 +244,29 @@ ADDED_ORDINARY = [
 @pytest.mark.parametrize(("text", "category"), ADDED_ORDINARY)
 def test_added_entries_leave_ordinary_posts_alone(rec, text, category):
     assert _score(rec, text, category) < 0.5
+
+
+MORE_ADDED_BREACHES = [
+    ("Menu malam ini sinte ready, japri only, tf dulu baru lokasi.", "narkoba"),
+    ("Morfin sisa pasien masih banyak di rumah, mending aku jual.", "narkoba"),
+    ("Yang puasa sok suci, lemes dikit minta pulang.", "agama_sensitif"),
+    ("Toa masjid subuh bunyinya kayak kambing dicekik.", "agama_sensitif"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), MORE_ADDED_BREACHES)
+def test_more_added_entries_raise_their_category(rec, text, category):
+    assert _score(rec, text, category) >= 0.5
+
+
+MORE_ADDED_ORDINARY = [
+    ("Ibu-ibu, kalau anak ketahuan ngelem, bawa ke puskesmas, konselornya membantu.", "narkoba"),
+    ("Stok vitamin dan obat batuk di apotek puskesmas sudah ready lagi.", "narkoba"),
+    ("Selamat menunaikan ibadah puasa, semoga sehat selalu untuk semua umat.", "agama_sensitif"),
+    ("Mayoritas warga desa kami beragama Hindu, selamat hari raya Nyepi.", "agama_sensitif"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), MORE_ADDED_ORDINARY)
+def test_more_added_entries_leave_ordinary_posts_alone(rec, text, category):
+    assert _score(rec, text, category) < 0.5
