@@ -235,3 +235,9 @@ def test_a_borderline_match_in_a_post_that_denies_something_is_left_out():
     )
     weak = [f for f in run(REC, text) if float(f.meta["similarity"]) < 0.57]
     assert weak == []
+
+
+def test_the_rarity_path_skips_claims_whose_meaning_is_a_negation():
+    # "lansia tidak perlu vaksin" shares words with any post about the elderly
+    text = "Senam lansia tiap Jumat di kantor kelurahan, lalu cek tekanan darah gratis untuk orang tua."
+    assert [f for f in run(REC, text) if f.meta["kind"] == "klaim-kata"] == []

@@ -270,3 +270,29 @@ MORE_ADDED_ORDINARY = [
 @pytest.mark.parametrize(("text", "category"), MORE_ADDED_ORDINARY)
 def test_more_added_entries_leave_ordinary_posts_alone(rec, text, category):
     assert _score(rec, text, category) < 0.5
+
+
+SARA_HATE_BREACHES = [
+    ("Orang Konghucu jangan ngelunjak, tanah ini bukan buat mereka.", "sara"),
+    ("Keturunan Arab itu mata duitan, udah bawaan ras dari sononya.", "sara"),
+    ("Perempuan itu otaknya cuma setengah, jangan jadi dokter bedah.", "ujaran_kebencian"),
+    ("Orang cacat mental jangan boleh punya anak, sterilkan saja.", "ujaran_kebencian"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), SARA_HATE_BREACHES)
+def test_sara_and_hate_additions_raise_their_category(rec, text, category):
+    assert _score(rec, text, category) >= 0.5
+
+
+SARA_HATE_ORDINARY = [
+    ("Bahasa Sunda kasar dan halus beda, orang Sunda paham.", "sara"),
+    ("Pengungsi juga berhak dapat imunisasi, penyakit tidak kenal paspor.", "ujaran_kebencian"),
+    ("Tim kami main di kandang lawan Sabtu ini, ayo dukung!", "ujaran_kebencian"),
+    ("Perempuan hebat di puskesmas kami memimpin program gizi desa.", "ujaran_kebencian"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), SARA_HATE_ORDINARY)
+def test_sara_and_hate_additions_leave_ordinary_posts_alone(rec, text, category):
+    assert _score(rec, text, category) < 0.5

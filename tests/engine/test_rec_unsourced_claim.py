@@ -155,3 +155,13 @@ MORE_ORDINARY = [
 @pytest.mark.parametrize("text", MORE_ORDINARY)
 def test_more_ordinary_posts_are_left_alone(text):
     assert [f for f in run(REC, text) if f.score >= 0.5] == []
+
+
+def test_a_programme_statistic_is_not_a_health_claim():
+    # a rise reported by a programme is no remedy's promise; a survey is named
+    assert [
+        f
+        for f in run(REC, "Tes HIV di kelompok dampingan naik 35% setelah penjangkauan.")
+        if f.score >= 0.5
+    ] == []
+    assert run(REC, "Hasil survei: 3 dari 10 penderita kusta pernah ditolak layanan publik.") == []

@@ -211,13 +211,18 @@ class _RareIndex:
     """Each paraphrase's content stems with their rarity (idf over all paraphrases)."""
 
     def __init__(self, kb: ClaimKnowledgeBase) -> None:
+        from bijak.engine.claims import _lang_words
         from bijak.engine.normalize import normalize
 
+        negations = _lang_words()[1]
         paras: list[tuple[ClaimEntry, str, frozenset[str]]] = []
         df: dict[str, int] = {}
         for e in kb.entries:
             for text in e.claims:
-                stems = frozenset(content_stems(t.text for t in normalize(text).tokens))
+                words = [t.text for t in normalize(text).tokens]
+                if not negations.isdisjoint(words):
+                    continue  # "lansia tidak perlu vaksin": its meaning is in the negation
+                stems = frozenset(content_stems(words))
                 paras.append((e, text, stems))
                 for st in stems:
                     df[st] = df.get(st, 0) + 1
@@ -228,9 +233,7 @@ class _RareIndex:
         for k, (_, _, st, _) in enumerate(self.paras):
             for x in st:
                 self.index.setdefault(x, []).append(k)
-        from bijak.engine.claims import _lang_words
-
-        self.negations = _lang_words()[1] - NOT_NEGATING_HERE
+        self.negations = negations - NOT_NEGATING_HERE
         self.generic = frozenset(content_stems(GENERIC_WORDS))
 
     def match(self, words: list[str], cover: float) -> list[tuple[ClaimEntry, str, float]]:
