@@ -296,3 +296,33 @@ SARA_HATE_ORDINARY = [
 @pytest.mark.parametrize(("text", "category"), SARA_HATE_ORDINARY)
 def test_sara_and_hate_additions_leave_ordinary_posts_alone(rec, text, category):
     assert _score(rec, text, category) < 0.5
+
+
+PAMER_POLITIK_RAHASIA_BREACHES = [
+    ("Enaknya punya jabatan, nggak perlu antre. Kalian rakyat biasa sabar ya.", "pamer"),
+    ("Dompet isinya kartu hideung wungkul, saha nu nyebut PNS miskin?", "pamer"),
+    ("Satu kantor kami sudah all in nomor urut 3, tinggal coblos.", "politik"),
+    ("Proud ASN supporter of Pak Darto Sumarno, vote smart!", "politik"),
+    ("Soal asli dari bank soal ujian kompetensi, bukan prediksi, harga bersahabat.", "rahasia"),
+    ("Strategi negosiasi kontrak sudah dirapatkan tertutup, aku tulis di sini.", "rahasia"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), PAMER_POLITIK_RAHASIA_BREACHES)
+def test_pamer_politik_rahasia_additions_raise_their_category(rec, text, category):
+    assert _score(rec, text, category) >= 0.5
+
+
+PAMER_POLITIK_RAHASIA_ORDINARY = [
+    (
+        "Konsultasi dulu dengan bidan untuk memilih metode KB yang cocok, nomor antrean di loket.",
+        "politik",
+    ),
+    ("Foto bersama tim vaksinator sebelum pulang, terima kasih kerja kerasnya.", "rahasia"),
+    ("Kolam renang umum di kecamatan dibuka lagi, tiket lima ribu.", "pamer"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), PAMER_POLITIK_RAHASIA_ORDINARY)
+def test_pamer_politik_rahasia_additions_leave_ordinary_posts_alone(rec, text, category):
+    assert _score(rec, text, category) < 0.5
