@@ -104,6 +104,9 @@ class AccusationRecognizer:
     def __init__(self, data: AccusationData | None = None) -> None:
         self.data = data if data is not None else accusation_data()
         self._first = frozenset(p[0] for p in self.data.accusations)
+        # the prefilter: a post must hold, for some accusation, its longest word ("karena
+        # bayar" -> "bayar"), so common first words ("karena", "dari") let few posts through
+        self._keys = frozenset(max(p, key=len) for p in self.data.accusations)
         self._any_first = (
             self._first
             | frozenset(p[0] for p in self.data.boosters)
@@ -111,16 +114,20 @@ class AccusationRecognizer:
         )
         self._pair_objects = frozenset(p[0] for _, a, _, _, _ in self.data.pairs for p in a)
         self._pair_deeds = frozenset(p[0] for _, _, b, _, _ in self.data.pairs for p in b)
+        # per rule, the first words of its objects and of its deeds (a cheap check per post)
+        self._pair_firsts = tuple(
+            (frozenset(p[0] for p in a), frozenset(p[0] for p in b))
+            for _, a, b, _, _ in self.data.pairs
+        )
 
     def analyze(self, doc: NormalizedText) -> list[Finding]:
         words = [t.text for t in doc.tokens]
         pairs = not self._pair_deeds.isdisjoint(words) and not self._pair_objects.isdisjoint(words)
-        if self._first.isdisjoint(words) and not pairs:
+        if self._keys.isdisjoint(words) and not pairs:
             return []
         d = self.data
         tokens = doc.tokens
         text = doc.original
-        sent = _sentence_ids(text, tokens)
         accusations: list[tuple[int, int, float]] = []
         boosters: list[float] = []
         roles: list[tuple[int, int]] = []
@@ -149,6 +156,7 @@ class AccusationRecognizer:
             accusations.extend(self._pairs(words))
         if not accusations:
             return []
+        sent = _sentence_ids(text, tokens)  # only once an accusation is found
         targets = [(m.start(), m.end()) for m in d.named.finditer(text)]  # original spans
         for a, b in roles:
             targets.append((tokens[a].ostart, tokens[b].oend))
@@ -192,7 +200,12 @@ class AccusationRecognizer:
         """Object + deed accusations ("dana BOK dipotong", "ijazahnya beli")."""
         out: list[tuple[int, int, float]] = []
         neg = _negations()
-        for _name, objects, deeds, reach, weight in self.data.pairs:
+        present = set(words)
+        for (_name, objects, deeds, reach, weight), (ofirst, dfirst) in zip(
+            self.data.pairs, self._pair_firsts, strict=True
+        ):
+            if ofirst.isdisjoint(present) or dfirst.isdisjoint(present):
+                continue  # this rule cannot match: no scan
             objs = _pair_hits(words, objects)
             if not objs:
                 continue
