@@ -165,3 +165,11 @@ def test_a_programme_statistic_is_not_a_health_claim():
         if f.score >= 0.5
     ] == []
     assert run(REC, "Hasil survei: 3 dari 10 penderita kusta pernah ditolak layanan publik.") == []
+
+
+def test_a_scare_stated_with_certainty_is_a_claim_too():
+    found = run(REC, "Ibu hamil minum soda sedikit saja pasti keguguran, tanpa pengecualian.")
+    assert any(f.score >= 0.5 for f in found)
+    # the same outcome, told as a risk with its source, is not
+    sourced = "Menurut WHO, infeksi rubela saat hamil bisa menyebabkan keguguran."
+    assert run(REC, sourced) == []
