@@ -26,6 +26,8 @@ HOAXES = [
     # a call to refuse care is a wrapper of its own kind
     ("Ojo gelem anakmu diimunisasi BCG, isine zat pemandul.", "zat pemandul"),
     ("Moms, jangan mau pasang KB spiral, bisa bikin kanker rahim.", "kanker rahim"),
+    # a rumour dressed as an official notice
+    ("Info resmi dari Dinkes: air PDAM kota sudah tercemar, harap diteruskan.", "tercemar"),
 ]
 
 
@@ -47,6 +49,8 @@ ORDINARY = [
     # a refusal call with no scare in it
     "Tolak narkoba, jangan mau dibujuk teman. Jaga kesehatan keluarga.",
     "Jangan mau kalah semangat, imunisasi BCG gratis di posyandu Sabtu ini.",
+    # a thank-you forwarded from a group: care named, no scare
+    "Info dari grup RT: layanan BPJS untuk cuci darah ibu saya lancar, terima kasih petugas.",
 ]
 
 
