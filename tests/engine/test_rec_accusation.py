@@ -125,3 +125,30 @@ PAIR_ORDINARY = [
 @pytest.mark.parametrize("text", PAIR_ORDINARY)
 def test_ordinary_posts_with_an_object_and_a_deed_word_are_left_alone(text):
     assert [f for f in run(REC, text) if f.score >= 0.5] == []
+
+
+THIRD_STEP = [
+    (
+        "Kalung pasien hilang waktu dimandikan, yang jaga perawat Sri Wahyuni, pasti dia yang ambil.",
+        "dia yang ambil",
+    ),
+    (
+        "Bidan Lestari Ningrum pakai pelet buat narik pasien, makanya posyandu lain sepi.",
+        "pakai pelet",
+    ),
+    (
+        "Apotek Sumber Waras jual obat palsu, pemiliknya dapat barang dari gudang gelap.",
+        "jual obat palsu",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue"), THIRD_STEP)
+def test_theft_black_magic_and_fake_goods_against_a_target(text, cue):
+    found = run(REC, text)
+    assert cue in [f.meta["cue_text"] for f in found]
+
+
+def test_a_warning_about_fake_medicine_without_a_target_is_not_an_accusation():
+    text = "Waspada obat palsu yang dijual murah di marketplace, beli hanya di apotek resmi."
+    assert [f for f in run(REC, text) if f.score >= 0.5] == []

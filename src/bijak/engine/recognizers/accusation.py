@@ -151,7 +151,12 @@ class AccusationRecognizer:
             r = _longest(words, d.roles, i)
             if r:
                 roles.append((i, i + r - 1))
-            i += max(n, r, 1)
+            step = max(n, r, 1)
+            # an accusation may start inside a booster or role ("pasti [dia yang ambil]")
+            inner = next(
+                (k for k in range(i + 1, i + step) if _longest(words, d.accusations, k)), None
+            )
+            i = inner if inner is not None else i + step
         if pairs:
             accusations.extend(self._pairs(words))
         if not accusations:
