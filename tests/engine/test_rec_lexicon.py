@@ -326,3 +326,22 @@ PAMER_POLITIK_RAHASIA_ORDINARY = [
 @pytest.mark.parametrize(("text", "category"), PAMER_POLITIK_RAHASIA_ORDINARY)
 def test_pamer_politik_rahasia_additions_leave_ordinary_posts_alone(rec, text, category):
     assert _score(rec, text, category) < 0.5
+
+
+HATE_SECOND_STEP = [
+    (
+        "Kaum gay jangan terima tinggal di RT kita, yang menampung ikut kita kucilkan.",
+        "ujaran_kebencian",
+    ),
+    ("Penyandang down syndrome itu gagal produksi, harusnya tidak lahir.", "ujaran_kebencian"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), HATE_SECOND_STEP)
+def test_hate_second_step_raises(rec, text, category):
+    assert _score(rec, text, category) >= 0.5
+
+
+def test_hate_second_step_leaves_inclusion_posts_alone(rec):
+    text = "Layanan ramah untuk penyandang down syndrome dan keluarganya tiap Kamis di puskesmas."
+    assert _score(rec, text, "ujaran_kebencian") < 0.5
