@@ -190,3 +190,54 @@ def test_a_knowledge_base_file_must_say_who_wrote_it_and_link_its_sources():
     bad = "# written by the bijak authors\nclaims:\n  - {id: a, claims: [x y], fact: f, source: kemkes}\n"
     with pytest.raises(ClaimDataError, match="must be a link"):
         parse_kb(bad)
+
+
+# rules-recall: the rarity-weighted path (a claim's telling words inside a long chain
+# message) and the guard against a window that states the fact instead of the claim.
+def test_a_claim_buried_in_chain_wrapping_is_matched_by_its_rare_words():
+    text = (
+        "gaes plis banget jangan beli paracetamol yang dijual murah di warung itu, "
+        "di dalamnya ada virus machupo, sepupu gue sampai masuk IGD. spread ke semua!!"
+    )
+    found = [f for f in run(REC, text) if f.meta["claim_id"] == "paracetamol-virus-machupo"]
+    assert found, text
+    assert found[0].score >= 0.5
+    assert found[0].meta["fact"] and found[0].meta["source"].startswith("https://")
+
+
+def test_the_rarity_path_stays_out_of_a_post_with_a_denial():
+    text = (
+        "Ada yang kirim pesan soal paracetamol berisi virus machupo di grup keluarga. "
+        "Itu tidak benar, paracetamol berizin BPOM aman dipakai sesuai dosis."
+    )
+    assert [f for f in run(REC, text) if f.meta["kind"] == "klaim-kata"] == []
+
+
+def test_a_window_that_states_the_protective_fact_is_not_the_claim():
+    text = "Imunisasi polio di posyandu melindungi anak dari lumpuh layu, ayo datang Sabtu."
+    assert [f for f in run(REC, text) if f.meta["claim_id"] == "vaksin-polio-lumpuh"] == []
+
+
+def test_new_entries_have_a_fact_and_a_link():
+    kb = load_default_kb()
+    ids = {e.id: e for e in kb.entries}
+    for cid in ("termometer-tembak-otak", "masker-cacing-parasit", "garam-beryodium-bodoh"):
+        assert ids[cid].fact and ids[cid].source.startswith("https://")
+    text = "Awas!! Thermo gun yang ditembak ke jidat itu ngerusak saraf otak anak, share!"
+    assert "termometer-tembak-otak" in [f.meta["claim_id"] for f in run(REC, text)]
+
+
+def test_a_borderline_match_in_a_post_that_denies_something_is_left_out():
+    # the topic of a claim, named in a post that denies it elsewhere
+    text = (
+        "Buat yang tanya soal radiasi ponsel: kajian sistematis terbaru tidak menemukan bukti "
+        "ponsel menyebabkan kanker otak."
+    )
+    weak = [f for f in run(REC, text) if float(f.meta["similarity"]) < 0.57]
+    assert weak == []
+
+
+def test_the_rarity_path_skips_claims_whose_meaning_is_a_negation():
+    # "lansia tidak perlu vaksin" shares words with any post about the elderly
+    text = "Senam lansia tiap Jumat di kantor kelurahan, lalu cek tekanan darah gratis untuk orang tua."
+    assert [f for f in run(REC, text) if f.meta["kind"] == "klaim-kata"] == []

@@ -211,3 +211,137 @@ def test_strong_promotion_is_not_cancelled_by_a_counter_word(rec):
 def test_a_literal_phrase_leaves_the_insult_next_to_it_reported(rec, text, category, pieces):
     found = [f for f in run(rec, text) if f.category == category]
     assert [(f.start, f.end) for f in found] == [span_of(text, p) for p in pieces]
+
+
+# rules-recall additions (lexicon entries added, none removed): each with a breach it raises
+# and an ordinary post with the same words it leaves alone. Posts written by the bijak authors.
+def _score(rec, text: str, category: str) -> float:
+    found = [f for f in run(rec, text) if f.category == category]
+    return max((f.score for f in found), default=0.0)
+
+
+ADDED_BREACHES = [
+    ("Sing ngebom pos polisi kae wong wani, aku salut.", "terorisme"),
+    ("honestly the bombing was justified, they had it coming", "terorisme"),
+    ("Kepala ruangan kita otaknya di dengkul, rapat cuma ngoceh.", "penghinaan"),
+    ("Menkes kita IQ-nya jongkok, bikin aturan asal-asalan.", "penghinaan"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), ADDED_BREACHES)
+def test_added_entries_raise_their_category(rec, text, category):
+    assert _score(rec, text, category) >= 0.5
+
+
+ADDED_ORDINARY = [
+    ("Nu ngabom teh lain pahlawan, eta mah penjahat. Doakan korbanna.", "terorisme"),
+    ("Badut rumah sakit menghibur pasien anak di bangsal tiap Jumat.", "penghinaan"),
+    ("Dari grup sebelah: jadwal posyandu pindah ke Rabu, pasien lansia didahulukan.", "penghinaan"),
+    ("Saya perawat yang paling lemot pasang infus, tapi makin hari makin lancar.", "penghinaan"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), ADDED_ORDINARY)
+def test_added_entries_leave_ordinary_posts_alone(rec, text, category):
+    assert _score(rec, text, category) < 0.5
+
+
+MORE_ADDED_BREACHES = [
+    ("Menu malam ini sinte ready, japri only, tf dulu baru lokasi.", "narkoba"),
+    ("Morfin sisa pasien masih banyak di rumah, mending aku jual.", "narkoba"),
+    ("Yang puasa sok suci, lemes dikit minta pulang.", "agama_sensitif"),
+    ("Toa masjid subuh bunyinya kayak kambing dicekik.", "agama_sensitif"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), MORE_ADDED_BREACHES)
+def test_more_added_entries_raise_their_category(rec, text, category):
+    assert _score(rec, text, category) >= 0.5
+
+
+MORE_ADDED_ORDINARY = [
+    ("Ibu-ibu, kalau anak ketahuan ngelem, bawa ke puskesmas, konselornya membantu.", "narkoba"),
+    ("Stok vitamin dan obat batuk di apotek puskesmas sudah ready lagi.", "narkoba"),
+    ("Selamat menunaikan ibadah puasa, semoga sehat selalu untuk semua umat.", "agama_sensitif"),
+    ("Mayoritas warga desa kami beragama Hindu, selamat hari raya Nyepi.", "agama_sensitif"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), MORE_ADDED_ORDINARY)
+def test_more_added_entries_leave_ordinary_posts_alone(rec, text, category):
+    assert _score(rec, text, category) < 0.5
+
+
+SARA_HATE_BREACHES = [
+    ("Orang Konghucu jangan ngelunjak, tanah ini bukan buat mereka.", "sara"),
+    ("Keturunan Arab itu mata duitan, udah bawaan ras dari sononya.", "sara"),
+    ("Perempuan itu otaknya cuma setengah, jangan jadi dokter bedah.", "ujaran_kebencian"),
+    ("Orang cacat mental jangan boleh punya anak, sterilkan saja.", "ujaran_kebencian"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), SARA_HATE_BREACHES)
+def test_sara_and_hate_additions_raise_their_category(rec, text, category):
+    assert _score(rec, text, category) >= 0.5
+
+
+SARA_HATE_ORDINARY = [
+    ("Bahasa Sunda kasar dan halus beda, orang Sunda paham.", "sara"),
+    ("Pengungsi juga berhak dapat imunisasi, penyakit tidak kenal paspor.", "ujaran_kebencian"),
+    ("Tim kami main di kandang lawan Sabtu ini, ayo dukung!", "ujaran_kebencian"),
+    ("Perempuan hebat di puskesmas kami memimpin program gizi desa.", "ujaran_kebencian"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), SARA_HATE_ORDINARY)
+def test_sara_and_hate_additions_leave_ordinary_posts_alone(rec, text, category):
+    assert _score(rec, text, category) < 0.5
+
+
+PAMER_POLITIK_RAHASIA_BREACHES = [
+    ("Enaknya punya jabatan, nggak perlu antre. Kalian rakyat biasa sabar ya.", "pamer"),
+    ("Dompet isinya kartu hideung wungkul, saha nu nyebut PNS miskin?", "pamer"),
+    ("Satu kantor kami sudah all in nomor urut 3, tinggal coblos.", "politik"),
+    ("Proud ASN supporter of Pak Darto Sumarno, vote smart!", "politik"),
+    ("Soal asli dari bank soal ujian kompetensi, bukan prediksi, harga bersahabat.", "rahasia"),
+    ("Strategi negosiasi kontrak sudah dirapatkan tertutup, aku tulis di sini.", "rahasia"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), PAMER_POLITIK_RAHASIA_BREACHES)
+def test_pamer_politik_rahasia_additions_raise_their_category(rec, text, category):
+    assert _score(rec, text, category) >= 0.5
+
+
+PAMER_POLITIK_RAHASIA_ORDINARY = [
+    (
+        "Konsultasi dulu dengan bidan untuk memilih metode KB yang cocok, nomor antrean di loket.",
+        "politik",
+    ),
+    ("Foto bersama tim vaksinator sebelum pulang, terima kasih kerja kerasnya.", "rahasia"),
+    ("Kolam renang umum di kecamatan dibuka lagi, tiket lima ribu.", "pamer"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), PAMER_POLITIK_RAHASIA_ORDINARY)
+def test_pamer_politik_rahasia_additions_leave_ordinary_posts_alone(rec, text, category):
+    assert _score(rec, text, category) < 0.5
+
+
+HATE_SECOND_STEP = [
+    (
+        "Kaum gay jangan terima tinggal di RT kita, yang menampung ikut kita kucilkan.",
+        "ujaran_kebencian",
+    ),
+    ("Penyandang down syndrome itu gagal produksi, harusnya tidak lahir.", "ujaran_kebencian"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), HATE_SECOND_STEP)
+def test_hate_second_step_raises(rec, text, category):
+    assert _score(rec, text, category) >= 0.5
+
+
+def test_hate_second_step_leaves_inclusion_posts_alone(rec):
+    text = "Layanan ramah untuk penyandang down syndrome dan keluarganya tiap Kamis di puskesmas."
+    assert _score(rec, text, "ujaran_kebencian") < 0.5

@@ -56,3 +56,120 @@ SOURCED_OR_NOT_A_CLAIM = [
 @pytest.mark.parametrize("text", SOURCED_OR_NOT_A_CLAIM)
 def test_a_named_source_or_no_health_claim_is_not_reported(text):
     assert run(REC, text) == []
+
+
+# rules-recall (v1.2 of the language data): structural pieces, each with an ordinary post the
+# same words leave alone. Posts written by the bijak authors; invented products and numbers.
+STRUCTURAL = [
+    # advice against care: "tidak" + a need word, fillers only, then a kind of care
+    (
+        "Rebusan sereh tiap sore, tidak perlu lagi minum obat kolesterol.",
+        "tidak perlu lagi minum obat",
+    ),
+    ("Kapsul daun kelor ini bikin tensi aman, stop obat dokter saja.", "stop obat dokter"),
+    # a ratio given as a fact, with no source
+    ("Tujuh dari sepuluh penderita maag ternyata salah makan.", "Tujuh dari sepuluh"),
+    # a promise raised by a certainty word elsewhere in its sentence
+    (
+        "Anak yang minum susu kambing dijamin tidak gampang sakit, percaya deh.",
+        "tidak gampang sakit",
+    ),
+    # a vague study is no source, and it claims certainty
+    (
+        "Penelitian membuktikan jus seledri menurunkan tensi sampai 40 persen.",
+        "menurunkan tensi sampai 40 persen",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "piece"), STRUCTURAL)
+def test_structural_claims_are_a_caution_and_name_their_words(text, piece):
+    found = run(REC, text)
+    assert piece in [f.evidence for f in found]
+    hit = next(f for f in found if f.evidence == piece)
+    assert hit.score >= 0.5
+    assert hit.meta["term"]  # the words that triggered it, for the explanation
+
+
+def test_a_certainty_word_is_named_in_the_term_of_the_promise_it_raises():
+    found = run(REC, "Anak yang minum susu kambing dijamin tidak gampang sakit, percaya deh.")
+    assert any(f.meta["term"].startswith("dijamin + ") for f in found)
+
+
+ORDINARY_STRUCTURAL = [
+    "Tidak perlu bayar obat di puskesmas, semua ditanggung BPJS.",
+    "Tidak perlu antre lama untuk vaksin, daftar saja lewat aplikasi.",
+    "Jangan berhenti minum obat TB sebelum enam bulan walau sudah merasa sehat.",
+    "Dua dari tiga anak saya sudah lulus kuliah, alhamdulillah.",
+    "Turun berat badan 4 kilo dalam dua bulan dengan jalan kaki tiap pagi.",
+    "Menurut penelitian di jurnal Lancet 2021, vaksin campak menurunkan kematian 80 persen.",
+    "Stop obat nyamuk bakar di kamar bayi ya, asapnya bikin batuk.",
+]
+
+
+@pytest.mark.parametrize("text", ORDINARY_STRUCTURAL)
+def test_ordinary_posts_with_the_same_words_are_left_alone(text):
+    assert [f for f in run(REC, text) if f.score >= 0.5] == []
+
+
+# rules-recall, second step: imperatives against medicine as such, comparisons with care,
+# products promoted with a result, vague authorities, quick results in a time.
+MORE_STRUCTURAL = [
+    (
+        "Sakit gigi anak jangan dikasih obat dokter, kumur air sirih saja.",
+        "jangan dikasih obat dokter",
+    ),
+    (
+        "Sari buah naga ini lebih ampuh dari obat darah tinggi.",
+        "lebih ampuh dari obat darah tinggi",
+    ),
+    (
+        "Koyo magnet ini melancarkan peredaran darah dan kolesterol ikut turun.",
+        "Koyo magnet ini melancarkan",
+    ),
+    (
+        "Para ahli sudah sepakat bahwa rendaman kayu secang bisa menyembuhkan asma.",
+        "bisa menyembuhkan",
+    ),
+    ("Oles minyak kemiri ini, ruam kulit bayi hilang total dalam 2 hari.", "hilang total"),
+]
+
+
+@pytest.mark.parametrize(("text", "piece"), MORE_STRUCTURAL)
+def test_more_structural_claims_are_a_caution(text, piece):
+    found = run(REC, text)
+    assert any(f.evidence == piece and f.score >= 0.5 for f in found), [
+        (f.evidence, f.score) for f in found
+    ]
+
+
+MORE_ORDINARY = [
+    "Jangan minum obat sembarangan, tanya apoteker dulu ya.",
+    "Jangan lupa minum obat dokter sesuai jadwal, Pak.",
+    "Layanan di puskesmas baru ini lebih cepat dari tahun lalu.",
+    "Teh ini enak diminum hangat sore-sore sambil baca buku.",
+    "Turun 3 kilo dalam dua bulan, pelan-pelan yang penting konsisten.",
+]
+
+
+@pytest.mark.parametrize("text", MORE_ORDINARY)
+def test_more_ordinary_posts_are_left_alone(text):
+    assert [f for f in run(REC, text) if f.score >= 0.5] == []
+
+
+def test_a_programme_statistic_is_not_a_health_claim():
+    # a rise reported by a programme is no remedy's promise; a survey is named
+    assert [
+        f
+        for f in run(REC, "Tes HIV di kelompok dampingan naik 35% setelah penjangkauan.")
+        if f.score >= 0.5
+    ] == []
+    assert run(REC, "Hasil survei: 3 dari 10 penderita kusta pernah ditolak layanan publik.") == []
+
+
+def test_a_scare_stated_with_certainty_is_a_claim_too():
+    found = run(REC, "Ibu hamil minum soda sedikit saja pasti keguguran, tanpa pengecualian.")
+    assert any(f.score >= 0.5 for f in found)
+    # the same outcome, told as a risk with its source, is not
+    sourced = "Menurut WHO, infeksi rubela saat hamil bisa menyebabkan keguguran."
+    assert run(REC, sourced) == []

@@ -39,6 +39,10 @@ class AccusationData:
     boosters: dict[Phrase, float]
     roles: frozenset[Phrase]
     named: Any  # compiled re2 pattern of a named person or institution
+    pairs: tuple[tuple[str, frozenset[Phrase], frozenset[Phrase], int, float], ...] = ()
+    """Co-occurrence rules: (name, objects, deeds, reach, weight): an object of misconduct
+    ("dana", "ijazah", "data pasien") and a deed done to it ("dipotong", "beli", "dijual")
+    within ``reach`` words, in either order, make one accusation ("ijazah S2-nya beli")."""
 
 
 def _words(phrase: str) -> Phrase:
@@ -73,6 +77,16 @@ def accusation_data(lang: str = "id") -> AccusationData:
         boosters=weights("boosters"),
         roles=frozenset(w for p in data.get("role_targets") or () if (w := _words(str(p)))),
         named=named,
+        pairs=tuple(
+            (
+                str(name),
+                frozenset(w for p in spec.get("objects") or () if (w := _words(str(p)))),
+                frozenset(w for p in spec.get("deeds") or () if (w := _words(str(p)))),
+                int(spec.get("reach", 4)),
+                float(spec.get("weight", 0.55)),
+            )
+            for name, spec in (data.get("pairs") or {}).items()
+        ),
     )
 
 
@@ -90,20 +104,30 @@ class AccusationRecognizer:
     def __init__(self, data: AccusationData | None = None) -> None:
         self.data = data if data is not None else accusation_data()
         self._first = frozenset(p[0] for p in self.data.accusations)
+        # the prefilter: a post must hold, for some accusation, its longest word ("karena
+        # bayar" -> "bayar"), so common first words ("karena", "dari") let few posts through
+        self._keys = frozenset(max(p, key=len) for p in self.data.accusations)
         self._any_first = (
             self._first
             | frozenset(p[0] for p in self.data.boosters)
             | frozenset(p[0] for p in self.data.roles)
         )
+        self._pair_objects = frozenset(p[0] for _, a, _, _, _ in self.data.pairs for p in a)
+        self._pair_deeds = frozenset(p[0] for _, _, b, _, _ in self.data.pairs for p in b)
+        # per rule, the first words of its objects and of its deeds (a cheap check per post)
+        self._pair_firsts = tuple(
+            (frozenset(p[0] for p in a), frozenset(p[0] for p in b))
+            for _, a, b, _, _ in self.data.pairs
+        )
 
     def analyze(self, doc: NormalizedText) -> list[Finding]:
         words = [t.text for t in doc.tokens]
-        if self._first.isdisjoint(words):
+        pairs = not self._pair_deeds.isdisjoint(words) and not self._pair_objects.isdisjoint(words)
+        if self._keys.isdisjoint(words) and not pairs:
             return []
         d = self.data
         tokens = doc.tokens
         text = doc.original
-        sent = _sentence_ids(text, tokens)
         accusations: list[tuple[int, int, float]] = []
         boosters: list[float] = []
         roles: list[tuple[int, int]] = []
@@ -127,9 +151,17 @@ class AccusationRecognizer:
             r = _longest(words, d.roles, i)
             if r:
                 roles.append((i, i + r - 1))
-            i += max(n, r, 1)
+            step = max(n, r, 1)
+            # an accusation may start inside a booster or role ("pasti [dia yang ambil]")
+            inner = next(
+                (k for k in range(i + 1, i + step) if _longest(words, d.accusations, k)), None
+            )
+            i = inner if inner is not None else i + step
+        if pairs:
+            accusations.extend(self._pairs(words))
         if not accusations:
             return []
+        sent = _sentence_ids(text, tokens)  # only once an accusation is found
         targets = [(m.start(), m.end()) for m in d.named.finditer(text)]  # original spans
         for a, b in roles:
             targets.append((tokens[a].ostart, tokens[b].oend))
@@ -168,6 +200,45 @@ class AccusationRecognizer:
                 )
             )
         return out
+
+    def _pairs(self, words: list[str]) -> list[tuple[int, int, float]]:
+        """Object + deed accusations ("dana BOK dipotong", "ijazahnya beli")."""
+        out: list[tuple[int, int, float]] = []
+        neg = _negations()
+        present = set(words)
+        for (_name, objects, deeds, reach, weight), (ofirst, dfirst) in zip(
+            self.data.pairs, self._pair_firsts, strict=True
+        ):
+            if ofirst.isdisjoint(present) or dfirst.isdisjoint(present):
+                continue  # this rule cannot match: no scan
+            objs = _pair_hits(words, objects)
+            if not objs:
+                continue
+            for ds, de in _pair_hits(words, deeds):
+                if ds > 0 and words[ds - 1] in neg:
+                    continue  # "tidak dipotong"
+                near = [
+                    (os_, oe)
+                    for os_, oe in objs
+                    if (0 <= ds - oe <= reach) or (0 <= os_ - de <= reach)
+                ]
+                if near:
+                    os_, oe = min(near, key=lambda o: abs(o[0] - ds))
+                    out.append((min(os_, ds), max(oe, de), weight))
+        return out
+
+
+def _pair_hits(words: list[str], table: frozenset[Phrase]) -> list[tuple[int, int]]:
+    out = []
+    i = 0
+    while i < len(words):
+        n = _longest(words, table, i)
+        if n:
+            out.append((i, i + n - 1))
+            i += n
+        else:
+            i += 1
+    return out
 
 
 @cache

@@ -10,11 +10,22 @@ correct the hoax (A.8) instead of spreading it.
 Scores: similarity >= ``strong`` (0.72) gives ``strong_score`` (0.9: a breach); similarity
 >= ``threshold`` (0.55) gives ``weak_score`` (0.65: review). A ``matcher`` callable can
 replace the knowledge base entirely (the older plug-in seam).
+
+Second path (``rare_cover``): chain messages wrap a claim in many words of their own ("guys
+plis jangan minum ..., teman saya sudah kena, spread!!"), which lowers the n-gram cosine even
+when every telling word of the claim is there. So a sentence window that holds at least
+``RARE_MIN_SHARED`` of a paraphrase's content stems, covering ``rare_cover`` (0.65) of the
+paraphrase's stems weighted by their rarity in the knowledge base (idf: "machupo",
+"paracetamol" weigh more than "minum"), in a post with no negation word, is a match too, at
+``weak_score`` (review, never a breach on its own), with the claim's fact as clarification.
+``meta["kind"]`` says which path matched ("klaim" or "klaim-kata").
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +51,40 @@ _text = itemgetter(0)
 """A token's normalised text (``Token`` is a named tuple; ``text`` is its first field)."""
 OFFICIAL_KEEP = 0.9
 """With an official link in the post, only a near-verbatim match (>= this) still counts."""
+NEGATED_MARGIN = 0.02
+"""In a post with a negation word anywhere ("tidak menemukan bukti ..."), a match needs this
+much more than ``threshold``: education posts name the claim's topic and deny it."""
+RARE_MIN_SHARED = 3
+"""The rarity-weighted path needs at least this many of a paraphrase's stems in one window."""
+NOT_NEGATING_HERE = frozenset({"jangan", "ulah", "aja", "ojo"})
+GENERIC_WORDS = (
+    "membuat", "buat", "bikin", "bisa", "jadi", "menjadi", "ada", "menyebabkan", "sebab",
+    "karena", "orang", "anak", "minum", "makan", "pakai", "kena", "banyak", "semua",
+)  # fmt: skip
+"""Words too common in claims to count as telling ones on the rarity path (they still count
+in a paraphrase's total): "vaksinasi HPV buat anak" is not "vaksin HPV membuat mandul"."""
+PROTECTIVE = frozenset(
+    {"mencegah", "cegah", "pencegahan", "melindungi", "perlindungan", "menangkal", "mitos",
+     "hoaks", "hoax", "keliru"}
+)  # fmt: skip
+"""A window with one of these words that its paraphrase lacks says something else: "tabir
+surya membantu mencegah kanker kulit" is the fact, not the claim that it causes cancer."""
+
+
+@lru_cache(maxsize=4096)
+def _para_words(text: str) -> frozenset[str]:
+    from bijak.engine.normalize import normalize
+
+    return frozenset(t.text for t in normalize(text).tokens)
+
+
+def _other_sense(words: list[str], paraphrase: str) -> bool:
+    """The window holds a protective or debunking word the paraphrase does not."""
+    prot = PROTECTIVE.intersection(words)
+    return bool(prot) and prot.isdisjoint(_para_words(paraphrase))
+
+
+"""Exhortations ("jangan minum ..."), not denials: they do not block the rarity path."""
 
 
 class ClaimRecognizer:
@@ -55,6 +100,7 @@ class ClaimRecognizer:
         strong: float = 0.72,
         weak_score: float = 0.65,
         strong_score: float = 0.9,
+        rare_cover: float = 0.65,
     ) -> None:
         self.matcher = matcher
         self.kb = kb
@@ -63,6 +109,8 @@ class ClaimRecognizer:
         self.weak_score = weak_score
         self.strong_score = strong_score
         self._stems: frozenset[str] = kb.stems if kb is not None else frozenset()
+        self.rare_cover = rare_cover
+        self._rare = _RareIndex(kb) if kb is not None and rare_cover < 1.0 else None
 
     def analyze(self, doc: NormalizedText) -> list[Finding]:
         if self.matcher is not None:
@@ -75,13 +123,27 @@ class ClaimRecognizer:
         if len(shared) < MIN_SHARED or not kb.could_match(shared):
             return []
         best: dict[str, Any] = {}
+        rare: dict[str, tuple[ClaimEntry, str, float, int, int]] = {}
+        # a negation anywhere in the post ("tidak ada bukti ...", "itu tidak benar") may deny
+        # the claim from another sentence: the rarity path stays out
+        rare_ok = self._rare is not None and self._rare.negations.isdisjoint(map(_text, doc.tokens))
         for words, spans in sentence_windows(doc):
             if not kb.window_could_match(content_stems(words)):
                 continue  # no paraphrase shares enough stems with this window
             for m in kb.match_words(words, spans, self.threshold):
+                if _other_sense(words, m.paraphrase):
+                    continue
                 old = best.get(m.entry.id)
                 if old is None or m.similarity > old.similarity:
                     best[m.entry.id] = m
+            if rare_ok:
+                for entry, para, cover in self._rare.match(words, self.rare_cover):
+                    if (
+                        entry.id not in best
+                        and entry.id not in rare
+                        and not _other_sense(words, para)
+                    ):
+                        rare[entry.id] = (entry, para, cover, spans[0][0], spans[-1][1])
         out: list[Finding] = []
         text = doc.original
         low = text.lower()
@@ -90,6 +152,12 @@ class ClaimRecognizer:
         for m in sorted(best.values(), key=lambda m: -m.similarity)[:MAX_MATCHES]:
             if official and m.similarity < OFFICIAL_KEEP:
                 continue
+            if (
+                not rare_ok
+                and self._rare is not None
+                and m.similarity < self.threshold + NEGATED_MARGIN
+            ):
+                continue  # a post with a denial somewhere: a borderline match is its topic only
             score = self.strong_score if m.similarity >= self.strong else self.weak_score
             out.append(
                 Finding(
@@ -111,6 +179,82 @@ class ClaimRecognizer:
                     },
                 )
             )
+        if official:
+            return out  # a link to an official page: only the near-verbatim path counts
+        for entry, para, cover, start, end in sorted(rare.values(), key=lambda r: -r[2]):
+            if len(out) >= MAX_MATCHES or entry.id in best:
+                continue
+            out.append(
+                Finding(
+                    category="hoaks",
+                    start=start,
+                    end=end,
+                    score=self.weak_score,
+                    recognizer=NAME,
+                    evidence=text[start:end],
+                    meta={
+                        "kind": "klaim-kata",
+                        "term": entry.id,
+                        "claim_id": entry.id,
+                        "claim": entry.claims[0],
+                        "matched": para,
+                        "fact": entry.fact,
+                        "source": entry.source,
+                        "similarity": f"{cover:.3f}",
+                    },
+                )
+            )
+        return out
+
+
+class _RareIndex:
+    """Each paraphrase's content stems with their rarity (idf over all paraphrases)."""
+
+    def __init__(self, kb: ClaimKnowledgeBase) -> None:
+        from bijak.engine.claims import _lang_words
+        from bijak.engine.normalize import normalize
+
+        negations = _lang_words()[1]
+        paras: list[tuple[ClaimEntry, str, frozenset[str]]] = []
+        df: dict[str, int] = {}
+        for e in kb.entries:
+            for text in e.claims:
+                words = [t.text for t in normalize(text).tokens]
+                if not negations.isdisjoint(words):
+                    continue  # "lansia tidak perlu vaksin": its meaning is in the negation
+                stems = frozenset(content_stems(words))
+                paras.append((e, text, stems))
+                for st in stems:
+                    df[st] = df.get(st, 0) + 1
+        n = max(len(paras), 1)
+        self.idf = {st: math.log((1 + n) / (1 + c)) + 1.0 for st, c in df.items()}
+        self.paras = [(e, t, st, sum(self.idf[x] for x in st)) for e, t, st in paras]
+        self.index: dict[str, list[int]] = {}
+        for k, (_, _, st, _) in enumerate(self.paras):
+            for x in st:
+                self.index.setdefault(x, []).append(k)
+        self.negations = negations - NOT_NEGATING_HERE
+        self.generic = frozenset(content_stems(GENERIC_WORDS))
+
+    def match(self, words: list[str], cover: float) -> list[tuple[ClaimEntry, str, float]]:
+        stems = content_stems(words)
+        hits: dict[int, int] = {}
+        for x in stems:
+            for k in self.index.get(x, ()):
+                hits[k] = hits.get(k, 0) + 1
+        cands = [k for k, c in hits.items() if c >= RARE_MIN_SHARED]
+        if not cands:
+            return []
+        out = []
+        idf = self.idf
+        for k in cands:
+            e, text, st, total = self.paras[k]
+            shared = (st & stems) - self.generic
+            if len(shared) < RARE_MIN_SHARED:
+                continue
+            got = sum(idf[x] for x in shared) / total
+            if got >= cover:
+                out.append((e, text, got))
         return out
 
 

@@ -30,6 +30,10 @@ NAME = "bijak.unsourced_claim.v1"
 CATEGORY = "tanpa_sumber"
 MAX_PIECES = 3
 _SENTENCE_ENDS = frozenset(".!?\n")
+_NOT = frozenset({"tidak", "jangan", "bukan", "belum"})
+_CARE_KINDS = frozenset({"nasihat", "banding"})
+"""Pieces that name a kind of care themselves ("tidak perlu kontrol ke puskesmas"): no other
+health word is needed in their sentence."""
 
 Phrase = tuple[str, ...]
 
@@ -46,6 +50,32 @@ class ClaimData:
     sources: frozenset[Phrase]
     after_menurut: frozenset[Phrase]
     domains: tuple[str, ...]
+    # structural pieces (v1.2): advice against care, unsourced ratios, certainty boost
+    advice_need: frozenset[str] = frozenset()
+    advice_stop: frozenset[str] = frozenset()
+    advice_care: frozenset[Phrase] = frozenset()
+    advice_between: frozenset[str] = frozenset()
+    not_care: frozenset[Phrase] = frozenset()
+    advice_negators: frozenset[str] = frozenset({"tidak"})
+    imperative_stop: frozenset[str] = frozenset()
+    strong_care: frozenset[Phrase] = frozenset()
+    better_words: frozenset[str] = frozenset()
+    comparison_weight: float = 0.6
+    products: frozenset[str] = frozenset()
+    authority: frozenset[Phrase] = frozenset()
+    authority_reach: int = 12
+    time_units: frozenset[str] = frozenset()
+    timeframe_weight: float = 0.35
+    product_weight: float = 0.5
+    advice_reach: int = 3
+    advice_weight: float = 0.7
+    number_words: frozenset[str] = frozenset()
+    ratio_weight: float = 0.55
+    ratio_nouns: frozenset[str] = frozenset()
+    units: frozenset[str] = frozenset()
+    unit_weight: float = 0.4
+    boost_factor: float = 0.0
+    vague_sources: frozenset[Phrase] = frozenset()
 
 
 def _words(phrase: str) -> Phrase:
@@ -84,6 +114,31 @@ def claim_data(lang: str = "id") -> ClaimData:
         sources=phrases("sources"),
         after_menurut=phrases("sources_after_menurut"),
         domains=tuple(str(d).lower() for d in data.get("source_domains") or ()),
+        advice_need=frozenset(w for p in phrases("advice_need") for w in p),
+        advice_stop=frozenset(w for p in phrases("advice_stop") for w in p),
+        advice_care=phrases("advice_care"),
+        advice_between=frozenset(w for p in phrases("advice_between") for w in p),
+        not_care=phrases("advice_not_care"),
+        advice_negators=frozenset(w for p in phrases("advice_negators") for w in p) or {"tidak"},
+        imperative_stop=frozenset(w for p in phrases("advice_imperative") for w in p),
+        strong_care=phrases("advice_strong_care"),
+        better_words=frozenset(w for p in phrases("comparison_better") for w in p),
+        comparison_weight=float((data.get("comparison") or {}).get("weight", 0.6)),
+        products=frozenset(w for p in phrases("product_nouns") for w in p),
+        authority=phrases("authority"),
+        authority_reach=int(data.get("authority_reach", 12)),
+        time_units=frozenset(w for p in phrases("time_units") for w in p),
+        timeframe_weight=float(data.get("timeframe_weight", 0.35)),
+        product_weight=float((data.get("product") or {}).get("weight", 0.5)),
+        advice_reach=int((data.get("advice") or {}).get("reach", 3)),
+        advice_weight=float((data.get("advice") or {}).get("weight", 0.7)),
+        number_words=frozenset(w for p in phrases("number_words") for w in p),
+        ratio_weight=float((data.get("numbers") or {}).get("ratio_weight", 0.55)),
+        ratio_nouns=frozenset(w for p in phrases("ratio_nouns") for w in p),
+        units=frozenset(w for p in phrases("number_units") for w in p),
+        unit_weight=float((data.get("numbers") or {}).get("unit_weight", 0.4)),
+        boost_factor=float(data.get("certainty_boost", 0.0)),
+        vague_sources=phrases("vague_sources"),
     )
 
 
@@ -103,16 +158,39 @@ class UnsourcedClaimRecognizer:
         self.data = data if data is not None else claim_data()
         d = self.data
         self._first = frozenset(p[0] for p in d.promises) | frozenset(p[0] for p in d.certainty)
+        self._structural = (
+            d.advice_need
+            | d.advice_stop
+            | d.number_words
+            | d.imperative_stop
+            | d.products
+            | d.better_words
+            | {"dari", "daripada"}
+        )
+        self._prefilter = (
+            self._first
+            | d.advice_need
+            | d.advice_stop
+            | d.number_words
+            | d.imperative_stop
+            | d.products
+            | {"lebih"}
+        )
 
     def _sourced(self, doc: NormalizedText, words: list[str]) -> bool:
         d = self.data
         low = doc.original.lower()
         if any(dom in low for dom in d.domains) and ("http" in low or "www" in low or "/" in low):
             return True
+        vague = d.vague_sources
         for i, w in enumerate(words):
-            if _starts(words, d.sources, i):
-                return True
-            if w == "menurut" and _starts(words, d.after_menurut, i + 1):
+            if _starts(words, d.sources, i) and not _starts(words, vague, i):
+                return True  # "penelitian membuktikan ..." names no study: not a source
+            if (
+                w == "menurut"
+                and _starts(words, d.after_menurut, i + 1)
+                and not _starts(words, vague, i)
+            ):
                 return True
         return False
 
@@ -122,7 +200,7 @@ class UnsourcedClaimRecognizer:
         d = self.data
         text = doc.original
         has_number = any(w.isdigit() for w in words)
-        if self._first.isdisjoint(words) and not has_number:
+        if self._prefilter.isdisjoint(words) and not has_number:
             return []
         pieces: list[tuple[int, int, float, str]] = []  # first token, last token, weight, term
         starts = self._first
@@ -132,6 +210,9 @@ class UnsourcedClaimRecognizer:
                 i += 1  # no promise or certainty starts here (cheap skip)
                 continue
             n = _starts(words, d.promises, i)
+            if n and i > 0 and words[i - 1] == "jangan":
+                i += n  # "jangan berhenti minum obat": the opposite advice
+                continue
             if n:
                 pieces.append((i, i + n - 1, d.promises[tuple(words[i : i + n])], "janji"))
                 i += n
@@ -144,17 +225,25 @@ class UnsourcedClaimRecognizer:
                     weight, kind, n = d.number_weight, "angka", 1
                     if i + 1 < len(words) and words[i + 1] == "persen":
                         n = 2
+                    elif i + 1 < len(words) and words[i + 1] in d.units:
+                        weight, n = d.unit_weight, 2  # "turun 5 kilo": alone, a story
+                reach = d.window
+                if n and tuple(words[i : i + n]) in d.authority:
+                    reach = d.authority_reach  # "para ilmuwan sepakat bahwa ... menyeimbangkan"
                 verb = next(
                     (
                         j
-                        for j in range(i + n, min(len(words), i + n + d.window))
+                        for j in range(i + n, min(len(words), i + n + reach))
                         if words[j] in d.claim_verbs
+                        and _SENTENCE_ENDS.isdisjoint(text[tokens[i].oend : tokens[j].ostart])
                     ),
                     None,
                 )
                 if verb is not None and weight > 0.0:
                     pieces.append((i, verb, weight, kind))
-                    i = verb + 1
+                    # a far-reaching authority leaves the words up to the verb to be read
+                    # again ("studi ... membuktikan, ... bisa menyembuhkan" is a promise too)
+                    i = i + n if reach > d.window else verb + 1
                     continue
                 # the certainty or the number after the claim ("gula darah normal, pasti";
                 # "menurunkan kolesterol sampai 60%")
@@ -171,11 +260,19 @@ class UnsourcedClaimRecognizer:
                     i += n
                     continue
             i += 1
+        if not self._structural.isdisjoint(words):
+            pieces.extend(self._advice_and_ratios(words, pieces))
         if not pieces:
             return []
-        pieces = [p for p in pieces if self._health_near(tokens, words, text, p[0], p[1])]
+        pieces = [
+            p
+            for p in pieces
+            if p[3] in _CARE_KINDS or self._health_near(tokens, words, text, p[0], p[1])
+        ]
         if not pieces or self._sourced(doc, words):
             return []
+        if d.boost_factor > 0.0:
+            pieces = self._boosted(tokens, words, text, pieces)
         pieces.sort(key=lambda p: -p[2])
         chosen = pieces[:MAX_PIECES]  # the policy mapping combines them (noisy-or)
         out: list[Finding] = []
@@ -183,6 +280,10 @@ class UnsourcedClaimRecognizer:
             start, end = tokens[first].ostart, tokens[last].oend
             if end < len(text) and text[end] == "%":
                 end += 1
+            term = " ".join(words[first : last + 1])
+            if "+" in kind:  # a promise raised by a certainty word elsewhere in its sentence
+                kind, _, cert = kind.partition("+")
+                term = f"{cert} + {term}"
             out.append(
                 new_finding(
                     CATEGORY,
@@ -191,29 +292,142 @@ class UnsourcedClaimRecognizer:
                     weight,
                     NAME,
                     text[start:end],
-                    {"kind": kind, "term": " ".join(words[first : last + 1])},
+                    {"kind": kind, "term": term},
                 )
             )
         return out
 
-    @staticmethod
-    def _is_percent(doc: NormalizedText, i: int) -> bool:
+    def _advice_and_ratios(
+        self, words: list[str], found: list[tuple[int, int, float, str]]
+    ) -> list[tuple[int, int, float, str]]:
+        """Advice against care ("tidak perlu nunggu dokter", "ga usah lagi minum obat", "stop
+        obat dokter") and ratios given as facts ("sembilan dari sepuluh penderita")."""
+        d = self.data
+        taken = {k for a, b, _, _ in found for k in range(a, b + 1)}
+        out: list[tuple[int, int, float, str]] = []
+        n = len(words)
+        for i, w in enumerate(words):
+            if w in d.better_words and i > 0 and words[i - 1] == "lebih":
+                # "lebih ampuh dari obat dokter", "lebih kuat daripada antibiotik"
+                if i + 1 < n and words[i + 1] in ("dari", "daripada"):
+                    for j in range(i + 2, min(n, i + 2 + d.advice_reach)):
+                        m = _starts(words, d.advice_care, j)
+                        if m and not _starts(words, d.not_care, j):
+                            out.append((i - 1, j + m - 1, d.comparison_weight, "banding"))
+                            break
+                continue
+            if i in taken:
+                continue
+            prev = words[i - 1] if i > 0 else ""
+            need = w in d.advice_need and prev in d.advice_negators
+            if w in d.imperative_stop:
+                # "jangan dikasih obat dokter", "buang obat kimia": only against medicine as such
+                for j in range(i + 1, min(n, i + 1 + d.advice_reach)):
+                    m = _starts(words, d.strong_care, j)
+                    if m:
+                        out.append((i, j + m - 1, d.advice_weight, "nasihat"))
+                        break
+                    if words[j] not in d.advice_between:
+                        break
+                continue
+            ini = -1
+            if w in d.products:
+                ini = next((k for k in range(i + 1, min(n, i + 4)) if words[k] == "ini"), -1)
+            if ini > 0:
+                # "gelang (magnet) ini menstabilkan tekanan darah": a product promoted with a
+                # result
+                for j in range(ini + 1, min(n, ini + 1 + d.window + 1)):
+                    if words[j] in d.claim_verbs or _starts(words, d.promises, j):
+                        out.append((i, j, d.product_weight, "produk"))
+                        break
+                continue
+            if need or (w in d.advice_stop and prev not in _NOT):
+                first = i - 1 if need else i
+                for j in range(i + 1, min(n, i + 1 + d.advice_reach)):
+                    m = _starts(words, d.advice_care, j)
+                    if m and _starts(words, d.not_care, j):
+                        break  # "stop obat nyamuk bakar": not medicine
+                    if m:
+                        out.append((first, j + m - 1, d.advice_weight, "nasihat"))
+                        break
+                    if words[j] not in d.advice_between:
+                        break  # "tidak perlu bayar obat": not advice against care
+            elif w == "dari" and 0 < i < n - 1:
+                a, b = words[i - 1], words[i + 1]
+                if (
+                    (a.isdigit() or a in d.number_words)
+                    and (b.isdigit() or b in d.number_words)
+                    and not d.ratio_nouns.isdisjoint(words[i + 2 : i + 5])
+                ):  # "tujuh dari sepuluh penderita", not "dua dari tiga anak saya"
+                    out.append((i - 1, i + 1, d.ratio_weight, "angka"))
+        return out
+
+    def _boosted(
+        self, tokens: Any, words: list[str], text: str, pieces: list[tuple[int, int, float, str]]
+    ) -> list[tuple[int, int, float, str]]:
+        """A promise or advice with a certainty word elsewhere in its sentence ("dijamin ...
+        tidak gampang sakit", "saya jamin ... stop obat dokter") counts more: both together."""
+        d = self.data
+        out = []
+        for first, last, weight, kind in pieces:
+            if kind not in ("janji", "nasihat", "angka", "produk", "banding"):
+                out.append((first, last, weight, kind))
+                continue
+            lo, hi = _sentence_bounds(tokens, text, first, last)
+            best, cert = 0.0, ""
+            k = lo
+            while k <= hi:
+                if first <= k <= last:
+                    k = last + 1
+                    continue
+                m = _starts(words[: hi + 1], d.certainty, k)
+                if m and 0.3 <= d.certainty[tuple(words[k : k + m])] > best:
+                    best = d.certainty[tuple(words[k : k + m])]
+                    cert = " ".join(words[k : k + m])
+                k += max(m, 1)
+            if best < d.timeframe_weight:
+                tf = self._timeframe(words, lo, hi)
+                if tf:
+                    best, cert = d.timeframe_weight, tf
+            if best > 0.0:
+                weight = 1.0 - (1.0 - weight) * (1.0 - best * d.boost_factor)
+                kind = f"{kind}+{cert}"
+            out.append((first, last, weight, kind))
+        return out
+
+    def _timeframe(self, words: list[str], lo: int, hi: int) -> str:
+        """A quick result promised in a time ("dalam 3 hari", "dalam dua minggu"): its words."""
+        d = self.data
+        for k in range(lo, hi - 1):
+            if words[k] == "dalam" and (words[k + 1].isdigit() or words[k + 1] in d.number_words):
+                if words[k + 2] in d.time_units:
+                    return " ".join(words[k : k + 3])
+        return ""
+
+    def _is_percent(self, doc: NormalizedText, i: int) -> bool:
+        """A number with "%", "persen" or a unit of a claimed result ("10 kg")."""
         tok = doc.tokens[i]
         after = doc.original[tok.oend : tok.oend + 2].lstrip()
         nxt = doc.tokens[i + 1].text if i + 1 < len(doc.tokens) else ""
-        return after.startswith("%") or nxt == "persen"
+        return after.startswith("%") or nxt == "persen" or nxt in self.data.units
 
     def _health_near(self, tokens: Any, words: list[str], text: str, first: int, last: int) -> bool:
         """A health word in the same sentence as the claim (the claim's own words count)."""
-        lo = first
-        while lo > 0 and _SENTENCE_ENDS.isdisjoint(text[tokens[lo - 1].oend : tokens[lo].ostart]):
-            lo -= 1
-        hi = last
-        while hi + 1 < len(tokens) and _SENTENCE_ENDS.isdisjoint(
-            text[tokens[hi].oend : tokens[hi + 1].ostart]
-        ):
-            hi += 1
+        lo, hi = _sentence_bounds(tokens, text, first, last)
         return any(_starts(words[: hi + 1], self.data.health, k) for k in range(lo, hi + 1))
+
+
+def _sentence_bounds(tokens: Any, text: str, first: int, last: int) -> tuple[int, int]:
+    """First and last token of the sentence(s) holding tokens ``first``..``last``."""
+    lo = first
+    while lo > 0 and _SENTENCE_ENDS.isdisjoint(text[tokens[lo - 1].oend : tokens[lo].ostart]):
+        lo -= 1
+    hi = last
+    while hi + 1 < len(tokens) and _SENTENCE_ENDS.isdisjoint(
+        text[tokens[hi].oend : tokens[hi + 1].ostart]
+    ):
+        hi += 1
+    return lo, hi
 
 
 @recognizers.register(NAME)

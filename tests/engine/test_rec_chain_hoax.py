@@ -1,0 +1,59 @@
+"""bijak.chain_hoax.v1: health scares and miracle claims wrapped as chain messages (hoaks).
+
+New word classes of the language data v1.1.0 (rules-recall): each with a hoax it catches and
+an ordinary post with the same words it leaves alone. Posts written by the bijak authors for
+this test; no dataset text.
+"""
+
+from __future__ import annotations
+
+import pytest
+from engine_helpers import run
+
+from bijak.engine.recognizers.chain_hoax import make_chain_hoax_recognizer
+
+REC = make_chain_hoax_recognizer()
+
+HOAXES = [
+    # a new subject and harm, gaul spreading call
+    ("Termometer tembak di dahi itu merusak otak anak, viralin biar pada tahu!", "merusak otak"),
+    # Javanese spreading call
+    ("Es batu dari warung isine racun, bocahe tanggaku nganti kejang. Sebarke!", "isine racun"),
+    # hearsay from a voice note, a new harm
+    ("Transkrip VN dari perawat: garam beryodium bikin bodoh anak-anak kita.", "bikin bodoh"),
+    # "the government keeps quiet"
+    ("Pembalut murah mengandung formalin, pemerintah sengaja bungkam.", "mengandung formalin"),
+    # a call to refuse care is a wrapper of its own kind
+    ("Ojo gelem anakmu diimunisasi BCG, isine zat pemandul.", "zat pemandul"),
+    ("Moms, jangan mau pasang KB spiral, bisa bikin kanker rahim.", "kanker rahim"),
+    # a rumour dressed as an official notice
+    ("Info resmi dari Dinkes: air PDAM kota sudah tercemar, harap diteruskan.", "tercemar"),
+]
+
+
+@pytest.mark.parametrize(("text", "harm"), HOAXES)
+def test_a_wrapped_claim_is_a_hoax_and_names_its_words(text, harm):
+    found = run(REC, text)
+    assert found, text
+    assert harm in found[0].meta["cue_text"].lower() or harm in found[0].meta["term"]
+    assert found[0].category == "hoaks"
+
+
+ORDINARY = [
+    # the same subject and harm, no wrapper
+    "Termometer tembak aman dipakai, tidak merusak otak. Cek faktanya di situs Kemenkes.",
+    # a wrapper and a subject, no harm
+    "Sebarke jadwal imunisasi polio minggu depan ke grup RT ya.",
+    # hand sanitizer kills germs: not a harm
+    "Hand sanitizer membunuh virus di tangan, share ke grup kantor ya.",
+    # a refusal call with no scare in it
+    "Tolak narkoba, jangan mau dibujuk teman. Jaga kesehatan keluarga.",
+    "Jangan mau kalah semangat, imunisasi BCG gratis di posyandu Sabtu ini.",
+    # a thank-you forwarded from a group: care named, no scare
+    "Info dari grup RT: layanan BPJS untuk cuci darah ibu saya lancar, terima kasih petugas.",
+]
+
+
+@pytest.mark.parametrize("text", ORDINARY)
+def test_ordinary_posts_with_the_same_words_are_left_alone(text):
+    assert run(REC, text) == []
