@@ -105,15 +105,16 @@ def test_explain_false_builds_no_sentences_but_the_same_verdict():
 
 
 def test_english_report():
-    report = analyze("BPJS ribet banget, antri lama", lang="en")
+    report = analyze("BPJS ribet banget, antri lama, petugasnya jutek", lang="en")
     assert report.verdict_label == "Likely breach"
     (clause,) = report.clauses
     assert clause.explanation.startswith(
-        "A complaint about a health programme or service: 'BPJS', 'ribet', and 'antri'."
+        "A complaint about a health programme or service: 'BPJS', 'ribet', 'antri', and 'jutek'."
     )
     # the model agrees, and names the words that weighed most (issue 10, item 9)
     assert "The bijak model agrees" in clause.explanation
-    assert "Words that weighed most in the model's rating: 'antri'" in clause.explanation
+    assert "Words that weighed most in the model's rating: '" in clause.explanation
+    assert "'jutek'" in clause.explanation.split("Words that weighed most")[1]
 
 
 def test_long_text_is_truncated_with_a_flag():
