@@ -126,7 +126,9 @@ class ClaimRecognizer:
         rare: dict[str, tuple[ClaimEntry, str, float, int, int]] = {}
         # a negation anywhere in the post ("tidak ada bukti ...", "itu tidak benar") may deny
         # the claim from another sentence: the rarity path stays out
-        rare_ok = self._rare is not None and self._rare.negations.isdisjoint(map(_text, doc.tokens))
+        rare_index = self._rare
+        if rare_index is not None and not rare_index.negations.isdisjoint(map(_text, doc.tokens)):
+            rare_index = None
         for words, spans in sentence_windows(doc):
             if not kb.window_could_match(content_stems(words)):
                 continue  # no paraphrase shares enough stems with this window
@@ -136,8 +138,8 @@ class ClaimRecognizer:
                 old = best.get(m.entry.id)
                 if old is None or m.similarity > old.similarity:
                     best[m.entry.id] = m
-            if rare_ok:
-                for entry, para, cover in self._rare.match(words, self.rare_cover):
+            if rare_index is not None:
+                for entry, para, cover in rare_index.match(words, self.rare_cover):
                     if (
                         entry.id not in best
                         and entry.id not in rare
@@ -153,7 +155,7 @@ class ClaimRecognizer:
             if official and m.similarity < OFFICIAL_KEEP:
                 continue
             if (
-                not rare_ok
+                rare_index is None
                 and self._rare is not None
                 and m.similarity < self.threshold + NEGATED_MARGIN
             ):
@@ -228,10 +230,10 @@ class _RareIndex:
                     df[st] = df.get(st, 0) + 1
         n = max(len(paras), 1)
         self.idf = {st: math.log((1 + n) / (1 + c)) + 1.0 for st, c in df.items()}
-        self.paras = [(e, t, st, sum(self.idf[x] for x in st)) for e, t, st in paras]
+        self.paras = [(e, t, sts, sum(self.idf[x] for x in sts)) for e, t, sts in paras]
         self.index: dict[str, list[int]] = {}
-        for k, (_, _, st, _) in enumerate(self.paras):
-            for x in st:
+        for k, (_, _, sts, _) in enumerate(self.paras):
+            for x in sts:
                 self.index.setdefault(x, []).append(k)
         self.negations = negations - NOT_NEGATING_HERE
         self.generic = frozenset(content_stems(GENERIC_WORDS))

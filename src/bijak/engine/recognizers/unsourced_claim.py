@@ -119,7 +119,9 @@ def claim_data(lang: str = "id") -> ClaimData:
         advice_care=phrases("advice_care"),
         advice_between=frozenset(w for p in phrases("advice_between") for w in p),
         not_care=phrases("advice_not_care"),
-        advice_negators=frozenset(w for p in phrases("advice_negators") for w in p) or {"tidak"},
+        advice_negators=(
+            frozenset(w for p in phrases("advice_negators") for w in p) or frozenset({"tidak"})
+        ),
         imperative_stop=frozenset(w for p in phrases("advice_imperative") for w in p),
         strong_care=phrases("advice_strong_care"),
         better_words=frozenset(w for p in phrases("comparison_better") for w in p),
