@@ -89,6 +89,30 @@ def _verdict(report, category):
     return next((c.verdict for c in report.categories if c.id == category), "aman")
 
 
+def _assert_frame_withdraws(rules, full, text, category, frame):
+    """The rules call ``text`` safe for ``category`` because ``frame`` set its words aside (and
+    the explanation says so); the full pipeline agrees."""
+    report = rules.analyze(text)
+    assert _verdict(report, category) == "aman", [
+        (f.category, f.score, f.evidence, dict(f.meta)) for f in report.findings
+    ]
+    touched = [f for f in report.findings if f.category == category and "context" in f.meta]
+    assert touched and all(f.meta["context"] == frame for f in touched), [
+        dict(f.meta) for f in touched
+    ]
+    assert all(f.meta["context_reason_id"] in f.explanation for f in touched)
+    assert _verdict(full.analyze(text), category) == "aman"
+
+
+def _assert_still_raised(rules, full, text, category):
+    """Neither the rules nor the full pipeline excuse the breach in ``text``."""
+    for pipe in (rules, full):
+        report = pipe.analyze(text)
+        assert _verdict(report, category) != "aman", [
+            (f.category, f.score, f.evidence, dict(f.meta)) for f in report.findings
+        ]
+
+
 @pytest.mark.parametrize(("text", "category"), FALSE_ALARMS)
 def test_context_withdraws_a_word_that_means_something_else(rules, text, category):
     report = rules.analyze(text)
@@ -247,25 +271,12 @@ NEW_FRAMES_STILL_RAISED = [
 
 @pytest.mark.parametrize(("text", "category", "frame"), NEW_FRAMES_WITHDRAW)
 def test_new_frames_withdraw_an_ordinary_post(rules, full, text, category, frame):
-    report = rules.analyze(text)
-    assert _verdict(report, category) == "aman", [
-        (f.category, f.score, f.evidence, dict(f.meta)) for f in report.findings
-    ]
-    touched = [f for f in report.findings if f.category == category and "context" in f.meta]
-    assert touched and all(f.meta["context"] == frame for f in touched), [
-        dict(f.meta) for f in touched
-    ]
-    assert all(f.meta["context_reason_id"] in f.explanation for f in touched)
-    assert _verdict(full.analyze(text), category) == "aman"
+    _assert_frame_withdraws(rules, full, text, category, frame)
 
 
 @pytest.mark.parametrize(("text", "category"), NEW_FRAMES_STILL_RAISED)
 def test_new_frames_do_not_excuse_a_breach(rules, full, text, category):
-    for pipe in (rules, full):
-        report = pipe.analyze(text)
-        assert _verdict(report, category) != "aman", [
-            (f.category, f.score, f.evidence, dict(f.meta)) for f in report.findings
-        ]
+    _assert_still_raised(rules, full, text, category)
 
 
 def test_a_refutation_counts_only_next_to_a_report_of_what_others_say():
@@ -370,25 +381,12 @@ QUOTE_AND_REPORT_STILL_RAISED = [
 
 @pytest.mark.parametrize(("text", "category", "frame"), QUOTE_AND_REPORT_WITHDRAW)
 def test_quoted_reported_and_answered_words_are_set_aside(rules, full, text, category, frame):
-    report = rules.analyze(text)
-    assert _verdict(report, category) == "aman", [
-        (f.category, f.score, f.evidence, dict(f.meta)) for f in report.findings
-    ]
-    touched = [f for f in report.findings if f.category == category and "context" in f.meta]
-    assert touched and all(f.meta["context"] == frame for f in touched), [
-        dict(f.meta) for f in touched
-    ]
-    assert all(f.meta["context_reason_id"] in f.explanation for f in touched)
-    assert _verdict(full.analyze(text), category) == "aman"
+    _assert_frame_withdraws(rules, full, text, category, frame)
 
 
 @pytest.mark.parametrize(("text", "category"), QUOTE_AND_REPORT_STILL_RAISED)
 def test_quoted_reported_and_answered_frames_do_not_excuse_a_breach(rules, full, text, category):
-    for pipe in (rules, full):
-        report = pipe.analyze(text)
-        assert _verdict(report, category) != "aman", [
-            (f.category, f.score, f.evidence, dict(f.meta)) for f in report.findings
-        ]
+    _assert_still_raised(rules, full, text, category)
 
 
 def test_choosing_a_clinic_and_a_queue_number_is_not_voting(rules):
@@ -513,11 +511,7 @@ PRUNED_STILL_RAISED = [
 
 @pytest.mark.parametrize(("text", "category"), PRUNED_STILL_RAISED)
 def test_broad_cues_do_not_excuse_a_breach(rules, full, text, category):
-    for pipe in (rules, full):
-        report = pipe.analyze(text)
-        assert _verdict(report, category) != "aman", [
-            (f.category, f.score, dict(f.meta)) for f in report.findings
-        ]
+    _assert_still_raised(rules, full, text, category)
 
 
 def test_a_rhetorical_question_is_not_an_explainer(rules):
