@@ -1,0 +1,93 @@
+"""Blind development check of the bijak engine on ``dev_families/`` (written by the bijak authors).
+
+``dev_families/*.yaml`` hold families written AFTER the shipped model and rules were made
+(session 4, 23:10-23:30 UTC), on the weakest categories and on angles the train families do not
+cover. They are not in ``train.jsonl`` (the generator reads ``families/`` only) and not frozen
+test parts either: they measure what the engine does on posts of a kind it has never seen, and
+the next round of work may move them into ``families/`` once a newer blind batch replaces them.
+
+Each family is expanded as the generator expands a train family (30 lines each, same seeds).
+A positive line counts as caught when every category labelled 1 gets a verdict other than
+``aman``; a hard negative counts as flagged when any category does.
+
+Usage: .venv/bin/python benchmarks/challenge/dev_check.py [--show N] [--json PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from bijak.engine.pipeline import default_pipeline
+from bijak.ml.challenge import expand_family, load_families, load_fillers
+
+HERE = Path(__file__).resolve().parent
+LINES_PER_FAMILY = 30
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", type=int, default=0, help="print N wrong lines per family")
+    parser.add_argument("--json", type=Path, default=None, help="write the figures here")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        shutil.copytree(HERE / "dev_families", Path(tmp) / "families")
+        families = load_families(Path(tmp))
+    fillers = load_fillers(HERE)
+    pipe = default_pipeline()
+    per_family = []
+    sides: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    fired_on_negatives: Counter[str] = Counter()
+    for fam in families:
+        lines = expand_family(fam, fillers, LINES_PER_FAMILY, "train")
+        reports = pipe.analyze_batch([line.text for line in lines])
+        wrong = []
+        for line, report in zip(lines, reports, strict=True):
+            fired = {c.id for c in report.categories if c.verdict != "aman"}
+            if fam.side == "pos":
+                ok = all(c in fired for c, v in line.labels.items() if v)
+            else:
+                ok = not fired
+                fired_on_negatives.update(fired)
+            if not ok:
+                wrong.append((line.text, sorted(fired)))
+        good = len(lines) - len(wrong)
+        hits = good if fam.side == "pos" else len(wrong)
+        sides[(fam.category, fam.side)][0] += hits
+        sides[(fam.category, fam.side)][1] += len(lines)
+        share = hits / max(1, len(lines))
+        per_family.append({"family": fam.id, "side": fam.side, "lines": len(lines), "share": share})
+        what = "caught" if fam.side == "pos" else "flagged"
+        print(f"{fam.id:40s} {fam.side} {what} {share:.2f}")
+        for text, fired in wrong[: args.show]:
+            print("     ", fired, text[:200])
+    pos = [v for (_, s), v in sides.items() if s == "pos"]
+    neg = [v for (_, s), v in sides.items() if s == "neg"]
+    summary = {
+        "families": len(families),
+        "positive_lines": sum(n for _, n in pos),
+        "caught": round(sum(k for k, _ in pos) / max(1, sum(n for _, n in pos)), 4),
+        "hard_negative_lines": sum(n for _, n in neg),
+        "flagged": round(sum(k for k, _ in neg) / max(1, sum(n for _, n in neg)), 4),
+        "per_category": {
+            f"{c}/{s}": round(k / max(1, n), 4) for (c, s), (k, n) in sorted(sides.items())
+        },
+        "fired_on_hard_negatives": dict(fired_on_negatives.most_common()),
+    }
+    print(json.dumps(summary, indent=1, ensure_ascii=False))
+    if args.json:
+        args.json.write_text(
+            json.dumps({"summary": summary, "families": per_family}, indent=1) + "\n",
+            encoding="utf-8",
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
