@@ -33,6 +33,10 @@ PATIENT = [
     ),
     # an address next to a name, no health detail: the address only, lower
     ("Bapak Joko tinggal di RT 2 RW 7 dekat masjid", ["RT 2 RW 7"], ["alamat_bernama"]),
+    # office gossip with regional honorifics and everyday words for a condition (session 4)
+    ("Kang Asep bagian IT ternyata lagi rehab narkoba", ["Asep"], ["pasien_kesehatan"]),
+    ("Teh Euis anak admin hamil duluan sebelum nikah", ["Euis"], ["pasien_kesehatan"]),
+    ("Bude Warni kena sakit jiwa lagi katanya", ["Warni"], ["pasien_kesehatan"]),
 ]
 
 
@@ -54,6 +58,9 @@ def test_a_named_or_addressed_person_with_a_health_detail(text, pieces, kinds):
         "Penyuluhan HIV dan TB untuk warga RT 05 hari Sabtu.",
         "Stigma terhadap ODHA harus dihapus, mari dukung pengobatan.",
         "Pak Budi selalu berpikir positif.",
+        "Om Swastiastu, selamat hari raya Galungan bagi umat Hindu.",
+        "Neng, jangan lupa periksa kehamilan rutin di posyandu ya.",
+        "Dek Rafa sudah sembuh dari demam, terima kasih doanya.",
     ],
 )
 def test_no_patient_data_without_a_person_and_a_health_detail(text):
