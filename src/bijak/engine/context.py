@@ -278,13 +278,11 @@ class ContextFilter:
         text: str,
         tokens: Sequence[Any],
         words: _Words,
-        quoted: frozenset[int] = frozenset(),
-        memo: dict[int, tuple[tuple[Phrase, tuple[int, ...]], ...]] | None = None,
+        quoted: frozenset[int],
+        memo: dict[int, tuple[tuple[Phrase, tuple[int, ...]], ...]],
     ) -> Finding | None:
         kind = _kind(f)
         best: Finding | None = None
-        if memo is None:
-            memo = {}
         for i, frame in enumerate(self.data.frames):
             if f.category not in frame.categories or kind not in frame.recognizers:
                 continue
@@ -335,9 +333,7 @@ class ContextFilter:
                 out.append((phrase, starts))
         return tuple(out)
 
-    def _affirmed(
-        self, words: _Words, phrase: Phrase, quoted: frozenset[int] = frozenset()
-    ) -> bool:
+    def _affirmed(self, words: _Words, phrase: Phrase, quoted: frozenset[int]) -> bool:
         """``phrase`` occurs without a negation right before it and outside quotation marks:
         "jangan sebarkan" does not count as the spreading call "sebarkan" that would cancel
         a debunking frame, nor does a scam's line quoted as an example in a warning
@@ -354,17 +350,15 @@ class ContextFilter:
         s: int,
         text: str,
         tokens: Sequence[Any],
-        quoted: frozenset[int] = frozenset(),
+        quoted: frozenset[int],
     ) -> bool:
         if frame.scope == "text":
             return True
         if frame.scope == "quoted":
             # the words that fired stand inside quotation marks: someone else's words
-            return bool(quoted) and any(
-                i in quoted for i, t in enumerate(tokens) if t.ostart < f.end and f.start < t.oend
-            )
+            return bool(quoted) and any(i in quoted for i in _tokens_of(f, tokens))
         if frame.scope == "window":
-            near = [i for i, t in enumerate(tokens) if t.ostart < f.end and f.start < t.oend]
+            near = _tokens_of(f, tokens)
             return bool(near) and near[0] - frame.window <= s <= near[-1] + frame.window
         # sentence: no sentence end between the cue and the finding (a mark that closes a
         # quotation does not count: "Dasar bodoh!" teriak pelaku ...)
@@ -373,6 +367,11 @@ class ContextFilter:
         else:
             between = text[tokens[s].ostart : f.start]
         return _SENTENCE_ENDS.isdisjoint(_QUOTE_CLOSE.sub(" ", between))
+
+
+def _tokens_of(f: Finding, tokens: Sequence[Any]) -> list[int]:
+    """Positions of the tokens that overlap the finding's span."""
+    return [i for i, t in enumerate(tokens) if t.ostart < f.end and f.start < t.oend]
 
 
 def _quoted_words(text: str, tokens: Sequence[Any]) -> frozenset[int]:

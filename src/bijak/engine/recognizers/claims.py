@@ -57,6 +57,7 @@ much more than ``threshold``: education posts name the claim's topic and deny it
 RARE_MIN_SHARED = 3
 """The rarity-weighted path needs at least this many of a paraphrase's stems in one window."""
 NOT_NEGATING_HERE = frozenset({"jangan", "ulah", "aja", "ojo"})
+"""Exhortations ("jangan minum ..."), not denials: they do not block the rarity path."""
 GENERIC_WORDS = (
     "membuat", "buat", "bikin", "bisa", "jadi", "menjadi", "ada", "menyebabkan", "sebab",
     "karena", "orang", "anak", "minum", "makan", "pakai", "kena", "banyak", "semua",
@@ -82,9 +83,6 @@ def _other_sense(words: list[str], paraphrase: str) -> bool:
     """The window holds a protective or debunking word the paraphrase does not."""
     prot = PROTECTIVE.intersection(words)
     return bool(prot) and prot.isdisjoint(_para_words(paraphrase))
-
-
-"""Exhortations ("jangan minum ..."), not denials: they do not block the rarity path."""
 
 
 class ClaimRecognizer:
@@ -126,9 +124,10 @@ class ClaimRecognizer:
         rare: dict[str, tuple[ClaimEntry, str, float, int, int]] = {}
         # a negation anywhere in the post ("tidak ada bukti ...", "itu tidak benar") may deny
         # the claim from another sentence: the rarity path stays out
-        rare_index = self._rare
-        if rare_index is not None and not rare_index.negations.isdisjoint(map(_text, doc.tokens)):
-            rare_index = None
+        negated = self._rare is not None and not self._rare.negations.isdisjoint(
+            map(_text, doc.tokens)
+        )
+        rare_index = None if negated else self._rare
         for words, spans in sentence_windows(doc):
             if not kb.window_could_match(content_stems(words)):
                 continue  # no paraphrase shares enough stems with this window
@@ -154,11 +153,7 @@ class ClaimRecognizer:
         for m in sorted(best.values(), key=lambda m: -m.similarity)[:MAX_MATCHES]:
             if official and m.similarity < OFFICIAL_KEEP:
                 continue
-            if (
-                rare_index is None
-                and self._rare is not None
-                and m.similarity < self.threshold + NEGATED_MARGIN
-            ):
+            if negated and m.similarity < self.threshold + NEGATED_MARGIN:
                 continue  # a post with a denial somewhere: a borderline match is its topic only
             score = self.strong_score if m.similarity >= self.strong else self.weak_score
             out.append(

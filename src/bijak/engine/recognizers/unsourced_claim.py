@@ -160,24 +160,10 @@ class UnsourcedClaimRecognizer:
         self.data = data if data is not None else claim_data()
         d = self.data
         self._first = frozenset(p[0] for p in d.promises) | frozenset(p[0] for p in d.certainty)
-        self._structural = (
-            d.advice_need
-            | d.advice_stop
-            | d.number_words
-            | d.imperative_stop
-            | d.products
-            | d.better_words
-            | {"dari", "daripada"}
-        )
-        self._prefilter = (
-            self._first
-            | d.advice_need
-            | d.advice_stop
-            | d.number_words
-            | d.imperative_stop
-            | d.products
-            | {"lebih"}
-        )
+        # words that start a structural piece (advice against care, a ratio, a product)
+        core = d.advice_need | d.advice_stop | d.number_words | d.imperative_stop | d.products
+        self._structural = core | d.better_words | {"dari", "daripada"}
+        self._prefilter = self._first | core | {"lebih"}
 
     def _sourced(self, doc: NormalizedText, words: list[str]) -> bool:
         d = self.data
