@@ -220,6 +220,8 @@ class ContextFilter:
             )
             for fr in self.data.frames
         )
+        # (category, recognizer kind) -> the frames that apply to it, in order; filled lazily
+        self._frames_for: dict[tuple[str, str], tuple[int, ...]] = {}
 
     @property
     def version(self) -> str:
@@ -281,11 +283,18 @@ class ContextFilter:
         quoted: frozenset[int],
         memo: dict[int, tuple[tuple[Phrase, tuple[int, ...]], ...]],
     ) -> Finding | None:
-        kind = _kind(f)
+        key = (f.category, _kind(f))
+        which = self._frames_for.get(key)
+        if which is None:
+            which = self._frames_for[key] = tuple(
+                i
+                for i, fr in enumerate(self.data.frames)
+                if key[0] in fr.categories and key[1] in fr.recognizers
+            )
         best: Finding | None = None
-        for i, frame in enumerate(self.data.frames):
-            if f.category not in frame.categories or kind not in frame.recognizers:
-                continue
+        frames = self.data.frames
+        for i in which:
+            frame = frames[i]
             hits = memo.get(i)
             if hits is None:
                 hits = memo[i] = self._frame_hits(i, frame, words, quoted)

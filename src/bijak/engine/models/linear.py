@@ -281,17 +281,18 @@ class LinearModel:
         keep = pos >= 0
         if not keep.any():
             return out
-        key = doc[keep] * n_kept + pos[keep]
-        uniq, cnt = np.unique(key, return_counts=True)
-        d = uniq // n_kept
-        f = uniq - d * n_kept
-        val = (1.0 + np.log(cnt.astype(np.float32))) * self.idf[f]
+        # counts per (document, kept bucket): scipy's COO -> CSR conversion groups by
+        # document in linear time and sums duplicates (columns sorted within each row)
+        x = sp.csr_matrix(
+            (np.ones(int(keep.sum()), dtype=np.float32), (doc[keep], pos[keep])),
+            shape=(n, n_kept),
+        )
+        x.sum_duplicates()
+        f = x.indices
+        d = np.repeat(np.arange(n, dtype=np.int64), np.diff(x.indptr))
+        val = (1.0 + np.log(x.data)) * self.idf[f]
         norm2 = np.bincount(d, weights=(val * val).astype(np.float64), minlength=n)
-        val = val / np.sqrt(norm2[d]).astype(np.float32)
-        # ``uniq`` is sorted, so the entries are grouped by document: a CSR matrix as is
-        indptr = np.zeros(n + 1, dtype=np.int64)
-        np.cumsum(np.bincount(d, minlength=n), out=indptr[1:])
-        x = sp.csr_matrix((val, f, indptr), shape=(n, n_kept))
+        x.data = val / np.sqrt(norm2[d]).astype(np.float32)
         out += x @ self.weights
         return out
 

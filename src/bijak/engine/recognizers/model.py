@@ -41,6 +41,7 @@ class ModelRecognizer:
         self.version = (
             f"{model.meta.get('name', NAME)}+{model.meta.get('artifact_sha256', 'unsaved')[:12]}"
         )
+        self._word_cache: dict[str, FloatArray] = {}
         self.thresholds = dict(thresholds or {})
         self.default_threshold = default_threshold
         self._thr = np.array(
@@ -150,12 +151,11 @@ class ModelRecognizer:
                 continue
             seen: set[str] = set()
             for t in doc.tokens:
+                if len(t.text) < 3 or t.text in seen:
+                    continue
                 original = doc.original[t.ostart : t.oend]
-                if (
-                    len(t.text) >= 3
-                    and not any(ch.isdigit() for ch in original + t.text)
-                    and not _name_like(doc.original, t.ostart, original)
-                    and t.text not in seen
+                if not any(map(str.isdigit, original + t.text)) and not _name_like(
+                    doc.original, t.ostart, original
                 ):
                     seen.add(t.text)
                     spans.append((i, t.text, t.ostart, t.oend))
@@ -163,7 +163,7 @@ class ModelRecognizer:
                         break
         if not spans:
             return {}
-        s = self.model.decision_function([w for _, w, _, _ in spans]) - self.model.intercepts
+        s = self._word_scores([w for _, w, _, _ in spans])
         owner = np.array([i for i, _, _, _ in spans])
         out: dict[tuple[int, int], list[str]] = {}
         for i in np.unique(owner):
@@ -174,6 +174,25 @@ class ModelRecognizer:
                     docs[int(i)].original[spans[r][2] : spans[r][3]] for r in order if s[r, j] > 0
                 ]
         return out
+
+    def _word_scores(self, words: Sequence[str]) -> FloatArray:
+        """Each word's score on its own, less the intercepts (rows in ``words`` order). A
+        word's score depends on the word alone, so scores are kept per word (up to
+        ``_WORD_CACHE`` words, then the cache starts again): bulk scans see the same words
+        over and over."""
+        cache = self._word_cache  # shared by threads: read once into ``known``
+        known = {w: r for w in set(words) if (r := cache.get(w)) is not None}
+        new = [w for w in dict.fromkeys(words) if w not in known]
+        if new:
+            rows = self.model.decision_function(new) - self.model.intercepts
+            known.update(zip(new, rows, strict=True))
+            if len(cache) + len(new) > _WORD_CACHE:
+                cache.clear()
+            cache.update(zip(new, rows, strict=True))
+        return np.array([known[w] for w in words], dtype=np.float64)
+
+
+_WORD_CACHE = 50_000
 
 
 def _name_like(text: str, start: int, word: str) -> bool:
