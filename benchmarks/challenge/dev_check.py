@@ -34,10 +34,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", type=int, default=0, help="print N wrong lines per family")
     parser.add_argument("--json", type=Path, default=None, help="write the figures here")
+    parser.add_argument(
+        "--batch", default="*", help="only the files named *_<BATCH>.yaml (e.g. 7); default all"
+    )
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory() as tmp:
-        shutil.copytree(HERE / "dev_families", Path(tmp) / "families")
+        (Path(tmp) / "families").mkdir()
+        pattern = "*.yaml" if args.batch == "*" else f"*_{args.batch}.yaml"
+        for path in sorted((HERE / "dev_families").glob(pattern)):
+            shutil.copy(path, Path(tmp) / "families" / path.name)
         families = load_families(Path(tmp))
     fillers = load_fillers(HERE)
     pipe = default_pipeline()
