@@ -1,16 +1,21 @@
 """Blind development check of the bijak engine on ``dev_families/`` (written by the bijak authors).
 
-``dev_families/*.yaml`` hold families written AFTER the shipped model and rules were made
-(session 4, 23:10-23:30 UTC), on the weakest categories and on angles the train families do not
-cover. They are not in ``train.jsonl`` (the generator reads ``families/`` only) and not frozen
-test parts either: they measure what the engine does on posts of a kind it has never seen, and
-the next round of work may move them into ``families/`` once a newer blind batch replaces them.
+``dev_families/*.yaml`` hold families nobody tuned the engine or trained the model on
+(batch 7 was written without running the engine or reading the train families): they are in
+neither ``train.jsonl`` (the generator reads
+``families/`` only) nor the frozen test parts. They measure what the engine does on posts of a
+kind it has never seen. A batch is blind until the engine is tuned on it; then it moves into
+``families/`` (train) and a newer batch takes its place:
+
+* batch 5 (session 4, the weakest categories, 188 families) moved to train in session 5;
+* batch 7 (session 5, all 20 categories and ordinary posts, 126 families, ids ``d7-``),
+  written before the session's training and rules changes: the current blind set.
 
 Each family is expanded as the generator expands a train family (30 lines each, same seeds).
 A positive line counts as caught when every category labelled 1 gets a verdict other than
 ``aman``; a hard negative counts as flagged when any category does.
 
-Usage: .venv/bin/python benchmarks/challenge/dev_check.py [--show N] [--json PATH]
+Usage: .venv/bin/python benchmarks/challenge/dev_check.py [--batch 7] [--show N] [--json PATH]
 """
 
 from __future__ import annotations
