@@ -68,6 +68,25 @@ def test_cutoff_respects_the_false_alarm_budget_on_ordinary_posts() -> None:
     assert tuned["oof_mean_f1"] > 0.5  # promotions are easy to tell from lunch posts
 
 
+def test_a_reader_can_have_its_own_false_alarm_bound() -> None:
+    """Hard negatives written to be confusable may get a looser bound than everyday posts;
+    the other ordinary sets keep the global one, and the loosest bound never flags more of
+    the tight sets than their own bound allows."""
+    rows, texts, y = _rows(90)
+    est = _fit(rows, texts, y)
+    ordinary = ("ordinary", "mixed")
+    tight = tune_cutoffs(est, rows, 0.0, ordinary)["perjudian"]
+    loose = tune_cutoffs(est, rows, 0.0, ordinary, max_false_alarm_by_reader={"mixed": 1.0})
+    idx, s, _ = est.oof_["perjudian"]
+    a, b = est.model_.platt[0]
+    p = 1 / (1 + np.exp(a * s + b))
+    plain = np.array([rows[i].reader == "ordinary" for i in idx])
+    for tuned in (tight, loose["perjudian"]):
+        assert np.mean(p[plain] >= tuned["cutoff"]) == 0.0
+    assert loose["perjudian"]["cutoff"] <= tight["cutoff"]
+    assert loose["perjudian"]["oof_mean_f1"] >= tight["oof_mean_f1"] - 0.005  # the tie margin
+
+
 def test_out_of_fold_rows_point_back_at_the_training_rows() -> None:
     rows, texts, y = _rows(30)
     est = _fit(rows, texts, y)

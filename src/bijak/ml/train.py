@@ -16,7 +16,7 @@ import hashlib
 import os
 import subprocess
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -288,6 +288,7 @@ def tune_cutoffs(
     own_false_alarm: float = 1.0,
     own_penalty: float = 0.0,
     tie: float = 0.005,
+    max_false_alarm_by_reader: Mapping[str, float] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """Per category, the probability cut-off for a verdict, chosen on the out-of-fold scores
     of ``est`` (rows never seen by the model that scored them; never the held-out part).
@@ -298,7 +299,9 @@ def tune_cutoffs(
     (each set counts once, whatever its size), minus ``own_penalty`` times the mean excess
     of each such set's false-alarm rate on its own negatives over ``own_false_alarm``.
     Cut-offs within ``tie`` of the best count as equal, and the highest of them is taken
-    (fewer false alarms for the same F1)."""
+    (fewer false alarms for the same F1). ``max_false_alarm_by_reader`` sets another bound
+    for the ordinary sets of some readers (hard negatives written to be confusable need not
+    meet the bound of everyday posts)."""
     grid = np.unique(np.r_[np.linspace(0.05, 0.95, 91), np.linspace(0.95, 0.999, 50)])
     out: dict[str, dict[str, Any]] = {}
     for j, cat in enumerate(est.categories):
@@ -309,10 +312,15 @@ def tune_cutoffs(
         sets = np.array([rows[i].dataset for i in idx])
         ords = np.array([rows[i].reader in ordinary for i in idx]) & (y == 0)
         fa = np.zeros(grid.size)
+        ok = np.ones(grid.size, dtype=bool)
+        bounds = max_false_alarm_by_reader or {}
         for ds in np.unique(sets[ords]):
             m = ords & (sets == ds)
             if m.sum() >= 100:
-                fa = np.maximum(fa, hit[m].mean(axis=0))
+                rate = hit[m].mean(axis=0)
+                fa = np.maximum(fa, rate)
+                reader = rows[int(idx[np.flatnonzero(m)[0]])].reader
+                ok &= rate <= bounds.get(reader, max_false_alarm)
         f1s, excess = [], []
         for ds in np.unique(sets[y == 1]):
             m = sets == ds
@@ -326,7 +334,6 @@ def tune_cutoffs(
         mean_f1 = np.mean(f1s, axis=0) if f1s else np.zeros(grid.size)
         mean_excess = np.mean(excess, axis=0) if excess else np.zeros(grid.size)
         objective = mean_f1 - own_penalty * mean_excess
-        ok = fa <= max_false_alarm
         if ok.any():
             best = objective[ok].max()
             k = int(np.flatnonzero(ok & (objective >= best - tie)).max())
@@ -351,6 +358,9 @@ def tuning_args(cfg: TrainConfig) -> dict[str, Any]:
         "own_false_alarm": float(t.get("own_false_alarm", 1.0)),
         "own_penalty": float(t.get("own_penalty", 0.0)),
         "tie": float(t.get("tie", 0.005)),
+        "max_false_alarm_by_reader": {
+            str(k): float(v) for k, v in (t.get("max_false_alarm_by_reader") or {}).items()
+        },
     }
 
 
