@@ -57,3 +57,32 @@ ORDINARY = [
 @pytest.mark.parametrize("text", ORDINARY)
 def test_ordinary_posts_with_the_same_words_are_left_alone(text):
     assert run(REC, text) == []
+
+
+# language data v1.2.0 (session 5): the "nobody tells you" frame, care called a business,
+# hearsay passed on in talk, English and regional forms.
+SESSION5_HOAXES = [
+    "Kok nggak ada yang bilang ya, air isi ulang itu dicampur zat penenang sama pabriknya?",
+    "Sekadar info, semangka merah menyala di pasar itu disuntik pewarna yang bikin gagal ginjal.",
+    "Big pharma doesn't want you to know: vaksin mRNA itu rewrite your DNA.",
+    "Wong kena kanker ora usah kemo, kemo malah gawe kankere nyebar, aku ngerti dewe.",
+]
+
+
+@pytest.mark.parametrize("text", SESSION5_HOAXES)
+def test_session5_wrapped_claims_are_hoaxes(text):
+    found = run(REC, text)
+    assert found and found[0].category == "hoaks", text
+
+
+SESSION5_ORDINARY = [
+    "Ada yang nyebar pesan soal vaksin di grup alumni, itu tidak benar. Tolong stop forward.",
+    "Followers akun promkes kami meledak setelah video senam lansia viral, share ke grup ya!",
+    "Sekadar info, air isi ulang di depo RW kami sudah lolos uji laboratorium dinkes.",
+    "Kenapa dokter minta anak diimunisasi campak? Karena campak bisa bikin radang otak.",
+]
+
+
+@pytest.mark.parametrize("text", SESSION5_ORDINARY)
+def test_session5_ordinary_posts_are_left_alone(text):
+    assert run(REC, text) == []

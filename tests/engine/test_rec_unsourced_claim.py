@@ -173,3 +173,38 @@ def test_a_scare_stated_with_certainty_is_a_claim_too():
     # the same outcome, told as a risk with its source, is not
     sourced = "Menurut WHO, infeksi rubela saat hamil bisa menyebabkan keguguran."
     assert run(REC, sourced) == []
+
+
+# rules-recall, session 5: gaul, regional and English claim words, vague studies, "never gets
+# it" promises; verbs common outside health need a health word that is not an everyday one.
+SESSION5_CLAIMS = [
+    "Anak yang sering main hujan pasti kena radang paru, percaya deh.",
+    "Honestly, apple cider vinegar cures acid reflux, no need for meds.",
+    "Yang rajin minum kopi pahit ora bakal kena diabetes, wis terbukti.",
+    "Kata penelitian, rutin makan tempe bikin kolesterol turun drastis.",
+    "Sup ceker tiap hari, tulang lutut yang aus pasti tumbuh lagi.",
+]
+
+
+@pytest.mark.parametrize("text", SESSION5_CLAIMS)
+def test_session5_claims_are_a_caution(text):
+    assert any(f.score >= 0.5 for f in run(REC, text)), [
+        (f.evidence, f.score) for f in run(REC, text)
+    ]
+
+
+SESSION5_ORDINARY = [
+    "Harga cabai naik lagi, pasti ibu-ibu di pasar pada ngeluh.",
+    "Hujan terus, jemuran pasti nggak kering, anak-anak juga nggak bisa main.",
+    "Antar anak sekolah jam segini pasti kena macet di perempatan.",
+    "Anak-anak pasti kuat menghadapi ujian minggu depan, semangat ya nak!",
+    "Baterai hp anak saya pasti mati kalau dipakai main game seharian.",
+    "Kata penelitian di jurnal Gizi Indonesia 2022, konsumsi tempe membantu menurunkan kolesterol.",
+    "Katanya air kelapa bisa ngancurin batu ginjal. Itu ada penelitiannya atau cuma kata orang?",
+    "Cakupan imunisasi naik menjadi 87 persen menurut data dinas kesehatan bulan lalu.",
+]
+
+
+@pytest.mark.parametrize("text", SESSION5_ORDINARY)
+def test_session5_ordinary_posts_are_left_alone(text):
+    assert [f for f in run(REC, text) if f.score >= 0.5] == []

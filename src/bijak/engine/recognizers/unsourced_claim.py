@@ -76,6 +76,10 @@ class ClaimData:
     unit_weight: float = 0.4
     boost_factor: float = 0.0
     vague_sources: frozenset[Phrase] = frozenset()
+    # (v1.3) verbs common outside health ("pasti kena macet", "pasti kuat"): they make a claim
+    # only with a health word that is not one of the everyday ones ("anak", "sakit")
+    weak_verbs: frozenset[str] = frozenset()
+    weak_health: frozenset[Phrase] = frozenset()
 
 
 def _words(phrase: str) -> Phrase:
@@ -141,6 +145,8 @@ def claim_data(lang: str = "id") -> ClaimData:
         unit_weight=float((data.get("numbers") or {}).get("unit_weight", 0.4)),
         boost_factor=float(data.get("certainty_boost", 0.0)),
         vague_sources=phrases("vague_sources"),
+        weak_verbs=frozenset(w for p in phrases("weak_claim_verbs") for w in p),
+        weak_health=phrases("weak_health"),
     )
 
 
@@ -171,8 +177,12 @@ class UnsourcedClaimRecognizer:
         if any(dom in low for dom in d.domains) and ("http" in low or "www" in low or "/" in low):
             return True
         vague = d.vague_sources
+        in_vague: set[int] = set()  # words inside a vague source ("kata penelitian")
+        for i in range(len(words)):
+            m = _starts(words, vague, i)
+            in_vague.update(range(i, i + m))
         for i, w in enumerate(words):
-            if _starts(words, d.sources, i) and not _starts(words, vague, i):
+            if _starts(words, d.sources, i) and i not in in_vague:
                 return True  # "penelitian membuktikan ..." names no study: not a source
             if (
                 w == "menurut"
@@ -191,6 +201,7 @@ class UnsourcedClaimRecognizer:
         if self._prefilter.isdisjoint(words) and not has_number:
             return []
         pieces: list[tuple[int, int, float, str]] = []  # first token, last token, weight, term
+        weak: set[tuple[int, int]] = set()  # pieces whose verb is a weak one
         starts = self._first
         i = 0
         while i < len(words):
@@ -228,6 +239,8 @@ class UnsourcedClaimRecognizer:
                     None,
                 )
                 if verb is not None and weight > 0.0:
+                    if words[verb] in d.weak_verbs:
+                        weak.add((i, verb))
                     pieces.append((i, verb, weight, kind))
                     # a far-reaching authority leaves the words up to the verb to be read
                     # again ("studi ... membuktikan, ... bisa menyembuhkan" is a promise too)
@@ -244,6 +257,8 @@ class UnsourcedClaimRecognizer:
                     None,
                 )
                 if back is not None and weight > 0.0:
+                    if words[back] in d.weak_verbs:
+                        weak.add((back, i + n - 1))
                     pieces.append((back, i + n - 1, weight, kind))
                     i += n
                     continue
@@ -255,7 +270,8 @@ class UnsourcedClaimRecognizer:
         pieces = [
             p
             for p in pieces
-            if p[3] in _CARE_KINDS or self._health_near(tokens, words, text, p[0], p[1])
+            if p[3] in _CARE_KINDS
+            or self._health_near(tokens, words, text, p[0], p[1], (p[0], p[1]) in weak)
         ]
         if not pieces or self._sourced(doc, words):
             return []
@@ -399,10 +415,19 @@ class UnsourcedClaimRecognizer:
         nxt = doc.tokens[i + 1].text if i + 1 < len(doc.tokens) else ""
         return after.startswith("%") or nxt == "persen" or nxt in self.data.units
 
-    def _health_near(self, tokens: Any, words: list[str], text: str, first: int, last: int) -> bool:
-        """A health word in the same sentence as the claim (the claim's own words count)."""
+    def _health_near(
+        self, tokens: Any, words: list[str], text: str, first: int, last: int, strong: bool = False
+    ) -> bool:
+        """A health word in the same sentence as the claim (the claim's own words count);
+        with ``strong``, not one of the everyday ``weak_health`` words."""
         lo, hi = _sentence_bounds(tokens, text, first, last)
-        return any(_starts(words[: hi + 1], self.data.health, k) for k in range(lo, hi + 1))
+        # "ginjalnya", "ususnya": the organ with its possessive counts as the organ
+        head = [w[:-3] if len(w) > 5 and w.endswith("nya") else w for w in words[: hi + 1]]
+        for k in range(lo, hi + 1):
+            m = _starts(head, self.data.health, k)
+            if m and not (strong and tuple(head[k : k + m]) in self.data.weak_health):
+                return True
+        return False
 
 
 def _sentence_bounds(tokens: Any, text: str, first: int, last: int) -> tuple[int, int]:
