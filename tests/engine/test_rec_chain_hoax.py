@@ -86,3 +86,10 @@ SESSION5_ORDINARY = [
 @pytest.mark.parametrize("text", SESSION5_ORDINARY)
 def test_session5_ordinary_posts_are_left_alone(text):
     assert run(REC, text) == []
+
+
+def test_a_scare_with_a_deleted_news_frame_is_a_hoax_and_a_dose_story_is_not():
+    hoax = "Vaksin polio tahun ini dicampur obat penenang. Beritanya sudah dihapus, cepat simpan."
+    assert run(REC, hoax)
+    story = "Dokter menurunkan dosis obat penenang ibu pelan-pelan, katanya tidak boleh mendadak."
+    assert run(REC, story) == []

@@ -208,3 +208,33 @@ SESSION5_ORDINARY = [
 @pytest.mark.parametrize("text", SESSION5_ORDINARY)
 def test_session5_ordinary_posts_are_left_alone(text):
     assert [f for f in run(REC, text) if f.score >= 0.5] == []
+
+
+# casual dosage advice and the "nobody tells you" frame (health_claims 1.3.0)
+DOSE_CLAIMS = [
+    "Sakit gigi? Minum ibuprofen 3 tablet sekaligus, lima menit juga reda.",
+    "Batuk pilek cukup obat batuk sisa kemarin 2 sendok, dijamin besok pagi enakan.",
+    "Vitamin C 3.000 mg sehari biar nggak gampang flu, makin banyak makin bagus.",
+    "Kenapa nggak ada yang bilang kalau rendaman jahe bisa menurunkan tensi dalam sehari?",
+]
+
+
+@pytest.mark.parametrize("text", DOSE_CLAIMS)
+def test_casual_dosage_and_rhetorical_claims_are_a_caution(text):
+    assert any(f.score >= 0.5 for f in run(REC, text)), [
+        (f.evidence, f.score) for f in run(REC, text)
+    ]
+
+
+DOSE_ORDINARY = [
+    "Beli paracetamol 2 strip sekaligus buat stok di rumah, harganya lagi murah.",
+    "Dokter meresepkan amoksisilin 500 mg tiga kali sehari, harus dihabiskan.",
+    "Paracetamol dewasa maksimal 8 tablet sehari, jangan diminum sekaligus ya.",
+    "Kemarin ikut donor darah, dapat 2 butir telur rebus sama susu kotak sekaligus. Mantap!",
+    "Minum 2 tablet tambah darah sekaligus sesuai anjuran bidan waktu haid.",
+]
+
+
+@pytest.mark.parametrize("text", DOSE_ORDINARY)
+def test_doses_with_a_safe_frame_or_no_medicine_are_left_alone(text):
+    assert [f for f in run(REC, text) if f.score >= 0.5] == []

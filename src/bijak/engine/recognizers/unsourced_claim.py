@@ -31,7 +31,7 @@ CATEGORY = "tanpa_sumber"
 MAX_PIECES = 3
 _SENTENCE_ENDS = frozenset(".!?\n")
 _NOT = frozenset({"tidak", "jangan", "bukan", "belum"})
-_CARE_KINDS = frozenset({"nasihat", "banding"})
+_CARE_KINDS = frozenset({"nasihat", "banding", "dosis"})
 """Pieces that name a kind of care themselves ("tidak perlu kontrol ke puskesmas"): no other
 health word is needed in their sentence."""
 
@@ -80,6 +80,14 @@ class ClaimData:
     # only with a health word that is not one of the everyday ones ("anak", "sakit")
     weak_verbs: frozenset[str] = frozenset()
     weak_health: frozenset[Phrase] = frozenset()
+    # (v1.3) casual dosage advice: an amount of a medicine ("4 tablet", "5.000 mg") with a
+    # risky use in its sentence ("sekaligus", "makin banyak makin ...") and no safe frame
+    dose_units: frozenset[str] = frozenset()
+    dose_risky: frozenset[Phrase] = frozenset()
+    dose_safe: frozenset[Phrase] = frozenset()
+    dose_weight: float = 0.55
+    dose_own_units: frozenset[str] = frozenset()  # units only medicine comes in ("tablet")
+    dose_medicines: frozenset[Phrase] = frozenset()  # other units need one of these near
 
 
 def _words(phrase: str) -> Phrase:
@@ -147,6 +155,12 @@ def claim_data(lang: str = "id") -> ClaimData:
         vague_sources=phrases("vague_sources"),
         weak_verbs=frozenset(w for p in phrases("weak_claim_verbs") for w in p),
         weak_health=phrases("weak_health"),
+        dose_units=frozenset(w for p in phrases("dose_units") for w in p),
+        dose_risky=phrases("dose_risky"),
+        dose_safe=phrases("dose_safe"),
+        dose_weight=float((data.get("dose") or {}).get("weight", 0.55)),
+        dose_own_units=frozenset(w for p in phrases("dose_own_units") for w in p),
+        dose_medicines=phrases("dose_medicines"),
     )
 
 
@@ -265,6 +279,8 @@ class UnsourcedClaimRecognizer:
             i += 1
         if not self._structural.isdisjoint(words):
             pieces.extend(self._advice_and_ratios(words, pieces))
+        if not d.dose_units.isdisjoint(words):
+            pieces.extend(self._doses(tokens, words, text))
         if not pieces:
             return []
         pieces = [
@@ -364,6 +380,40 @@ class UnsourcedClaimRecognizer:
                     and not d.ratio_nouns.isdisjoint(words[i + 2 : i + 5])
                 ):  # "tujuh dari sepuluh penderita", not "dua dari tiga anak saya"
                     out.append((i - 1, i + 1, d.ratio_weight, "angka"))
+        return out
+
+    def _doses(self, tokens: Any, words: list[str], text: str) -> list[tuple[int, int, float, str]]:
+        """Casual dosage advice: "paracetamol 4 tablet sekaligus", "vitamin C 5.000 mg sehari,
+        makin banyak makin kebal". An amount (a number, then a dose unit) with a risky use in
+        its sentence, and no safe frame there ("sesuai resep", "maksimal")."""
+        d = self.data
+        out: list[tuple[int, int, float, str]] = []
+        done_hi = -1
+        for i in range(1, len(words)):
+            if words[i] not in d.dose_units or i <= done_hi:
+                continue
+            amount = words[i - 1]
+            if not (
+                amount.replace(".", "").replace(",", "").isdigit()
+                or amount in d.number_words
+                or amount == "setengah"
+            ):
+                continue
+            lo, hi = _sentence_bounds(tokens, text, i - 1, i)
+            sentence = words[lo : hi + 1]
+            if any(_starts(sentence, d.dose_safe, k) for k in range(len(sentence))):
+                done_hi = hi
+                continue
+            if words[i] not in d.dose_own_units and not any(
+                _starts(sentence, d.dose_medicines, k) for k in range(len(sentence))
+            ):
+                continue  # "2 butir telur ... sekaligus": no medicine
+            risky = next(
+                (k for k in range(len(sentence)) if _starts(sentence, d.dose_risky, k)), None
+            )
+            if risky is not None:
+                out.append((min(i - 1, lo + risky), max(i, lo + risky), d.dose_weight, "dosis"))
+                done_hi = hi
         return out
 
     def _boosted(
