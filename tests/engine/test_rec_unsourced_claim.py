@@ -238,3 +238,32 @@ DOSE_ORDINARY = [
 @pytest.mark.parametrize("text", DOSE_ORDINARY)
 def test_doses_with_a_safe_frame_or_no_medicine_are_left_alone(text):
     assert [f for f in run(REC, text) if f.score >= 0.5] == []
+
+
+# a health statistic stated as a fact, with no source (health_claims 1.3.0)
+STAT_CLAIMS = [
+    "Yang suka makan mi instan tiap hari risiko kanker lambungnya naik 300 persen, hati-hati.",
+    "Begadang terus bikin kamu 5 kali lebih gampang kena stroke, risikonya 5 kali lipat.",
+    "Fakta: 80% orang dewasa di kota besar sudah kena hipertensi tanpa sadar.",
+]
+
+
+@pytest.mark.parametrize("text", STAT_CLAIMS)
+def test_a_health_statistic_without_a_source_is_a_caution(text):
+    assert any(f.score >= 0.5 for f in run(REC, text)), [
+        (f.evidence, f.score) for f in run(REC, text)
+    ]
+
+
+STAT_ORDINARY = [
+    "Sekitar 60 persen warga RT kami ikut senam jantung sehat tiap Minggu, semangat terus!",
+    "Cakupan imunisasi dasar lengkap di desa kami naik 12 persen dibanding tahun lalu.",
+    "Ternyata 70 persen pasien diabetes di puskesmas kami sudah rutin kontrol, terima kasih kader.",
+    "Diskon 50 persen untuk cek gula darah di klinik kami minggu ini.",
+    "Menurut WHO, merokok menaikkan risiko kanker paru sampai 20 kali lipat.",
+]
+
+
+@pytest.mark.parametrize("text", STAT_ORDINARY)
+def test_programme_figures_and_sourced_statistics_are_left_alone(text):
+    assert [f for f in run(REC, text) if f.score >= 0.5] == []

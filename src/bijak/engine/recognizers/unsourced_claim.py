@@ -86,6 +86,13 @@ class ClaimData:
     dose_risky: frozenset[Phrase] = frozenset()
     dose_safe: frozenset[Phrase] = frozenset()
     dose_weight: float = 0.55
+    # (v1.3) a health statistic stated as a fact: a risk with a size ("risiko stroke naik 412
+    # persen", "4 kali lebih cepat terkena") or a share of people ("85 persen orang ...")
+    risk_words: frozenset[str] = frozenset()
+    stat_weight: float = 0.5
+    stat_reach: int = 4
+    programme_words: frozenset[Phrase] = frozenset()
+    fact_frames: frozenset[Phrase] = frozenset()
     dose_own_units: frozenset[str] = frozenset()  # units only medicine comes in ("tablet")
     dose_medicines: frozenset[Phrase] = frozenset()  # other units need one of these near
 
@@ -159,6 +166,11 @@ def claim_data(lang: str = "id") -> ClaimData:
         dose_risky=phrases("dose_risky"),
         dose_safe=phrases("dose_safe"),
         dose_weight=float((data.get("dose") or {}).get("weight", 0.55)),
+        risk_words=frozenset(w for p in phrases("risk_words") for w in p),
+        stat_weight=float((data.get("stat") or {}).get("weight", 0.5)),
+        stat_reach=int((data.get("stat") or {}).get("reach", 4)),
+        programme_words=phrases("programme_words"),
+        fact_frames=phrases("fact_frames"),
         dose_own_units=frozenset(w for p in phrases("dose_own_units") for w in p),
         dose_medicines=phrases("dose_medicines"),
     )
@@ -281,6 +293,8 @@ class UnsourcedClaimRecognizer:
             pieces.extend(self._advice_and_ratios(words, pieces))
         if not d.dose_units.isdisjoint(words):
             pieces.extend(self._doses(tokens, words, text))
+        if has_number or not d.number_words.isdisjoint(words):
+            pieces.extend(self._stats(doc, words, pieces, weak))
         if not pieces:
             return []
         pieces = [
@@ -380,6 +394,50 @@ class UnsourcedClaimRecognizer:
                     and not d.ratio_nouns.isdisjoint(words[i + 2 : i + 5])
                 ):  # "tujuh dari sepuluh penderita", not "dua dari tiga anak saya"
                     out.append((i - 1, i + 1, d.ratio_weight, "angka"))
+        return out
+
+    def _stats(
+        self,
+        doc: NormalizedText,
+        words: list[str],
+        found: list[tuple[int, int, float, str]],
+        weak: set[tuple[int, int]],
+    ) -> list[tuple[int, int, float, str]]:
+        """A health statistic given as a fact: a size ("412 persen", "4 kali lipat", "3 kali
+        lebih") after a risk word ("risiko stroke naik ...") or before people ("85 persen orang
+        Indonesia ..."). A programme's own figure ("cakupan", "capaian", "survei") is left
+        alone. The piece needs a health word that is not an everyday one."""
+        d = self.data
+        tokens, text = doc.tokens, doc.original
+        taken = {k for a, b, _, _ in found for k in range(a, b + 1)}
+        out: list[tuple[int, int, float, str]] = []
+        n = len(words)
+        for i, w in enumerate(words):
+            if i in taken or not (
+                w.replace(",", "").replace(".", "").isdigit() or w in d.number_words
+            ):
+                continue
+            if (i + 1 < n and words[i + 1] == "persen") or self._is_percent(doc, i):
+                last = i + 1 if i + 1 < n and words[i + 1] == "persen" else i
+            elif i + 2 < n and words[i + 1] == "kali" and words[i + 2] in ("lipat", "lebih"):
+                last = i + 2
+            else:
+                continue
+            lo, hi = _sentence_bounds(tokens, text, i, last)
+            sentence = words[lo : hi + 1]
+            if any(_starts(sentence, d.programme_words, k) for k in range(len(sentence))):
+                continue
+            risk = next(
+                (k for k in range(max(lo, i - d.stat_reach), i) if words[k] in d.risk_words), None
+            )
+            # a share of people counts only told as a revealed fact ("faktanya, 73% orang ...")
+            people = not d.ratio_nouns.isdisjoint(words[last + 1 : last + 3]) and any(
+                _starts(words, d.fact_frames, k) for k in range(max(0, lo - 6), i)
+            )
+            if risk is not None or people:
+                first = risk if risk is not None else i
+                out.append((first, last, d.stat_weight, "angka"))
+                weak.add((first, last))
         return out
 
     def _doses(self, tokens: Any, words: list[str], text: str) -> list[tuple[int, int, float, str]]:
