@@ -267,3 +267,9 @@ STAT_ORDINARY = [
 @pytest.mark.parametrize("text", STAT_ORDINARY)
 def test_programme_figures_and_sourced_statistics_are_left_alone(text):
     assert [f for f in run(REC, text) if f.score >= 0.5] == []
+
+
+def test_throwing_away_expired_medicine_is_not_advice_against_care():
+    text = "Buang semua obat kedaluwarsa di rumah dengan cara yang benar, jangan ke selokan."
+    assert [f for f in run(REC, text) if f.score >= 0.5] == []
+    assert any(f.score >= 0.5 for f in run(REC, "Buang semua obat dokter, ganti jamu saja."))
