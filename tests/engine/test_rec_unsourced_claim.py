@@ -273,3 +273,30 @@ def test_throwing_away_expired_medicine_is_not_advice_against_care():
     text = "Buang semua obat kedaluwarsa di rumah dengan cara yang benar, jangan ke selokan."
     assert [f for f in run(REC, text) if f.score >= 0.5] == []
     assert any(f.score >= 0.5 for f in run(REC, "Buang semua obat dokter, ganti jamu saja."))
+
+
+# a certainty said after the claim, and a vague study claiming a comparison (1.3.0)
+AFTERTHOUGHT_CLAIMS = [
+    "Gelang ion ini menormalkan tensi dan asam urat dalam seminggu. Dijamin!",
+    "Minum rebusan sereh tiap malam bikin kolesterol turun, itu sudah pasti.",
+    "Penelitian terbaru bilang anak yang minum susu kambing pasti lebih tinggi dari teman-temannya.",
+]
+
+
+@pytest.mark.parametrize("text", AFTERTHOUGHT_CLAIMS)
+def test_afterthought_certainty_and_vague_comparisons_are_a_caution(text):
+    assert any(f.score >= 0.5 for f in run(REC, text)), [
+        (f.evidence, f.score) for f in run(REC, text)
+    ]
+
+
+AFTERTHOUGHT_ORDINARY = [
+    "Timnas menang lagi malam ini, juara sudah pasti!",
+    "Rapat evaluasi posyandu besok jam sembilan, pasti.",
+    "Tensi ibu saya sudah normal setelah kontrol rutin. Dijamin kami tetap ikut prolanis.",
+]
+
+
+@pytest.mark.parametrize("text", AFTERTHOUGHT_ORDINARY)
+def test_ordinary_certainty_is_left_alone(text):
+    assert [f for f in run(REC, text) if f.score >= 0.5] == []

@@ -93,6 +93,7 @@ class ClaimData:
     stat_reach: int = 4
     programme_words: frozenset[Phrase] = frozenset()
     fact_frames: frozenset[Phrase] = frozenset()
+    authority_outcomes: frozenset[str] = frozenset()
     dose_own_units: frozenset[str] = frozenset()  # units only medicine comes in ("tablet")
     dose_medicines: frozenset[Phrase] = frozenset()  # other units need one of these near
 
@@ -171,6 +172,7 @@ def claim_data(lang: str = "id") -> ClaimData:
         stat_reach=int((data.get("stat") or {}).get("reach", 4)),
         programme_words=phrases("programme_words"),
         fact_frames=phrases("fact_frames"),
+        authority_outcomes=frozenset(w for p in phrases("authority_outcomes") for w in p),
         dose_own_units=frozenset(w for p in phrases("dose_own_units") for w in p),
         dose_medicines=phrases("dose_medicines"),
     )
@@ -253,13 +255,17 @@ class UnsourcedClaimRecognizer:
                     elif i + 1 < len(words) and words[i + 1] in d.units:
                         weight, n = d.unit_weight, 2  # "turun 5 kilo": alone, a story
                 reach = d.window
+                verbs = d.claim_verbs
                 if n and tuple(words[i : i + n]) in d.authority:
                     reach = d.authority_reach  # "para ilmuwan sepakat bahwa ... menyeimbangkan"
+                    # a vague study also claims a comparison or a cause ("riset membuktikan
+                    # ... umurnya sepuluh tahun lebih panjang")
+                    verbs = verbs | d.authority_outcomes
                 verb = next(
                     (
                         j
                         for j in range(i + n, min(len(words), i + n + reach))
-                        if words[j] in d.claim_verbs
+                        if words[j] in verbs
                         and _SENTENCE_ENDS.isdisjoint(text[tokens[i].oend : tokens[j].ostart])
                     ),
                     None,
@@ -279,9 +285,12 @@ class UnsourcedClaimRecognizer:
                         j
                         for j in range(i - 1, max(-1, i - 1 - d.window), -1)
                         if words[j] in d.claim_verbs
+                        and _SENTENCE_ENDS.isdisjoint(text[tokens[j].oend : tokens[i].ostart])
                     ),
                     None,
                 )
+                if back is None and weight > 0.0 and kind == "kepastian":
+                    back = self._afterthought(tokens, words, text, i, n)
                 if back is not None and weight > 0.0:
                     if words[back] in d.weak_verbs:
                         weak.add((back, i + n - 1))
@@ -395,6 +404,27 @@ class UnsourcedClaimRecognizer:
                 ):  # "tujuh dari sepuluh penderita", not "dua dari tiga anak saya"
                     out.append((i - 1, i + 1, d.ratio_weight, "angka"))
         return out
+
+    def _afterthought(self, tokens: Any, words: list[str], text: str, i: int, n: int) -> int | None:
+        """A certainty said after the claim, closing its sentence or standing alone ("...
+        kolesterol turun, itu udah pasti."; "... bisa berjalan lagi. Dijamin!"): the nearest
+        claim verb before it, at most ``authority_reach`` words back and across at most one
+        sentence end; ``None`` when the certainty does not end its sentence."""
+        d = self.data
+        end = i + n - 1
+        if end + 1 < len(tokens) and _SENTENCE_ENDS.isdisjoint(
+            text[tokens[end].oend : tokens[end + 1].ostart]
+        ):
+            return None  # the sentence goes on: not an afterthought
+        ends = 0
+        for j in range(i - 1, max(-1, i - 1 - d.authority_reach), -1):
+            if not _SENTENCE_ENDS.isdisjoint(text[tokens[j].oend : tokens[j + 1].ostart]):
+                ends += 1
+                if ends > 1:
+                    return None
+            if words[j] in d.claim_verbs:
+                return j
+        return None
 
     def _stats(
         self,
