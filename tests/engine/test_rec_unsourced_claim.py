@@ -300,3 +300,11 @@ AFTERTHOUGHT_ORDINARY = [
 @pytest.mark.parametrize("text", AFTERTHOUGHT_ORDINARY)
 def test_ordinary_certainty_is_left_alone(text):
     assert [f for f in run(REC, text) if f.score >= 0.5] == []
+
+
+def test_javanese_possessive_organs_and_dialysis_promises():
+    # "ginjale" is "ginjal" (a health word); "ora bakal cuci darah" is a promise
+    text = "Wong sing rajin mangan pete iku ginjale sehat, ora bakal cuci darah."
+    assert any(f.score >= 0.5 for f in run(REC, text))
+    # an everyday word with the same ending stays what it is
+    assert [f for f in run(REC, "Montore wis resik, pasti kuat nanjak.") if f.score >= 0.5] == []

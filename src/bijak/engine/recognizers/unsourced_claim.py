@@ -560,12 +560,23 @@ class UnsourcedClaimRecognizer:
         with ``strong``, not one of the everyday ``weak_health`` words."""
         lo, hi = _sentence_bounds(tokens, text, first, last)
         # "ginjalnya", "ususnya": the organ with its possessive counts as the organ
-        head = [w[:-3] if len(w) > 5 and w.endswith("nya") else w for w in words[: hi + 1]]
+        # and so does the Javanese "ginjale", "darahe"
+        head = [_stem(w, self.data.health) for w in words[: hi + 1]]
         for k in range(lo, hi + 1):
             m = _starts(head, self.data.health, k)
             if m and not (strong and tuple(head[k : k + m]) in self.data.weak_health):
                 return True
         return False
+
+
+def _stem(word: str, health: frozenset[Phrase]) -> str:
+    """``word`` without a possessive ending ("-nya", Javanese "-e") when that leaves a health
+    word ("ginjalnya", "ginjale" -> "ginjal"); else ``word`` itself."""
+    if len(word) > 5 and word.endswith("nya"):
+        return word[:-3]
+    if len(word) > 4 and word.endswith("e") and (word[:-1],) in health:
+        return word[:-1]
+    return word
 
 
 def _sentence_bounds(tokens: Any, text: str, first: int, last: int) -> tuple[int, int]:
