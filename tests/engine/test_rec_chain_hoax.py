@@ -57,3 +57,67 @@ ORDINARY = [
 @pytest.mark.parametrize("text", ORDINARY)
 def test_ordinary_posts_with_the_same_words_are_left_alone(text):
     assert run(REC, text) == []
+
+
+# language data v1.2.0 (session 5): the "nobody tells you" frame, care called a business,
+# hearsay passed on in talk, English and regional forms.
+SESSION5_HOAXES = [
+    "Kok nggak ada yang bilang ya, air isi ulang itu dicampur zat penenang sama pabriknya?",
+    "Sekadar info, semangka merah menyala di pasar itu disuntik pewarna yang bikin gagal ginjal.",
+    "Big pharma doesn't want you to know: vaksin mRNA itu rewrite your DNA.",
+    "Wong kena kanker ora usah kemo, kemo malah gawe kankere nyebar, aku ngerti dewe.",
+]
+
+
+@pytest.mark.parametrize("text", SESSION5_HOAXES)
+def test_session5_wrapped_claims_are_hoaxes(text):
+    found = run(REC, text)
+    assert found and found[0].category == "hoaks", text
+
+
+SESSION5_ORDINARY = [
+    "Ada yang nyebar pesan soal vaksin di grup alumni, itu tidak benar. Tolong stop forward.",
+    "Followers akun promkes kami meledak setelah video senam lansia viral, share ke grup ya!",
+    "Sekadar info, air isi ulang di depo RW kami sudah lolos uji laboratorium dinkes.",
+    "Kenapa dokter minta anak diimunisasi campak? Karena campak bisa bikin radang otak.",
+]
+
+
+@pytest.mark.parametrize("text", SESSION5_ORDINARY)
+def test_session5_ordinary_posts_are_left_alone(text):
+    assert run(REC, text) == []
+
+
+def test_a_scare_with_a_deleted_news_frame_is_a_hoax_and_a_dose_story_is_not():
+    hoax = "Vaksin polio tahun ini dicampur obat penenang. Beritanya sudah dihapus, cepat simpan."
+    assert run(REC, hoax)
+    story = "Dokter menurunkan dosis obat penenang ibu pelan-pelan, katanya tidak boleh mendadak."
+    assert run(REC, story) == []
+
+
+# a harm asserted as certain and forever, and "they forbid it" frames (language data 1.2.0)
+CERTAIN_HOAXES = [
+    "Pil KB itu bikin mandul permanen, banyak yang sudah lepas tetap tidak bisa hamil.",
+    "Obat herbal ini sudah menyembuhkan kanker, tapi dokter dilarang meresepkan karena lobi farmasi.",
+    "Ibu-ibu, 4 vaksin sekaligus bisa bikin otak bayi bengkak. Tunda saja sampai umur 2 tahun.",
+]
+
+
+@pytest.mark.parametrize("text", CERTAIN_HOAXES)
+def test_certain_harms_and_forbidding_frames_are_hoaxes(text):
+    found = run(REC, text)
+    assert found and found[0].category == "hoaks", text
+
+
+CERTAIN_ORDINARY = [
+    "Obat diabetes jangan dihentikan sendiri karena gula darah bisa naik dan ginjal rusak permanen.",
+    "Merokok adalah penyebab utama kanker paru, yuk berhenti merokok mulai hari ini.",
+    "Kebisingan di pabrik bisa bikin tuli permanen, pakai pelindung telinga ya.",
+    "Tunda saja dulu imunisasinya kalau anak sedang demam tinggi, kata bidan desa kami.",
+    "Hipertensi kalau dibiarkan bisa bikin stroke dan ginjal rusak permanen, rutin cek tensi ya.",
+]
+
+
+@pytest.mark.parametrize("text", CERTAIN_ORDINARY)
+def test_risk_education_and_adherence_advice_are_left_alone(text):
+    assert run(REC, text) == []

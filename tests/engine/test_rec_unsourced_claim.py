@@ -173,3 +173,138 @@ def test_a_scare_stated_with_certainty_is_a_claim_too():
     # the same outcome, told as a risk with its source, is not
     sourced = "Menurut WHO, infeksi rubela saat hamil bisa menyebabkan keguguran."
     assert run(REC, sourced) == []
+
+
+# rules-recall, session 5: gaul, regional and English claim words, vague studies, "never gets
+# it" promises; verbs common outside health need a health word that is not an everyday one.
+SESSION5_CLAIMS = [
+    "Anak yang sering main hujan pasti kena radang paru, percaya deh.",
+    "Honestly, apple cider vinegar cures acid reflux, no need for meds.",
+    "Yang rajin minum kopi pahit ora bakal kena diabetes, wis terbukti.",
+    "Kata penelitian, rutin makan tempe bikin kolesterol turun drastis.",
+    "Sup ceker tiap hari, tulang lutut yang aus pasti tumbuh lagi.",
+]
+
+
+@pytest.mark.parametrize("text", SESSION5_CLAIMS)
+def test_session5_claims_are_a_caution(text):
+    assert any(f.score >= 0.5 for f in run(REC, text)), [
+        (f.evidence, f.score) for f in run(REC, text)
+    ]
+
+
+SESSION5_ORDINARY = [
+    "Harga cabai naik lagi, pasti ibu-ibu di pasar pada ngeluh.",
+    "Hujan terus, jemuran pasti nggak kering, anak-anak juga nggak bisa main.",
+    "Antar anak sekolah jam segini pasti kena macet di perempatan.",
+    "Anak-anak pasti kuat menghadapi ujian minggu depan, semangat ya nak!",
+    "Baterai hp anak saya pasti mati kalau dipakai main game seharian.",
+    "Kata penelitian di jurnal Gizi Indonesia 2022, konsumsi tempe membantu menurunkan kolesterol.",
+    "Katanya air kelapa bisa ngancurin batu ginjal. Itu ada penelitiannya atau cuma kata orang?",
+    "Cakupan imunisasi naik menjadi 87 persen menurut data dinas kesehatan bulan lalu.",
+]
+
+
+@pytest.mark.parametrize("text", SESSION5_ORDINARY)
+def test_session5_ordinary_posts_are_left_alone(text):
+    assert [f for f in run(REC, text) if f.score >= 0.5] == []
+
+
+# casual dosage advice and the "nobody tells you" frame (health_claims 1.3.0)
+DOSE_CLAIMS = [
+    "Sakit gigi? Minum ibuprofen 3 tablet sekaligus, lima menit juga reda.",
+    "Batuk pilek cukup obat batuk sisa kemarin 2 sendok, dijamin besok pagi enakan.",
+    "Vitamin C 3.000 mg sehari biar nggak gampang flu, makin banyak makin bagus.",
+    "Kenapa nggak ada yang bilang kalau rendaman jahe bisa menurunkan tensi dalam sehari?",
+]
+
+
+@pytest.mark.parametrize("text", DOSE_CLAIMS)
+def test_casual_dosage_and_rhetorical_claims_are_a_caution(text):
+    assert any(f.score >= 0.5 for f in run(REC, text)), [
+        (f.evidence, f.score) for f in run(REC, text)
+    ]
+
+
+DOSE_ORDINARY = [
+    "Beli paracetamol 2 strip sekaligus buat stok di rumah, harganya lagi murah.",
+    "Dokter meresepkan amoksisilin 500 mg tiga kali sehari, harus dihabiskan.",
+    "Paracetamol dewasa maksimal 8 tablet sehari, jangan diminum sekaligus ya.",
+    "Kemarin ikut donor darah, dapat 2 butir telur rebus sama susu kotak sekaligus. Mantap!",
+    "Minum 2 tablet tambah darah sekaligus sesuai anjuran bidan waktu haid.",
+]
+
+
+@pytest.mark.parametrize("text", DOSE_ORDINARY)
+def test_doses_with_a_safe_frame_or_no_medicine_are_left_alone(text):
+    assert [f for f in run(REC, text) if f.score >= 0.5] == []
+
+
+# a health statistic stated as a fact, with no source (health_claims 1.3.0)
+STAT_CLAIMS = [
+    "Yang suka makan mi instan tiap hari risiko kanker lambungnya naik 300 persen, hati-hati.",
+    "Begadang terus bikin kamu 5 kali lebih gampang kena stroke, risikonya 5 kali lipat.",
+    "Fakta: 80% orang dewasa di kota besar sudah kena hipertensi tanpa sadar.",
+]
+
+
+@pytest.mark.parametrize("text", STAT_CLAIMS)
+def test_a_health_statistic_without_a_source_is_a_caution(text):
+    assert any(f.score >= 0.5 for f in run(REC, text)), [
+        (f.evidence, f.score) for f in run(REC, text)
+    ]
+
+
+STAT_ORDINARY = [
+    "Sekitar 60 persen warga RT kami ikut senam jantung sehat tiap Minggu, semangat terus!",
+    "Cakupan imunisasi dasar lengkap di desa kami naik 12 persen dibanding tahun lalu.",
+    "Ternyata 70 persen pasien diabetes di puskesmas kami sudah rutin kontrol, terima kasih kader.",
+    "Diskon 50 persen untuk cek gula darah di klinik kami minggu ini.",
+    "Menurut WHO, merokok menaikkan risiko kanker paru sampai 20 kali lipat.",
+]
+
+
+@pytest.mark.parametrize("text", STAT_ORDINARY)
+def test_programme_figures_and_sourced_statistics_are_left_alone(text):
+    assert [f for f in run(REC, text) if f.score >= 0.5] == []
+
+
+def test_throwing_away_expired_medicine_is_not_advice_against_care():
+    text = "Buang semua obat kedaluwarsa di rumah dengan cara yang benar, jangan ke selokan."
+    assert [f for f in run(REC, text) if f.score >= 0.5] == []
+    assert any(f.score >= 0.5 for f in run(REC, "Buang semua obat dokter, ganti jamu saja."))
+
+
+# a certainty said after the claim, and a vague study claiming a comparison (1.3.0)
+AFTERTHOUGHT_CLAIMS = [
+    "Gelang ion ini menormalkan tensi dan asam urat dalam seminggu. Dijamin!",
+    "Minum rebusan sereh tiap malam bikin kolesterol turun, itu sudah pasti.",
+    "Penelitian terbaru bilang anak yang minum susu kambing pasti lebih tinggi dari teman-temannya.",
+]
+
+
+@pytest.mark.parametrize("text", AFTERTHOUGHT_CLAIMS)
+def test_afterthought_certainty_and_vague_comparisons_are_a_caution(text):
+    assert any(f.score >= 0.5 for f in run(REC, text)), [
+        (f.evidence, f.score) for f in run(REC, text)
+    ]
+
+
+AFTERTHOUGHT_ORDINARY = [
+    "Timnas menang lagi malam ini, juara sudah pasti!",
+    "Rapat evaluasi posyandu besok jam sembilan, pasti.",
+    "Tensi ibu saya sudah normal setelah kontrol rutin. Dijamin kami tetap ikut prolanis.",
+]
+
+
+@pytest.mark.parametrize("text", AFTERTHOUGHT_ORDINARY)
+def test_ordinary_certainty_is_left_alone(text):
+    assert [f for f in run(REC, text) if f.score >= 0.5] == []
+
+
+def test_javanese_possessive_organs_and_dialysis_promises():
+    # "ginjale" is "ginjal" (a health word); "ora bakal cuci darah" is a promise
+    text = "Wong sing rajin mangan pete iku ginjale sehat, ora bakal cuci darah."
+    assert any(f.score >= 0.5 for f in run(REC, text))
+    # an everyday word with the same ending stays what it is
+    assert [f for f in run(REC, "Montore wis resik, pasti kuat nanjak.") if f.score >= 0.5] == []

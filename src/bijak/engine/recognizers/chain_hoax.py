@@ -63,6 +63,8 @@ def parse_chain_hoax(text: str, file: str = "<string>") -> ChainHoaxData:
             items.append((str(phrase), Entry(CATEGORY, f"wrap:{kind}", 0.0, str(phrase))))
     for phrase in data.get("preventers") or ():
         items.append((str(phrase), Entry(CATEGORY, "preventer", 0.0, str(phrase))))
+    for phrase in data.get("reversers") or ():
+        items.append((str(phrase), Entry(CATEGORY, "reverser", 0.0, str(phrase))))
     base = float(data.get("base_score", 0.55))
     top = float(data.get("max_score", 0.85))
     if not 0.0 < base <= top <= 1.0:
@@ -128,6 +130,9 @@ class ChainHoaxRecognizer:
         text = doc.original
         d = self.data
         stops = [h.last for h in hits if h.entry.role == "preventer"]
+        # adherence advice anywhere before the outcome in its sentence ("obat jangan
+        # dihentikan ..., ginjal bisa rusak"): the harm is the risk of stopping care
+        reversers = [h for h in hits if h.entry.role == "reverser"]
         best = None
         for o in outcomes:
             for s in subjects:
@@ -143,6 +148,11 @@ class ChainHoaxRecognizer:
                     continue
                 if any(min(a.last, o.first - d.reach) <= p < o.first for p in stops):
                     continue  # "vaksin HPV mencegah kanker": protection, not harm
+                if any(
+                    r.last < o.first and _SENTENCE_ENDS.isdisjoint(text[r.oend : o.ostart])
+                    for r in reversers
+                ):
+                    continue
                 if best is None or gap < best[0]:
                     best = (gap, a, b, s, o)
         if best is None:

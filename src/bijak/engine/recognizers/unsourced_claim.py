@@ -31,7 +31,7 @@ CATEGORY = "tanpa_sumber"
 MAX_PIECES = 3
 _SENTENCE_ENDS = frozenset(".!?\n")
 _NOT = frozenset({"tidak", "jangan", "bukan", "belum"})
-_CARE_KINDS = frozenset({"nasihat", "banding"})
+_CARE_KINDS = frozenset({"nasihat", "banding", "dosis"})
 """Pieces that name a kind of care themselves ("tidak perlu kontrol ke puskesmas"): no other
 health word is needed in their sentence."""
 
@@ -76,6 +76,26 @@ class ClaimData:
     unit_weight: float = 0.4
     boost_factor: float = 0.0
     vague_sources: frozenset[Phrase] = frozenset()
+    # (v1.3) verbs common outside health ("pasti kena macet", "pasti kuat"): they make a claim
+    # only with a health word that is not one of the everyday ones ("anak", "sakit")
+    weak_verbs: frozenset[str] = frozenset()
+    weak_health: frozenset[Phrase] = frozenset()
+    # (v1.3) casual dosage advice: an amount of a medicine ("4 tablet", "5.000 mg") with a
+    # risky use in its sentence ("sekaligus", "makin banyak makin ...") and no safe frame
+    dose_units: frozenset[str] = frozenset()
+    dose_risky: frozenset[Phrase] = frozenset()
+    dose_safe: frozenset[Phrase] = frozenset()
+    dose_weight: float = 0.55
+    # (v1.3) a health statistic stated as a fact: a risk with a size ("risiko stroke naik 412
+    # persen", "4 kali lebih cepat terkena") or a share of people ("85 persen orang ...")
+    risk_words: frozenset[str] = frozenset()
+    stat_weight: float = 0.5
+    stat_reach: int = 4
+    programme_words: frozenset[Phrase] = frozenset()
+    fact_frames: frozenset[Phrase] = frozenset()
+    authority_outcomes: frozenset[str] = frozenset()
+    dose_own_units: frozenset[str] = frozenset()  # units only medicine comes in ("tablet")
+    dose_medicines: frozenset[Phrase] = frozenset()  # other units need one of these near
 
 
 def _words(phrase: str) -> Phrase:
@@ -141,6 +161,20 @@ def claim_data(lang: str = "id") -> ClaimData:
         unit_weight=float((data.get("numbers") or {}).get("unit_weight", 0.4)),
         boost_factor=float(data.get("certainty_boost", 0.0)),
         vague_sources=phrases("vague_sources"),
+        weak_verbs=frozenset(w for p in phrases("weak_claim_verbs") for w in p),
+        weak_health=phrases("weak_health"),
+        dose_units=frozenset(w for p in phrases("dose_units") for w in p),
+        dose_risky=phrases("dose_risky"),
+        dose_safe=phrases("dose_safe"),
+        dose_weight=float((data.get("dose") or {}).get("weight", 0.55)),
+        risk_words=frozenset(w for p in phrases("risk_words") for w in p),
+        stat_weight=float((data.get("stat") or {}).get("weight", 0.5)),
+        stat_reach=int((data.get("stat") or {}).get("reach", 4)),
+        programme_words=phrases("programme_words"),
+        fact_frames=phrases("fact_frames"),
+        authority_outcomes=frozenset(w for p in phrases("authority_outcomes") for w in p),
+        dose_own_units=frozenset(w for p in phrases("dose_own_units") for w in p),
+        dose_medicines=phrases("dose_medicines"),
     )
 
 
@@ -171,8 +205,12 @@ class UnsourcedClaimRecognizer:
         if any(dom in low for dom in d.domains) and ("http" in low or "www" in low or "/" in low):
             return True
         vague = d.vague_sources
+        in_vague: set[int] = set()  # words inside a vague source ("kata penelitian")
+        for i in range(len(words)):
+            m = _starts(words, vague, i)
+            in_vague.update(range(i, i + m))
         for i, w in enumerate(words):
-            if _starts(words, d.sources, i) and not _starts(words, vague, i):
+            if _starts(words, d.sources, i) and i not in in_vague:
                 return True  # "penelitian membuktikan ..." names no study: not a source
             if (
                 w == "menurut"
@@ -191,6 +229,7 @@ class UnsourcedClaimRecognizer:
         if self._prefilter.isdisjoint(words) and not has_number:
             return []
         pieces: list[tuple[int, int, float, str]] = []  # first token, last token, weight, term
+        weak: set[tuple[int, int]] = set()  # pieces whose verb is a weak one
         starts = self._first
         i = 0
         while i < len(words):
@@ -216,18 +255,24 @@ class UnsourcedClaimRecognizer:
                     elif i + 1 < len(words) and words[i + 1] in d.units:
                         weight, n = d.unit_weight, 2  # "turun 5 kilo": alone, a story
                 reach = d.window
+                verbs = d.claim_verbs
                 if n and tuple(words[i : i + n]) in d.authority:
                     reach = d.authority_reach  # "para ilmuwan sepakat bahwa ... menyeimbangkan"
+                    # a vague study also claims a comparison or a cause ("riset membuktikan
+                    # ... umurnya sepuluh tahun lebih panjang")
+                    verbs = verbs | d.authority_outcomes
                 verb = next(
                     (
                         j
                         for j in range(i + n, min(len(words), i + n + reach))
-                        if words[j] in d.claim_verbs
+                        if words[j] in verbs
                         and _SENTENCE_ENDS.isdisjoint(text[tokens[i].oend : tokens[j].ostart])
                     ),
                     None,
                 )
                 if verb is not None and weight > 0.0:
+                    if words[verb] in d.weak_verbs:
+                        weak.add((i, verb))
                     pieces.append((i, verb, weight, kind))
                     # a far-reaching authority leaves the words up to the verb to be read
                     # again ("studi ... membuktikan, ... bisa menyembuhkan" is a promise too)
@@ -240,22 +285,32 @@ class UnsourcedClaimRecognizer:
                         j
                         for j in range(i - 1, max(-1, i - 1 - d.window), -1)
                         if words[j] in d.claim_verbs
+                        and _SENTENCE_ENDS.isdisjoint(text[tokens[j].oend : tokens[i].ostart])
                     ),
                     None,
                 )
+                if back is None and weight > 0.0 and kind == "kepastian":
+                    back = self._afterthought(tokens, words, text, i, n)
                 if back is not None and weight > 0.0:
+                    if words[back] in d.weak_verbs:
+                        weak.add((back, i + n - 1))
                     pieces.append((back, i + n - 1, weight, kind))
                     i += n
                     continue
             i += 1
         if not self._structural.isdisjoint(words):
             pieces.extend(self._advice_and_ratios(words, pieces))
+        if not d.dose_units.isdisjoint(words):
+            pieces.extend(self._doses(tokens, words, text))
+        if has_number or not d.number_words.isdisjoint(words):
+            pieces.extend(self._stats(doc, words, pieces, weak))
         if not pieces:
             return []
         pieces = [
             p
             for p in pieces
-            if p[3] in _CARE_KINDS or self._health_near(tokens, words, text, p[0], p[1])
+            if p[3] in _CARE_KINDS
+            or self._health_near(tokens, words, text, p[0], p[1], (p[0], p[1]) in weak)
         ]
         if not pieces or self._sourced(doc, words):
             return []
@@ -350,6 +405,105 @@ class UnsourcedClaimRecognizer:
                     out.append((i - 1, i + 1, d.ratio_weight, "angka"))
         return out
 
+    def _afterthought(self, tokens: Any, words: list[str], text: str, i: int, n: int) -> int | None:
+        """A certainty said after the claim, closing its sentence or standing alone ("...
+        kolesterol turun, itu udah pasti."; "... bisa berjalan lagi. Dijamin!"): the nearest
+        claim verb before it, at most ``authority_reach`` words back and across at most one
+        sentence end; ``None`` when the certainty does not end its sentence."""
+        d = self.data
+        end = i + n - 1
+        if end + 1 < len(tokens) and _SENTENCE_ENDS.isdisjoint(
+            text[tokens[end].oend : tokens[end + 1].ostart]
+        ):
+            return None  # the sentence goes on: not an afterthought
+        ends = 0
+        for j in range(i - 1, max(-1, i - 1 - d.authority_reach), -1):
+            if not _SENTENCE_ENDS.isdisjoint(text[tokens[j].oend : tokens[j + 1].ostart]):
+                ends += 1
+                if ends > 1:
+                    return None
+            if words[j] in d.claim_verbs:
+                return j
+        return None
+
+    def _stats(
+        self,
+        doc: NormalizedText,
+        words: list[str],
+        found: list[tuple[int, int, float, str]],
+        weak: set[tuple[int, int]],
+    ) -> list[tuple[int, int, float, str]]:
+        """A health statistic given as a fact: a size ("412 persen", "4 kali lipat", "3 kali
+        lebih") after a risk word ("risiko stroke naik ...") or before people ("85 persen orang
+        Indonesia ..."). A programme's own figure ("cakupan", "capaian", "survei") is left
+        alone. The piece needs a health word that is not an everyday one."""
+        d = self.data
+        tokens, text = doc.tokens, doc.original
+        taken = {k for a, b, _, _ in found for k in range(a, b + 1)}
+        out: list[tuple[int, int, float, str]] = []
+        n = len(words)
+        for i, w in enumerate(words):
+            if i in taken or not (
+                w.replace(",", "").replace(".", "").isdigit() or w in d.number_words
+            ):
+                continue
+            if (i + 1 < n and words[i + 1] == "persen") or self._is_percent(doc, i):
+                last = i + 1 if i + 1 < n and words[i + 1] == "persen" else i
+            elif i + 2 < n and words[i + 1] == "kali" and words[i + 2] in ("lipat", "lebih"):
+                last = i + 2
+            else:
+                continue
+            lo, hi = _sentence_bounds(tokens, text, i, last)
+            sentence = words[lo : hi + 1]
+            if any(_starts(sentence, d.programme_words, k) for k in range(len(sentence))):
+                continue
+            risk = next(
+                (k for k in range(max(lo, i - d.stat_reach), i) if words[k] in d.risk_words), None
+            )
+            # a share of people counts only told as a revealed fact ("faktanya, 73% orang ...")
+            people = not d.ratio_nouns.isdisjoint(words[last + 1 : last + 3]) and any(
+                _starts(words, d.fact_frames, k) for k in range(max(0, lo - 6), i)
+            )
+            if risk is not None or people:
+                first = risk if risk is not None else i
+                out.append((first, last, d.stat_weight, "angka"))
+                weak.add((first, last))
+        return out
+
+    def _doses(self, tokens: Any, words: list[str], text: str) -> list[tuple[int, int, float, str]]:
+        """Casual dosage advice: "paracetamol 4 tablet sekaligus", "vitamin C 5.000 mg sehari,
+        makin banyak makin kebal". An amount (a number, then a dose unit) with a risky use in
+        its sentence, and no safe frame there ("sesuai resep", "maksimal")."""
+        d = self.data
+        out: list[tuple[int, int, float, str]] = []
+        done_hi = -1
+        for i in range(1, len(words)):
+            if words[i] not in d.dose_units or i <= done_hi:
+                continue
+            amount = words[i - 1]
+            if not (
+                amount.replace(".", "").replace(",", "").isdigit()
+                or amount in d.number_words
+                or amount == "setengah"
+            ):
+                continue
+            lo, hi = _sentence_bounds(tokens, text, i - 1, i)
+            sentence = words[lo : hi + 1]
+            if any(_starts(sentence, d.dose_safe, k) for k in range(len(sentence))):
+                done_hi = hi
+                continue
+            if words[i] not in d.dose_own_units and not any(
+                _starts(sentence, d.dose_medicines, k) for k in range(len(sentence))
+            ):
+                continue  # "2 butir telur ... sekaligus": no medicine
+            risky = next(
+                (k for k in range(len(sentence)) if _starts(sentence, d.dose_risky, k)), None
+            )
+            if risky is not None:
+                out.append((min(i - 1, lo + risky), max(i, lo + risky), d.dose_weight, "dosis"))
+                done_hi = hi
+        return out
+
     def _boosted(
         self, tokens: Any, words: list[str], text: str, pieces: list[tuple[int, int, float, str]]
     ) -> list[tuple[int, int, float, str]]:
@@ -399,10 +553,30 @@ class UnsourcedClaimRecognizer:
         nxt = doc.tokens[i + 1].text if i + 1 < len(doc.tokens) else ""
         return after.startswith("%") or nxt == "persen" or nxt in self.data.units
 
-    def _health_near(self, tokens: Any, words: list[str], text: str, first: int, last: int) -> bool:
-        """A health word in the same sentence as the claim (the claim's own words count)."""
+    def _health_near(
+        self, tokens: Any, words: list[str], text: str, first: int, last: int, strong: bool = False
+    ) -> bool:
+        """A health word in the same sentence as the claim (the claim's own words count);
+        with ``strong``, not one of the everyday ``weak_health`` words."""
         lo, hi = _sentence_bounds(tokens, text, first, last)
-        return any(_starts(words[: hi + 1], self.data.health, k) for k in range(lo, hi + 1))
+        # "ginjalnya", "ususnya": the organ with its possessive counts as the organ
+        # and so does the Javanese "ginjale", "darahe"
+        head = [_stem(w, self.data.health) for w in words[: hi + 1]]
+        for k in range(lo, hi + 1):
+            m = _starts(head, self.data.health, k)
+            if m and not (strong and tuple(head[k : k + m]) in self.data.weak_health):
+                return True
+        return False
+
+
+def _stem(word: str, health: frozenset[Phrase]) -> str:
+    """``word`` without a possessive ending ("-nya", Javanese "-e") when that leaves a health
+    word ("ginjalnya", "ginjale" -> "ginjal"); else ``word`` itself."""
+    if len(word) > 5 and word.endswith("nya"):
+        return word[:-3]
+    if len(word) > 4 and word.endswith("e") and (word[:-1],) in health:
+        return word[:-1]
+    return word
 
 
 def _sentence_bounds(tokens: Any, text: str, first: int, last: int) -> tuple[int, int]:
