@@ -1,0 +1,142 @@
+"""Rules of session 5 (r2): agama_sensitif, terorisme and keluhan_layanan in new voices.
+
+Each rule class has positives the word rules alone must raise and hard negatives (ordinary
+posts with the same words) they must leave ``aman``.
+
+Posts written by the bijak authors for this test; every name, place and number is invented;
+no dataset text, no text of the challenge set's test parts.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bijak.engine import Pipeline
+from bijak.engine.recognizers import DEFAULT_RECOGNIZERS
+
+MODEL = "bijak.model.v1"
+
+POSITIVES = [
+    # agama_sensitif: a prayer or creed parodied as a joke
+    ("Syahadat versi anak magang: tiada libur selain tanggal merah, wkwk.", "agama_sensitif"),
+    ("Doa versi revisi buat tanggal tua, aminnya paling keras se-kantor.", "agama_sensitif"),
+    # scripture or offerings treated as rubbish or a prop
+    ("Al-Quran lama di gudang dijual kiloan aja, lumayan buat beli pulsa.", "agama_sensitif"),
+    ("Canang di trotoar depan kantor aku tendang aja, ngalangin jalan.", "agama_sensitif"),
+    # rites and holy figures ridiculed
+    ("Ritual mandi di sungai pas hari raya itu primitif, kayak zaman batu.", "agama_sensitif"),
+    ("Sembahyang sambil bakar dupa tiap pagi, kebodohan yang diwariskan.", "agama_sensitif"),
+    ("Semua pendeta di kota kami itu penipu, jemaatnya diperas tiap minggu.", "agama_sensitif"),
+    # forcing worship on colleagues
+    ("Mulai bulan depan semua staf wajib ikut kebaktian, apa pun agamamu.", "agama_sensitif"),
+    # terorisme: "pengantin" glorified, too-few-victims jokes, revenge, threats, training
+    ("Pengantin kita sudah dijemput bidadari, semoga amaliyahnya diterima.", "terorisme"),
+    ("Ledakan di terminal kemarin korbannya kurang banyak, payah.", "terorisme"),
+    ("Bom di pasar itu balasan yang setimpal buat mereka yang menindas umat.", "terorisme"),
+    ("Barangnya sudah terpasang di aula, tinggal tunggu acaranya mulai.", "terorisme"),
+    (
+        "Akhir pekan kita latihan di kebun, tahap pakai senjata, yang ikut wajib sudah baiat.",
+        "terorisme",
+    ),
+    ("Polisi yang sendirian di pos itu sasaran paling gampang, serang thaghut.", "terorisme"),
+    # keluhan_layanan: an employee complaining in public about their own workplace
+    (
+        "TPP kami belum cair empat bulan, tapi studi banding pimpinan jalan terus.",
+        "keluhan_layanan",
+    ),
+    ("Gaji honorer puskesmas molor lagi, atasan cuma bilang sabar.", "keluhan_layanan"),
+    (
+        "Tiga perawat resign dan tidak pernah diganti, manajemen pura-pura tidak tahu.",
+        "keluhan_layanan",
+    ),
+    (
+        "Lembur tanpa bayaran tiap akreditasi, begitulah kantorku menghargai staf.",
+        "keluhan_layanan",
+    ),
+    ("Alat rontgen rusak setahun, laporan kami tidak pernah digubris direksi.", "keluhan_layanan"),
+]
+
+HARD_NEGATIVES = [
+    # agama_sensitif: worship talk, respect, condemning someone else's mockery
+    (
+        "Renovasi musala selesai, termasuk yang non-muslim ikut patungan. Terima kasih!",
+        "agama_sensitif",
+    ),
+    ("Apa pun agamamu, jangan lupa minum obat tepat waktu selama puasa.", "agama_sensitif"),
+    ("Sedih lihat video orang menendang sesajen. Semua agama berhak dihormati.", "agama_sensitif"),
+    (
+        "Video parodi salat itu tidak bisa dibenarkan, cukup laporkan, jangan disebar lagi.",
+        "agama_sensitif",
+    ),
+    ("Seragam baru: boleh berjilbab atau tidak, tidak ada yang dipaksa.", "agama_sensitif"),
+    (
+        "Jadwal kebaktian pagi untuk pasien Kristen pindah ke ruang doa lantai dua.",
+        "agama_sensitif",
+    ),
+    # terorisme: weddings, sales hyperbole, condemnation, grief
+    (
+        "Selamat untuk pengantin baru dari ruang bersalin, semoga jadi pengantin yang bahagia!",
+        "terorisme",
+    ),
+    (
+        "BOM DISKON akhir tahun! Masker dan vitamin potong harga, serbu sebelum kehabisan!",
+        "terorisme",
+    ),
+    ("Turut berduka untuk korban bom di terminal, PMI butuh donor darah golongan O.", "terorisme"),
+    (
+        "Korupsi alkes itu kejam karena korbannya pasien. Mari dukung pengawasan anggaran.",
+        "terorisme",
+    ),
+    # keluhan_layanan: pay arrived, reporting through channels, parenting advice
+    ("Alhamdulillah TPP triwulan ini sudah masuk, terima kasih tim keuangan.", "keluhan_layanan"),
+    (
+        "Kalau anak ketahuan merokok jangan langsung dimarahi, ajak ke klinik konseling.",
+        "keluhan_layanan",
+    ),
+    ("Bayar iuran BPJS lewat aplikasi bank, tidak perlu antre di loket.", "keluhan_layanan"),
+    (
+        "Tim bangsal patungan beli kursi roda untuk pasien lansia, semoga bermanfaat.",
+        "keluhan_layanan",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def rules() -> Pipeline:
+    return Pipeline(recognizers=[n for n in DEFAULT_RECOGNIZERS if n != MODEL])
+
+
+def _verdict(report, category):
+    return next((c.verdict for c in report.categories if c.id == category), "aman")
+
+
+@pytest.mark.parametrize(("text", "category"), POSITIVES)
+def test_the_rules_raise_the_category(rules, text, category):
+    report = rules.analyze(text)
+    assert _verdict(report, category) != "aman", [
+        (f.category, f.score, f.evidence) for f in report.findings
+    ]
+
+
+@pytest.mark.parametrize(("text", "category"), HARD_NEGATIVES)
+def test_the_rules_leave_the_ordinary_post_safe(rules, text, category):
+    report = rules.analyze(text)
+    assert _verdict(report, category) == "aman", [
+        (f.category, f.score, f.evidence, dict(f.meta)) for f in report.findings
+    ]
+
+
+def test_condemning_a_blasphemy_video_names_the_frame(rules):
+    report = rules.analyze(
+        "Video orang menginjak Alkitab itu menyakiti banyak orang, tolong jangan disebar lagi."
+    )
+    touched = [f for f in report.findings if f.meta.get("context") == "kecam_penistaan"]
+    assert all(f.score == 0.0 for f in touched)
+    assert _verdict(report, "agama_sensitif") == "aman"
+
+
+def test_sales_hyperbole_does_not_excuse_a_real_threat(rules):
+    report = rules.analyze(
+        "Promo akhir tahun kami: gedung kalian meledak kalau polisi masih jaga di sana."
+    )
+    assert _verdict(report, "terorisme") != "aman"
