@@ -54,6 +54,19 @@ POSITIVES = [
         "keluhan_layanan",
     ),
     ("Alat rontgen rusak setahun, laporan kami tidak pernah digubris direksi.", "keluhan_layanan"),
+    # terorisme: threats against places and officials, bomb recipes
+    ("Kepada kepala dinas yang menutup posko kami: kami tahu rumahmu, tunggu saja.", "terorisme"),
+    ("Misa malam nanti akan jadi perayaan terakhir mereka, ikhwan bersiap.", "terorisme"),
+    ("Siapa punya panduan merakit bom? Pakai pupuk dan paku katanya lebih kuat.", "terorisme"),
+    # keluhan_layanan: a patient's complaint about the service
+    (
+        "Pendaftaran puskesmas berantakan, jadwal imunisasi diundur terus tanpa pemberitahuan.",
+        "keluhan_layanan",
+    ),
+    (
+        "Nomor pengaduan rumah sakit tidak pernah diangkat, email juga tidak dibalas.",
+        "keluhan_layanan",
+    ),
 ]
 
 HARD_NEGATIVES = [
@@ -96,6 +109,32 @@ HARD_NEGATIVES = [
     ("Bayar iuran BPJS lewat aplikasi bank, tidak perlu antre di loket.", "keluhan_layanan"),
     (
         "Tim bangsal patungan beli kursi roda untuk pasien lansia, semoga bermanfaat.",
+        "keluhan_layanan",
+    ),
+    # radikalisme / terorisme: warnings about recruiters, former members, hyperbole
+    (
+        "Ada orang bagi buletin yang menyebut Pancasila thaghut, sudah kami serahkan ke Bhabinkamtibmas.",
+        "radikalisme",
+    ),
+    (
+        "Pesan yang mengajak tidak ikut upacara karena syirik itu ciri paham radikal, laporkan ya.",
+        "radikalisme",
+    ),
+    (
+        "Tetangga kami dulu pernah berbaiat ke kelompok terlarang, kini jadi penyuluh kebangsaan.",
+        "terorisme",
+    ),
+    (
+        "Followers akun puskesmas meledak setelah video senam lansia, terima kasih semua!",
+        "terorisme",
+    ),
+    # keluhan_layanan: queues that went well, a hospital answering complaints
+    (
+        "Daftar lewat aplikasi, nomor antrean poli keluar, selesai sebelum jam sepuluh.",
+        "keluhan_layanan",
+    ),
+    (
+        "Menanggapi keluhan soal antrean farmasi, rumah sakit menambah dua apoteker.",
         "keluhan_layanan",
     ),
 ]
