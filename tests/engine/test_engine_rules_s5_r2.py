@@ -67,6 +67,15 @@ POSITIVES = [
         "Nomor pengaduan rumah sakit tidak pernah diangkat, email juga tidak dibalas.",
         "keluhan_layanan",
     ),
+    # fresh voices: props, ridicule, threats, unpaid volunteers
+    ("Patung Yesus di lobi itu mending dilelang aja, lumayan buat beli APD.", "agama_sensitif"),
+    ("Ustadz seleb itu cuma jualan agama, ceramahnya isinya endorse.", "agama_sensitif"),
+    ("Densus itu anjing thaghut, pantas jadi sasaran.", "terorisme"),
+    ("Dinkes yang maksa vaksin ke anak kami, siap-siap kantornya kami bakar.", "terorisme"),
+    (
+        "Dua tahun jadi tenaga sukarela di puskesmas, tidak digaji, formasinya dikasih ke titipan pejabat.",
+        "keluhan_layanan",
+    ),
 ]
 
 HARD_NEGATIVES = [
@@ -137,6 +146,24 @@ HARD_NEGATIVES = [
         "Menanggapi keluhan soal antrean farmasi, rumah sakit menambah dua apoteker.",
         "keluhan_layanan",
     ),
+    # weak words that must not add up on ordinary religious, health and news posts
+    ("Heran, ustadz kami hafal semua nama jamaah padahal ratusan orang.", "agama_sensitif"),
+    ("Anak-anak teriak-teriak di masjid setelah tarawih, maklum senang.", "agama_sensitif"),
+    (
+        "Siswa kesurupan massal, ustadz membacakan doa dan tim puskesmas memeriksa.",
+        "agama_sensitif",
+    ),
+    ("Doa tanpa usaha tidak ada gunanya, jadi tetap minum obatnya ya Pak.", "agama_sensitif"),
+    ("Film kartun kisah nabi untuk anak sudah tayang di TV lokal.", "agama_sensitif"),
+    ("Museum menyimpan kitab kuno abad 17 tentang pengobatan herbal.", "agama_sensitif"),
+    ("Alkitab versi terjemahan baru sudah tersedia di ruang doa lantai dua.", "agama_sensitif"),
+    ("Masalah stunting ini bom waktu yang bisa meledak kalau tidak ditangani.", "terorisme"),
+    (
+        "Iuran BPJS dipotong langsung dari gaji ASN, jadi tidak perlu bayar manual.",
+        "keluhan_layanan",
+    ),
+    ("Alat seadanya di pustu tapi kami tetap semangat melayani warga.", "keluhan_layanan"),
+    ("Puskesmas buka tanpa libur selama lebaran, IGD 24 jam.", "keluhan_layanan"),
 ]
 
 
