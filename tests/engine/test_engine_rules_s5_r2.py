@@ -76,6 +76,10 @@ POSITIVES = [
         "Dua tahun jadi tenaga sukarela di puskesmas, tidak digaji, formasinya dikasih ke titipan pejabat.",
         "keluhan_layanan",
     ),
+    # radikalisme: the state and its servants called kufr or taghut
+    ("Kalian ASN yang digaji APBN itu ansharut thaghut, sadarlah.", "radikalisme"),
+    ("Sistem republik ini dibangun di atas kufur, tinggal tunggu runtuh.", "radikalisme"),
+    ("Lambang Garuda di ruang rapat itu berhala zaman now, copot saja.", "radikalisme"),
 ]
 
 HARD_NEGATIVES = [
@@ -164,6 +168,25 @@ HARD_NEGATIVES = [
     ),
     ("Alat seadanya di pustu tapi kami tetap semangat melayani warga.", "keluhan_layanan"),
     ("Puskesmas buka tanpa libur selama lebaran, IGD 24 jam.", "keluhan_layanan"),
+    # a service name plus any cue is enough for keluhan_layanan: no ambiguous cues
+    (
+        "Dokter puskesmas kami resign untuk lanjut sekolah spesialis, selamat dok!",
+        "keluhan_layanan",
+    ),
+    (
+        "Demam anak belum turun setelah dua hari, segera bawa ke puskesmas ya Bun.",
+        "keluhan_layanan",
+    ),
+    ("Staf puskesmas patungan beli kue ulang tahun buat kepala puskesmas.", "keluhan_layanan"),
+    ("Stok vaksin di puskesmas tinggal satu vial lagi, segera datang ya.", "keluhan_layanan"),
+    ("Serangan asma anak saya dibalas dengan inhaler, alhamdulillah cepat reda.", "terorisme"),
+    ("Pengantin baru wajib cek kesehatan pranikah, giliran kalian kapan?", "terorisme"),
+    (
+        "Beredar video yang menyebut Pancasila thaghut, ormas besar menyatakan itu keliru.",
+        "radikalisme",
+    ),
+    ("Bendera merah putih di kantor sudah sobek, harus diganti sebelum 17 Agustus.", "radikalisme"),
+    ("Sejarah pemberontakan bersenjata DI/TII jadi materi pelajaran kelas XII.", "radikalisme"),
 ]
 
 
