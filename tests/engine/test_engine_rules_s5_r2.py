@@ -80,6 +80,12 @@ POSITIVES = [
     ("Kalian ASN yang digaji APBN itu ansharut thaghut, sadarlah.", "radikalisme"),
     ("Sistem republik ini dibangun di atas kufur, tinggal tunggu runtuh.", "radikalisme"),
     ("Lambang Garuda di ruang rapat itu berhala zaman now, copot saja.", "radikalisme"),
+    ("Polisi itu musuh Allah, darahnya halal.", "terorisme"),
+    (
+        "Sebagai perawat saya capek jadi tameng manajemen, tiap komplain kami yang kena.",
+        "keluhan_layanan",
+    ),
+    ("Nabi mereka itu cuma tokoh fiksi yang diagung-agungkan.", "agama_sensitif"),
 ]
 
 HARD_NEGATIVES = [
@@ -187,6 +193,15 @@ HARD_NEGATIVES = [
     ),
     ("Bendera merah putih di kantor sudah sobek, harus diganti sebelum 17 Agustus.", "radikalisme"),
     ("Sejarah pemberontakan bersenjata DI/TII jadi materi pelajaran kelas XII.", "radikalisme"),
+    (
+        "Pemeriksaan mata di puskesmas: pasien diminta tutup mata kiri lalu baca huruf.",
+        "keluhan_layanan",
+    ),
+    ("Korban ledakan tabung gas meninggal dunia, semoga diterima amalnya.", "terorisme"),
+    (
+        "Aplikasi Al-Quran ini sudah ketinggalan zaman, semoga ada update fitur tajwid.",
+        "agama_sensitif",
+    ),
 ]
 
 
