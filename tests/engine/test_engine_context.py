@@ -566,3 +566,24 @@ def test_a_patient_who_understands_a_long_wait_is_not_complaining(full):
     sarcastic = "Antre 5 jam di puskesmas, ya maklum lah pelayanan lelet begini, tidak becus."
     assert _verdict(full.analyze(calm), "keluhan_layanan") == "aman"
     assert _verdict(full.analyze(sarcastic), "keluhan_layanan") != "aman"
+
+
+def test_care_named_inside_the_claim_does_not_make_it_a_recovery_story() -> None:
+    """The recovery-story frame lowers a cure claim when the post tells of care received;
+    care named as what the cure spares you ("tanpa perlu operasi", "tidak perlu kemo") is
+    part of the claim (``cue_not_after``)."""
+    from bijak.engine import analyze
+
+    claims = [
+        "Miom di rahim bisa hilang total tanpa perlu operasi, cukup minum jamu ini sebulan.",
+        "Minum kapsul ini rutin, kanker payudara pasti hilang, tidak perlu kemo lagi.",
+    ]
+    story = (
+        "Alhamdulillah setelah operasi dan kontrol rutin, dokter menyatakan ibu saya sembuh "
+        "total dari miom."
+    )
+    for claim in claims:
+        report = analyze(claim)
+        assert _verdict(report, "tanpa_sumber") != "aman"
+        assert not any(f.meta.get("context") == "cerita_kesembuhan" for f in report.findings)
+    assert _verdict(analyze(story), "tanpa_sumber") == "aman"

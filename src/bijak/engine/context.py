@@ -64,6 +64,10 @@ class Frame:
     """When given, one of these must also stand in the post (not negated, not quoted): a
     refutation ("keliru", "padahal belum terbukti") counts only next to a report of what
     others say ("katanya", "beredar pesan")."""
+    not_after: frozenset[str] = frozenset()
+    """``cue_not_after``: a cue right after one of these words (within two words) does not
+    count. A recovery story's "operasi" lowers a cure claim, but "tanpa perlu operasi" and
+    "lebih murah dari operasi" are part of the claim, not care received."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +143,7 @@ def parse_context(text: str, file: str = "<string>") -> ContextData:
                 reason_id=rid,
                 reason_en=ren,
                 requires=_phrases(raw.get("requires"), where),
+                not_after=frozenset(str(w) for w in raw.get("cue_not_after") or ()),
             )
         )
     senses: list[Sense] = []
@@ -361,6 +366,10 @@ class ContextFilter:
         tokens: Sequence[Any],
         quoted: frozenset[int],
     ) -> bool:
+        if frame.not_after and any(
+            tokens[k].text in frame.not_after for k in range(max(0, s - 2), s)
+        ):
+            return False
         if frame.scope == "text":
             return True
         if frame.scope == "quoted":
