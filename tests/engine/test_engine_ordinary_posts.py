@@ -54,6 +54,8 @@ ORDINARY_POSTS = [
     "Pagi ini ikut lomba lari 5K, alhamdulillah finis juga.",
     "Cuaca hari ini cerah, cocok untuk jalan santai bersama keluarga.",
     "Gotong royong membersihkan selokan bersama warga RT.",
+    # flagged pamer by session 4's model (p = 0.40, cut-off 0.38); back here since session 5's
+    "Terima kasih rekan-rekan atas kerja samanya dalam rapat koordinasi hari ini.",
 ]
 
 # Ordinary posts that the shipped model (bijak.model.v2) still flags: a known false alarm, listed
@@ -62,9 +64,6 @@ ORDINARY_POSTS = [
 MODEL_FALSE_ALARMS = [
     # keluhan_layanan (p = 0.79): "sampah" is a complaint word in the hotel-review data
     "Mari kita jaga kebersihan lingkungan kantor dengan membuang sampah pada tempatnya.",
-    # pamer (p = 0.40, cut-off 0.38; session 4's retrained model): "terima kasih rekan-rekan"
-    # appears in flexing families that thank colleagues for attending a lavish party
-    "Terima kasih rekan-rekan atas kerja samanya dalam rapat koordinasi hari ini.",
 ]
 
 

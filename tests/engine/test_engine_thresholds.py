@@ -42,6 +42,18 @@ def test_the_model_alone_on_the_breach_boundary_asks_for_review(category):
     assert MAPPER.model_only_verdict(category.id, category.breach_threshold) == "tinjau"
 
 
+@pytest.mark.parametrize(
+    "category", [c for c in RAISING if c.kind == "caution"], ids=lambda c: c.id
+)
+def test_the_model_alone_raises_a_caution_category_from_its_review_threshold(category):
+    """A caution category tops out at ``tinjau``, so its breach threshold is never a verdict
+    step; the model alone used to be held to it and could never raise tanpa_sumber."""
+    assert category.model_threshold == category.review_threshold
+    assert MAPPER.model_only_verdict(category.id, below(category.review_threshold)) == "aman"
+    assert MAPPER.model_only_verdict(category.id, category.review_threshold) == "tinjau"
+    assert MAPPER.model_only_verdict(category.id, 1.0) == "tinjau"
+
+
 def finding(category: str, score: float) -> Finding:
     return Finding(category, 0, 1, score, "bijak.lexicon.v1", "w", meta={"term": "w"})
 

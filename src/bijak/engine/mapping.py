@@ -65,6 +65,7 @@ class _CategoryInfo:
     breach: float
     name_id: str
     name_en: str
+    model: float  # Category.model_threshold
 
 
 def _max_verdict(a: Verdict, b: Verdict) -> Verdict:
@@ -125,7 +126,12 @@ class PolicyMapper:
         self.policy = policy
         self._cats: dict[str, _CategoryInfo] = {
             c.id: _CategoryInfo(
-                c.kind, c.review_threshold, c.breach_threshold, c.name_id, c.name_en
+                c.kind,
+                c.review_threshold,
+                c.breach_threshold,
+                c.name_id,
+                c.name_en,
+                c.model_threshold,
             )
             for c in policy.categories
         }
@@ -155,9 +161,14 @@ class PolicyMapper:
 
     def model_only_verdict(self, category: str, score: float) -> Verdict:
         """The trained model alone (a whole-text probability, no words to point at): ``tinjau``
-        when it is as sure as the breach threshold, else ``aman`` — never ``langgar``."""
-        verdict = self.category_verdict(category, score)
-        return "tinjau" if verdict == "langgar" else "aman"
+        when it is as sure as the breach threshold, else ``aman`` — never ``langgar``. A
+        ``caution`` category (tanpa_sumber), whose top verdict is ``tinjau``, takes it from the
+        review threshold (``Category.model_threshold``); the breach threshold of a caution
+        category is never reached, so the model alone would never raise it."""
+        info = self._cats.get(category)
+        if info is None or info.kind == "positive":
+            return "aman"
+        return "tinjau" if score >= info.model else "aman"
 
     def checklist(self, lang: str) -> tuple[ChecklistItem, ...]:
         items = self._checklist.get(lang)

@@ -365,12 +365,14 @@ def tuning_args(cfg: TrainConfig) -> dict[str, Any]:
 
 
 def verdict_anchors(categories: Sequence[str]) -> dict[str, float]:
-    """The default policy's breach threshold per category: a tuned cut-off is mapped onto it
-    (the engine gives a model-only finding a ``tinjau`` verdict from that score on)."""
+    """The default policy's threshold for a model-only verdict per category
+    (``Category.model_threshold``: the breach threshold, or the review threshold of a caution
+    category): a tuned cut-off is mapped onto it (the engine gives a model-only finding a
+    ``tinjau`` verdict from that score on)."""
     from bijak.policy import load_policy
 
-    breach = {c.id: c.breach_threshold for c in load_policy().categories}
-    return {c: float(breach.get(c, 0.8)) for c in categories}
+    anchor = {c.id: c.model_threshold for c in load_policy().categories}
+    return {c: float(anchor.get(c, 0.8)) for c in categories}
 
 
 def with_cutoffs(model: LinearModel, cutoffs: dict[str, dict[str, Any]]) -> LinearModel:

@@ -55,6 +55,13 @@ class Category:
     def name(self, lang: str = "id") -> str:
         return _pick(lang, self.name_id, self.name_en)
 
+    @property
+    def model_threshold(self) -> float:
+        """The score from which the trained model alone (no words to point at) raises a
+        ``tinjau``: the breach threshold, one step milder than the rules; for a caution
+        category, whose top verdict is ``tinjau``, the review threshold."""
+        return self.review_threshold if self.kind == "caution" else self.breach_threshold
+
     def level(self, score: float) -> Verdict:
         """What a score in this category means on its own: ``langgar`` at or above the breach
         threshold, ``tinjau`` at or above the review threshold, else ``aman``. A caution
