@@ -9,6 +9,8 @@ no dataset text, no text of the challenge set's test parts.
 from __future__ import annotations
 
 import pytest
+from rules_cases_s5 import HARD_NEGATIVES as S5_HARD_NEGATIVES
+from rules_cases_s5 import POSITIVES as S5_POSITIVES
 
 from bijak.engine import Pipeline
 from bijak.engine.normalize import normalize
@@ -169,7 +171,7 @@ def _verdict(report, category):
     return next((c.verdict for c in report.categories if c.id == category), "aman")
 
 
-@pytest.mark.parametrize(("text", "category"), POSITIVES)
+@pytest.mark.parametrize(("text", "category"), POSITIVES + S5_POSITIVES)
 def test_the_rules_raise_the_category(rules, text, category):
     report = rules.analyze(text)
     assert _verdict(report, category) != "aman", [
@@ -177,7 +179,7 @@ def test_the_rules_raise_the_category(rules, text, category):
     ]
 
 
-@pytest.mark.parametrize(("text", "category"), HARD_NEGATIVES)
+@pytest.mark.parametrize(("text", "category"), HARD_NEGATIVES + S5_HARD_NEGATIVES)
 def test_the_rules_leave_the_ordinary_post_safe(rules, text, category):
     report = rules.analyze(text)
     assert _verdict(report, category) == "aman", [
@@ -330,3 +332,19 @@ def test_a_frame_does_not_excuse_the_models_finding_on_a_breach(text, category):
 def test_bom_as_a_figure_of_speech_is_not_terrorism(rules):
     report = rules.analyze("Bom vitamin untuk imunitas: jeruk, jambu dan sayur hijau.")
     assert _verdict(report, "terorisme") == "aman"
+
+
+def test_condemning_a_blasphemy_video_names_the_frame(rules):
+    report = rules.analyze(
+        "Video orang menginjak Alkitab itu menyakiti banyak orang, tolong jangan disebar lagi."
+    )
+    touched = [f for f in report.findings if f.meta.get("context") == "kecam_penistaan"]
+    assert all(f.score == 0.0 for f in touched)
+    assert _verdict(report, "agama_sensitif") == "aman"
+
+
+def test_sales_hyperbole_does_not_excuse_a_real_threat(rules):
+    report = rules.analyze(
+        "Promo akhir tahun kami: gedung kalian meledak kalau polisi masih jaga di sana."
+    )
+    assert _verdict(report, "terorisme") != "aman"

@@ -1,6 +1,6 @@
-"""Rules of session 5 (r2): agama_sensitif, terorisme and keluhan_layanan in new voices.
+"""Cases for the rules of session 5 (r2): agama_sensitif, terorisme and keluhan_layanan in new voices.
 
-Each rule class has positives the word rules alone must raise and hard negatives (ordinary
+Run by ``test_engine_rules_v2.py``. Each rule class has positives the word rules alone must raise and hard negatives (ordinary
 posts with the same words) they must leave ``aman``.
 
 Posts written by the bijak authors for this test; every name, place and number is invented;
@@ -8,13 +8,6 @@ no dataset text, no text of the challenge set's test parts.
 """
 
 from __future__ import annotations
-
-import pytest
-
-from bijak.engine import Pipeline
-from bijak.engine.recognizers import DEFAULT_RECOGNIZERS
-
-MODEL = "bijak.model.v1"
 
 POSITIVES = [
     # agama_sensitif: a prayer or creed parodied as a joke
@@ -203,44 +196,3 @@ HARD_NEGATIVES = [
         "agama_sensitif",
     ),
 ]
-
-
-@pytest.fixture(scope="module")
-def rules() -> Pipeline:
-    return Pipeline(recognizers=[n for n in DEFAULT_RECOGNIZERS if n != MODEL])
-
-
-def _verdict(report, category):
-    return next((c.verdict for c in report.categories if c.id == category), "aman")
-
-
-@pytest.mark.parametrize(("text", "category"), POSITIVES)
-def test_the_rules_raise_the_category(rules, text, category):
-    report = rules.analyze(text)
-    assert _verdict(report, category) != "aman", [
-        (f.category, f.score, f.evidence) for f in report.findings
-    ]
-
-
-@pytest.mark.parametrize(("text", "category"), HARD_NEGATIVES)
-def test_the_rules_leave_the_ordinary_post_safe(rules, text, category):
-    report = rules.analyze(text)
-    assert _verdict(report, category) == "aman", [
-        (f.category, f.score, f.evidence, dict(f.meta)) for f in report.findings
-    ]
-
-
-def test_condemning_a_blasphemy_video_names_the_frame(rules):
-    report = rules.analyze(
-        "Video orang menginjak Alkitab itu menyakiti banyak orang, tolong jangan disebar lagi."
-    )
-    touched = [f for f in report.findings if f.meta.get("context") == "kecam_penistaan"]
-    assert all(f.score == 0.0 for f in touched)
-    assert _verdict(report, "agama_sensitif") == "aman"
-
-
-def test_sales_hyperbole_does_not_excuse_a_real_threat(rules):
-    report = rules.analyze(
-        "Promo akhir tahun kami: gedung kalian meledak kalau polisi masih jaga di sana."
-    )
-    assert _verdict(report, "terorisme") != "aman"
