@@ -53,6 +53,19 @@ SAFE = [
         "diklat",
         "Kuota pelatihan PPGD tersisa tiga orang, silakan daftar ke bagian diklat paling lambat Senin.",
     ),
+    # condemning a terror attack, refusing to share its video
+    (
+        "kecam_teror",
+        "Jangan share video ledakan di terminal itu. Pelakunya bukan jihad, tidak ada agama yang "
+        "mengajarkan membunuh warga sipil.",
+    ),
+    # the author asked the office and will report back
+    (
+        "sudah_ditanyakan",
+        "Soal tunjangan kinerja bulan ini sudah saya tanyakan ke bagian keuangan, nanti saya kabari.",
+    ),
+    # 'basmi' aimed at pests
+    ("basmi_hama", "Ayo basmi jentik nyamuk di bak mandi dan tempayan setiap Jumat pagi."),
     # a literal animal, not an insult
     (
         "harfiah",
@@ -98,6 +111,21 @@ BREACH = [
         "diklat",
         "penipuan",
         "Slot pelatihan tinggal 3! Transfer biaya pendaftaran ke rekening pribadi saya sekarang.",
+    ),
+    (
+        "kecam_teror",
+        "terorisme",
+        "Bom di gereja itu jihad yang sah, pelakunya mati syahid. Siapkan diri untuk amaliyah berikutnya.",
+    ),
+    (
+        "sudah_ditanyakan",
+        "keluhan_layanan",
+        "Sudah saya tanyakan ke loket tiga kali tapi dilempar-lempar terus, pelayanan RSUD ini buruk sekali.",
+    ),
+    (
+        "basmi_hama",
+        "ujaran_kebencian",
+        "Kaum pendatang itu harus dibasmi dari kampung kita, mereka sampah masyarakat.",
     ),
     ("harfiah", "kata_kasar", "Dasar bangsat kau, kerja nggak becus!"),
     ("harfiah", "kata_kasar", "Asu tenan kowe, dikandani ora ngerti-ngerti."),
