@@ -66,6 +66,18 @@ SAFE = [
     ),
     # 'basmi' aimed at pests
     ("basmi_hama", "Ayo basmi jentik nyamuk di bak mandi dan tempayan setiap Jumat pagi."),
+    # deploring others' inciting comments
+    (
+        "sedih_komentar",
+        "Miris baca komentar yang mengajak warga menolak kader posyandu. Mereka relawan yang "
+        "tiap bulan menimbang anak-anak kita.",
+    ),
+    # a complaint filed through the official channel
+    (
+        "pengaduan_resmi",
+        "Kami kecewa antrean obat kemarin lama sekali. Sudah kami ajukan pengaduan tertulis ke "
+        "manajemen dan menunggu jawaban resmi.",
+    ),
     # a literal animal, not an insult
     (
         "harfiah",
@@ -126,6 +138,16 @@ BREACH = [
         "basmi_hama",
         "ujaran_kebencian",
         "Kaum pendatang itu harus dibasmi dari kampung kita, mereka sampah masyarakat.",
+    ),
+    (
+        "sedih_komentar",
+        "provokasi",
+        "Ayo warga, usir petugas vaksin dari kampung kita! Jangan kasih masuk, lawan kalau memaksa!",
+    ),
+    (
+        "pengaduan_resmi",
+        "keluhan_layanan",
+        "Pelayanan IGD RSUD ini parah, pasien dibiarkan tiga jam tanpa diperiksa. Kecewa berat!",
     ),
     ("harfiah", "kata_kasar", "Dasar bangsat kau, kerja nggak becus!"),
     ("harfiah", "kata_kasar", "Asu tenan kowe, dikandani ora ngerti-ngerti."),
