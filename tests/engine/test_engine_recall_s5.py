@@ -24,6 +24,21 @@ POSITIVES = [
     # a group's teaching called deviant
     ("Jangan percaya ustaz dari pengajian itu, akidahnya rusak semua.", "agama_sensitif"),
     ("Tata cara salat mereka menyimpang dari sunnah, jangan ikut jadi makmum.", "agama_sensitif"),
+    # keluhan_layanan: a health programme or system called a formality, a waste, half-baked
+    (
+        "Program pemberian tablet tambah darah di sekolah cuma formalitas, tabletnya dibuang.",
+        "keluhan_layanan",
+    ),
+    (
+        "Jujur program kunjungan rumah ini cuma buang anggaran, datanya nggak dipakai.",
+        "keluhan_layanan",
+    ),
+    ("Gara-gara aplikasinya lemot, laporan gizi baru selesai tengah malam.", "keluhan_layanan"),
+    (
+        "Program germas di kantor kami bagus di atas kertas doang, praktiknya nol.",
+        "keluhan_layanan",
+    ),
+    ("Target kunjungan program ini nggak masuk akal, bidannya cuma dua orang.", "keluhan_layanan"),
 ]
 
 HARD_NEGATIVES = [
