@@ -39,6 +39,12 @@ POSITIVES = [
         "keluhan_layanan",
     ),
     ("Target kunjungan program ini nggak masuk akal, bidannya cuma dua orang.", "keluhan_layanan"),
+    # hoaks: a made-up health policy relayed as insider news
+    ("Bidan desa kontrak bakal diputus semua Maret nanti, suratnya sengaja dirahasiakan.", "hoaks"),
+    (
+        "Info valid dari orang kementerian, posyandu mau dihapus. Teruskan ke grup keluarga.",
+        "hoaks",
+    ),
 ]
 
 HARD_NEGATIVES = [
