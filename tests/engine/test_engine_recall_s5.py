@@ -45,6 +45,17 @@ POSITIVES = [
         "Info valid dari orang kementerian, posyandu mau dihapus. Teruskan ke grup keluarga.",
         "hoaks",
     ),
+    # terorisme and radikalisme: recruits and money for fighters, a jihad land, armed training
+    (
+        "Siapa mau hijrah ke bumi jihad, kami bantu paspor dan ongkosnya, hubungi admin.",
+        "terorisme",
+    ),
+    (
+        "Siapa mau hijrah ke bumi jihad, kami bantu paspor dan ongkosnya, hubungi admin.",
+        "radikalisme",
+    ),
+    ("Ayo bergabung dengan daulah, negeri ini sudah tidak bisa diperbaiki.", "terorisme"),
+    ("Kumpulkan donasi untuk saudara yang ikut latihan militer di hutan bulan ini.", "terorisme"),
 ]
 
 HARD_NEGATIVES = [
@@ -58,6 +69,18 @@ HARD_NEGATIVES = [
     (
         "Kajian di musala kantor hari ini membahas sunnah sebelum tidur, silakan hadir.",
         "agama_sensitif",
+    ),
+    (
+        "Latihan militer TNI di hutan Kalimantan pekan ini, tim kesehatan siaga di posko.",
+        "terorisme",
+    ),
+    (
+        "Densus menangkap tiga terduga teroris, warga diminta tenang dan tidak sebar foto.",
+        "terorisme",
+    ),
+    (
+        "Para mujahid kemerdekaan 1945 melawan penjajah, keluarganya kini dapat santunan.",
+        "radikalisme",
     ),
 ]
 
