@@ -13,6 +13,12 @@ from bijak.engine.recognizers.unsourced_claim import make_unsourced_claim_recogn
 
 REC = make_unsourced_claim_recognizer()
 
+
+def raised(text: str) -> list[tuple[str, float]]:
+    """The findings strong enough to count as a caution, as (evidence, score)."""
+    return [(f.evidence, f.score) for f in run(REC, text) if f.score >= 0.5]
+
+
 CLAIMS = [
     (
         "Rebusan daun sirsak pasti sembuhkan kanker 100%, tidak perlu obat dokter!",
@@ -109,7 +115,7 @@ ORDINARY_STRUCTURAL = [
 
 @pytest.mark.parametrize("text", ORDINARY_STRUCTURAL)
 def test_ordinary_posts_with_the_same_words_are_left_alone(text):
-    assert [f for f in run(REC, text) if f.score >= 0.5] == []
+    assert raised(text) == []
 
 
 # rules-recall, second step: imperatives against medicine as such, comparisons with care,
@@ -154,7 +160,7 @@ MORE_ORDINARY = [
 
 @pytest.mark.parametrize("text", MORE_ORDINARY)
 def test_more_ordinary_posts_are_left_alone(text):
-    assert [f for f in run(REC, text) if f.score >= 0.5] == []
+    assert raised(text) == []
 
 
 def test_a_programme_statistic_is_not_a_health_claim():
@@ -188,9 +194,7 @@ SESSION5_CLAIMS = [
 
 @pytest.mark.parametrize("text", SESSION5_CLAIMS)
 def test_session5_claims_are_a_caution(text):
-    assert any(f.score >= 0.5 for f in run(REC, text)), [
-        (f.evidence, f.score) for f in run(REC, text)
-    ]
+    assert raised(text), run(REC, text)
 
 
 SESSION5_ORDINARY = [
@@ -207,7 +211,7 @@ SESSION5_ORDINARY = [
 
 @pytest.mark.parametrize("text", SESSION5_ORDINARY)
 def test_session5_ordinary_posts_are_left_alone(text):
-    assert [f for f in run(REC, text) if f.score >= 0.5] == []
+    assert raised(text) == []
 
 
 # casual dosage advice and the "nobody tells you" frame (health_claims 1.3.0)
@@ -221,9 +225,7 @@ DOSE_CLAIMS = [
 
 @pytest.mark.parametrize("text", DOSE_CLAIMS)
 def test_casual_dosage_and_rhetorical_claims_are_a_caution(text):
-    assert any(f.score >= 0.5 for f in run(REC, text)), [
-        (f.evidence, f.score) for f in run(REC, text)
-    ]
+    assert raised(text), run(REC, text)
 
 
 DOSE_ORDINARY = [
@@ -237,7 +239,7 @@ DOSE_ORDINARY = [
 
 @pytest.mark.parametrize("text", DOSE_ORDINARY)
 def test_doses_with_a_safe_frame_or_no_medicine_are_left_alone(text):
-    assert [f for f in run(REC, text) if f.score >= 0.5] == []
+    assert raised(text) == []
 
 
 # a health statistic stated as a fact, with no source (health_claims 1.3.0)
@@ -250,9 +252,7 @@ STAT_CLAIMS = [
 
 @pytest.mark.parametrize("text", STAT_CLAIMS)
 def test_a_health_statistic_without_a_source_is_a_caution(text):
-    assert any(f.score >= 0.5 for f in run(REC, text)), [
-        (f.evidence, f.score) for f in run(REC, text)
-    ]
+    assert raised(text), run(REC, text)
 
 
 STAT_ORDINARY = [
@@ -266,13 +266,13 @@ STAT_ORDINARY = [
 
 @pytest.mark.parametrize("text", STAT_ORDINARY)
 def test_programme_figures_and_sourced_statistics_are_left_alone(text):
-    assert [f for f in run(REC, text) if f.score >= 0.5] == []
+    assert raised(text) == []
 
 
 def test_throwing_away_expired_medicine_is_not_advice_against_care():
     text = "Buang semua obat kedaluwarsa di rumah dengan cara yang benar, jangan ke selokan."
-    assert [f for f in run(REC, text) if f.score >= 0.5] == []
-    assert any(f.score >= 0.5 for f in run(REC, "Buang semua obat dokter, ganti jamu saja."))
+    assert raised(text) == []
+    assert raised("Buang semua obat dokter, ganti jamu saja.")
 
 
 # a certainty said after the claim, and a vague study claiming a comparison (1.3.0)
@@ -285,9 +285,7 @@ AFTERTHOUGHT_CLAIMS = [
 
 @pytest.mark.parametrize("text", AFTERTHOUGHT_CLAIMS)
 def test_afterthought_certainty_and_vague_comparisons_are_a_caution(text):
-    assert any(f.score >= 0.5 for f in run(REC, text)), [
-        (f.evidence, f.score) for f in run(REC, text)
-    ]
+    assert raised(text), run(REC, text)
 
 
 AFTERTHOUGHT_ORDINARY = [
@@ -299,12 +297,12 @@ AFTERTHOUGHT_ORDINARY = [
 
 @pytest.mark.parametrize("text", AFTERTHOUGHT_ORDINARY)
 def test_ordinary_certainty_is_left_alone(text):
-    assert [f for f in run(REC, text) if f.score >= 0.5] == []
+    assert raised(text) == []
 
 
 def test_javanese_possessive_organs_and_dialysis_promises():
     # "ginjale" is "ginjal" (a health word); "ora bakal cuci darah" is a promise
     text = "Wong sing rajin mangan pete iku ginjale sehat, ora bakal cuci darah."
-    assert any(f.score >= 0.5 for f in run(REC, text))
+    assert raised(text)
     # an everyday word with the same ending stays what it is
-    assert [f for f in run(REC, "Montore wis resik, pasti kuat nanjak.") if f.score >= 0.5] == []
+    assert raised("Montore wis resik, pasti kuat nanjak.") == []
