@@ -322,8 +322,8 @@ class ContextFilter:
     def _frame_hits(
         self, i: int, frame: Frame, words: _Words, quoted: frozenset[int]
     ) -> tuple[tuple[Phrase, tuple[int, ...]], ...]:
-        """Where the cues of one frame stand in this text (outside quotation marks), in the
-        frame's order; none when an ``unless`` cancels it or a ``requires`` is missing.
+        """Where the cues of one frame stand in this text (outside quotation marks, not right
+        after a ``cue_not_after`` word), in the frame's order; none when an ``unless`` cancels it or a ``requires`` is missing.
         Computed once per text and frame, whatever the number of findings."""
         present = words.positions
         firsts, unless_firsts, requires_firsts = self._firsts[i]
@@ -342,7 +342,14 @@ class ContextFilter:
         for phrase in frame.phrases:
             if phrase[0] not in present:
                 continue
-            starts = tuple(s for s in words.find(phrase) if s not in quoted)
+            starts = tuple(
+                s
+                for s in words.find(phrase)
+                if s not in quoted
+                and not (
+                    frame.not_after and not frame.not_after.isdisjoint(words[max(0, s - 2) : s])
+                )
+            )
             if starts:
                 out.append((phrase, starts))
         return tuple(out)
@@ -366,10 +373,6 @@ class ContextFilter:
         tokens: Sequence[Any],
         quoted: frozenset[int],
     ) -> bool:
-        if frame.not_after and any(
-            tokens[k].text in frame.not_after for k in range(max(0, s - 2), s)
-        ):
-            return False
         if frame.scope == "text":
             return True
         if frame.scope == "quoted":

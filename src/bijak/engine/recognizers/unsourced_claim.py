@@ -443,9 +443,7 @@ class UnsourcedClaimRecognizer:
         out: list[tuple[int, int, float, str]] = []
         n = len(words)
         for i, w in enumerate(words):
-            if i in taken or not (
-                w.replace(",", "").replace(".", "").isdigit() or w in d.number_words
-            ):
+            if i in taken or not _amount(w, d):
                 continue
             if (i + 1 < n and words[i + 1] == "persen") or self._is_percent(doc, i):
                 last = i + 1 if i + 1 < n and words[i + 1] == "persen" else i
@@ -481,11 +479,7 @@ class UnsourcedClaimRecognizer:
             if words[i] not in d.dose_units or i <= done_hi:
                 continue
             amount = words[i - 1]
-            if not (
-                amount.replace(".", "").replace(",", "").isdigit()
-                or amount in d.number_words
-                or amount == "setengah"
-            ):
+            if not (_amount(amount, d) or amount == "setengah"):
                 continue
             lo, hi = _sentence_bounds(tokens, text, i - 1, i)
             sentence = words[lo : hi + 1]
@@ -561,17 +555,22 @@ class UnsourcedClaimRecognizer:
         lo, hi = _sentence_bounds(tokens, text, first, last)
         # "ginjalnya", "ususnya": the organ with its possessive counts as the organ
         # and so does the Javanese "ginjale", "darahe"
-        head = [_stem(w, self.data.health) for w in words[: hi + 1]]
-        for k in range(lo, hi + 1):
-            m = _starts(head, self.data.health, k)
-            if m and not (strong and tuple(head[k : k + m]) in self.data.weak_health):
+        sentence = [_stem(w, self.data.health) for w in words[lo : hi + 1]]
+        for k in range(len(sentence)):
+            m = _starts(sentence, self.data.health, k)
+            if m and not (strong and tuple(sentence[k : k + m]) in self.data.weak_health):
                 return True
         return False
 
 
+def _amount(word: str, d: ClaimData) -> bool:
+    """A number ("412", "5.000", "73,4") or one of the number words ("dua", "sepuluh")."""
+    return word.replace(",", "").replace(".", "").isdigit() or word in d.number_words
+
+
 def _stem(word: str, health: frozenset[Phrase]) -> str:
-    """``word`` without a possessive ending ("-nya", Javanese "-e") when that leaves a health
-    word ("ginjalnya", "ginjale" -> "ginjal"); else ``word`` itself."""
+    """``word`` without the possessive "-nya" ("ginjalnya" -> "ginjal"), or without the
+    Javanese "-e" when that leaves a health word ("ginjale" -> "ginjal"); else ``word``."""
     if len(word) > 5 and word.endswith("nya"):
         return word[:-3]
     if len(word) > 4 and word.endswith("e") and (word[:-1],) in health:
