@@ -1,6 +1,8 @@
-"""Cases for the rules of session 5 (r2): agama_sensitif, terorisme and keluhan_layanan in new voices.
+"""Cases for the word rules of session 5, run by ``test_engine_rules_v2.py``.
 
-Run by ``test_engine_rules_v2.py``. Each rule class has positives the word rules alone must raise and hard negatives (ordinary
+``POSITIVES`` / ``HARD_NEGATIVES`` (r2): agama_sensitif, terorisme and keluhan_layanan in new
+voices; ``RECALL_POSITIVES`` / ``RECALL_HARD_NEGATIVES`` (q2): classes missed on dev batch 7.
+Each rule class has positives the word rules alone must raise and hard negatives (ordinary
 posts with the same words) they must leave ``aman``.
 
 Posts written by the bijak authors for this test; every name, place and number is invented;
@@ -194,5 +196,81 @@ HARD_NEGATIVES = [
     (
         "Aplikasi Al-Quran ini sudah ketinggalan zaman, semoga ada update fitur tajwid.",
         "agama_sensitif",
+    ),
+]
+
+
+# Recall cases of session 5 (q2): classes the word rules missed on the dev batch 7.
+#
+# Each class has posts the word rules alone must raise and ordinary posts with the same words
+# that they must leave ``aman``. Posts written by the bijak authors for this test; every name and
+# place is invented; no dataset text, no text of the challenge set's test parts or dev batches.
+RECALL_POSITIVES = [
+    # agama_sensitif: a religious verdict against a health programme or procedure
+    ("Pasang implan KB itu melawan takdir, biar Allah yang atur jumlah anak.", "agama_sensitif"),
+    ("Transfusi darah dari orang lain itu menyalahi kodrat, saya tolak.", "agama_sensitif"),
+    ("Minum obat terus-terusan itu tanda kurang tawakal, serahkan saja.", "agama_sensitif"),
+    ("Cangkok ginjal itu mengotak-atik ciptaan Allah, nggak usah daftar.", "agama_sensitif"),
+    ("Kalau ikut program vasektomi, dosanya ditanggung petugas yang menyuruh.", "agama_sensitif"),
+    # a group's teaching called deviant
+    ("Jangan percaya ustaz dari pengajian itu, akidahnya rusak semua.", "agama_sensitif"),
+    ("Tata cara salat mereka menyimpang dari sunnah, jangan ikut jadi makmum.", "agama_sensitif"),
+    # keluhan_layanan: a health programme or system called a formality, a waste, half-baked
+    (
+        "Program pemberian tablet tambah darah di sekolah cuma formalitas, tabletnya dibuang.",
+        "keluhan_layanan",
+    ),
+    (
+        "Jujur program kunjungan rumah ini cuma buang anggaran, datanya nggak dipakai.",
+        "keluhan_layanan",
+    ),
+    ("Gara-gara aplikasinya lemot, laporan gizi baru selesai tengah malam.", "keluhan_layanan"),
+    (
+        "Program germas di kantor kami bagus di atas kertas doang, praktiknya nol.",
+        "keluhan_layanan",
+    ),
+    ("Target kunjungan program ini nggak masuk akal, bidannya cuma dua orang.", "keluhan_layanan"),
+    # hoaks: a made-up health policy relayed as insider news
+    ("Bidan desa kontrak bakal diputus semua Maret nanti, suratnya sengaja dirahasiakan.", "hoaks"),
+    (
+        "Info valid dari orang kementerian, posyandu mau dihapus. Teruskan ke grup keluarga.",
+        "hoaks",
+    ),
+    # terorisme and radikalisme: recruits and money for fighters, a jihad land, armed training
+    (
+        "Siapa mau hijrah ke bumi jihad, kami bantu paspor dan ongkosnya, hubungi admin.",
+        "terorisme",
+    ),
+    (
+        "Siapa mau hijrah ke bumi jihad, kami bantu paspor dan ongkosnya, hubungi admin.",
+        "radikalisme",
+    ),
+    ("Ayo bergabung dengan daulah, negeri ini sudah tidak bisa diperbaiki.", "terorisme"),
+    ("Kumpulkan donasi untuk saudara yang ikut latihan militer di hutan bulan ini.", "terorisme"),
+]
+
+RECALL_HARD_NEGATIVES = [
+    ("KB tidak melawan takdir, ini ikhtiar supaya ibu dan bayi sehat.", "agama_sensitif"),
+    ("Transfusi darah bukan melawan kodrat, pendonor menyelamatkan nyawa.", "agama_sensitif"),
+    ("Donor ginjal tidak haram menurut agama, fatwanya sudah jelas.", "agama_sensitif"),
+    (
+        "Tawakal setelah ikhtiar: anak diimunisasi dulu, hasilnya serahkan pada Allah.",
+        "agama_sensitif",
+    ),
+    (
+        "Kajian di musala kantor hari ini membahas sunnah sebelum tidur, silakan hadir.",
+        "agama_sensitif",
+    ),
+    (
+        "Latihan militer TNI di hutan Kalimantan pekan ini, tim kesehatan siaga di posko.",
+        "terorisme",
+    ),
+    (
+        "Densus menangkap tiga terduga teroris, warga diminta tenang dan tidak sebar foto.",
+        "terorisme",
+    ),
+    (
+        "Para mujahid kemerdekaan 1945 melawan penjajah, keluarganya kini dapat santunan.",
+        "radikalisme",
     ),
 ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from rules_cases_s5 import HARD_NEGATIVES as S5_HARD_NEGATIVES
 from rules_cases_s5 import POSITIVES as S5_POSITIVES
+from rules_cases_s5 import RECALL_HARD_NEGATIVES, RECALL_POSITIVES
 
 from bijak.engine import Pipeline
 from bijak.engine.normalize import normalize
@@ -171,7 +172,7 @@ def _verdict(report, category):
     return next((c.verdict for c in report.categories if c.id == category), "aman")
 
 
-@pytest.mark.parametrize(("text", "category"), POSITIVES + S5_POSITIVES)
+@pytest.mark.parametrize(("text", "category"), POSITIVES + S5_POSITIVES + RECALL_POSITIVES)
 def test_the_rules_raise_the_category(rules, text, category):
     report = rules.analyze(text)
     assert _verdict(report, category) != "aman", [
@@ -179,7 +180,9 @@ def test_the_rules_raise_the_category(rules, text, category):
     ]
 
 
-@pytest.mark.parametrize(("text", "category"), HARD_NEGATIVES + S5_HARD_NEGATIVES)
+@pytest.mark.parametrize(
+    ("text", "category"), HARD_NEGATIVES + S5_HARD_NEGATIVES + RECALL_HARD_NEGATIVES
+)
 def test_the_rules_leave_the_ordinary_post_safe(rules, text, category):
     report = rules.analyze(text)
     assert _verdict(report, category) == "aman", [
