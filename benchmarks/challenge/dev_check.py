@@ -16,7 +16,9 @@ kind it has never seen. A batch is blind until the engine is tuned on it; then i
 
 Each family is expanded as the generator expands a train family (30 lines each, same seeds).
 A positive line counts as caught when every category labelled 1 gets a verdict other than
-``aman``; a hard negative counts as flagged when any category does.
+``aman``; a hard negative counts as flagged when any category does. ``label_recall`` is the
+looser, per-category figure of the issue: each category labelled 1 on a positive line counts
+on its own.
 
 Usage: .venv/bin/python benchmarks/challenge/dev_check.py [--batch 7] [--show N] [--json PATH]
 """
@@ -58,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     per_family = []
     sides: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     fired_on_negatives: Counter[str] = Counter()
+    # per labelled category of positive lines: [lines where it fired, lines labelled with it]
+    label_hits: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for fam in families:
         lines = expand_family(fam, fillers, LINES_PER_FAMILY, "train")
         reports = pipe.analyze_batch([line.text for line in lines])
@@ -65,7 +69,11 @@ def main(argv: list[str] | None = None) -> int:
         for line, report in zip(lines, reports, strict=True):
             fired = {c.id for c in report.categories if c.verdict != "aman"}
             if fam.side == "pos":
-                ok = all(c in fired for c, v in line.labels.items() if v)
+                wanted = [c for c, v in line.labels.items() if v]
+                for c in wanted:
+                    label_hits[c][0] += c in fired
+                    label_hits[c][1] += 1
+                ok = all(c in fired for c in wanted)
             else:
                 ok = not fired
                 fired_on_negatives.update(fired)
@@ -93,6 +101,15 @@ def main(argv: list[str] | None = None) -> int:
             f"{c}/{s}": round(k / max(1, n), 4) for (c, s), (k, n) in sorted(sides.items())
         },
         "fired_on_hard_negatives": dict(fired_on_negatives.most_common()),
+        # the issue's per-category recall: a labelled category counts when its verdict is not
+        # aman, whatever happened to the line's other labels
+        "label_recall": round(
+            sum(k for k, _ in label_hits.values()) / max(1, sum(n for _, n in label_hits.values())),
+            4,
+        ),
+        "label_recall_per_category": {
+            c: round(k / max(1, n), 4) for c, (k, n) in sorted(label_hits.items())
+        },
     }
     print(json.dumps(summary, indent=1, ensure_ascii=False))
     if args.json:

@@ -37,6 +37,20 @@ PATIENT = [
     ("Kang Asep bagian IT ternyata lagi rehab narkoba", ["Asep"], ["pasien_kesehatan"]),
     ("Teh Euis anak admin hamil duluan sebelum nikah", ["Euis"], ["pasien_kesehatan"]),
     ("Bude Warni kena sakit jiwa lagi katanya", ["Warni"], ["pasien_kesehatan"]),
+    # initials after "si"/"inisial" name a person; a home address named as someone's counts
+    # (session 6)
+    ("Ternyata si DK berobat ke klinik kami, diagnosisnya HIV.", ["DK"], ["pasien_kesehatan"]),
+    (
+        "Pasien yang hamil di luar nikah itu alamatnya Dusun Krajan dekat pos ronda.",
+        ["Dusun Krajan dekat"],
+        ["alamat_pasien"],
+    ),
+    # a patient's home, no health detail: the address, for review
+    (
+        "Keluarga pasien yang ngamuk di IGD rumahnya di gang mawar, kasih pelajaran aja.",
+        ["gang mawar"],
+        ["alamat_pasien"],
+    ),
 ]
 
 
@@ -61,10 +75,52 @@ def test_a_named_or_addressed_person_with_a_health_detail(text, pieces, kinds):
         "Om Swastiastu, selamat hari raya Galungan bagi umat Hindu.",
         "Neng, jangan lupa periksa kehamilan rutin di posyandu ya.",
         "Dek Rafa sudah sembuh dari demam, terima kasih doanya.",
+        "Si DK jago banget main futsal, gol terus tadi sore.",
+        "Warga yang tinggal di Desa Sukamaju diimbau ikut skrining TB gratis di puskesmas.",
+        "Rumahnya di Gang Kenanga, dekat warung bakso. Mampir ya kalau lewat!",
+        # a list of data fields with a protective or instructional word is not a leak
+        "Jangan pernah sebar foto KTP dan KK di media sosial, bisa disalahgunakan.",
+        "Syarat pendaftaran: fotokopi KTP, KK, dan kartu BPJS. Upload lewat aplikasi resmi.",
+        "Kirim nama dan nomor HP kalian ke panitia ya buat grup kepanitiaan.",
+        "Upload foto kegiatan posyandu, nama kader dan alamat posyandu ada di caption.",
+        "Hasil lab dan rekam medis pasien bisa diakses dokter penanggung jawab lewat SIMRS.",
     ],
 )
 def test_no_patient_data_without_a_person_and_a_health_detail(text):
     assert [f for f in run(make_patient_data_recognizer(), text) if f.score >= 0.5] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "breach"),
+    [
+        (
+            "Screenshot data peserta vaksin: nama, NIK, tanggal lahir, alamat. Yang kenal tolong"
+            " ingetin.",
+            "daftar_data",
+            False,
+        ),
+        ("Upload KTP dan KK pasien baru, yang butuh ambil aja dari foto ini.", "daftar_data", False),
+        (
+            "Daftar bumil risti lengkap dengan nama, alamat, dan nomor HP suami sudah saya pajang"
+            " di status WA.",
+            "daftar_data",
+            False,
+        ),
+        (
+            "Foto rekam medis pasien artis yang dirawat semalam, lengkap sama hasil labnya.",
+            "daftar_data_pasien",
+            True,
+        ),
+    ],
+)
+def test_a_post_that_describes_sharing_peoples_data_is_reported(text, kind, breach):
+    """Sharing someone's data is a breach of A.2 even when the values are not written out."""
+    found = [f for f in run(make_patient_data_recognizer(), text) if f.meta["kind"] == kind]
+    assert len(found) == 1
+    assert found[0].score >= (0.8 if breach else 0.5)
+    report = analyze(text)
+    dp = next(c for c in report.categories if c.id == "data_pribadi")
+    assert dp.verdict == ("langgar" if breach else "tinjau")
 
 
 def test_a_person_with_a_diagnosis_is_a_breach_of_patient_confidentiality_a2():

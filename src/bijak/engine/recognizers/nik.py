@@ -22,7 +22,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 NAME = "bijak.nik.v1"
 VALID_SCORE = 0.95
-LOOKALIKE_SCORE = 0.3
+# A 16-digit number that fails the checks but follows "NIK"/"KTP": the writer presents it as
+# an identity number (often a real one mistyped), so it is reviewed (data_pribadi reviews at 0.5).
+LOOKALIKE_SCORE = 0.6
 
 # Province codes (Kemendagri): 11-19 Sumatra, 21 Kepri, 31-36 Java, 51-53 Bali/Nusa Tenggara,
 # 61-65 Kalimantan, 71-76 Sulawesi, 81-82 Maluku, 91-96 Papua (93-96 created in 2022).

@@ -12,6 +12,8 @@ alone lower still; a name alone is not reported. Patterns and scores are data
 
 from __future__ import annotations
 
+import re2
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -30,22 +32,67 @@ if TYPE_CHECKING:  # pragma: no cover
     from bijak.engine.normalize import NormalizedText
 
 NAME = "bijak.patient_data.v1"
+_SENTENCE = re2.compile(r"[^.!?\n]+")
+_PATIENT = re2.compile(r"(?i)\b(?:pasien|pasiennya|penderita|odgj|odha)\b")
 
 
-@cache
-def health_details(lang: str = "id") -> tuple[frozenset[tuple[str, ...]], str]:
-    """The health-detail phrases (normalised words) and the data's version."""
+@dataclass(frozen=True, slots=True)
+class FieldData:
+    """Language data for descriptions of shared personal data (``health_details.yaml``)."""
+
+    fields: dict[tuple[str, ...], str]  # phrase (normalised words) -> field
+    health_fields: frozenset[str]
+    weak_fields: frozenset[str]
+    share: frozenset[tuple[str, ...]]
+    protect: frozenset[tuple[str, ...]]
+    patient: frozenset[tuple[str, ...]]
+
+
+def _phrases(values: Any) -> frozenset[tuple[str, ...]]:
     from bijak.engine.normalize import normalize
 
+    out = (tuple(t.text for t in normalize(str(v)).tokens) for v in values or ())
+    return frozenset(p for p in out if p)
+
+
+def _load(lang: str) -> dict[str, Any]:
     path = resources.files("bijak.engine").joinpath("lang", lang, "health_details.yaml")
     text = path.read_text(encoding="utf-8")
     if "written by the bijak authors" not in text.lower():
         raise ValueError("health_details.yaml: header must say it was written by the bijak authors")
     data: dict[str, Any] = yaml.safe_load(text)
-    phrases = frozenset(
-        tuple(t.text for t in normalize(str(p)).tokens) for p in data.get("details") or ()
+    return data
+
+
+@cache
+def health_details(lang: str = "id") -> tuple[frozenset[tuple[str, ...]], str]:
+    """The health-detail phrases (normalised words) and the data's version."""
+    data = _load(lang)
+    return _phrases(data.get("details")), str(data.get("version", "0"))
+
+
+@cache
+def field_data(lang: str = "id") -> FieldData:
+    """The personal-data fields and the cues around them (``health_details.yaml``)."""
+    data = _load(lang)
+    fields = {
+        phrase: str(field)
+        for field, values in (data.get("fields") or {}).items()
+        for phrase in _phrases(values)
+    }
+    return FieldData(
+        fields=fields,
+        health_fields=frozenset(str(f) for f in data.get("health_fields") or ()),
+        weak_fields=frozenset(str(f) for f in data.get("weak_fields") or ()),
+        share=_phrases(data.get("share_cues")),
+        protect=_phrases(data.get("protect_cues")),
+        patient=_phrases(data.get("patient_words")),
     )
-    return frozenset(p for p in phrases if p), str(data.get("version", "0"))
+
+
+def _has(words: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
+    n = len(words)
+    return any(tuple(words[i : i + k]) in phrases for i in range(n) for k in (1, 2, 3) if i + k <= n)
 
 
 class PatientDataRecognizer(PatternRecognizer):
@@ -55,6 +102,8 @@ class PatientDataRecognizer(PatternRecognizer):
         self._details = phrases
         self._first = frozenset(p[0] for p in phrases)
         self._window = int(self.params.get("sentence_window", 160))
+        self._fields = field_data()
+        self._field_first = frozenset(p[0] for p in self._fields.fields)
 
     def _detail_spans(self, doc: NormalizedText) -> list[tuple[int, int, str]]:
         tokens = doc.tokens
@@ -70,10 +119,43 @@ class PatientDataRecognizer(PatternRecognizer):
                     break
         return out
 
+    def _field_lists(self, doc: NormalizedText) -> list[Finding]:
+        """Sentences that describe sharing two or more kinds of someone's personal data."""
+        fd = self._fields
+        tokens = doc.tokens
+        if sum(t.text in self._field_first for t in tokens) < 2:
+            return []
+        out: list[Finding] = []
+        text = doc.original
+        for m in _SENTENCE.finditer(text):
+            toks = [t for t in tokens if m.start() <= t.ostart and t.oend <= m.end()]
+            words = [t.text for t in toks]
+            kinds: dict[str, tuple[int, int]] = {}
+            for i, w in enumerate(words):
+                if w not in self._field_first:
+                    continue
+                for k in (3, 2, 1):
+                    field = fd.fields.get(tuple(words[i : i + k]))
+                    if field is not None and i + k <= len(words):
+                        kinds.setdefault(field, (toks[i].ostart, toks[i + k - 1].oend))
+                        break
+            if len(kinds) < 2 or not kinds.keys() - fd.weak_fields:
+                continue
+            if not _has(words, fd.share) or _has(words, fd.protect):
+                continue
+            health = bool(fd.health_fields & kinds.keys()) and _has(words, fd.patient)
+            key = "patient_field_list_score" if health else "field_list_score"
+            score = float(self.params.get(key, 0.85 if health else 0.7))
+            s, e = min(v[0] for v in kinds.values()), max(v[1] for v in kinds.values())
+            meta = {"kind": "daftar_data_pasien" if health else "daftar_data", "fields": len(kinds)}
+            out.append(new_finding(self.spec.category, s, e, score, self.name, text[s:e], meta))
+        return out
+
     def analyze(self, doc: NormalizedText) -> list[Finding]:
         found = self.matches(doc, keep_zero=True)
+        listed = self._field_lists(doc)
         if not found:
-            return []
+            return listed
         details = self._detail_spans(doc)
         names = [(s, e) for pat, s, e, kind, _ in found if kind == "nama"]
         win = self._window
@@ -93,6 +175,11 @@ class PatientDataRecognizer(PatternRecognizer):
                 meta = {"kind": kind, "detail": detail[2]}
             elif kind == "nama":
                 continue  # a name alone is not reported
+            elif kind == "alamat_tinggal":
+                if not _PATIENT.search(text, max(0, s - win), e + win):
+                    continue  # a home address with no patient or health detail near
+                score = float(p.get("patient_address_score", 0.7))
+                meta = {"kind": "alamat_pasien"}
             elif near(s, e, names) is not None:
                 score = float(p.get("address_with_name_score", 0.6))
                 meta = {"kind": "alamat_bernama"}
@@ -103,7 +190,7 @@ class PatientDataRecognizer(PatternRecognizer):
                     self.spec.category, s, e, score, self.name, masked(pat, text[s:e]), meta
                 )
             )
-        return out
+        return out + listed
 
 
 @recognizers.register(NAME)
