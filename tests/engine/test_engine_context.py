@@ -55,6 +55,15 @@ FALSE_ALARMS = [
 MODEL_FALSE_ALARMS = [
     "Capek banget habis jaga malam 24 jam, mau tidur dulu.",
     "Alhamdulillah selesai shift malam di IGD, capek tapi senang bisa membantu pasien.",
+    # the writer's own tiredness, told with how they recovered (session 6)
+    "Tahun ketiga jadi perawat IGD aku sempat capek banget. Untung ada teman yang ngajak konseling.",
+    "Pulang jaga badan capek banget, besok libur mau tidur seharian.",
+]
+
+# complaints about a service that also say the writer is tired: still complaints
+TIRED_COMPLAINTS = [
+    "Capek banget badan ini, antre BPJS dari subuh sampai sore belum dipanggil. Pelayanan payah.",
+    "Curhat dikit, capek banget bolak-balik ke RS cuma buat dioper sana sini, pelayanan kacau.",
 ]
 
 # posts that must still be raised (rules alone): the context words do not apply
@@ -136,6 +145,11 @@ def test_the_full_pipeline_calls_the_issue_false_alarms_safe(full, text, categor
 def test_the_full_pipeline_calls_personal_tiredness_safe(full, text):
     report = full.analyze(text)
     assert report.verdict == "aman", [(c.id, c.score, c.verdict) for c in report.categories]
+
+
+@pytest.mark.parametrize("text", TIRED_COMPLAINTS)
+def test_tiredness_beside_a_complaint_does_not_excuse_the_complaint(full, text):
+    assert _verdict(full.analyze(text), "keluhan_layanan") != "aman"
 
 
 @pytest.mark.parametrize(("text", "category"), STILL_RAISED)
