@@ -99,7 +99,11 @@ def test_no_patient_data_without_a_person_and_a_health_detail(text):
             "daftar_data",
             False,
         ),
-        ("Upload KTP dan KK pasien baru, yang butuh ambil aja dari foto ini.", "daftar_data", False),
+        (
+            "Upload KTP dan KK pasien baru, yang butuh ambil aja dari foto ini.",
+            "daftar_data",
+            False,
+        ),
         (
             "Daftar bumil risti lengkap dengan nama, alamat, dan nomor HP suami sudah saya pajang"
             " di status WA.",

@@ -92,7 +92,9 @@ def field_data(lang: str = "id") -> FieldData:
 
 def _has(words: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
     n = len(words)
-    return any(tuple(words[i : i + k]) in phrases for i in range(n) for k in (1, 2, 3) if i + k <= n)
+    return any(
+        tuple(words[i : i + k]) in phrases for i in range(n) for k in (1, 2, 3) if i + k <= n
+    )
 
 
 class PatientDataRecognizer(PatternRecognizer):
@@ -147,7 +149,10 @@ class PatientDataRecognizer(PatternRecognizer):
             key = "patient_field_list_score" if health else "field_list_score"
             score = float(self.params.get(key, 0.85 if health else 0.7))
             s, e = min(v[0] for v in kinds.values()), max(v[1] for v in kinds.values())
-            meta = {"kind": "daftar_data_pasien" if health else "daftar_data", "fields": len(kinds)}
+            meta = {
+                "kind": "daftar_data_pasien" if health else "daftar_data",
+                "fields": str(len(kinds)),
+            }
             out.append(new_finding(self.spec.category, s, e, score, self.name, text[s:e], meta))
         return out
 
