@@ -1,18 +1,18 @@
 """Blind development check of the bijak engine on ``dev_families/`` (written by the bijak authors).
 
-``dev_families/*.yaml`` hold families nobody tuned the engine or trained the model on
-(batch 7 was written without running the engine or reading the train families): they are in
-neither ``train.jsonl`` (the generator reads
-``families/`` only) nor the frozen test parts. They measure what the engine does on posts of a
+``dev_families/*.yaml`` hold families nobody tuned the engine or trained the model on: they
+are in neither ``train.jsonl`` (the generator reads ``families/`` only) nor the frozen test
+parts. They measure what the engine does on posts of a
 kind it has never seen. A batch is blind until the engine is tuned on it; then it moves into
 ``families/`` (train) and a newer batch takes its place:
 
 * batch 5 (session 4, the weakest categories, 188 families) moved to train in session 5;
-* batch 7 (session 5, all 20 categories and ordinary posts, 126 families, ids ``d7-``),
-  written before the session's training and rules changes; used to choose a model and then
-  to tune rules, so it is a development set now;
-* batch 9 (session 5, same plan, ids ``d9-``), written without running the engine or reading
-  the other families, never tuned on: the current blind set (``--batch 9``).
+* batches 7 and 9 (session 5, all 20 categories and ordinary posts, 126 families each, ids
+  ``d7-`` and ``d9-``): batch 7 was tuned on in session 5, batch 9 was blind until session 6
+  studied its misses; both moved to train in session 6 (``families/*_7.yaml``,
+  ``*_9.yaml``, ``ordinary_d7.yaml``);
+* batch 11 (session 6, same plan, ids ``d11-``), written by two helpers who neither ran the
+  engine nor read any other family: the current blind set (``--batch 11``).
 
 Each family is expanded as the generator expands a train family (30 lines each, same seeds).
 A positive line counts as caught when every category labelled 1 gets a verdict other than
@@ -20,7 +20,7 @@ A positive line counts as caught when every category labelled 1 gets a verdict o
 looser, per-category figure of the issue: each category labelled 1 on a positive line counts
 on its own.
 
-Usage: .venv/bin/python benchmarks/challenge/dev_check.py [--batch 7] [--show N] [--json PATH]
+Usage: .venv/bin/python benchmarks/challenge/dev_check.py [--batch 11] [--show N] [--json PATH]
 """
 
 from __future__ import annotations

@@ -49,6 +49,12 @@ FALSE_ALARMS = [
     ),
     ("Pengingat: ASN wajib netral dalam Pilkada, jangan ikut kampanye di media sosial.", "politik"),
     ("Netralitas ASN: pegawai dilarang ikut kampanye capres maupun caleg.", "politik"),
+    # asking whether a forwarded claim is true, before answering it (session 6)
+    (
+        "ini bener nggak sih? di grup keluarga ada yg share vaksin covid bikin mandul. gw mau"
+        " jawab tapi cari sumber resmi dulu. ada yang punya link?",
+        "hoaks",
+    ),
 ]
 
 # ordinary posts that only the trained model (not a word rule) might misread
@@ -255,6 +261,29 @@ NEW_FRAMES_WITHDRAW = [
         "rahasia",
         "transparansi_etika",
     ),
+    # everyday secrets (session 6)
+    (
+        "Resep rahasia sambal mertua akhirnya dibocorkan juga ke saya setelah 10 tahun menikah.",
+        "rahasia",
+        "rahasia_sehari_hari",
+    ),
+    (
+        "Surprise buat kepala ruangan besok! Rahasia ya, jangan bocorin ke beliau.",
+        "rahasia",
+        "rahasia_sehari_hari",
+    ),
+    (
+        "Materi kuliah sosiologi: mengapa narasi 'negara thaghut' menarik anak muda, dan "
+        "bagaimana kontra-narasinya.",
+        "radikalisme",
+        "edukasi_pencegahan",
+    ),
+    (
+        "Hati-hati modus VCS yang berujung pemerasan. Jangan pernah kirim foto pribadi ke orang"
+        " yang baru dikenal.",
+        "pornografi",
+        "peringatan_eksploitasi_seksual",
+    ),
 ]
 
 # the same frames must not excuse a breach that wears their words
@@ -280,6 +309,18 @@ NEW_FRAMES_STILL_RAISED = [
         "berikut lalu transfer dulu biaya admin.",
         "penipuan",
     ),
+    (
+        "Ini bocoran daftar mutasi pejabat yang belum diteken, jangan bilang siapa-siapa ya.",
+        "rahasia",
+    ),
+    ("Rahasia ya, hasil audit internal dinas sudah keluar, aku spill di sini.", "rahasia"),
+    ("Materi kajian kita: negara thaghut wajib diganti khilafah, siap hijrah.", "radikalisme"),
+    (
+        "Ada video syur perawat yang viral, link video di bio, jangan sebarkan video ini ya.",
+        "pornografi",
+    ),
+    ("Open VCS murah, hati-hati modus penipu, aku asli. DM aja.", "pornografi"),
+    ("Bener gak sih vaksin bikin mandul? Udah terbukti kok, sebarkan!", "hoaks"),
 ]
 
 

@@ -12,12 +12,12 @@ alone lower still; a name alone is not reported. Patterns and scores are data
 
 from __future__ import annotations
 
-import re2
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+import re2
 import yaml
 
 from bijak.engine.findings import Finding, new_finding
