@@ -321,6 +321,17 @@ NEW_FRAMES_STILL_RAISED = [
     ),
     ("Open VCS murah, hati-hati modus penipu, aku asli. DM aja.", "pornografi"),
     ("Bener gak sih vaksin bikin mandul? Udah terbukti kok, sebarkan!", "hoaks"),
+    # help for fighters that names the police only as their enemy, or asks for "bahan kimia"
+    (
+        "Infaq untuk keluarga mujahid yang ditahan Densus, transfer ke rekening yang ada di japri."
+        " Dana juga untuk persiapan aksi berikutnya.",
+        "terorisme",
+    ),
+    (
+        "Yang punya akses gudang farmasi, bisa bantu bahan kimia buat saudara-saudara kita?"
+        " Kebutuhan jihad, insya Allah pahalanya besar.",
+        "terorisme",
+    ),
 ]
 
 
