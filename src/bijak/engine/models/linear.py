@@ -43,8 +43,11 @@ _SEP = "\x01"
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _MENTION = re.compile(r"@\w+")
 _ESC_NL = re.compile(r"\\n|\\t|\\r")
-_NONWORD = re.compile(r"[\W_]+")
-_REPEAT = re.compile(r"(.)\1{2,}")
+# a run of [\W_]+ (to become one space), except a run that already is one space (before a
+# letter, a digit or the end): the same result as replacing every run, with far fewer
+# replacements
+_NONWORD = re.compile(r"(?! (?:[^\W_]|\Z))[\W_]+")
+_REPEAT = re.compile(r"(.)\1\1+")  # as (.)\1{2,}, which Python's re finds more slowly
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -58,9 +61,13 @@ def prep(text: str) -> str:
     becomes a single space.
     """
     t = text.casefold()
-    t = _ESC_NL.sub(" ", t)
-    t = _URL.sub(" url ", t)
-    t = _MENTION.sub(" user ", t)
+    # each substitution runs only where it can match (the cheap tests are exact)
+    if "\\" in t:
+        t = _ESC_NL.sub(" ", t)
+    if "http" in t or "www." in t:
+        t = _URL.sub(" url ", t)
+    if "@" in t:
+        t = _MENTION.sub(" user ", t)
     t = _REPEAT.sub(r"\1\1", t)
     t = _NONWORD.sub(" ", t)
     return t.strip()
