@@ -52,7 +52,7 @@ def test_every_pattern_in_the_engine_is_re2_so_matching_is_linear_time():
 
 def _doc(text: str) -> SimpleNamespace:
     """A document without tokens: the pattern recognizers only read ``original``/``text``."""
-    return SimpleNamespace(original=text, text=text.lower(), tokens=())
+    return SimpleNamespace(original=text, text=text.lower(), tokens=(), words=())
 
 
 HOSTILE = [

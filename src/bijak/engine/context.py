@@ -190,7 +190,7 @@ class _Words(list[str]):
     """The words of one text with an index word -> positions, so that looking up the many
     phrases of the frames costs a dict lookup each instead of a pass over the text."""
 
-    def __init__(self, words: list[str]) -> None:
+    def __init__(self, words: Sequence[str]) -> None:
         super().__init__(words)
         positions: dict[str, list[int]] = {}
         for i, w in enumerate(words):
@@ -236,7 +236,7 @@ class ContextFilter:
         if not findings or not any(f.category in self._categories for f in findings):
             return findings
         tokens = doc.tokens
-        words = _Words([t.text for t in tokens])
+        words = _Words(doc.words)
         if self.data.first_words.isdisjoint(words.positions):
             return findings
         text = doc.original

@@ -67,6 +67,17 @@ class NormalizedText:
         field(default=None, repr=False, compare=False)
     )
     _omap: tuple[int, ...] | None = field(default=None, repr=False, compare=False)
+    _words: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The tokens' texts, in order; computed once, for the several recognizers that
+        look words up."""
+        words = self._words
+        if words is None:
+            words = tuple([t.text for t in self.tokens])
+            object.__setattr__(self, "_words", words)
+        return words
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of ``self.text`` to the span of ``self.original`` it came from.

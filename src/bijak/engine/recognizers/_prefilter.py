@@ -24,7 +24,7 @@ def longest_digit_run_at_least(text: str, n: int) -> bool:
 @lru_cache(maxsize=1024)
 def digit_count(text: str) -> int:
     """How many ASCII digits ``text`` holds."""
-    return sum(text.count(d) for d in "0123456789")
+    return sum(map(text.count, "0123456789"))
 
 
 _DIGITS = frozenset(range(ord("0"), ord("9") + 1))

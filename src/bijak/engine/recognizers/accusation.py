@@ -11,6 +11,7 @@ to the context frames. Words are language data (``lang/id/accusations.yaml``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -90,7 +91,7 @@ def accusation_data(lang: str = "id") -> AccusationData:
     )
 
 
-def _longest(words: list[str], table: Any, i: int) -> int:
+def _longest(words: Sequence[str], table: Any, i: int) -> int:
     for n in (4, 3, 2, 1):
         if i + n <= len(words) and tuple(words[i : i + n]) in table:
             return n
@@ -121,7 +122,7 @@ class AccusationRecognizer:
         )
 
     def analyze(self, doc: NormalizedText) -> list[Finding]:
-        words = [t.text for t in doc.tokens]
+        words = doc.words
         pairs = not self._pair_deeds.isdisjoint(words) and not self._pair_objects.isdisjoint(words)
         if self._keys.isdisjoint(words) and not pairs:
             return []
@@ -201,7 +202,7 @@ class AccusationRecognizer:
             )
         return out
 
-    def _pairs(self, words: list[str]) -> list[tuple[int, int, float]]:
+    def _pairs(self, words: Sequence[str]) -> list[tuple[int, int, float]]:
         """Object + deed accusations ("dana BOK dipotong", "ijazahnya beli")."""
         out: list[tuple[int, int, float]] = []
         neg = _negations()
@@ -228,7 +229,7 @@ class AccusationRecognizer:
         return out
 
 
-def _pair_hits(words: list[str], table: frozenset[Phrase]) -> list[tuple[int, int]]:
+def _pair_hits(words: Sequence[str], table: frozenset[Phrase]) -> list[tuple[int, int]]:
     out = []
     i = 0
     while i < len(words):

@@ -108,7 +108,7 @@ class ChainHoaxRecognizer:
         self._outcome_first = firsts("harm", "cure")
 
     def analyze(self, doc: NormalizedText) -> list[Finding]:
-        words = {t.text for t in doc.tokens}
+        words = doc.words
         if self._wrap_first.isdisjoint(words) or self._outcome_first.isdisjoint(words):
             return []
         hits = self._matcher.match(doc.tokens, doc.original)

@@ -26,7 +26,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from bijak.engine.claims import (
@@ -47,8 +46,6 @@ NAME = "bijak.claims.v1"
 ClaimMatcher = Callable[["NormalizedText"], list[Finding]]
 MAX_MATCHES = 3
 OFFICIAL_DOMAINS = (".go.id", "who.int", ".ac.id", "cdc.gov", "turnbackhoax.id", "cekfakta.com")
-_text = itemgetter(0)
-"""A token's normalised text (``Token`` is a named tuple; ``text`` is its first field)."""
 OFFICIAL_KEEP = 0.9
 """With an official link in the post, only a near-verbatim match (>= this) still counts."""
 NEGATED_MARGIN = 0.02
@@ -116,7 +113,7 @@ class ClaimRecognizer:
         kb = self.kb
         if kb is None or not doc.tokens:
             return []
-        stems = content_stems(map(_text, doc.tokens))
+        stems = content_stems(doc.words)
         shared = stems & self._stems
         if len(shared) < MIN_SHARED or not kb.could_match(shared):
             return []
@@ -124,9 +121,7 @@ class ClaimRecognizer:
         rare: dict[str, tuple[ClaimEntry, str, float, int, int]] = {}
         # a negation anywhere in the post ("tidak ada bukti ...", "itu tidak benar") may deny
         # the claim from another sentence: the rarity path stays out
-        negated = self._rare is not None and not self._rare.negations.isdisjoint(
-            map(_text, doc.tokens)
-        )
+        negated = self._rare is not None and not self._rare.negations.isdisjoint(doc.words)
         rare_index = None if negated else self._rare
         for words, spans in sentence_windows(doc):
             if not kb.window_could_match(content_stems(words)):

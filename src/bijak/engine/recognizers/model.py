@@ -106,10 +106,13 @@ class ModelRecognizer:
             return []
         raw = self.probabilities(docs)
         probs = self.rescale(raw)
-        hits = [[int(j) for j in np.flatnonzero(row >= self._thr)] for row in probs]
+        hits: list[list[int]] = [[] for _ in docs]  # the categories found, post by post
+        rows, cols = np.nonzero(probs >= self._thr)  # row-major: categories in order
+        for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
+            hits[i].append(j)
         top = self._top_words(docs, hits) if top_words else {}
         out: list[list[Finding]] = []
-        for i, (doc, row) in enumerate(zip(docs, probs, strict=True)):
+        for i, doc in enumerate(docs):
             found: list[Finding] = []
             for j in hits[i]:
                 cat = self.categories[j]
@@ -123,7 +126,7 @@ class ModelRecognizer:
                         category=cat,
                         start=0,
                         end=len(doc.original),
-                        score=float(min(max(row[j], 0.0), 1.0)),
+                        score=float(min(max(probs[i, j], 0.0), 1.0)),
                         recognizer=NAME,
                         evidence=doc.original,  # the span's slice (the whole post)
                         explanation=explanation,
@@ -145,33 +148,40 @@ class ModelRecognizer:
         skipped (they may be parts of personal numbers), and so are capitalised words inside
         a sentence (names of people and places, which may be personal data). One batched call
         for all posts with a finding."""
-        spans: list[tuple[int, str, int, int]] = []  # (doc, word, ostart, oend)
+        spans: list[tuple[str, int, int]] = []  # (word, ostart, oend), post by post
+        ranges: list[tuple[int, int, int]] = []  # (post, its first span, its span end)
         for i, doc in enumerate(docs):
             if not hits[i]:
                 continue
+            first = len(spans)
+            text = doc.original
             seen: set[str] = set()
-            for t in doc.tokens:
-                if len(t.text) < 3 or t.text in seen:
+            for word, _, _, ostart, oend in doc.tokens:
+                if len(word) < 3 or word in seen:
                     continue
-                original = doc.original[t.ostart : t.oend]
-                if not any(map(str.isdigit, original + t.text)) and not _name_like(
-                    doc.original, t.ostart, original
+                original = text[ostart:oend]
+                if (
+                    not _has_digit(original)
+                    and not _has_digit(word)
+                    and not _name_like(text, ostart, original)
                 ):
-                    seen.add(t.text)
-                    spans.append((i, t.text, t.ostart, t.oend))
+                    seen.add(word)
+                    spans.append((word, ostart, oend))
                     if len(seen) >= 64:
                         break
+            if len(spans) > first:
+                ranges.append((i, first, len(spans)))
         if not spans:
             return {}
-        s = self._word_scores([w for _, w, _, _ in spans])
-        owner = np.array([i for i, _, _, _ in spans])
+        s = self._word_scores([w for w, _, _ in spans])
         out: dict[tuple[int, int], list[str]] = {}
-        for i in np.unique(owner):
-            rows = np.flatnonzero(owner == i)
-            for j in hits[int(i)]:
-                order = rows[np.argsort(-s[rows, j], kind="stable")[:k]]
-                out[(int(i), j)] = [
-                    docs[int(i)].original[spans[r][2] : spans[r][3]] for r in order if s[r, j] > 0
+        for i, lo, hi in ranges:
+            text = docs[i].original
+            for j in hits[i]:
+                col = s[lo:hi, j]
+                order = np.argsort(-col, kind="stable")[:k]
+                out[(i, j)] = [
+                    text[spans[lo + r][1] : spans[lo + r][2]] for r in order if col[r] > 0
                 ]
         return out
 
@@ -195,9 +205,16 @@ class ModelRecognizer:
 _WORD_CACHE = 50_000
 
 
+def _has_digit(word: str) -> bool:
+    """Whether a character of ``word`` is a digit (``str.isdigit``; letters never are)."""
+    return not word.isalpha() and any(map(str.isdigit, word))
+
+
 def _name_like(text: str, start: int, word: str) -> bool:
     """A capitalised word (``Sarmin``, not ``BPJS``) that does not open a sentence."""
-    if not (word[:1].isupper() and any(ch.islower() for ch in word[1:])):
+    if not (word[:1].isupper() and any(map(str.islower, word[1:]))):
         return False
-    before = text[:start].rstrip()
-    return bool(before) and before[-1] not in ".!?:\n\"'("
+    j = start - 1  # the last character before the word that is not white space
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    return j >= 0 and text[j] not in ".!?:\n\"'("

@@ -109,7 +109,7 @@ class PatientDataRecognizer(PatternRecognizer):
 
     def _detail_spans(self, doc: NormalizedText) -> list[tuple[int, int, str]]:
         tokens = doc.tokens
-        words = [t.text for t in tokens]
+        words = doc.words
         out: list[tuple[int, int, str]] = []
         for i, w in enumerate(words):
             if w not in self._first:

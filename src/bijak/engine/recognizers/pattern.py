@@ -234,6 +234,12 @@ class PatternRecognizer:
         ``keep_zero``, also the matches whose score is 0: a subclass may raise them)."""
         if self._skip(doc):
             return []
+        return self._matches(doc, keep_zero)
+
+    def _matches(
+        self, doc: NormalizedText, keep_zero: bool = False
+    ) -> list[tuple[Pattern, int, int, str, float]]:
+        """:meth:`matches` once ``_skip`` has let the text through."""
         text = doc.original
         low = text.lower()
         spec = self.spec
@@ -273,7 +279,7 @@ class PatternRecognizer:
         return out
 
     def analyze(self, doc: NormalizedText) -> list[Finding]:
-        if self._skip(doc):  # most texts: no list, no generator (matches() checks it too)
+        if self._skip(doc):  # most texts: no list, no generator
             return []
         text = doc.original
         return [
@@ -286,7 +292,7 @@ class PatternRecognizer:
                 masked(pat, text[start:end]),
                 {"kind": kind},
             )
-            for pat, start, end, kind, score in self.matches(doc)
+            for pat, start, end, kind, score in self._matches(doc)
         ]
 
 

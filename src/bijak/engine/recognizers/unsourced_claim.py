@@ -13,6 +13,7 @@ caps ``tanpa_sumber`` at ``tinjau``. The words are language data
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -178,7 +179,7 @@ def claim_data(lang: str = "id") -> ClaimData:
     )
 
 
-def _starts(words: list[str], table: dict[Phrase, float] | frozenset[Phrase], i: int) -> int:
+def _starts(words: Sequence[str], table: dict[Phrase, float] | frozenset[Phrase], i: int) -> int:
     """Length of the longest phrase of ``table`` starting at ``words[i]`` (0: none)."""
     for n in (5, 4, 3, 2, 1):
         if i + n <= len(words) and tuple(words[i : i + n]) in table:
@@ -199,7 +200,7 @@ class UnsourcedClaimRecognizer:
         self._structural = core | d.better_words | {"dari", "daripada"}
         self._prefilter = self._first | core | {"lebih"}
 
-    def _sourced(self, doc: NormalizedText, words: list[str]) -> bool:
+    def _sourced(self, doc: NormalizedText, words: Sequence[str]) -> bool:
         d = self.data
         low = doc.original.lower()
         if any(dom in low for dom in d.domains) and ("http" in low or "www" in low or "/" in low):
@@ -222,7 +223,7 @@ class UnsourcedClaimRecognizer:
 
     def analyze(self, doc: NormalizedText) -> list[Finding]:
         tokens = doc.tokens
-        words = [t.text for t in tokens]
+        words = doc.words
         d = self.data
         text = doc.original
         has_number = any(w.isdigit() for w in words)
@@ -341,7 +342,7 @@ class UnsourcedClaimRecognizer:
         return out
 
     def _advice_and_ratios(
-        self, words: list[str], found: list[tuple[int, int, float, str]]
+        self, words: Sequence[str], found: list[tuple[int, int, float, str]]
     ) -> list[tuple[int, int, float, str]]:
         """Advice against care ("tidak perlu nunggu dokter", "ga usah lagi minum obat", "stop
         obat dokter") and ratios given as facts ("sembilan dari sepuluh penderita")."""
@@ -405,7 +406,9 @@ class UnsourcedClaimRecognizer:
                     out.append((i - 1, i + 1, d.ratio_weight, "angka"))
         return out
 
-    def _afterthought(self, tokens: Any, words: list[str], text: str, i: int, n: int) -> int | None:
+    def _afterthought(
+        self, tokens: Any, words: Sequence[str], text: str, i: int, n: int
+    ) -> int | None:
         """A certainty said after the claim, closing its sentence or standing alone ("...
         kolesterol turun, itu udah pasti."; "... bisa berjalan lagi. Dijamin!"): the nearest
         claim verb before it, at most ``authority_reach`` words back and across at most one
@@ -429,7 +432,7 @@ class UnsourcedClaimRecognizer:
     def _stats(
         self,
         doc: NormalizedText,
-        words: list[str],
+        words: Sequence[str],
         found: list[tuple[int, int, float, str]],
         weak: set[tuple[int, int]],
     ) -> list[tuple[int, int, float, str]]:
@@ -468,7 +471,9 @@ class UnsourcedClaimRecognizer:
                 weak.add((first, last))
         return out
 
-    def _doses(self, tokens: Any, words: list[str], text: str) -> list[tuple[int, int, float, str]]:
+    def _doses(
+        self, tokens: Any, words: Sequence[str], text: str
+    ) -> list[tuple[int, int, float, str]]:
         """Casual dosage advice: "paracetamol 4 tablet sekaligus", "vitamin C 5.000 mg sehari,
         makin banyak makin kebal". An amount (a number, then a dose unit) with a risky use in
         its sentence, and no safe frame there ("sesuai resep", "maksimal")."""
@@ -499,7 +504,11 @@ class UnsourcedClaimRecognizer:
         return out
 
     def _boosted(
-        self, tokens: Any, words: list[str], text: str, pieces: list[tuple[int, int, float, str]]
+        self,
+        tokens: Any,
+        words: Sequence[str],
+        text: str,
+        pieces: list[tuple[int, int, float, str]],
     ) -> list[tuple[int, int, float, str]]:
         """A promise or advice with a certainty word elsewhere in its sentence ("dijamin ...
         tidak gampang sakit", "saya jamin ... stop obat dokter") counts more: both together."""
@@ -531,7 +540,7 @@ class UnsourcedClaimRecognizer:
             out.append((first, last, weight, kind))
         return out
 
-    def _timeframe(self, words: list[str], lo: int, hi: int) -> str:
+    def _timeframe(self, words: Sequence[str], lo: int, hi: int) -> str:
         """A quick result promised in a time ("dalam 3 hari", "dalam dua minggu"): its words."""
         d = self.data
         for k in range(lo, hi - 1):
@@ -548,7 +557,13 @@ class UnsourcedClaimRecognizer:
         return after.startswith("%") or nxt == "persen" or nxt in self.data.units
 
     def _health_near(
-        self, tokens: Any, words: list[str], text: str, first: int, last: int, strong: bool = False
+        self,
+        tokens: Any,
+        words: Sequence[str],
+        text: str,
+        first: int,
+        last: int,
+        strong: bool = False,
     ) -> bool:
         """A health word in the same sentence as the claim (the claim's own words count);
         with ``strong``, not one of the everyday ``weak_health`` words."""
