@@ -1,0 +1,129 @@
+"""Session 6 (fa3): fewer false alarms of the word rules on ordinary posts that share words with
+politik, rahasia, pamer, perjudian, provokasi and data_pribadi, each class checked both ways:
+the ordinary post stays `aman` for the category, and a real breach that wears the same words is
+still raised. Posts written by the bijak authors for this test (new sentences); no dataset text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bijak.engine import Pipeline
+
+# (class, category, ordinary post that must stay aman for the category)
+SAFE = [
+    # politik: how to vote, taught to voters
+    (
+        "tata_cara_memilih",
+        "politik",
+        "Buat lansia di rumah: lipat surat suara sesuai garis, minta bantuan petugas KPPS kalau "
+        "tangan gemetar, tidak usah takut salah coblos.",
+    ),
+    (
+        "tata_cara_memilih",
+        "politik",
+        "Pemilih pemula wajib tahu: bawa KTP, masuk bilik, coblos sekali, lalu celup jari ke "
+        "tinta. Gampang kok.",
+    ),
+    # politik: health services during an election
+    (
+        "layanan_kesehatan_pemilu",
+        "politik",
+        "Tim PSC 119 siaga di sekitar lapangan selama kampanye akbar, layanan kegawatdaruratan "
+        "gratis untuk semua.",
+    ),
+    # politik: a survey reported evenly
+    (
+        "liputan_survei_debat",
+        "politik",
+        "Hasil survei terbaru: ketiga paslon bersaing ketat, margin of error 3 persen. Silakan "
+        "nilai sendiri programnya.",
+    ),
+    # politik: a civil servant who turns a campaign role down
+    (
+        "menolak_politik_praktis",
+        "politik",
+        "Ditawari jadi tim sukses caleg tetangga, saya tolak. Sebagai pegawai puskesmas, itu "
+        "jelas dilarang.",
+    ),
+    # politik: a date and a queue number for a clinic visit
+    (
+        "antrean_layanan",
+        "politik",
+        "Ibu sudah bisa daftar poli lewat aplikasi. Cukup pilih tanggal, dapat nomor, lalu datang.",
+    ),
+    # politik: piercing a balloon, a contest won two terms in a row, English "no"
+    (
+        "coblos_benda",
+        "politik",
+        "Bocah-bocah coblos balon pakai jarum pentul, meletus semua, ramai sekali pestanya.",
+    ),
+    (
+        "periode_lomba",
+        "politik",
+        "Alhamdulillah dua periode berturut-turut tim kami juara lomba kebersihan puskesmas.",
+    ),
+    (
+        "no_bahasa_inggris",
+        "politik",
+        "Kampanye 'Say No to Bullying' dipasang di depan UKS sekolah binaan, semoga anak-anak aman.",
+    ),
+]
+
+# (class, category, breach wearing the same words, still raised)
+BREACH = [
+    (
+        "tata_cara_memilih",
+        "politik",
+        "Pemilih pemula, pas di bilik nanti coblos nomor 2 ya, jangan sampai salah coblos!",
+    ),
+    (
+        "layanan_kesehatan_pemilu",
+        "politik",
+        "Pos kesehatan kita buka di acara kampanye besok, habis itu ayo coblos paslon 01 biar "
+        "puskesmas dapat gedung baru!",
+    ),
+    (
+        "liputan_survei_debat",
+        "politik",
+        "Kata survei ketiga paslon bersaing, tapi jagoan kita pasti menang satu putaran. "
+        "Ayo pilih nomor 1!",
+    ),
+    (
+        "menolak_politik_praktis",
+        "politik",
+        "Saya tolak tawaran mereka karena saya sudah jadi tim sukses paslon 02. Menangkan 02!",
+    ),
+    ("periode_lomba", "politik", "Presiden kita harus dua periode lagi, lanjutkan!"),
+]
+
+
+@pytest.fixture(scope="module")
+def full() -> Pipeline:
+    return Pipeline()
+
+
+def _verdict(report, category: str) -> str:
+    return next((c.verdict for c in report.categories if c.id == category), "aman")
+
+
+@pytest.mark.parametrize(("kind", "category", "text"), SAFE)
+def test_ordinary_post_of_the_class_stays_safe(
+    full: Pipeline, kind: str, category: str, text: str
+) -> None:
+    report = full.analyze(text)
+    assert _verdict(report, category) == "aman", (
+        kind,
+        [(f.category, f.score, f.recognizer, f.evidence) for f in report.findings],
+    )
+
+
+@pytest.mark.parametrize(("kind", "category", "text"), BREACH)
+def test_real_breach_of_the_class_is_still_caught(
+    full: Pipeline, kind: str, category: str, text: str
+) -> None:
+    report = full.analyze(text)
+    assert _verdict(report, category) != "aman", (
+        kind,
+        [(f.category, f.score, f.recognizer, f.evidence) for f in report.findings],
+    )
