@@ -68,6 +68,43 @@ SAFE = [
         "politik",
         "Kampanye 'Say No to Bullying' dipasang di depan UKS sekolah binaan, semoga anak-anak aman.",
     ),
+    # rahasia: asking not to pass on offensive content, and to report it
+    (
+        "jangan_sebar_konten",
+        "rahasia",
+        "Ada video yang mengolok-olok pasien gangguan jiwa. Tolong jangan disebar, cukup "
+        "laporkan ke platformnya.",
+    ),
+    # rahasia: a draft regulation opened for public comment
+    (
+        "konsultasi_publik",
+        "rahasia",
+        "Rancangan Permenkes tentang apotek daring dibuka untuk partisipasi publik. Silakan beri "
+        "masukan lewat laman kementerian.",
+    ),
+    # rahasia: how internal papers must be shared, a report through the official channel
+    (
+        "jalur_informasi_resmi",
+        "rahasia",
+        "Pengingat: notulen rapat internal hanya dibagikan melalui persuratan elektronik, bukan "
+        "grup WhatsApp umum.",
+    ),
+    (
+        "jalur_informasi_resmi",
+        "rahasia",
+        "Sudah kami laporkan lewat LAPOR! lengkap dengan berita acara dan foto kerusakan alat.",
+    ),
+    # rahasia: a farewell surprise, tips to stay fit
+    (
+        "rahasia_sehari_hari",
+        "rahasia",
+        "Sst, jangan bocor ke Bu Ani ya, video ucapan perpisahan buat beliau masih aku edit.",
+    ),
+    (
+        "rahasia_sehari_hari",
+        "rahasia",
+        "Bocoran rahasia tetap fit selama shift malam: tidur siang sebentar dan jangan lupa sarapan.",
+    ),
 ]
 
 # (class, category, breach wearing the same words, still raised)
@@ -95,6 +132,28 @@ BREACH = [
         "Saya tolak tawaran mereka karena saya sudah jadi tim sukses paslon 02. Menangkan 02!",
     ),
     ("periode_lomba", "politik", "Presiden kita harus dua periode lagi, lanjutkan!"),
+    (
+        "jangan_sebar_konten",
+        "rahasia",
+        "Ini hasil rapat tertutup soal mutasi, jangan disebar ya, cukup kita yang tahu.",
+    ),
+    (
+        "konsultasi_publik",
+        "rahasia",
+        "Bocoran draf Permenkes apotek daring, aku dapat dari orang dalam. Beri masukan sebelum "
+        "diumumkan ya.",
+    ),
+    (
+        "jalur_informasi_resmi",
+        "rahasia",
+        "Notulen rapat internal seharusnya hanya dibagikan melalui persuratan elektronik, tapi aku "
+        "fotoin buat kalian, jangan bilang dari saya.",
+    ),
+    (
+        "rahasia_sehari_hari",
+        "rahasia",
+        "Sst jangan bocor dulu, daftar nama yang akan dimutasi sudah ada di meja saya.",
+    ),
 ]
 
 
