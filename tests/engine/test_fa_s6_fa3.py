@@ -105,6 +105,34 @@ SAFE = [
         "rahasia",
         "Bocoran rahasia tetap fit selama shift malam: tidur siang sebentar dan jangan lupa sarapan.",
     ),
+    # pamer: criticising or laughing at luxury
+    (
+        "kritik_kemewahan",
+        "pamer",
+        "Lihat harga jam tangan mewah di iklan, kaget lihat harga segitu. Mending uangnya buat "
+        "biaya sekolah anak.",
+    ),
+    (
+        "kritik_kemewahan",
+        "pamer",
+        "Nonton video orang pamer mobil sport sambil duduk di motor butut sendiri, yang penting "
+        "hati tenang.",
+    ),
+    # pamer: a bonus shared with the elderly, thanks before or during duty
+    (
+        "syukur_berbagi",
+        "pamer",
+        "THR cair, sebagian kami belikan sembako untuk lansia di posyandu binaan. Semoga "
+        "bermanfaat untuk mereka.",
+    ),
+    (
+        "syukur_berbagi",
+        "pamer",
+        "Terima kasih untuk perawat IGD yang masih tersenyum jam dua pagi, semoga lelahnya jadi "
+        "berkah. #ootd",
+    ),
+    # pamer: a hospital ("RS"), a time of day
+    ("rumah_sakit_pamer", "pamer", "Pasien saya dirawat di RS, biaya ditanggung JKN sepenuhnya."),
 ]
 
 # (class, category, breach wearing the same words, still raised)
@@ -153,6 +181,27 @@ BREACH = [
         "rahasia_sehari_hari",
         "rahasia",
         "Sst jangan bocor dulu, daftar nama yang akan dimutasi sudah ada di meja saya.",
+    ),
+    (
+        "kritik_kemewahan",
+        "pamer",
+        "Alhamdulillah baru beli tas branded Hermes, mending uangnya dipakai buat senang-senang, "
+        "hidup cuma sekali!",
+    ),
+    (
+        "kritik_kemewahan",
+        "pamer",
+        "Mobil sport baru lunas cash, cicilan nol, hati tenang. Rezeki anak soleh!",
+    ),
+    (
+        "syukur_berbagi",
+        "pamer",
+        "THR cair langsung borong tas branded, sisanya beli sembako untuk lansia biar berkah.",
+    ),
+    (
+        "rumah_sakit_pamer",
+        "pamer",
+        "Rumah kedua di Puncak ditanggung vendor proyek, lumayan buat healing.",
     ),
 ]
 
