@@ -133,6 +133,30 @@ SAFE = [
     ),
     # pamer: a hospital ("RS"), a time of day
     ("rumah_sakit_pamer", "pamer", "Pasien saya dirawat di RS, biaya ditanggung JKN sepenuhnya."),
+    # perjudian: a good day told in gambling slang
+    (
+        "kiasan_menang",
+        "perjudian",
+        "Hari ini maxwin versi emak-emak: cucian kering, anak tidur cepat, dapur beres.",
+    ),
+    # perjudian: warning colleagues off a gambling offer, someone who quit
+    (
+        "jauhi_judi",
+        "perjudian",
+        "Kalau ada yang nawarin pola gacor di grup alumni, abaikan dan laporkan ke admin. Itu judi.",
+    ),
+    (
+        "jauhi_judi",
+        "perjudian",
+        "Ayah saya sekarang sudah tobat dari togel dan rajin ke masjid, bangga banget.",
+    ),
+    # perjudian: a water refill depot, a hospital's website
+    ("depo_air", "perjudian", "Depo air minum isi ulang dekat puskesmas buka sampai malam."),
+    (
+        "situs_instansi",
+        "perjudian",
+        "Jadwal poli anak bisa dicek di situs resmi RSUD Sehat88 sebelum datang.",
+    ),
 ]
 
 # (class, category, breach wearing the same words, still raised)
@@ -202,6 +226,28 @@ BREACH = [
         "rumah_sakit_pamer",
         "pamer",
         "Rumah kedua di Puncak ditanggung vendor proyek, lumayan buat healing.",
+    ),
+    (
+        "kiasan_menang",
+        "perjudian",
+        "Maxwin versi sultan, depo 20 ribu langsung WD jutaan, link di bio!",
+    ),
+    (
+        "jauhi_judi",
+        "perjudian",
+        "Pola gacor hari ini, abaikan yang lain, langsung daftar lewat link di bio dan ambil bonus "
+        "depo!",
+    ),
+    (
+        "jauhi_judi",
+        "perjudian",
+        "Sudah tobat katanya, tapi tiap malam masih depo togel lewat link di bio.",
+    ),
+    ("depo_air", "perjudian", "Depo 10 ribu bisa main semua game slot, WD cepat!"),
+    (
+        "situs_instansi",
+        "perjudian",
+        "Main di situs resmi Sehat88 aja, depo receh langsung cuan!",
     ),
 ]
 
