@@ -66,7 +66,8 @@ SAFE = [
     (
         "no_bahasa_inggris",
         "politik",
-        "Kampanye 'Say No to Bullying' dipasang di depan UKS sekolah binaan, semoga anak-anak aman.",
+        "Kampanye 'Say No to Bullying' dipasang di depan UKS sekolah binaan, "
+        "semoga anak-anak aman.",
     ),
     # rahasia: asking not to pass on offensive content, and to report it
     (
@@ -103,7 +104,8 @@ SAFE = [
     (
         "rahasia_sehari_hari",
         "rahasia",
-        "Bocoran rahasia tetap fit selama shift malam: tidur siang sebentar dan jangan lupa sarapan.",
+        "Bocoran rahasia tetap fit selama shift malam: tidur siang sebentar dan "
+        "jangan lupa sarapan.",
     ),
     # pamer: criticising or laughing at luxury
     (
@@ -143,7 +145,8 @@ SAFE = [
     (
         "jauhi_judi",
         "perjudian",
-        "Kalau ada yang nawarin pola gacor di grup alumni, abaikan dan laporkan ke admin. Itu judi.",
+        "Kalau ada yang nawarin pola gacor di grup alumni, abaikan dan laporkan ke admin. "
+        "Itu judi.",
     ),
     (
         "jauhi_judi",
@@ -180,6 +183,32 @@ SAFE = [
         "makar_berita",
         "provokasi",
         "Sidang kasus makar di pengadilan negeri ditunda pekan depan karena saksi berhalangan.",
+    ),
+    # data_pribadi: a mother-and-child hospital, a group after an honorific, an honorific
+    # that ends a sentence
+    (
+        "rs_ibu_dan_anak",
+        "data_pribadi",
+        "Terima kasih tim hemodialisa RS Ibu dan Anak Sejahtera yang sabar merawat ayah saya "
+        "sampai pulih.",
+    ),
+    (
+        "bukan_nama_pasien",
+        "data_pribadi",
+        "Kelas Ibu Hamil Puskesmas Sukamaju dibuka Sabtu ini, materi tanda bahaya kehamilan dan "
+        "persalinan.",
+    ),
+    (
+        "bukan_nama_pasien",
+        "data_pribadi",
+        "Diabetes bisa dicegah dengan pola makan sehat. Jangan lupa cek gula darah rutin ya, "
+        "Bapak Ibu.",
+    ),
+    (
+        "sapaan_akhir_kalimat",
+        "data_pribadi",
+        "Pengobatan TB gratis di puskesmas, jangan putus obat ya, Mas. Dulu saya juga sembuh "
+        "setelah enam bulan.",
     ),
 ]
 
@@ -273,7 +302,11 @@ BREACH = [
         "perjudian",
         "Main di situs resmi Sehat88 aja, depo receh langsung cuan!",
     ),
-    ("ajakan_kegiatan", "provokasi", "Serbu kantor dinas sebelum mereka kabur, bakar semua arsipnya!"),
+    (
+        "ajakan_kegiatan",
+        "provokasi",
+        "Serbu kantor dinas sebelum mereka kabur, bakar semua arsipnya!",
+    ),
     (
         "ajakan_kegiatan",
         "provokasi",
@@ -283,8 +316,26 @@ BREACH = [
     (
         "makar_berita",
         "provokasi",
-        "Terpidana makar itu pahlawan sejati, ayo lanjutkan perjuangannya dan gulingkan pemerintah!",
+        "Terpidana makar itu pahlawan sejati, ayo lanjutkan perjuangannya dan gulingkan "
+        "pemerintah!",
     ),
+    (
+        "rs_ibu_dan_anak",
+        "data_pribadi",
+        "Pasien RS Ibu dan Anak Sejahtera, Ny. Rahma Dewi, ternyata positif HIV, kasihan suaminya.",
+    ),
+    (
+        "bukan_nama_pasien",
+        "data_pribadi",
+        "Ibu hamil Ny. Lestari Wulan di RT 03 ternyata positif hepatitis B, tolong keluarganya "
+        "diperiksa.",
+    ),
+    (
+        "sapaan_akhir_kalimat",
+        "data_pribadi",
+        "Dulu tetangga saya Mas Joko Susilo kena TB paru, sekarang sudah sembuh.",
+    ),
+    ("sapaan_akhir_kalimat", "data_pribadi", "Pasien Tn. Hendra Wijaya positif HIV sejak Mei."),
 ]
 
 
