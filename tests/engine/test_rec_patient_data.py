@@ -45,6 +45,17 @@ PATIENT = [
         ["Dusun Krajan dekat"],
         ["alamat_pasien"],
     ),
+    # a full name after a relation or "atas nama", and more conditions (session 6)
+    (
+        "Rekap ANC: putrinya Siti Rahmawati, usia kandungan 30 minggu, HIV positif.",
+        ["Siti Rahmawati"],
+        ["pasien_kesehatan"],
+    ),
+    (
+        "Tunggakan atas nama Dewi Anjani belum dibayar, padahal antidepresan sudah kami berikan.",
+        ["Dewi Anjani"],
+        ["pasien_kesehatan"],
+    ),
     # a patient's home, no health detail: the address, for review
     (
         "Keluarga pasien yang ngamuk di IGD rumahnya di gang mawar, kasih pelajaran aja.",
@@ -84,6 +95,9 @@ def test_a_named_or_addressed_person_with_a_health_detail(text, pieces, kinds):
         "Kirim nama dan nomor HP kalian ke panitia ya buat grup kepanitiaan.",
         "Upload foto kegiatan posyandu, nama kader dan alamat posyandu ada di caption.",
         "Hasil lab dan rekam medis pasien bisa diakses dokter penanggung jawab lewat SIMRS.",
+        "Tetangga Bu Ani sudah sembuh dari demam, alhamdulillah.",
+        "Atas nama Kepala Dinas Kesehatan, kami menyampaikan terima kasih.",
+        "Data posyandu bulan ini: nama kader, umur, alamat posyandu. Silakan tempel di papan.",
     ],
 )
 def test_no_patient_data_without_a_person_and_a_health_detail(text):
@@ -107,6 +121,12 @@ def test_no_patient_data_without_a_person_and_a_health_detail(text):
         (
             "Daftar bumil risti lengkap dengan nama, alamat, dan nomor HP suami sudah saya pajang"
             " di status WA.",
+            "daftar_data",
+            False,
+        ),
+        (
+            "Daftar pasien TB yang mangkir sudah saya tempel di papan pengumuman balai desa:"
+            " nama, umur, alamat.",
             "daftar_data",
             False,
         ),

@@ -141,7 +141,14 @@ class PatientDataRecognizer(PatternRecognizer):
                     if field is not None and i + k <= len(words):
                         kinds.setdefault(field, (toks[i].ostart, toks[i + k - 1].oend))
                         break
-            if len(kinds) < 2 or not kinds.keys() - fd.weak_fields:
+            strong = bool(kinds.keys() - fd.weak_fields)
+            about_care = _has(words, fd.patient) or any(
+                tuple(words[i : i + k]) in self._details
+                for i in range(len(words))
+                for k in (1, 2, 3)
+                if words[i] in self._first
+            )
+            if len(kinds) < 2 or not (strong or (len(kinds) >= 3 and about_care)):
                 continue
             if not _has(words, fd.share) or _has(words, fd.protect):
                 continue
