@@ -100,6 +100,61 @@ SAFE = [
         "Materi kajian pekan ini: tanda-tanda pemahaman ekstrem, antara lain mudah mengkafirkan "
         "sesama dan menyebut negara thaghut. Mohon dibagikan ke jamaah.",
     ),
+    # penipuan: financial literacy
+    (
+        "literasi_keuangan",
+        "penipuan",
+        "Kelas literasi keuangan untuk kader posyandu: cara mengenali pinjol ilegal dan investasi "
+        "bodong. Selalu cek legalitas di situs OJK sebelum menaruh uang.",
+    ),
+    # an offer or a paid draw weighed and turned down
+    (
+        "menimbang_lalu_menolak",
+        "penipuan",
+        "Ponakan minta dibelikan kotak misteri di game, bayar dulu baru tahu hadiahnya. Setelah "
+        "saya pelajari, mirip undian berbayar. Akhirnya kami sepakat tidak beli.",
+    ),
+    (
+        "menimbang_lalu_menolak",
+        "penipuan",
+        "Ada yang telepon menawarkan jasa percepatan sertifikat kompetensi, bayar 2 juta beres "
+        "seminggu. Langsung saya tolak, urus saja lewat portal resmi.",
+    ),
+    # one's own money for one's family
+    (
+        "kirim_uang_keluarga",
+        "penipuan",
+        "Alhamdulillah gaji pertama sebagai bidan desa, sebagian langsung transfer ke rekening "
+        "Bapak di kampung. Sisanya masuk tabungan darurat.",
+    ),
+    # digital safety education
+    (
+        "edukasi_keamanan_digital",
+        "penipuan",
+        "Pengingat untuk pasien lansia: file undangan berakhiran .apk bisa mencuri data m-banking. "
+        "Jangan diinstal, hasil lab bisa dilihat lewat aplikasi resmi rumah sakit.",
+    ),
+    # a collection paid in person
+    (
+        "iuran_setor_langsung",
+        "penipuan",
+        "Iuran arisan ruangan bulan ini setor langsung ke Bu Yanti ya, tidak lewat transfer. "
+        "Daftar yang sudah bayar ada di papan pengumuman ruang perawat.",
+    ),
+    # a free service: just come
+    (
+        "hadiah_acara_nyata",
+        "penipuan",
+        "Imunisasi HPV gratis untuk siswi kelas 5 dan 6 di sekolah. Tdk ada biaya, tdk ada "
+        "hadiah, cukup datang bawa kartu pelajar.",
+    ),
+    # narkoba: pharmacology lessons and clinical trials
+    (
+        "edukasi_obat",
+        "narkoba",
+        "Materi farmakologi hari ini: plasebo dibuat semirip mungkin dengan obat uji, supaya "
+        "peserta uji klinis tidak tahu dia di kelompok mana.",
+    ),
 ]
 
 # (class, category that must be raised, breach wearing the same words)
@@ -155,6 +210,48 @@ BREACH = [
         "radikalisme",
         "Katanya mudah mengkafirkan itu pemahaman ekstrem. Saya setuju kafirkan saja pemerintah "
         "thaghut, halal darahnya.",
+    ),
+    (
+        "literasi",
+        "penipuan",
+        "Cara membedakan investasi kami dengan investasi bodong: profit 10% per bulan dijamin. "
+        "Transfer modal ke rekening admin hari ini juga.",
+    ),
+    (
+        "menolak",
+        "penipuan",
+        "Setelah saya pelajari, anda terpilih pasti lolos CPNS lewat jalur orang dalam. Transfer "
+        "25 juta ke rekening saya.",
+    ),
+    (
+        "keluarga",
+        "penipuan",
+        "Bu, ini aku ganti nomor. Tolong transfer 2 juta dulu ke rekening temanku buat bayar kos, "
+        "nanti aku ganti.",
+    ),
+    (
+        "gaji_pertama",
+        "penipuan",
+        "Diterima kerja di klinik luar negeri! Tinggal bayar deposit seragam 3 juta ke agen, nanti "
+        "diganti dari gaji pertama. Yang minat japri.",
+    ),
+    (
+        "apk",
+        "penipuan",
+        "Jangan dibuka di HP lama, segera install aplikasi ini untuk cek resi paket anda: "
+        "resi_paket.apk",
+    ),
+    (
+        "iuran",
+        "penipuan",
+        "Iuran kado pensiun setor langsung ya, transfer ke rekening 1234567 atas nama saya, biaya "
+        "admin 5rb, segera hari ini juga.",
+    ),
+    (
+        "obat",
+        "narkoba",
+        "Catatan kuliah farmakologi: ready tramadol dan alprazolam tanpa resep, harga miring, COD "
+        "aman.",
     ),
 ]
 
