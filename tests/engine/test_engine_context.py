@@ -321,6 +321,16 @@ NEW_FRAMES_STILL_RAISED = [
     ),
     ("Open VCS murah, hati-hati modus penipu, aku asli. DM aja.", "pornografi"),
     ("Bener gak sih vaksin bikin mandul? Udah terbukti kok, sebarkan!", "hoaks"),
+    # warning words denied or mocked; a threat dressed in the words of harmony (session 6)
+    (
+        "Yang bilang sabu bahaya itu lebay, gue pake tiap minggu nggak bakal kecanduan kok.",
+        "narkoba",
+    ),
+    (
+        "Katanya kerukunan lintas agama, padahal gereja itu sasaran. Bom sudah dirakit, tinggal"
+        " tunggu hari.",
+        "terorisme",
+    ),
     # help for fighters that names the police only as their enemy, or asks for "bahan kimia"
     (
         "Infaq untuk keluarga mujahid yang ditahan Densus, transfer ke rekening yang ada di japri."
