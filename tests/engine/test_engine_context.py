@@ -321,6 +321,14 @@ NEW_FRAMES_STILL_RAISED = [
     ),
     ("Open VCS murah, hati-hati modus penipu, aku asli. DM aja.", "pornografi"),
     ("Bener gak sih vaksin bikin mandul? Udah terbukti kok, sebarkan!", "hoaks"),
+    # election-procedure and neutrality words around a partisan call (session 6)
+    ("Sudah coblos, yang penting datang! Semoga paslon 2 menang, lanjutkan!", "politik"),
+    (
+        "Kunjungan kerja bareng caleg Partai Rakyat Maju hari ini, sukses terus Pak, kami siap"
+        " menangkan!",
+        "politik",
+    ),
+    ("Hasil hitung KPU nanti pasti paslon 02 menang, gas pol!", "politik"),
     # warning words denied or mocked; a threat dressed in the words of harmony (session 6)
     (
         "Yang bilang sabu bahaya itu lebay, gue pake tiap minggu nggak bakal kecanduan kok.",
