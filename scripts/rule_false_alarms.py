@@ -5,7 +5,8 @@ Written by the bijak authors. Reads the challenge set's train part
 word rules only (``benchmarks/challenge/fa_families/*.yaml``, not used to train the model),
 runs the full pipeline, and prints per category how many hard negatives get a verdict other
 than ``aman`` for it, grouped by the recognizers and words that fired (with examples), and the
-share of train positives labelled with it that are caught. Cut the first without lowering the
+share of train positives labelled with it that are caught (``--rules-only``: by the rules
+alone, since the model has learnt the train positives). Cut the first without lowering the
 second; never run it on the frozen test parts or the blind batches::
 
     .venv/bin/python scripts/rule_false_alarms.py keluhan_layanan politik --show 2
@@ -20,7 +21,8 @@ import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from bijak.engine.pipeline import default_pipeline
+from bijak.engine.pipeline import Pipeline, default_pipeline
+from bijak.engine.recognizers import DEFAULT_RECOGNIZERS
 from bijak.engine.report import Report
 from bijak.ml.challenge import CHALLENGE_DIR, expand_family, load_families, load_fillers
 
@@ -34,6 +36,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("categories", nargs="+")
     parser.add_argument("--show", type=int, default=2, help="examples per group")
     parser.add_argument("--pos-show", type=int, default=0, help="missed train positives to print")
+    parser.add_argument(
+        "--rules-only", action="store_true", help="without the trained model (what the rules catch)"
+    )
     args = parser.parse_args(argv)
 
     rows = [
@@ -51,7 +56,11 @@ def main(argv: list[str] | None = None) -> int:
         negatives += [line.text for line in expand_family(fam, fillers, 30, "train")]
     positives = [r for r in rows if any(r["labels"].get(c) for c in args.categories)]
 
-    pipe = default_pipeline()
+    pipe = (
+        Pipeline(recognizers=[n for n in DEFAULT_RECOGNIZERS if n != "bijak.model.v1"])
+        if args.rules_only
+        else default_pipeline()
+    )
     neg_reports = pipe.analyze_batch(negatives)
     pos_reports = pipe.analyze_batch([r["text"] for r in positives])
     for category in args.categories:
