@@ -136,7 +136,7 @@ class ChainHoaxRecognizer:
             return []
         text = doc.original
         d = self.data
-        stops = [h.last for h in hits if h.entry.role == "preventer"]
+        stops = [(h.first, h.last) for h in hits if h.entry.role == "preventer"]
         # adherence advice anywhere before the outcome in its sentence ("obat jangan
         # dihentikan ..., ginjal bisa rusak"): the harm is the risk of stopping care
         reversers = [h for h in hits if h.entry.role == "reverser"]
@@ -155,7 +155,11 @@ class ChainHoaxRecognizer:
                 a, b = (s, o) if s.ostart < o.ostart else (o, s)
                 if not _SENTENCE_ENDS.isdisjoint(text[a.oend : b.ostart]):
                     continue
-                if any(min(a.last, o.first - d.reach) <= p < o.first for p in stops):
+                if any(
+                    min(a.last, o.first - d.reach) <= p < o.first
+                    and not s.first <= f <= p <= s.last  # "pasien BPJS": part of the subject
+                    for f, p in stops
+                ):
                     continue  # "vaksin HPV mencegah kanker": protection, not harm
                 if any(
                     r.last < o.first and _SENTENCE_ENDS.isdisjoint(text[r.oend : o.ostart])
