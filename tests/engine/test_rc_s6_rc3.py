@@ -98,8 +98,7 @@ ORDINARY = [
     "Alhamdulillah setelah kontrol rutin dan minum obat dari dokter, gula darah bapak sudah "
     "stabil. Tetap jaga pola makan.",
     # a device check done properly
-    "Kader posyandu menera ulang timbangan bayi setiap tiga bulan supaya hasil penimbangan "
-    "akurat.",
+    "Kader posyandu menera ulang timbangan bayi setiap tiga bulan supaya hasil penimbangan akurat.",
     # hearsay later confirmed by an official letter
     "Kemarin cuma kabar dari grup, sekarang resmi: poli gigi puskesmas tutup Jumat ini karena "
     "renovasi, sesuai surat kepala puskesmas.",
