@@ -3,7 +3,8 @@
 A hoax has two parts that ordinary health talk rarely has together: a *claim* — a subject (a
 vaccine, a medicine, tap water, a food) and an outcome (makes you infertile, causes cancer,
 kills) or a home remedy and a cure ("pasti sembuh", "bikin kebal") close together in one
-sentence — and a *wrapper*: a call to spread
+sentence, or a service (a BPJS card, a free ambulance) and a sanction (a fine, a cut-off, a
+new fee: a made-up rule) — and a *wrapper*: a call to spread
 it ("sebarkan", "sebarkeun"), a "they are hiding it" frame ("ditutupi", "bisnis vaksin"), or
 hearsay sold as inside knowledge ("teman saya kerja di RS", "cenah"). Only both together give
 a ``hoaks`` finding over the claim, scored ``base_score`` plus ``per_kind`` for each further
@@ -50,7 +51,13 @@ def parse_chain_hoax(text: str, file: str = "<string>") -> ChainHoaxData:
         raise ValueError(f"{file}: header must say it was written by the bijak authors")
     data: dict[str, Any] = yaml.safe_load(text)
     items: list[tuple[str, Entry]] = []
-    for key, role in (("subjects", "subject"), ("remedies", "remedy"), ("harms", "harm")):
+    for key, role in (
+        ("subjects", "subject"),
+        ("remedies", "remedy"),
+        ("harms", "harm"),
+        ("services", "service"),
+        ("sanctions", "sanction"),
+    ):
         for phrase in data.get(key) or ():
             items.append((str(phrase), Entry(CATEGORY, role, 0.0, str(phrase))))
     for phrase in data.get("cures") or ():
@@ -105,7 +112,7 @@ class ChainHoaxRecognizer:
 
         # cheap checks before the matcher runs: a wrapper and an outcome must both be possible
         self._wrap_first = firsts("wrap")
-        self._outcome_first = firsts("harm", "cure")
+        self._outcome_first = firsts("harm", "cure", "sanction")
 
     def analyze(self, doc: NormalizedText) -> list[Finding]:
         words = doc.words
@@ -118,18 +125,18 @@ class ChainHoaxRecognizer:
         if not kinds:
             return []
         tokens = doc.tokens
-        subjects = [h for h in hits if h.entry.role in ("subject", "remedy")]
+        subjects = [h for h in hits if h.entry.role in ("subject", "remedy", "service")]
         outcomes = [
             h
             for h in hits
-            if h.entry.role in ("harm", "cure")
+            if h.entry.role in ("harm", "cure", "sanction")
             and (h.first == 0 or tokens[h.first - 1].text not in NEGATIONS)
         ]
         if not subjects or not outcomes:
             return []
         text = doc.original
         d = self.data
-        stops = [h.last for h in hits if h.entry.role == "preventer"]
+        stops = [(h.first, h.last) for h in hits if h.entry.role == "preventer"]
         # adherence advice anywhere before the outcome in its sentence ("obat jangan
         # dihentikan ..., ginjal bisa rusak"): the harm is the risk of stopping care
         reversers = [h for h in hits if h.entry.role == "reverser"]
@@ -140,13 +147,19 @@ class ChainHoaxRecognizer:
                     continue  # the same words
                 if o.entry.role == "cure" and s.entry.role != "remedy":
                     continue  # "sembuh total" after surgery at a hospital: a recovery
+                if s.entry.role == "service" and o.entry.role != "sanction":
+                    continue  # "pasien BPJS ... sesak napas": a patient's story, not a rule
                 gap = o.first - s.last if o.first > s.last else s.first - o.last
                 if gap > d.window:
                     continue
                 a, b = (s, o) if s.ostart < o.ostart else (o, s)
                 if not _SENTENCE_ENDS.isdisjoint(text[a.oend : b.ostart]):
                     continue
-                if any(min(a.last, o.first - d.reach) <= p < o.first for p in stops):
+                if any(
+                    min(a.last, o.first - d.reach) <= p < o.first
+                    and not s.first <= f <= p <= s.last  # "pasien BPJS": part of the subject
+                    for f, p in stops
+                ):
                     continue  # "vaksin HPV mencegah kanker": protection, not harm
                 if any(
                     r.last < o.first and _SENTENCE_ENDS.isdisjoint(text[r.oend : o.ostart])
