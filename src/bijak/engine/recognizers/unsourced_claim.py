@@ -102,6 +102,9 @@ class ClaimData:
     # words, then a harm; not after a negation or a hedge ("tidak menyebabkan", "dapat
     # menyebabkan"); a cause noun ("penyebab") only after a copula ("itu penyebab utama ...")
     cause_verbs: frozenset[str] = frozenset()
+    # (v1.4) claim verbs that count only with a certainty word, never with a number
+    # ("pasti kejang" is a claim, "kasus stroke naik 90%" a figure)
+    certainty_verbs: frozenset[str] = frozenset()
     cause_nouns: frozenset[str] = frozenset()
     cause_copulas: frozenset[str] = frozenset()
     cause_between: frozenset[str] = frozenset()
@@ -202,6 +205,7 @@ def claim_data(lang: str = "id") -> ClaimData:
         dose_own_units=frozenset(w for p in phrases("dose_own_units") for w in p),
         dose_medicines=phrases("dose_medicines"),
         cause_verbs=frozenset(w for p in phrases("cause_verbs") for w in p),
+        certainty_verbs=frozenset(w for p in phrases("certainty_only_verbs") for w in p),
         cause_nouns=frozenset(w for p in phrases("cause_nouns") for w in p),
         cause_copulas=frozenset(w for p in phrases("cause_copulas") for w in p),
         cause_between=frozenset(w for p in phrases("cause_between") for w in p),
@@ -305,6 +309,9 @@ class UnsourcedClaimRecognizer:
                         weight, n = d.unit_weight, 2  # "turun 5 kilo": alone, a story
                 reach = d.window
                 verbs = d.claim_verbs
+                if kind == "angka" or "persen" in words[i : i + n]:
+                    # "naik 90%", "penyembuh stroke 100 persen": a figure, or news of a claim
+                    verbs = verbs - d.certainty_verbs
                 if n and tuple(words[i : i + n]) in d.authority:
                     reach = d.authority_reach  # "para ilmuwan sepakat bahwa ... menyeimbangkan"
                     # a vague study also claims a comparison or a cause ("riset membuktikan
@@ -333,7 +340,7 @@ class UnsourcedClaimRecognizer:
                     (
                         j
                         for j in range(i - 1, max(-1, i - 1 - d.window), -1)
-                        if words[j] in d.claim_verbs
+                        if words[j] in verbs
                         and _SENTENCE_ENDS.isdisjoint(text[tokens[j].oend : tokens[i].ostart])
                     ),
                     None,
