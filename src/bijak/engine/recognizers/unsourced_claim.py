@@ -113,6 +113,7 @@ class ClaimData:
     weak_harms: frozenset[Phrase] = frozenset()
     damage_verbs: frozenset[str] = frozenset()
     organs: frozenset[Phrase] = frozenset()
+    cause_defer: frozenset[Phrase] = frozenset()  # a post sending readers to care
     cause_objects: frozenset[str] = frozenset()  # "obat darah tinggi bikin ...": not a subject
     cause_weight: float = 0.5
     cause_reach: int = 3
@@ -214,6 +215,7 @@ def claim_data(lang: str = "id") -> ClaimData:
         weak_harms=phrases("weak_harms"),
         damage_verbs=frozenset(w for p in phrases("damage_verbs") for w in p),
         organs=phrases("organs"),
+        cause_defer=phrases("cause_defer"),
         cause_objects=frozenset(w for p in phrases("cause_objects") for w in p),
         cause_weight=float((data.get("cause") or {}).get("weight", 0.5)),
         cause_reach=int((data.get("cause") or {}).get("reach", 3)),
@@ -499,6 +501,8 @@ class UnsourcedClaimRecognizer:
         out: list[tuple[int, int, float, str]] = []
         n = len(words)
         negators = _NOT | d.advice_negators | d.cause_hedges
+        if any(_starts(words, d.cause_defer, k) for k in range(n)):
+            return out  # "... bisa bikin batu empedu. Konsultasi ke ahli gizi dulu": a warning
         for i, w in enumerate(words):
             noun = w in d.cause_nouns
             damage = w in d.damage_verbs
