@@ -223,7 +223,7 @@ def claim_data(lang: str = "id") -> ClaimData:
         refuse_between=frozenset(w for p in phrases("refuse_between") for w in p),
         refuse_care=phrases("refuse_care"),
         equivalence=phrases("equivalence"),
-        equivalence_weight=float((data.get("equivalence_weight") or 0.5)),
+        equivalence_weight=float(data.get("equivalence_weight") or 0.5),
     )
 
 
@@ -250,7 +250,11 @@ class UnsourcedClaimRecognizer:
         self._cause_first = d.cause_verbs | d.cause_nouns | d.damage_verbs
         self._equal_first = frozenset(p[0] for p in d.equivalence)
         self._prefilter = (
-            self._first | core | {"lebih"} | self._refuse_first | self._cause_first
+            self._first
+            | core
+            | {"lebih"}
+            | self._refuse_first
+            | self._cause_first
             | self._equal_first
         )
 
@@ -516,7 +520,8 @@ class UnsourcedClaimRecognizer:
             # a disease as the subject ("diabetes diam-diam merusak ginjal", "hipertensi
             # memicu stroke"): what the disease does, taught as such, not a claim about a cause
             if any(
-                _starts(words, d.harms, k) and tuple(words[k : k + 1]) not in d.weak_harms
+                _starts(words, d.harms, k)
+                and tuple(words[k : k + 1]) not in d.weak_harms
                 and (k == 0 or words[k - 1] not in d.cause_objects)
                 for k in range(max(lo, i - 8), i)
             ):
@@ -551,7 +556,6 @@ class UnsourcedClaimRecognizer:
         d = self.data
         taken = {k for a, b, _, _ in found for k in range(a, b + 1)}
         out: list[tuple[int, int, float, str]] = []
-        n = len(words)
         for i, w in enumerate(words):
             m = _starts(words, d.equivalence, i) if w in self._equal_first else 0
             if not m or i in taken:
