@@ -32,7 +32,7 @@ CATEGORY = "tanpa_sumber"
 MAX_PIECES = 3
 _SENTENCE_ENDS = frozenset(".!?\n")
 _NOT = frozenset({"tidak", "jangan", "bukan", "belum"})
-_CARE_KINDS = frozenset({"nasihat", "banding", "dosis"})
+_CARE_KINDS = frozenset({"nasihat", "banding", "dosis", "sebab"})
 """Pieces that name a kind of care themselves ("tidak perlu kontrol ke puskesmas"): no other
 health word is needed in their sentence."""
 
@@ -97,6 +97,35 @@ class ClaimData:
     authority_outcomes: frozenset[str] = frozenset()
     dose_own_units: frozenset[str] = frozenset()  # units only medicine comes in ("tablet")
     dose_medicines: frozenset[Phrase] = frozenset()  # other units need one of these near
+    # (v1.4) a harm said to follow from a habit, a product or a kind of care ("bikin mandul",
+    # "memicu kanker", "jadi racun", "merusak ginjal"): a cause word, at most `cause_reach`
+    # words, then a harm; not after a negation or a hedge ("tidak menyebabkan", "dapat
+    # menyebabkan"); a cause noun ("penyebab") only after a copula ("itu penyebab utama ...")
+    cause_verbs: frozenset[str] = frozenset()
+    # (v1.4) claim verbs that count only with a certainty word, never with a number
+    # ("pasti kejang" is a claim, "kasus stroke naik 90%" a figure)
+    certainty_verbs: frozenset[str] = frozenset()
+    cause_nouns: frozenset[str] = frozenset()
+    cause_copulas: frozenset[str] = frozenset()
+    cause_between: frozenset[str] = frozenset()
+    cause_hedges: frozenset[str] = frozenset()
+    harms: frozenset[Phrase] = frozenset()
+    weak_harms: frozenset[Phrase] = frozenset()
+    damage_verbs: frozenset[str] = frozenset()
+    organs: frozenset[Phrase] = frozenset()
+    cause_defer: frozenset[Phrase] = frozenset()  # a post sending readers to care
+    cause_objects: frozenset[str] = frozenset()  # "obat darah tinggi bikin ...": not a subject
+    cause_weight: float = 0.5
+    cause_reach: int = 3
+    # (v1.4) refusing care outright ("jangan mau kemo", "ojo gelem disuntik"): a refusal, only
+    # fillers (advice_between, refuse_between), then a kind of care
+    refuse: frozenset[Phrase] = frozenset()
+    refuse_between: frozenset[str] = frozenset()
+    refuse_care: frozenset[Phrase] = frozenset()  # care only refused, never stopped ("disuntik")
+    # (v1.4) a health effect measured against something else ("setara 10 sendok gula",
+    # "sama bahayanya dengan merokok"): an equivalence word then a number (or a harm) near
+    equivalence: frozenset[Phrase] = frozenset()
+    equivalence_weight: float = 0.5
 
 
 def _words(phrase: str) -> Phrase:
@@ -176,6 +205,25 @@ def claim_data(lang: str = "id") -> ClaimData:
         authority_outcomes=frozenset(w for p in phrases("authority_outcomes") for w in p),
         dose_own_units=frozenset(w for p in phrases("dose_own_units") for w in p),
         dose_medicines=phrases("dose_medicines"),
+        cause_verbs=frozenset(w for p in phrases("cause_verbs") for w in p),
+        certainty_verbs=frozenset(w for p in phrases("certainty_only_verbs") for w in p),
+        cause_nouns=frozenset(w for p in phrases("cause_nouns") for w in p),
+        cause_copulas=frozenset(w for p in phrases("cause_copulas") for w in p),
+        cause_between=frozenset(w for p in phrases("cause_between") for w in p),
+        cause_hedges=frozenset(w for p in phrases("cause_hedges") for w in p),
+        harms=phrases("harms"),
+        weak_harms=phrases("weak_harms"),
+        damage_verbs=frozenset(w for p in phrases("damage_verbs") for w in p),
+        organs=phrases("organs"),
+        cause_defer=phrases("cause_defer"),
+        cause_objects=frozenset(w for p in phrases("cause_objects") for w in p),
+        cause_weight=float((data.get("cause") or {}).get("weight", 0.5)),
+        cause_reach=int((data.get("cause") or {}).get("reach", 3)),
+        refuse=phrases("refuse"),
+        refuse_between=frozenset(w for p in phrases("refuse_between") for w in p),
+        refuse_care=phrases("refuse_care"),
+        equivalence=phrases("equivalence"),
+        equivalence_weight=float(data.get("equivalence_weight") or 0.5),
     )
 
 
@@ -197,8 +245,18 @@ class UnsourcedClaimRecognizer:
         self._first = frozenset(p[0] for p in d.promises) | frozenset(p[0] for p in d.certainty)
         # words that start a structural piece (advice against care, a ratio, a product)
         core = d.advice_need | d.advice_stop | d.number_words | d.imperative_stop | d.products
-        self._structural = core | d.better_words | {"dari", "daripada"}
-        self._prefilter = self._first | core | {"lebih"}
+        self._refuse_first = frozenset(p[0] for p in d.refuse)
+        self._structural = core | d.better_words | {"dari", "daripada"} | self._refuse_first
+        self._cause_first = d.cause_verbs | d.cause_nouns | d.damage_verbs
+        self._equal_first = frozenset(p[0] for p in d.equivalence)
+        self._prefilter = (
+            self._first
+            | core
+            | {"lebih"}
+            | self._refuse_first
+            | self._cause_first
+            | self._equal_first
+        )
 
     def _sourced(self, doc: NormalizedText, words: Sequence[str]) -> bool:
         d = self.data
@@ -226,7 +284,7 @@ class UnsourcedClaimRecognizer:
         words = doc.words
         d = self.data
         text = doc.original
-        has_number = any(w.isdigit() for w in words)
+        has_number = any(w.isdigit() or _times(w) for w in words)
         if self._prefilter.isdisjoint(words) and not has_number:
             return []
         pieces: list[tuple[int, int, float, str]] = []  # first token, last token, weight, term
@@ -257,6 +315,9 @@ class UnsourcedClaimRecognizer:
                         weight, n = d.unit_weight, 2  # "turun 5 kilo": alone, a story
                 reach = d.window
                 verbs = d.claim_verbs
+                if kind == "angka" or "persen" in words[i : i + n]:
+                    # "naik 90%", "penyembuh stroke 100 persen": a figure, or news of a claim
+                    verbs = verbs - d.certainty_verbs
                 if n and tuple(words[i : i + n]) in d.authority:
                     reach = d.authority_reach  # "para ilmuwan sepakat bahwa ... menyeimbangkan"
                     # a vague study also claims a comparison or a cause ("riset membuktikan
@@ -285,7 +346,7 @@ class UnsourcedClaimRecognizer:
                     (
                         j
                         for j in range(i - 1, max(-1, i - 1 - d.window), -1)
-                        if words[j] in d.claim_verbs
+                        if words[j] in verbs
                         and _SENTENCE_ENDS.isdisjoint(text[tokens[j].oend : tokens[i].ostart])
                     ),
                     None,
@@ -303,6 +364,10 @@ class UnsourcedClaimRecognizer:
             pieces.extend(self._advice_and_ratios(words, pieces))
         if not d.dose_units.isdisjoint(words):
             pieces.extend(self._doses(tokens, words, text))
+        if not self._cause_first.isdisjoint(words):
+            pieces.extend(self._causes(tokens, words, text, pieces))
+        if not self._equal_first.isdisjoint(words):
+            pieces.extend(self._equivalences(tokens, words, text, pieces))
         if has_number or not d.number_words.isdisjoint(words):
             pieces.extend(self._stats(doc, words, pieces, weak))
         if not pieces:
@@ -364,6 +429,20 @@ class UnsourcedClaimRecognizer:
                 continue
             prev = words[i - 1] if i > 0 else ""
             need = w in d.advice_need and prev in d.advice_negators
+            r = _starts(words, d.refuse, i) if w in self._refuse_first else 0
+            if r:
+                # "jangan mau kemo", "ojo gelem anakmu disuntik vaksin": care refused outright
+                between = d.advice_between | d.refuse_between
+                for j in range(i + r, min(n, i + r + d.advice_reach + 1)):
+                    m = _starts(words, d.advice_care, j) or _starts(words, d.refuse_care, j)
+                    if m and _starts(words, d.not_care, j):
+                        break
+                    if m:
+                        out.append((i, j + m - 1, d.advice_weight, "nasihat"))
+                        break
+                    if words[j] not in between:
+                        break
+                continue
             if w in d.imperative_stop:
                 # "jangan dikasih obat dokter", "buang obat kimia": only against medicine as such
                 for j in range(i + 1, min(n, i + 1 + d.advice_reach)):
@@ -406,6 +485,94 @@ class UnsourcedClaimRecognizer:
                     out.append((i - 1, i + 1, d.ratio_weight, "angka"))
         return out
 
+    def _causes(
+        self,
+        tokens: Any,
+        words: Sequence[str],
+        text: str,
+        found: list[tuple[int, int, float, str]],
+    ) -> list[tuple[int, int, float, str]]:
+        """A harm said to follow from something ("tisu basah bikin bayi kejang", "sinyalnya
+        memicu kanker", "airnya jadi racun", "merusak sel otak", "itu penyebab utama kanker"):
+        a cause word, at most ``cause_reach`` words, then a harm (after a damage verb, an organ
+        too). Not after a negation or a hedge near it ("tidak terbukti menyebabkan", "dapat
+        menyebabkan"); a cause noun only after a copula ("deodoran itu penyebab ..."), never
+        heading its sentence ("penyebab serangan jantung: ..." lists causes). A weak harm
+        ("meninggal", "keracunan") needs a health word in its sentence that is not an
+        everyday one."""
+        d = self.data
+        taken = {k for a, b, _, _ in found for k in range(a, b + 1)}
+        out: list[tuple[int, int, float, str]] = []
+        n = len(words)
+        negators = _NOT | d.advice_negators | d.cause_hedges
+        if any(_starts(words, d.cause_defer, k) for k in range(n)):
+            return out  # "... bisa bikin batu empedu. Konsultasi ke ahli gizi dulu": a warning
+        for i, w in enumerate(words):
+            noun = w in d.cause_nouns
+            damage = w in d.damage_verbs
+            if i in taken or not (w in d.cause_verbs or noun or damage):
+                continue
+            lo, hi = _sentence_bounds(tokens, text, i, i)
+            if not negators.isdisjoint(words[max(lo, i - 3) : i]):
+                continue
+            if noun and not (i > lo and words[i - 1] in d.cause_copulas):
+                continue
+            # a disease as the subject ("diabetes diam-diam merusak ginjal", "hipertensi
+            # memicu stroke"): what the disease does, taught as such, not a claim about a cause
+            if any(
+                _starts(words, d.harms, k)
+                and tuple(words[k : k + 1]) not in d.weak_harms
+                and (k == 0 or words[k - 1] not in d.cause_objects)
+                for k in range(max(lo, i - 8), i)
+            ):
+                continue
+            for j in range(i + 1, min(hi + 1, i + 2 + d.cause_reach)):
+                m = _starts(words, d.harms, j)
+                if not m and damage:
+                    m = _starts(words, d.organs, j)
+                if m:
+                    harm = tuple(words[j : j + m])
+                    if harm in d.weak_harms and not self._health_near(
+                        tokens, words, text, i, j + m - 1, True
+                    ):
+                        break
+                    out.append((i, j + m - 1, d.cause_weight, "sebab"))
+                    break
+                if words[j] in negators or words[j] not in d.cause_between:
+                    break  # "membuat anak tidak ...", or the cause is about something else
+        return out
+
+    def _equivalences(
+        self,
+        tokens: Any,
+        words: Sequence[str],
+        text: str,
+        found: list[tuple[int, int, float, str]],
+    ) -> list[tuple[int, int, float, str]]:
+        """A health effect measured against something else, as a fact: "setara 10 sendok
+        gula", "sama bahayanya dengan merokok sebungkus", "sama dengan tidur malam 3 jam". The
+        equivalence, then a number or a harm within four words, with a health word in its
+        sentence (or the comparison names a harm) and no programme figure there."""
+        d = self.data
+        taken = {k for a, b, _, _ in found for k in range(a, b + 1)}
+        out: list[tuple[int, int, float, str]] = []
+        for i, w in enumerate(words):
+            m = _starts(words, d.equivalence, i) if w in self._equal_first else 0
+            if not m or i in taken:
+                continue
+            lo, hi = _sentence_bounds(tokens, text, i, i + m - 1)
+            sentence = words[lo : hi + 1]
+            if any(_starts(sentence, d.programme_words, k) for k in range(len(sentence))):
+                continue
+            for j in range(i + m, min(hi + 1, i + m + 5)):
+                if _amount(words[j], d) or _starts(words, d.harms, j):
+                    if self._health_near(tokens, words, text, i, j) or any(
+                        _starts(sentence, d.harms, k) for k in range(len(sentence))
+                    ):
+                        out.append((i, j, d.equivalence_weight, "angka"))
+                    break
+        return out
+
     def _afterthought(
         self, tokens: Any, words: Sequence[str], text: str, i: int, n: int
     ) -> int | None:
@@ -446,12 +613,14 @@ class UnsourcedClaimRecognizer:
         out: list[tuple[int, int, float, str]] = []
         n = len(words)
         for i, w in enumerate(words):
-            if i in taken or not _amount(w, d):
+            if i in taken or not (_amount(w, d) or _times(w)):
                 continue
             if (i + 1 < n and words[i + 1] == "persen") or self._is_percent(doc, i):
                 last = i + 1 if i + 1 < n and words[i + 1] == "persen" else i
             elif i + 2 < n and words[i + 1] == "kali" and words[i + 2] in ("lipat", "lebih"):
                 last = i + 2
+            elif _times(w) and i + 1 < n and words[i + 1] in ("lipat", "lebih"):
+                last = i + 1  # "3x lebih banyak", "5x lipat"
             else:
                 continue
             lo, hi = _sentence_bounds(tokens, text, i, last)
@@ -465,6 +634,11 @@ class UnsourcedClaimRecognizer:
             people = not d.ratio_nouns.isdisjoint(words[last + 1 : last + 3]) and any(
                 _starts(words, d.fact_frames, k) for k in range(max(0, lo - 6), i)
             )
+            # a size of an effect with a health word in its sentence ("imun naik dua kali
+            # lipat", "bakar lemak 3x lebih banyak"): a claim of its own
+            times = last > i and words[last] in ("lipat", "lebih")
+            if risk is None and times and self._health_near(tokens, words, text, i, last, True):
+                risk = i
             if risk is not None or people:
                 first = risk if risk is not None else i
                 out.append((first, last, d.stat_weight, "angka"))
@@ -515,7 +689,7 @@ class UnsourcedClaimRecognizer:
         d = self.data
         out = []
         for first, last, weight, kind in pieces:
-            if kind not in ("janji", "nasihat", "angka", "produk", "banding"):
+            if kind not in ("janji", "nasihat", "angka", "produk", "banding", "sebab"):
                 out.append((first, last, weight, kind))
                 continue
             lo, hi = _sentence_bounds(tokens, text, first, last)
@@ -581,6 +755,11 @@ class UnsourcedClaimRecognizer:
 def _amount(word: str, d: ClaimData) -> bool:
     """A number ("412", "5.000", "73,4") or one of the number words ("dua", "sepuluh")."""
     return word.replace(",", "").replace(".", "").isdigit() or word in d.number_words
+
+
+def _times(word: str) -> bool:
+    """A count of times written with "x" ("3x", "10x")."""
+    return len(word) > 1 and word.endswith("x") and word[:-1].isdigit()
 
 
 def _stem(word: str, health: frozenset[Phrase]) -> str:
