@@ -21,6 +21,7 @@ import re2
 import yaml
 
 from bijak.engine.findings import Finding, new_finding
+from bijak.engine.masking import mask_value
 from bijak.engine.recognizers.pattern import (
     PatternRecognizer,
     load_pattern_spec,
@@ -34,6 +35,19 @@ if TYPE_CHECKING:  # pragma: no cover
 NAME = "bijak.patient_data.v1"
 _SENTENCE = re2.compile(r"[^.!?\n]+")
 _PATIENT = re2.compile(r"(?i)\b(?:pasien|pasiennya|penderita|odgj|odha)\b")
+# sentence ends; a dot after an abbreviation ("Ny.", "dr.", "No.") or before a lower-case word
+# or a digit does not end one (see :func:`_sentences`)
+_ENDS = re2.compile(r"[.!?\n]+")
+_ABBR = frozenset(
+    "dr drg ny tn nn sdr sdri an alm no jl jln gg rt rw prof st kec kel kab ds dsn h hj ir sp "
+    "dll dsb dkk yth bpk kp perum".split()
+)
+# two to four capitalised words in a row: a full name, when nothing says otherwise
+_RUN = re2.compile(r"[A-Z][a-z']+(?:[ \t]+[A-Z][a-z']+){1,3}")
+_TITLES = frozenset(("dr", "drg", "prof"))  # a doctor's name: the one who explains, not a patient
+_WORD = re2.compile(r"[A-Za-z]+")
+_TITLE = re2.compile(r"^[A-Z][a-z]")
+_MIXED = re2.compile(r"[a-z][A-Z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +60,59 @@ class FieldData:
     share: frozenset[tuple[str, ...]]
     protect: frozenset[tuple[str, ...]]
     patient: frozenset[tuple[str, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class NameData:
+    """Language data for names the capitals do not show and full names without an honorific."""
+
+    honorifics: frozenset[str]
+    particles: frozenset[str]
+    not_names: frozenset[str]
+    not_name_words: frozenset[str]
+    not_after: frozenset[str]
+    detail_not_after: frozenset[str]
+
+
+@cache
+def known_words(lang: str = "id") -> frozenset[str]:
+    """Ordinary words the engine already knows: the normaliser's standard forms, the lexicons'
+    words and the language data's phrases (not the patterns). A word written without
+    capitals after an honorific is taken for a name only when it is none of these."""
+    from bijak.engine.lexicons import LEXICON_FILES, load_lexicon
+    from bijak.engine.normalize import normalize
+    from bijak.engine.normalize._tables import SLANG
+
+    out: set[str] = set()
+
+    def add(value: Any) -> None:
+        if isinstance(value, str):
+            out.update(w for w in normalize(value).words if w.isalpha())
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                add(k)
+                add(v)
+        elif isinstance(value, list | tuple):
+            for v in value:
+                add(v)
+
+    add(" ".join(SLANG.values()))
+    for name in LEXICON_FILES:
+        lex = load_lexicon(name)
+        for table in (lex.terms, lex.targets, lex.cues, lex.counters):
+            add(" ".join(table))
+    folder = resources.files("bijak.engine").joinpath("lang", lang)
+    for item in folder.iterdir():
+        if item.name.endswith(".yaml") and item.name != "patterns.yaml":
+            data = yaml.safe_load(item.read_text(encoding="utf-8"))
+            if isinstance(data, dict):
+                data = {k: v for k, v in data.items() if k != "names"}
+            add(data)
+    return frozenset(out)
+
+
+def _words(values: Any) -> frozenset[str]:
+    return frozenset(" ".join(str(v).lower().split()) for v in values or ())
 
 
 def _phrases(values: Any) -> frozenset[tuple[str, ...]]:
@@ -90,6 +157,53 @@ def field_data(lang: str = "id") -> FieldData:
     )
 
 
+@cache
+def name_data(lang: str = "id") -> NameData:
+    """Honorifics, particles and the common words that are not names (``health_details.yaml``)."""
+    data = _load(lang)
+    names = data.get("names") or {}
+    return NameData(
+        honorifics=_words(names.get("honorifics")),
+        particles=_words(names.get("particles")),
+        not_names=_words(names.get("not_names")),
+        not_name_words=_words(names.get("not_name_words")),
+        not_after=_words(names.get("not_after")),
+        detail_not_after=_words(data.get("detail_not_after")),
+    )
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of ``text``: a dot after an abbreviation or a single letter, or followed
+    by a lower-case word or a digit, does not end a sentence ("Ny. Siti", "No. 9")."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _ENDS.finditer(text):
+        end = m.end()
+        if m.group() == ".":
+            i = m.start()
+            while i > 0 and text[i - 1].isalpha():
+                i -= 1
+            before = text[i : m.start()].lower()
+            after = text[end : end + 3].lstrip()[:1]
+            if before in _ABBR or len(before) == 1 or (after and (after.isdigit() or after.islower())):
+                continue
+        spans.append((start, end))
+        start = end
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _caseless(sentence: str) -> bool:
+    """A sentence written without capitals for names ("bu sumiyati ..."), or in scrambled
+    case ("pAk D4r5ono"): no word begins with a capital followed by a small letter, or two
+    words or more mix small and capital letters inside."""
+    words = _WORD.findall(sentence)
+    if sum(1 for w in words if _MIXED.search(w)) >= 2:
+        return True
+    return not any(_TITLE.search(w) for w in words)
+
+
 def _has(words: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
     n = len(words)
     return any(
@@ -106,19 +220,110 @@ class PatientDataRecognizer(PatternRecognizer):
         self._window = int(self.params.get("sentence_window", 160))
         self._fields = field_data()
         self._field_first = frozenset(p[0] for p in self._fields.fields)
+        self._names = name_data()
+        self._known = known_words()
 
     def _detail_spans(self, doc: NormalizedText) -> list[tuple[int, int, str]]:
         tokens = doc.tokens
         words = doc.words
         out: list[tuple[int, int, str]] = []
+        not_after = self._names.detail_not_after
         for i, w in enumerate(words):
-            if w not in self._first:
+            if w not in self._first or (i > 0 and words[i - 1] in not_after):
                 continue
             for n in (3, 2, 1):
                 phrase = tuple(words[i : i + n])
                 if len(phrase) == n and phrase in self._details:
                     out.append((tokens[i].ostart, tokens[i + n - 1].oend, " ".join(phrase)))
                     break
+        return out
+
+    def _token_names(self, doc: NormalizedText, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Names after an honorific that the capitalised pattern cannot see: in a sentence
+        written without capitals or in scrambled case ("bu sumiyati", "pAk D4r5ono"), or
+        after a particle ("Ny lho. Intan"). The name is the word(s) after the honorific that
+        are not common words (``names.not_names``) nor the start of a health detail."""
+        nd = self._names
+        tokens = doc.tokens
+        text = doc.original
+        out: list[tuple[int, int]] = []
+
+        def name_like(k: int, capital: bool) -> bool:
+            w = tokens[k].text
+            return (
+                w.isalpha()
+                and len(w) >= 3
+                and w not in nd.not_names
+                and w not in nd.honorifics
+                and w not in self._first
+                and (capital or (w not in self._known and w.rstrip(w[-1]) + w[-1] not in self._known))
+            )
+
+        for i, tok in enumerate(tokens):
+            if tok.text not in nd.honorifics:
+                continue
+            j = i + 1
+            while j < len(tokens) and j <= i + 3 and tokens[j].text in nd.particles:
+                j += 1
+            if j >= len(tokens) or tokens[j].ostart - tok.oend > 24:
+                continue
+            capital = text[tokens[j].ostart : tokens[j].oend][:1].isupper()
+            if not name_like(j, capital):
+                continue
+            if not capital:
+                sent = next(((a, b) for a, b in sentences if a <= tok.ostart < b), (0, len(text)))
+                if not _caseless(text[sent[0] : sent[1]]):
+                    continue
+            elif j == i + 1:
+                continue  # a capitalised name right after the honorific: the pattern's
+            k = j
+            while k + 1 < len(tokens) and k + 1 <= j + 2 and name_like(k + 1, capital):
+                if text[tokens[k].oend : tokens[k + 1].ostart].strip():
+                    break  # punctuation between: the name has ended
+                k += 1
+            out.append((tokens[j].ostart, tokens[k].oend))
+        return out
+
+    def _full_names(self, text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Two to four capitalised words that are a person's full name: leading common words
+        and honorifics dropped ("Ternyata Rina Marlina"), none of the rest a common word or
+        the word of an institution, a place or a date, not after a place preposition, an
+        acronym ("RSUD Kali Bening") or the writer's own "saya"."""
+        nd = self._names
+        out: list[tuple[int, int]] = []
+        for m in _RUN.finditer(text):
+            s, e = m.start(), m.end()
+            if s > 0 and (text[s - 1].isalnum() or text[s - 1] in ".-'_@#") or (
+                e < len(text) and (text[e].isalnum() or text[e] in "-'_")
+            ):
+                continue
+            parts = [(p.start() + s, p.end() + s) for p in _WORD.finditer(m.group())]
+            if any(text[a:b].lower() in nd.not_name_words for a, b in parts):
+                continue
+            while parts and (
+                text[parts[0][0] : parts[0][1]].lower() in nd.not_names
+                or text[parts[0][0] : parts[0][1]].lower() in nd.honorifics
+            ):
+                parts.pop(0)
+            if len(parts) < 2:
+                continue
+            if any(text[a:b].lower() in nd.not_names for a, b in parts):
+                continue
+            sent = next(((a, b) for a, b in sentences if a <= parts[0][0] < b), (0, len(text)))
+            if len([w for w in _WORD.findall(text[sent[0] : sent[1]]) if _MIXED.search(w)]) >= 2:
+                continue  # scrambled case: capitals say nothing about names here
+            before = _WORD.findall(text[max(sent[0], parts[0][0] - 30) : parts[0][0]])
+            if before:
+                last = before[-1]
+                two = " ".join(before[-2:]).lower()
+                if (
+                    last.lower() in nd.not_after
+                    or two in nd.not_after
+                    or any(w.lower() in _TITLES for w in before[-2:])
+                    or (len(last) >= 2 and last.isupper())
+                ):
+                    continue
+            out.append((parts[0][0], parts[-1][1]))
         return out
 
     def _field_lists(self, doc: NormalizedText) -> list[Finding]:
@@ -166,9 +371,13 @@ class PatientDataRecognizer(PatternRecognizer):
     def analyze(self, doc: NormalizedText) -> list[Finding]:
         found = self.matches(doc, keep_zero=True)
         listed = self._field_lists(doc)
-        if not found:
-            return listed
+        text = doc.original
         details = self._detail_spans(doc)
+        out: list[Finding] = []
+        if details and not self._skip(doc):
+            out = self._unmarked_names(doc, found, details)
+        if not found:
+            return out + listed
         names = [(s, e) for pat, s, e, kind, _ in found if kind == "nama"]
         win = self._window
         p = self.params
@@ -176,8 +385,6 @@ class PatientDataRecognizer(PatternRecognizer):
         def near(s: int, e: int, spans: list[tuple[int, int]] | list[tuple[int, int, str]]) -> Any:
             return next((x for x in spans if x[0] - win <= e and s <= x[1] + win), None)
 
-        text = doc.original
-        out: list[Finding] = []
         for pat, s, e, kind, score in found:
             detail = near(s, e, details)
             meta = {"kind": kind}
@@ -203,6 +410,51 @@ class PatientDataRecognizer(PatternRecognizer):
                 )
             )
         return out + listed
+
+    def _unmarked_names(
+        self,
+        doc: NormalizedText,
+        found: list[Any],
+        details: list[tuple[int, int, str]],
+    ) -> list[Finding]:
+        """Names the patterns miss, each with a health detail near: after an honorific in a
+        sentence without capitals (within ``sentence_window``), or a full name without an
+        honorific (in the same sentence)."""
+        text = doc.original
+        sentences = _sentences(text)
+        taken = [(s, e) for _, s, e, kind, _ in found if kind == "nama"]
+        win = self._window
+        score = float(self.params.get("health_score", 0.9))
+        out: list[Finding] = []
+
+        def overlaps(s: int, e: int) -> bool:
+            return any(a < e and s < b for a, b in taken)
+
+        def emit(s: int, e: int, detail: tuple[int, int, str]) -> None:
+            taken.append((s, e))
+            meta = {"kind": "pasien_kesehatan", "detail": detail[2]}
+            out.append(
+                new_finding(
+                    self.spec.category, s, e, score, self.name, mask_value(text[s:e], 1, 0), meta
+                )
+            )
+
+        for s, e in self._token_names(doc, sentences):
+            if overlaps(s, e):
+                continue
+            detail = next((d for d in details if d[0] - win <= e and s <= d[1] + win), None)
+            if detail is not None:
+                emit(s, e, detail)
+        for s, e in self._full_names(text, sentences):
+            if overlaps(s, e):
+                continue
+            a, b = next(((a, b) for a, b in sentences if a <= s < b), (0, len(text)))
+            detail = next(
+                (d for d in details if a <= d[0] < b and not (d[0] < e and s < d[1])), None
+            )
+            if detail is not None:
+                emit(s, e, detail)
+        return out
 
 
 @recognizers.register(NAME)
