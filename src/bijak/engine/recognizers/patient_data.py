@@ -248,7 +248,7 @@ class PatientDataRecognizer(PatternRecognizer):
         text = doc.original
         out: list[tuple[int, int]] = []
 
-        def name_like(k: int, capital: bool) -> bool:
+        def name_like(k: int) -> bool:
             w = tokens[k].text
             return (
                 w.isalpha()
@@ -256,28 +256,32 @@ class PatientDataRecognizer(PatternRecognizer):
                 and w not in nd.not_names
                 and w not in nd.honorifics
                 and w not in self._first
-                and (capital or (w not in self._known and w.rstrip(w[-1]) + w[-1] not in self._known))
+                and w not in self._known
+                and w.rstrip(w[-1]) + w[-1] not in self._known
             )
 
         for i, tok in enumerate(tokens):
-            if tok.text not in nd.honorifics:
-                continue
+            if tok.text not in nd.honorifics or (
+                tok.ostart > 0 and (text[tok.ostart - 1].isalnum() or text[tok.ostart - 1] in "-'")
+            ):
+                continue  # not an honorific, or the end of a word ("70-an")
             j = i + 1
-            while j < len(tokens) and j <= i + 3 and tokens[j].text in nd.particles:
+            while j < len(tokens) and j <= i + 4 and (
+                tokens[j].text in nd.particles or tokens[j].text in nd.honorifics
+            ):
                 j += 1
             if j >= len(tokens) or tokens[j].ostart - tok.oend > 24:
                 continue
-            capital = text[tokens[j].ostart : tokens[j].oend][:1].isupper()
-            if not name_like(j, capital):
+            raw = text[tokens[j].ostart : tokens[j].oend]
+            capital = raw[:1].isupper() or bool(_MIXED.search(raw))
+            if not name_like(j):
                 continue
             if not capital:
                 sent = next(((a, b) for a, b in sentences if a <= tok.ostart < b), (0, len(text)))
                 if not _caseless(text[sent[0] : sent[1]]):
                     continue
-            elif j == i + 1:
-                continue  # a capitalised name right after the honorific: the pattern's
             k = j
-            while k + 1 < len(tokens) and k + 1 <= j + 2 and name_like(k + 1, capital):
+            while k + 1 < len(tokens) and k + 1 <= j + 2 and name_like(k + 1):
                 if text[tokens[k].oend : tokens[k + 1].ostart].strip():
                     break  # punctuation between: the name has ended
                 k += 1
@@ -312,7 +316,8 @@ class PatientDataRecognizer(PatternRecognizer):
             sent = next(((a, b) for a, b in sentences if a <= parts[0][0] < b), (0, len(text)))
             if len([w for w in _WORD.findall(text[sent[0] : sent[1]]) if _MIXED.search(w)]) >= 2:
                 continue  # scrambled case: capitals say nothing about names here
-            before = _WORD.findall(text[max(sent[0], parts[0][0] - 30) : parts[0][0]])
+            lead = text[max(sent[0], parts[0][0] - 30) : parts[0][0]]
+            before = _WORD.findall(lead)
             if before:
                 last = before[-1]
                 two = " ".join(before[-2:]).lower()
@@ -320,9 +325,11 @@ class PatientDataRecognizer(PatternRecognizer):
                     last.lower() in nd.not_after
                     or two in nd.not_after
                     or any(w.lower() in _TITLES for w in before[-2:])
-                    or (len(last) >= 2 and last.isupper())
                 ):
                     continue
+                adjacent = not lead[lead.rfind(last) + len(last) :].strip()
+                if adjacent and len(last) >= 2 and last.isupper():
+                    continue  # after an acronym: "RSUD Kali Bening"
             out.append((parts[0][0], parts[-1][1]))
         return out
 
