@@ -157,6 +157,41 @@ def field_data(lang: str = "id") -> FieldData:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class RecordingData:
+    """Covert recordings of people in private spaces, offered around (``health_details.yaml``)."""
+
+    window: int
+    recording: frozenset[tuple[str, ...]]
+    places: frozenset[tuple[str, ...]]
+    offer: frozenset[tuple[str, ...]]
+    protect: frozenset[tuple[str, ...]]
+
+
+@cache
+def recording_data(lang: str = "id") -> RecordingData:
+    """The words of a covert recording, a private place, an offer and a warning."""
+    data = _load(lang).get("private_recordings") or {}
+    return RecordingData(
+        window=int(data.get("window", 10)),
+        recording=_phrases(data.get("recording")),
+        places=_phrases(data.get("places")),
+        offer=_phrases(data.get("offer")),
+        protect=_phrases(data.get("protect")),
+    )
+
+
+def _at(words: list[str], phrases: frozenset[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """``(index, length)`` of every phrase of ``phrases`` in ``words`` (longest first)."""
+    out: list[tuple[int, int]] = []
+    for i in range(len(words)):
+        for k in (3, 2, 1):
+            if i + k <= len(words) and tuple(words[i : i + k]) in phrases:
+                out.append((i, k))
+                break
+    return out
+
+
 @cache
 def name_data(lang: str = "id") -> NameData:
     """Honorifics, particles and the common words that are not names (``health_details.yaml``)."""
@@ -222,6 +257,7 @@ class PatientDataRecognizer(PatternRecognizer):
         self._field_first = frozenset(p[0] for p in self._fields.fields)
         self._names = name_data()
         self._known = known_words()
+        self._rec = recording_data()
 
     def _detail_spans(self, doc: NormalizedText) -> list[tuple[int, int, str]]:
         tokens = doc.tokens
@@ -333,6 +369,27 @@ class PatientDataRecognizer(PatternRecognizer):
             out.append((parts[0][0], parts[-1][1]))
         return out
 
+    def _recordings(self, doc: NormalizedText) -> list[Finding]:
+        """A covert recording or peeping at people in a private place, offered to others."""
+        rd = self._rec
+        words = list(doc.words)
+        recs = _at(words, rd.recording)
+        if not recs:
+            return []
+        places = _at(words, rd.places)
+        pair = next(
+            ((r, p) for r in recs for p in places if abs(r[0] - p[0]) <= rd.window), None
+        )
+        if pair is None or not _has(words, rd.offer) or _has(words, rd.protect):
+            return []
+        tokens = doc.tokens
+        (ri, rk), (pi, pk) = pair
+        s = min(tokens[ri].ostart, tokens[pi].ostart)
+        e = max(tokens[ri + rk - 1].oend, tokens[pi + pk - 1].oend)
+        score = float(self.params.get("health_score", 0.9))
+        meta = {"kind": "rekaman_privat"}
+        return [new_finding(self.spec.category, s, e, score, self.name, doc.original[s:e], meta)]
+
     def _field_lists(self, doc: NormalizedText) -> list[Finding]:
         """Sentences that describe sharing two or more kinds of someone's personal data."""
         fd = self._fields
@@ -377,7 +434,7 @@ class PatientDataRecognizer(PatternRecognizer):
 
     def analyze(self, doc: NormalizedText) -> list[Finding]:
         found = self.matches(doc, keep_zero=True)
-        listed = self._field_lists(doc)
+        listed = self._field_lists(doc) + self._recordings(doc)
         text = doc.original
         details = self._detail_spans(doc)
         out: list[Finding] = []
