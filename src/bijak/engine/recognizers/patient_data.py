@@ -258,18 +258,26 @@ class PatientDataRecognizer(PatternRecognizer):
         self._names = name_data()
         self._known = known_words()
         self._rec = recording_data()
+        staff = _load("id").get("personnel") or {}
+        self._staff = _phrases(staff.get("details"))
+        self._staff_first = frozenset(p[0] for p in self._staff)
+        self._not_public = _phrases(staff.get("not_public"))
 
-    def _detail_spans(self, doc: NormalizedText) -> list[tuple[int, int, str]]:
+    def _detail_spans(
+        self, doc: NormalizedText, staff: bool = False
+    ) -> list[tuple[int, int, str]]:
+        """Health details (or, with ``staff``, the words of a personnel case) in ``doc``."""
         tokens = doc.tokens
         words = doc.words
         out: list[tuple[int, int, str]] = []
         not_after = self._names.detail_not_after
+        phrases, first = (self._staff, self._staff_first) if staff else (self._details, self._first)
         for i, w in enumerate(words):
-            if w not in self._first or (i > 0 and words[i - 1] in not_after):
+            if w not in first or (i > 0 and words[i - 1] in not_after):
                 continue
             for n in (3, 2, 1):
                 phrase = tuple(words[i : i + n])
-                if len(phrase) == n and phrase in self._details:
+                if len(phrase) == n and phrase in phrases:
                     out.append((tokens[i].ostart, tokens[i + n - 1].oend, " ".join(phrase)))
                     break
         return out
@@ -437,9 +445,12 @@ class PatientDataRecognizer(PatternRecognizer):
         listed = self._field_lists(doc) + self._recordings(doc)
         text = doc.original
         details = self._detail_spans(doc)
+        staff: list[tuple[int, int, str]] = []
+        if _has(list(doc.words), self._not_public):
+            staff = [(s, e, "kepegawaian: " + d) for s, e, d in self._detail_spans(doc, True)]
         out: list[Finding] = []
-        if details and not self._skip(doc):
-            out = self._unmarked_names(doc, found, details)
+        if (details or staff) and not self._skip(doc):
+            out = self._unmarked_names(doc, found, details + staff)
         if not found:
             return out + listed
         names = [(s, e) for pat, s, e, kind, _ in found if kind == "nama"]
@@ -451,10 +462,14 @@ class PatientDataRecognizer(PatternRecognizer):
 
         for pat, s, e, kind, score in found:
             detail = near(s, e, details)
+            if detail is None and kind == "nama":
+                detail = near(s, e, staff)
             meta = {"kind": kind}
             if detail is not None:
                 score = float(p.get("health_score", 0.9))
                 kind = "pasien_kesehatan" if kind == "nama" else "alamat_pasien"
+                if detail[2].startswith("kepegawaian: "):
+                    kind = "data_kepegawaian"
                 meta = {"kind": kind, "detail": detail[2]}
             elif kind == "nama":
                 continue  # a name alone is not reported
@@ -496,7 +511,8 @@ class PatientDataRecognizer(PatternRecognizer):
 
         def emit(s: int, e: int, detail: tuple[int, int, str]) -> None:
             taken.append((s, e))
-            meta = {"kind": "pasien_kesehatan", "detail": detail[2]}
+            kind = "data_kepegawaian" if detail[2].startswith("kepegawaian: ") else "pasien_kesehatan"
+            meta = {"kind": kind, "detail": detail[2]}
             out.append(
                 new_finding(
                     self.spec.category, s, e, score, self.name, mask_value(text[s:e], 1, 0), meta
