@@ -262,6 +262,11 @@ class PatientDataRecognizer(PatternRecognizer):
         self._staff = _phrases(staff.get("details"))
         self._staff_first = frozenset(p[0] for p in self._staff)
         self._not_public = _phrases(staff.get("not_public"))
+        desc = _load("id").get("descriptions") or {}
+        self._roles = _phrases(desc.get("roles"))
+        self._anchors = _phrases(desc.get("anchors"))
+        self._desc_cues = _phrases(desc.get("cues"))
+        self._anchor_window = int(desc.get("anchor_window", 6))
 
     def _detail_spans(
         self, doc: NormalizedText, staff: bool = False
@@ -377,6 +382,34 @@ class PatientDataRecognizer(PatternRecognizer):
             out.append((parts[0][0], parts[-1][1]))
         return out
 
+    def _described(
+        self, doc: NormalizedText, details: list[tuple[int, int, str]]
+    ) -> list[Finding]:
+        """A person identified by a role pinned down by a place or a relative clause, with a
+        health detail near and a disclosure cue in the post."""
+        words = list(doc.words)
+        if not details or not _has(words, self._desc_cues):
+            return []
+        tokens = doc.tokens
+        win = self._window
+        aw = self._anchor_window
+        for i, k in _at(words, self._roles):
+            after = words[i + k : i + k + aw]
+            if not any(
+                tuple(after[j : j + n]) in self._anchors
+                for j in range(len(after))
+                for n in (1, 2, 3)
+            ):
+                continue
+            s, e = tokens[i].ostart, tokens[i + k - 1].oend
+            detail = next((d for d in details if d[0] - win <= e and s <= d[1] + win), None)
+            if detail is None or detail[2].startswith("kepegawaian: "):
+                continue
+            score = float(self.params.get("health_score", 0.9))
+            meta = {"kind": "orang_dikenali", "detail": detail[2]}
+            return [new_finding(self.spec.category, s, e, score, self.name, doc.original[s:e], meta)]
+        return []
+
     def _recordings(self, doc: NormalizedText) -> list[Finding]:
         """A covert recording or peeping at people in a private place, offered to others."""
         rd = self._rec
@@ -451,6 +484,8 @@ class PatientDataRecognizer(PatternRecognizer):
         out: list[Finding] = []
         if (details or staff) and not self._skip(doc):
             out = self._unmarked_names(doc, found, details + staff)
+            if not out and not any(k == "nama" for _, _, _, k, _ in found):
+                out = self._described(doc, details)
         if not found:
             return out + listed
         names = [(s, e) for pat, s, e, kind, _ in found if kind == "nama"]
