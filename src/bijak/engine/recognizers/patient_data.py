@@ -44,6 +44,7 @@ _ABBR = frozenset(
 )
 # two to four capitalised words in a row: a full name, when nothing says otherwise
 _RUN = re2.compile(r"[A-Z][a-z']+(?:[ \t]+[A-Z][a-z']+){1,3}")
+_RESULT = frozenset(("positif", "reaktif"))  # "tes HIV reaktif" is a result after all
 _TITLES = frozenset(("dr", "drg", "prof"))  # a doctor's name: the one who explains, not a patient
 _WORD = re2.compile(r"[A-Za-z]+")
 _TITLE = re2.compile(r"^[A-Z][a-z]")
@@ -278,11 +279,17 @@ class PatientDataRecognizer(PatternRecognizer):
         not_after = self._names.detail_not_after
         phrases, first = (self._staff, self._staff_first) if staff else (self._details, self._first)
         for i, w in enumerate(words):
-            if w not in first or (i > 0 and words[i - 1] in not_after):
+            if w not in first:
                 continue
             for n in (3, 2, 1):
                 phrase = tuple(words[i : i + n])
                 if len(phrase) == n and phrase in phrases:
+                    if (
+                        i > 0
+                        and words[i - 1] in not_after
+                        and not _RESULT.intersection(words[i + n : i + n + 2])
+                    ):
+                        break  # "kader TB", "layanan tes HIV": not someone's condition
                     out.append((tokens[i].ostart, tokens[i + n - 1].oend, " ".join(phrase)))
                     break
         return out
