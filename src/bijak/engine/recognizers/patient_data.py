@@ -221,7 +221,11 @@ def _sentences(text: str) -> list[tuple[int, int]]:
                 i -= 1
             before = text[i : m.start()].lower()
             after = text[end : end + 3].lstrip()[:1]
-            if before in _ABBR or len(before) == 1 or (after and (after.isdigit() or after.islower())):
+            if (
+                before in _ABBR
+                or len(before) == 1
+                or (after and (after.isdigit() or after.islower()))
+            ):
                 continue
         spans.append((start, end))
         start = end
@@ -269,9 +273,7 @@ class PatientDataRecognizer(PatternRecognizer):
         self._desc_cues = _phrases(desc.get("cues"))
         self._anchor_window = int(desc.get("anchor_window", 6))
 
-    def _detail_spans(
-        self, doc: NormalizedText, staff: bool = False
-    ) -> list[tuple[int, int, str]]:
+    def _detail_spans(self, doc: NormalizedText, staff: bool = False) -> list[tuple[int, int, str]]:
         """Health details (or, with ``staff``, the words of a personnel case) in ``doc``."""
         tokens = doc.tokens
         words = doc.words
@@ -294,7 +296,9 @@ class PatientDataRecognizer(PatternRecognizer):
                     break
         return out
 
-    def _token_names(self, doc: NormalizedText, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    def _token_names(
+        self, doc: NormalizedText, sentences: list[tuple[int, int]]
+    ) -> list[tuple[int, int]]:
         """Names after an honorific that the capitalised pattern cannot see: in a sentence
         written without capitals or in scrambled case ("bu sumiyati", "pAk D4r5ono"), or
         after a particle ("Ny lho. Intan"). The name is the word(s) after the honorific that
@@ -322,8 +326,10 @@ class PatientDataRecognizer(PatternRecognizer):
             ):
                 continue  # not an honorific, or the end of a word ("70-an")
             j = i + 1
-            while j < len(tokens) and j <= i + 4 and (
-                tokens[j].text in nd.particles or tokens[j].text in nd.honorifics
+            while (
+                j < len(tokens)
+                and j <= i + 4
+                and (tokens[j].text in nd.particles or tokens[j].text in nd.honorifics)
             ):
                 j += 1
             if j >= len(tokens) or tokens[j].ostart - tok.oend > 24:
@@ -353,7 +359,7 @@ class PatientDataRecognizer(PatternRecognizer):
         out: list[tuple[int, int]] = []
         for m in _RUN.finditer(text):
             s, e = m.start(), m.end()
-            if s > 0 and (text[s - 1].isalnum() or text[s - 1] in ".-'_@#") or (
+            if (s > 0 and (text[s - 1].isalnum() or text[s - 1] in ".-'_@#")) or (
                 e < len(text) and (text[e].isalnum() or text[e] in "-'_")
             ):
                 continue
@@ -389,9 +395,7 @@ class PatientDataRecognizer(PatternRecognizer):
             out.append((parts[0][0], parts[-1][1]))
         return out
 
-    def _described(
-        self, doc: NormalizedText, details: list[tuple[int, int, str]]
-    ) -> list[Finding]:
+    def _described(self, doc: NormalizedText, details: list[tuple[int, int, str]]) -> list[Finding]:
         """A person identified by a role pinned down by a place or a relative clause, with a
         health detail near and a disclosure cue in the post."""
         words = list(doc.words)
@@ -414,7 +418,9 @@ class PatientDataRecognizer(PatternRecognizer):
                 continue
             score = float(self.params.get("health_score", 0.9))
             meta = {"kind": "orang_dikenali", "detail": detail[2]}
-            return [new_finding(self.spec.category, s, e, score, self.name, doc.original[s:e], meta)]
+            return [
+                new_finding(self.spec.category, s, e, score, self.name, doc.original[s:e], meta)
+            ]
         return []
 
     def _recordings(self, doc: NormalizedText) -> list[Finding]:
@@ -425,9 +431,7 @@ class PatientDataRecognizer(PatternRecognizer):
         if not recs:
             return []
         places = _at(words, rd.places)
-        pair = next(
-            ((r, p) for r in recs for p in places if abs(r[0] - p[0]) <= rd.window), None
-        )
+        pair = next(((r, p) for r in recs for p in places if abs(r[0] - p[0]) <= rd.window), None)
         if pair is None or not _has(words, rd.offer) or _has(words, rd.protect):
             return []
         tokens = doc.tokens
@@ -553,7 +557,9 @@ class PatientDataRecognizer(PatternRecognizer):
 
         def emit(s: int, e: int, detail: tuple[int, int, str]) -> None:
             taken.append((s, e))
-            kind = "data_kepegawaian" if detail[2].startswith("kepegawaian: ") else "pasien_kesehatan"
+            kind = (
+                "data_kepegawaian" if detail[2].startswith("kepegawaian: ") else "pasien_kesehatan"
+            )
             meta = {"kind": kind, "detail": detail[2]}
             out.append(
                 new_finding(
