@@ -11,8 +11,10 @@ kind it has never seen. A batch is blind until the engine is tuned on it; then i
   ``d7-`` and ``d9-``): batch 7 was tuned on in session 5, batch 9 was blind until session 6
   studied its misses; both moved to train in session 6 (``families/*_7.yaml``,
   ``*_9.yaml``, ``ordinary_d7.yaml``);
-* batch 11 (session 6, same plan, ids ``d11-``), written by two helpers who neither ran the
-  engine nor read any other family: the current blind set (``--batch 11``).
+* batches 11 and 13 (session 6, same plan, ids ``d11-``, ``d13-``), written by helpers who
+  neither ran the engine nor read any other family, then used (totals only) to choose between
+  model fits: development sets;
+* batch 15 (session 6, same plan, ids ``d15-``): the current blind set (``--batch 15``).
 
 Each family is expanded as the generator expands a train family (30 lines each, same seeds).
 A positive line counts as caught when every category labelled 1 gets a verdict other than
@@ -20,7 +22,7 @@ A positive line counts as caught when every category labelled 1 gets a verdict o
 looser, per-category figure of the issue: each category labelled 1 on a positive line counts
 on its own.
 
-Usage: .venv/bin/python benchmarks/challenge/dev_check.py [--batch 11] [--show N] [--json PATH]
+Usage: .venv/bin/python benchmarks/challenge/dev_check.py [--batch 15] [--show N] [--json PATH]
 """
 
 from __future__ import annotations
