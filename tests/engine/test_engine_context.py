@@ -64,6 +64,8 @@ MODEL_FALSE_ALARMS = [
     # the writer's own tiredness, told with how they recovered (session 6)
     "Tahun ketiga jadi perawat IGD aku sempat capek banget. Untung ada teman yang ngajak konseling.",
     "Pulang jaga badan capek banget, besok libur mau tidur seharian.",
+    # a match reported (session 6)
+    "Tim futsal puskesmas juara 1 turnamen antar puskesmas, skor akhir 4-2. Bangga!",
 ]
 
 # complaints about a service that also say the writer is tired: still complaints
@@ -199,6 +201,17 @@ def test_context_data_must_say_who_wrote_it():
         parse_context("frames: []\n")
 
 
+def test_context_data_rejects_an_id_used_twice():
+    text = (
+        "# written by the bijak authors\n"
+        "frames:\n"
+        "  - {id: x, categories: [hoaks], phrases: [a], reason: {id: r, en: r}}\n"
+        "  - {id: x, categories: [fitnah], phrases: [b], reason: {id: r, en: r}}\n"
+    )
+    with pytest.raises(ContextDataError, match="used twice: x"):
+        parse_context(text)
+
+
 def test_context_data_rejects_a_bad_scope():
     text = (
         "# written by the bijak authors\n"
@@ -321,6 +334,12 @@ NEW_FRAMES_STILL_RAISED = [
     ),
     ("Open VCS murah, hati-hati modus penipu, aku asli. DM aja.", "pornografi"),
     ("Bener gak sih vaksin bikin mandul? Udah terbukti kok, sebarkan!", "hoaks"),
+    # a match reported next to a stake is betting (session 6)
+    (
+        "Tim voli kantor menang 3-1 sore tadi, yang pasang di situs GACOR88 cuan semua, depo"
+        " lagi malam ini!",
+        "perjudian",
+    ),
     # election-procedure and neutrality words around a partisan call (session 6)
     ("Sudah coblos, yang penting datang! Semoga paslon 2 menang, lanjutkan!", "politik"),
     (

@@ -7,6 +7,7 @@ still raised. Posts written by the bijak authors for this test (new sentences); 
 from __future__ import annotations
 
 import pytest
+from fa_checks import assert_raised, assert_safe
 
 from bijak.engine import Pipeline
 
@@ -339,32 +340,15 @@ BREACH = [
 ]
 
 
-@pytest.fixture(scope="module")
-def full() -> Pipeline:
-    return Pipeline()
-
-
-def _verdict(report, category: str) -> str:
-    return next((c.verdict for c in report.categories if c.id == category), "aman")
-
-
 @pytest.mark.parametrize(("kind", "category", "text"), SAFE)
 def test_ordinary_post_of_the_class_stays_safe(
     full: Pipeline, kind: str, category: str, text: str
 ) -> None:
-    report = full.analyze(text)
-    assert _verdict(report, category) == "aman", (
-        kind,
-        [(f.category, f.score, f.recognizer, f.evidence) for f in report.findings],
-    )
+    assert_safe(full, kind, category, text)
 
 
 @pytest.mark.parametrize(("kind", "category", "text"), BREACH)
 def test_real_breach_of_the_class_is_still_caught(
     full: Pipeline, kind: str, category: str, text: str
 ) -> None:
-    report = full.analyze(text)
-    assert _verdict(report, category) != "aman", (
-        kind,
-        [(f.category, f.score, f.recognizer, f.evidence) for f in report.findings],
-    )
+    assert_raised(full, kind, category, text)

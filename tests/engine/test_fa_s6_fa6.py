@@ -7,6 +7,7 @@ provokasi. Posts written by the bijak authors for this test (new sentences); no 
 from __future__ import annotations
 
 import pytest
+from fa_checks import assert_raised, assert_safe
 
 from bijak.engine import Pipeline
 
@@ -246,38 +247,15 @@ BREACH = [
 ]
 
 
-@pytest.fixture(scope="module")
-def full() -> Pipeline:
-    return Pipeline()
-
-
-def _verdict(report, category: str) -> str:
-    return next((c.verdict for c in report.categories if c.id == category), "aman")
-
-
-def _why(report) -> list:
-    return [
-        (f.category, f.score, f.recognizer, f.evidence, f.meta.get("context"))
-        for f in report.findings
-    ]
-
-
 @pytest.mark.parametrize(("kind", "category", "text"), SAFE)
 def test_ordinary_post_of_the_class_stays_safe(
     full: Pipeline, kind: str, category: str, text: str
 ) -> None:
-    report = full.analyze(text)
-    assert _verdict(report, category) == "aman", (kind, _why(report))
-    # the word rules themselves are quiet (not only the model)
-    assert not any(
-        f.category == category and f.recognizer.startswith("bijak.lexicon") and f.score >= 0.5
-        for f in report.findings
-    ), kind
+    assert_safe(full, kind, category, text, words_quiet=True)
 
 
 @pytest.mark.parametrize(("kind", "category", "text"), BREACH)
 def test_real_breach_of_the_class_is_still_caught(
     full: Pipeline, kind: str, category: str, text: str
 ) -> None:
-    report = full.analyze(text)
-    assert _verdict(report, category) != "aman", (kind, _why(report))
+    assert_raised(full, kind, category, text)

@@ -8,6 +8,7 @@ Posts written by the bijak authors for this test (new sentences); no dataset tex
 from __future__ import annotations
 
 import pytest
+from fa_checks import assert_raised, assert_safe
 
 from bijak.engine import Pipeline
 from bijak.engine.context import ContextFilter
@@ -256,15 +257,6 @@ BREACH = [
 ]
 
 
-@pytest.fixture(scope="module")
-def full() -> Pipeline:
-    return Pipeline()
-
-
-def _verdict(report, category: str) -> str:
-    return next((c.verdict for c in report.categories if c.id == category), "aman")
-
-
 def _model_finding(text: str, category: str) -> Finding:
     return Finding(category, 0, len(text), 0.9, MODEL, text, {})
 
@@ -273,11 +265,7 @@ def _model_finding(text: str, category: str) -> Finding:
 def test_ordinary_post_of_the_class_stays_safe(
     full: Pipeline, frame: str, category: str, text: str
 ) -> None:
-    report = full.analyze(text)
-    assert _verdict(report, category) == "aman", (
-        frame,
-        [(f.category, f.score, f.recognizer, f.evidence) for f in report.findings],
-    )
+    assert_safe(full, frame, category, text)
 
 
 @pytest.mark.parametrize(("frame", "category", "text"), SAFE)
@@ -291,11 +279,7 @@ def test_the_frame_also_withdraws_the_models_finding(frame: str, category: str, 
 def test_real_breach_of_the_class_is_still_caught(
     full: Pipeline, kind: str, category: str, text: str
 ) -> None:
-    report = full.analyze(text)
-    assert _verdict(report, category) != "aman", (
-        kind,
-        [(f.category, f.score, f.recognizer, f.evidence) for f in report.findings],
-    )
+    assert_raised(full, kind, category, text)
 
 
 @pytest.mark.parametrize(("kind", "category", "text"), BREACH)

@@ -161,6 +161,10 @@ def parse_context(text: str, file: str = "<string>") -> ContextData:
                 reason_en=ren,
             )
         )
+    ids = [f.id for f in frames] + [s.id for s in senses]
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    if twice:
+        raise ContextDataError(f"{file}: frame or sense ids used twice: {', '.join(twice)}")
     first = {p[0] for f in frames for p in f.phrases} | {p[0] for s in senses for p in s.context}
     return ContextData(
         name=str(data.get("name", CONTEXT_VERSION_KEY)),
