@@ -6,11 +6,6 @@ Posts written by the bijak authors for this test (new sentences); no dataset tex
 
 from __future__ import annotations
 
-import pytest
-from fa_checks import assert_raised, assert_safe
-
-from bijak.engine import Pipeline
-
 # (class, category, ordinary post that must stay aman for it)
 SAFE = [
     # a word taught or named in a language lesson
@@ -180,17 +175,3 @@ BREACH = [
     ("pijat", "pornografi", "Terima pijat++ khusus pria, bisa ke hotel, terapis cantik."),
     ("pijat", "pornografi", "Open pijat plus plus, japri aja."),
 ]
-
-
-@pytest.mark.parametrize(("kind", "category", "text"), SAFE)
-def test_ordinary_post_of_the_class_stays_safe(
-    full: Pipeline, kind: str, category: str, text: str
-) -> None:
-    assert_safe(full, kind, category, text, words_quiet=True)
-
-
-@pytest.mark.parametrize(("kind", "category", "text"), BREACH)
-def test_real_breach_of_the_class_is_still_caught(
-    full: Pipeline, kind: str, category: str, text: str
-) -> None:
-    assert_raised(full, kind, category, text)

@@ -6,11 +6,6 @@ still raised. Posts written by the bijak authors for this test (new sentences); 
 
 from __future__ import annotations
 
-import pytest
-from fa_checks import assert_raised, assert_safe
-
-from bijak.engine import Pipeline
-
 # (class, category, ordinary post that must stay aman for the category)
 SAFE = [
     # politik: how to vote, taught to voters
@@ -338,17 +333,3 @@ BREACH = [
     ),
     ("sapaan_akhir_kalimat", "data_pribadi", "Pasien Tn. Hendra Wijaya positif HIV sejak Mei."),
 ]
-
-
-@pytest.mark.parametrize(("kind", "category", "text"), SAFE)
-def test_ordinary_post_of_the_class_stays_safe(
-    full: Pipeline, kind: str, category: str, text: str
-) -> None:
-    assert_safe(full, kind, category, text)
-
-
-@pytest.mark.parametrize(("kind", "category", "text"), BREACH)
-def test_real_breach_of_the_class_is_still_caught(
-    full: Pipeline, kind: str, category: str, text: str
-) -> None:
-    assert_raised(full, kind, category, text)

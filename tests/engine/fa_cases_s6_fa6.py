@@ -6,11 +6,6 @@ provokasi. Posts written by the bijak authors for this test (new sentences); no 
 
 from __future__ import annotations
 
-import pytest
-from fa_checks import assert_raised, assert_safe
-
-from bijak.engine import Pipeline
-
 # (class, category, ordinary post that must stay aman for it)
 SAFE = [
     # a rude word quoted to be discussed as a word: meaning, origin, dictionary, linguistics
@@ -245,17 +240,3 @@ BREACH = [
         "Warung yang jual rokok ke anak itu, ayo kita geruduk dan hancurkan malam ini!",
     ),
 ]
-
-
-@pytest.mark.parametrize(("kind", "category", "text"), SAFE)
-def test_ordinary_post_of_the_class_stays_safe(
-    full: Pipeline, kind: str, category: str, text: str
-) -> None:
-    assert_safe(full, kind, category, text, words_quiet=True)
-
-
-@pytest.mark.parametrize(("kind", "category", "text"), BREACH)
-def test_real_breach_of_the_class_is_still_caught(
-    full: Pipeline, kind: str, category: str, text: str
-) -> None:
-    assert_raised(full, kind, category, text)

@@ -7,11 +7,6 @@ text.
 
 from __future__ import annotations
 
-import pytest
-from fa_checks import assert_raised, assert_safe
-
-from bijak.engine import Pipeline
-
 # (class, category, ordinary post that must stay aman for the category)
 SAFE = [
     # keluhan_layanan: one's own tiredness, an idiom with 'mahal', lateness of a cake
@@ -356,17 +351,3 @@ BREACH = [
         "Daun sirsak menyembuhkan kanker tanpa kemoterapi, sudah banyak buktinya.",
     ),
 ]
-
-
-@pytest.mark.parametrize(("kind", "category", "text"), SAFE)
-def test_ordinary_post_of_the_class_stays_safe(
-    full: Pipeline, kind: str, category: str, text: str
-) -> None:
-    assert_safe(full, kind, category, text)
-
-
-@pytest.mark.parametrize(("kind", "category", "text"), BREACH)
-def test_real_breach_of_the_class_is_still_caught(
-    full: Pipeline, kind: str, category: str, text: str
-) -> None:
-    assert_raised(full, kind, category, text)

@@ -6,11 +6,6 @@ bijak authors for this test (new sentences); no dataset text.
 
 from __future__ import annotations
 
-import pytest
-from fa_checks import assert_raised, assert_safe
-
-from bijak.engine import Pipeline
-
 # (class, category, ordinary post that must stay aman for the category)
 SAFE = [
     # keluhan_layanan: 'rusak' of an organ or a road
@@ -243,17 +238,3 @@ BREACH = [
         "Kepala dinas kita korupsi dana BOK, saya yakin seratus persen. Sebarkan ke grup lain.",
     ),
 ]
-
-
-@pytest.mark.parametrize(("kind", "category", "text"), SAFE)
-def test_ordinary_post_of_the_class_stays_safe(
-    full: Pipeline, kind: str, category: str, text: str
-) -> None:
-    assert_safe(full, kind, category, text)
-
-
-@pytest.mark.parametrize(("kind", "category", "text"), BREACH)
-def test_real_breach_of_the_class_is_still_caught(
-    full: Pipeline, kind: str, category: str, text: str
-) -> None:
-    assert_raised(full, kind, category, text)
