@@ -182,12 +182,22 @@ def recording_data(lang: str = "id") -> RecordingData:
     )
 
 
+@cache
+def _firsts(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
+    """The first words of ``phrases`` (a word that starts none cannot start a match)."""
+    return frozenset(p[0] for p in phrases if p)
+
+
 def _at(words: list[str], phrases: frozenset[tuple[str, ...]]) -> list[tuple[int, int]]:
     """``(index, length)`` of every phrase of ``phrases`` in ``words`` (longest first)."""
+    first = _firsts(phrases)
     out: list[tuple[int, int]] = []
-    for i in range(len(words)):
+    n = len(words)
+    for i, w in enumerate(words):
+        if w not in first:
+            continue
         for k in (3, 2, 1):
-            if i + k <= len(words) and tuple(words[i : i + k]) in phrases:
+            if i + k <= n and tuple(words[i : i + k]) in phrases:
                 out.append((i, k))
                 break
     return out
@@ -245,9 +255,14 @@ def _caseless(sentence: str) -> bool:
 
 
 def _has(words: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
+    first = _firsts(phrases)
     n = len(words)
     return any(
-        tuple(words[i : i + k]) in phrases for i in range(n) for k in (1, 2, 3) if i + k <= n
+        tuple(words[i : i + k]) in phrases
+        for i, w in enumerate(words)
+        if w in first
+        for k in (1, 2, 3)
+        if i + k <= n
     )
 
 
