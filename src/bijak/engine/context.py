@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -161,8 +162,8 @@ def parse_context(text: str, file: str = "<string>") -> ContextData:
                 reason_en=ren,
             )
         )
-    ids = [f.id for f in frames] + [s.id for s in senses]
-    twice = sorted({i for i in ids if ids.count(i) > 1})
+    ids = Counter([f.id for f in frames] + [s.id for s in senses])
+    twice = sorted(i for i, n in ids.items() if n > 1)
     if twice:
         raise ContextDataError(f"{file}: frame or sense ids used twice: {', '.join(twice)}")
     first = {p[0] for f in frames for p in f.phrases} | {p[0] for s in senses for p in s.context}

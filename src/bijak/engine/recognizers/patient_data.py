@@ -123,7 +123,9 @@ def _phrases(values: Any) -> frozenset[tuple[str, ...]]:
     return frozenset(p for p in out if p)
 
 
+@cache
 def _load(lang: str) -> dict[str, Any]:
+    """``health_details.yaml``, parsed once (the loaders below only read it)."""
     path = resources.files("bijak.engine").joinpath("lang", lang, "health_details.yaml")
     text = path.read_text(encoding="utf-8")
     if "written by the bijak authors" not in text.lower():
@@ -478,12 +480,7 @@ class PatientDataRecognizer(PatternRecognizer):
                         kinds.setdefault(field, (toks[i].ostart, toks[i + k - 1].oend))
                         break
             strong = bool(kinds.keys() - fd.weak_fields)
-            about_care = _has(words, fd.patient) or any(
-                tuple(words[i : i + k]) in self._details
-                for i in range(len(words))
-                for k in (1, 2, 3)
-                if words[i] in self._first
-            )
+            about_care = _has(words, fd.patient) or _has(words, self._details)
             if len(kinds) < 2 or not (strong or (len(kinds) >= 3 and about_care)):
                 continue
             if not _has(words, fd.share) or _has(words, fd.protect):
