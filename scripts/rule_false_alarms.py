@@ -16,10 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
-import tempfile
 from collections import Counter, defaultdict
-from pathlib import Path
 
 from bijak.engine.pipeline import Pipeline, default_pipeline
 from bijak.engine.recognizers import DEFAULT_RECOGNIZERS
@@ -46,11 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         for line in (CHALLENGE_DIR / "train.jsonl").read_text(encoding="utf-8").splitlines()
     ]
     negatives = [r["text"] for r in rows if not any(r["labels"].values())]
-    with tempfile.TemporaryDirectory() as tmp:
-        (Path(tmp) / "families").mkdir()
-        for path in sorted((CHALLENGE_DIR / "fa_families").glob("*.yaml")):
-            shutil.copy(path, Path(tmp) / "families" / path.name)
-        families = load_families(Path(tmp))
+    families = load_families(CHALLENGE_DIR, folder="fa_families")
     fillers = load_fillers(CHALLENGE_DIR)
     for fam in families:
         negatives += [line.text for line in expand_family(fam, fillers, 30, "train")]

@@ -29,9 +29,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -51,12 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    with tempfile.TemporaryDirectory() as tmp:
-        (Path(tmp) / "families").mkdir()
-        pattern = "*.yaml" if args.batch == "*" else f"*_{args.batch}.yaml"
-        for path in sorted((HERE / "dev_families").glob(pattern)):
-            shutil.copy(path, Path(tmp) / "families" / path.name)
-        families = load_families(Path(tmp))
+    pattern = "*.yaml" if args.batch == "*" else f"*_{args.batch}.yaml"
+    families = load_families(HERE, folder="dev_families", pattern=pattern)
     fillers = load_fillers(HERE)
     pipe = default_pipeline()
     per_family = []

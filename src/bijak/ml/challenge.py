@@ -138,12 +138,16 @@ def _as_tuple(value: Any, default: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(str(v) for v in value)
 
 
-def load_families(directory: Path | None = None) -> list[Family]:
-    """Every family of ``families/*.yaml``, validated; ids are unique across files."""
-    root = (directory or CHALLENGE_DIR) / "families"
+def load_families(
+    directory: Path | None = None, *, folder: str = "families", pattern: str = "*.yaml"
+) -> list[Family]:
+    """Every family of ``<folder>/<pattern>`` (``families/*.yaml``: the train and test
+    families; ``dev_families/`` and ``fa_families/`` for the checks), validated; ids are unique
+    across files."""
+    root = (directory or CHALLENGE_DIR) / folder
     families: list[Family] = []
     seen: set[str] = set()
-    for path in sorted(root.glob("*.yaml")):
+    for path in sorted(root.glob(pattern)):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         category = str(data.get("category", path.stem))
         for side in ("pos", "neg"):
