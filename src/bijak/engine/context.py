@@ -238,8 +238,9 @@ class ContextFilter:
         return self.data.version
 
     def apply(self, doc: NormalizedText, findings: list[Finding]) -> list[Finding]:
-        if not findings or not any(f.category in self._categories for f in findings):
-            return findings
+        cats = self._categories
+        if not any(f.category in cats and f.score > 0.0 for f in findings):
+            return findings  # nothing to read (findings already set aside are skipped below)
         tokens = doc.tokens
         words = _Words(doc.words)
         if self.data.first_words.isdisjoint(words.positions):

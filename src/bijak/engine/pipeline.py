@@ -10,7 +10,7 @@ import contextlib
 import dataclasses
 import gc
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +19,7 @@ import yaml
 from bijak.engine import explain
 from bijak.engine.context import ContextFilter
 from bijak.engine.findings import Finding, Recognizer
+from bijak.engine.gate import ModelGate
 from bijak.engine.lexicons import lexicon_versions
 from bijak.engine.mapping import PolicyMapper
 from bijak.engine.masking import MASKED_CATEGORIES, mask_text
@@ -64,9 +65,10 @@ class Pipeline:
         recognizers: Sequence[RecognizerSpec] | None = None,
         extra: Sequence[Recognizer] = (),
         max_chars: int = MAX_CHARS,
+        model_gate: Mapping[str, object] | None = None,
     ) -> None:
         from bijak.engine.normalize import NORMALIZER_VERSION
-        from bijak.engine.recognizers import DEFAULT_PARAMS, DEFAULT_SPECS
+        from bijak.engine.recognizers import DEFAULT_GATE, DEFAULT_PARAMS, DEFAULT_SPECS
 
         if policy is None:
             from bijak.policy import load_policy
@@ -79,6 +81,8 @@ class Pipeline:
             if recognizers is not None
             else DEFAULT_SPECS
         )
+        if model_gate is None:
+            model_gate = DEFAULT_GATE
         built = registry.create(specs, policy_context(policy))
         self.recognizers: tuple[Recognizer, ...] = tuple(built) + tuple(extra)
         self.mapper = PolicyMapper(policy)
@@ -89,6 +93,13 @@ class Pipeline:
             for lng in ("id", "en")
         }
         model = next((r for r in self.recognizers if r.name.startswith("bijak.model")), None)
+        # The model gate (bijak.engine.gate): word rules the model does not support are set
+        # aside. It needs the model's score of every category, hence a model that gives them.
+        self.gate: ModelGate | None = None
+        self._gate_model = None
+        if model is not None and hasattr(model, "findings_and_scores") and model_gate:
+            self.gate = ModelGate.from_config(model_gate, tuple(model.categories))
+            self._gate_model = model
         model_version = None
         if model is not None:
             model_version = str(getattr(model, "version", "") or model.name)
@@ -120,10 +131,16 @@ class Pipeline:
                 spec_name(entry)
             except ValueError as exc:
                 raise ValueError(f"{path}: {exc}") from None
+        gate = data.get("model_gate", {})
+        if not isinstance(gate, dict):
+            raise ValueError(
+                f"{path}: 'model_gate' must be a mapping (floor, explicit, recognizers)"
+            )
         return cls(
             policy=policy,
             recognizers=names,
             max_chars=int(data.get("max_chars", MAX_CHARS)),
+            model_gate=gate,
         )
 
     def findings(self, text: str) -> list[Finding]:
@@ -138,7 +155,16 @@ class Pipeline:
         docs = [normalize(t) for t in texts]
         out: list[list[Finding]] = [[] for _ in docs]
         single = []
+        gate, scores = self.gate, None
         for rec in self.recognizers:
+            if rec is self._gate_model:
+                found_all, scores = rec.findings_and_scores(docs)  # type: ignore[attr-defined]
+                if len(docs) > 1:
+                    for acc, found in zip(out, found_all, strict=True):
+                        acc.extend(found)
+                else:  # one text: the model keeps its place among the recognizers
+                    single.append(lambda _doc, found=found_all[0]: found)
+                continue
             batch = getattr(rec, "analyze_batch", None)
             if batch is not None and len(docs) > 1:
                 for acc, found in zip(out, batch(docs), strict=True):
@@ -151,6 +177,9 @@ class Pipeline:
         context = self.context
         for i, (acc, doc) in enumerate(zip(out, docs, strict=True)):
             if acc:
+                # the gate first: what it sets aside, context need not read
+                if gate is not None and scores is not None:
+                    acc = gate.apply(acc, scores[i])
                 acc = context.apply(doc, acc)
                 out[i] = acc
             if len(acc) > 1:

@@ -8,6 +8,8 @@ the default pipeline; a pipeline can be built with any other list of registered 
 
 from __future__ import annotations
 
+from typing import Any
+
 from bijak.engine.recognizers import (  # noqa: F401  (imported to register)
     accusation,
     bpjs_card,
@@ -29,19 +31,20 @@ from bijak.engine.recognizers import (  # noqa: F401  (imported to register)
 from bijak.engine.registry import RecognizerSpec, spec_name
 
 
-def _default_specs() -> tuple[RecognizerSpec, ...]:
+def _default_config() -> dict[str, Any]:
     from importlib import resources
 
     import yaml
 
     text = resources.files("bijak.engine").joinpath("pipeline.yaml").read_text("utf-8")
-    entries = yaml.safe_load(text)["recognizers"]
-    for entry in entries:
+    data: dict[str, Any] = yaml.safe_load(text)
+    for entry in data["recognizers"]:
         spec_name(entry)  # a bad entry fails at import, with the entry in the message
-    return tuple(entries)
+    return data
 
 
-DEFAULT_SPECS: tuple[RecognizerSpec, ...] = _default_specs()
+_CONFIG = _default_config()
+DEFAULT_SPECS: tuple[RecognizerSpec, ...] = tuple(_CONFIG["recognizers"])
 """The entries of ``bijak/engine/pipeline.yaml``: a name, or a name with parameters."""
 DEFAULT_RECOGNIZERS: tuple[str, ...] = tuple(spec_name(s)[0] for s in DEFAULT_SPECS)
 """The active recognizers of the default pipeline, by name, in order."""
@@ -49,3 +52,5 @@ DEFAULT_PARAMS: dict[str, RecognizerSpec] = {
     spec_name(s)[0]: s for s in DEFAULT_SPECS if not isinstance(s, str)
 }
 """The default parameters of a recognizer named without any (``Pipeline(recognizers=[...])``)."""
+DEFAULT_GATE: dict[str, Any] = dict(_CONFIG.get("model_gate") or {})
+"""The ``model_gate`` block of ``pipeline.yaml`` (see :mod:`bijak.engine.gate`)."""

@@ -100,10 +100,17 @@ class ModelRecognizer:
         explanation. They are computed only for posts with a finding (a few percent of
         ordinary posts), so single and batch results stay identical and bulk scans barely
         slow down; ``top_words=False`` leaves them out."""
+        return self.findings_and_scores(docs, top_words=top_words)[0]
+
+    def findings_and_scores(
+        self, docs: Sequence[NormalizedText], *, top_words: bool = True
+    ) -> tuple[list[list[Finding]], FloatArray]:
+        """:meth:`analyze_batch` and the rescaled scores of every category (rows: docs,
+        columns: ``categories``), which the model gate reads."""
         from bijak.engine.findings import Finding
 
         if not docs:
-            return []
+            return [], np.zeros((0, len(self.categories)))
         raw = self.probabilities(docs)
         probs = self.rescale(raw)
         hits: list[list[int]] = [[] for _ in docs]  # the categories found, post by post
@@ -135,7 +142,7 @@ class ModelRecognizer:
                     )
                 )
             out.append(found)
-        return out
+        return out, probs
 
     def _top_words(
         self, docs: Sequence[NormalizedText], hits: list[list[int]], k: int = 3
