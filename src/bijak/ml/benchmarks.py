@@ -42,6 +42,7 @@ import resource
 import time
 import tracemalloc
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -244,7 +245,10 @@ def in_and_cross_domain(
         [texts[i] for i in te] + [norm(r.text) for r in unseen],
     )
     summary = summarize(results, cal)
-    model = cfg.scored(est.model_)
+    # The recognizer feeds the model the engine's normalised text only when the artifact says
+    # it was trained on it (a saved artifact records its normaliser; this fresh fit must too),
+    # else the held-out pipeline scored the raw text with a model fitted on normalised text.
+    model = replace(cfg.scored(est.model_), meta={**est.model_.meta, "normalizer": cfg.normalizer})
     if cfg.tuning:
         cutoffs = tune_cutoffs(est, [rows[i] for i in tr], **tuning_args(cfg))
         model = with_cutoffs(model, cutoffs)
