@@ -268,6 +268,9 @@ def _has(words: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
     )
 
 
+_NAME_KIND = frozenset({"nama"})
+
+
 class PatientDataRecognizer(PatternRecognizer):
     def __init__(self, **params: Any) -> None:
         super().__init__(load_pattern_spec(NAME), **params)
@@ -497,13 +500,18 @@ class PatientDataRecognizer(PatternRecognizer):
         return out
 
     def analyze(self, doc: NormalizedText) -> list[Finding]:
-        found = self.matches(doc, keep_zero=True)
         listed = self._field_lists(doc) + self._recordings(doc)
         text = doc.original
         details = self._detail_spans(doc)
         staff: list[tuple[int, int, str]] = []
         if _has(list(doc.words), self._not_public):
             staff = [(s, e, "kepegawaian: " + d) for s, e, d in self._detail_spans(doc, True)]
+        if details or staff or self._any_address(doc):
+            found = self.matches(doc, keep_zero=True)
+        else:
+            # no health detail, no address: a name alone is never reported, so the name
+            # patterns (most of the regex work on an ordinary post) need not run
+            return listed
         out: list[Finding] = []
         if (details or staff) and not self._skip(doc):
             out = self._unmarked_names(doc, found, details + staff)
@@ -547,6 +555,10 @@ class PatientDataRecognizer(PatternRecognizer):
                 )
             )
         return out + listed
+
+    def _any_address(self, doc: NormalizedText) -> bool:
+        """Whether a pattern other than a name matches (a name only counts next to one)."""
+        return not self._skip(doc) and bool(self._matches(doc, True, _NAME_KIND))
 
     def _unmarked_names(
         self,

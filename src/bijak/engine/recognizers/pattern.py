@@ -237,9 +237,13 @@ class PatternRecognizer:
         return self._matches(doc, keep_zero)
 
     def _matches(
-        self, doc: NormalizedText, keep_zero: bool = False
+        self,
+        doc: NormalizedText,
+        keep_zero: bool = False,
+        skip_kinds: frozenset[str] = frozenset(),
     ) -> list[tuple[Pattern, int, int, str, float]]:
-        """:meth:`matches` once ``_skip`` has let the text through."""
+        """:meth:`matches` once ``_skip`` has let the text through (without the patterns of
+        ``skip_kinds``)."""
         text = doc.original
         low = text.lower()
         spec = self.spec
@@ -247,6 +251,8 @@ class PatternRecognizer:
         seen: set[tuple[int, int]] = set()
         has_digit: bool | None = None
         for pat in spec.patterns:
+            if pat.kind in skip_kinds:
+                continue
             if pat.needs_digit:
                 if has_digit is None:
                     has_digit = digit_count(text) > 0
