@@ -12,9 +12,10 @@ kind it has never seen. A batch is blind until the engine is tuned on it; then i
   studied its misses; both moved to train in session 6 (``families/*_7.yaml``,
   ``*_9.yaml``, ``ordinary_d7.yaml``);
 * batches 11 and 13 (session 6, same plan, ids ``d11-``, ``d13-``), written by helpers who
-  neither ran the engine nor read any other family, then used (totals only) to choose between
-  model fits: development sets;
-* batch 15 (session 6, same plan, ids ``d15-``): the current blind set (``--batch 15``).
+  neither ran the engine nor read any other family, used (totals only) to choose between
+  session-6 model fits, then studied in session 7 with batch 15 and moved to train;
+* batch 15 (session 6, ids ``d15-``): the development set since session 7 (``--batch 15``);
+* batch 17 (session 7, ids ``d17-``): the current blind set (``--batch 17``).
 
 Each family is expanded as the generator expands a train family (30 lines each, same seeds).
 A positive line counts as caught when every category labelled 1 gets a verdict other than
@@ -22,7 +23,7 @@ A positive line counts as caught when every category labelled 1 gets a verdict o
 looser, per-category figure of the issue: each category labelled 1 on a positive line counts
 on its own.
 
-Usage: .venv/bin/python benchmarks/challenge/dev_check.py [--batch 15] [--show N] [--json PATH]
+Usage: .venv/bin/python benchmarks/challenge/dev_check.py [--batch 17] [--show N] [--json PATH]
 """
 
 from __future__ import annotations

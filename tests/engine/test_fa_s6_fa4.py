@@ -270,8 +270,9 @@ def test_breach_with_the_same_words_is_still_raised(
     assert _verdict(full, text, category) != "aman", (kind, text)
 
 
-def test_the_frames_name_themselves_in_the_explanation(full: Pipeline) -> None:
-    report = full.analyze(
+def test_the_frames_name_themselves_in_the_explanation() -> None:
+    # the model gate, which runs first, would set this claim aside before the frame reads it
+    report = Pipeline(model_gate={"floor": 0.0}).analyze(
         "Imunisasi dasar lengkap untuk balita tetap gratis di puskesmas. "
         "Jangan lupa bawa buku KIA waktu datang."
     )
