@@ -10,9 +10,9 @@ import contextlib
 import dataclasses
 import gc
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -28,6 +28,7 @@ from bijak.engine.registry import recognizers as registry
 from bijak.engine.report import Report, Versions, build_report, clarifications_of
 
 if TYPE_CHECKING:  # pragma: no cover
+    from bijak.engine.normalize import NormalizedText
     from bijak.policy import Policy
 
 MAX_CHARS = 100_000
@@ -96,7 +97,7 @@ class Pipeline:
         # The model gate (bijak.engine.gate): word rules the model does not support are set
         # aside. It needs the model's score of every category, hence a model that gives them.
         self.gate: ModelGate | None = None
-        self._gate_model = None
+        self._gate_model: Any = None
         if model is not None and hasattr(model, "findings_and_scores") and model_gate:
             self.gate = ModelGate.from_config(model_gate, tuple(model.categories))
             self._gate_model = model
@@ -154,16 +155,16 @@ class Pipeline:
 
         docs = [normalize(t) for t in texts]
         out: list[list[Finding]] = [[] for _ in docs]
-        single = []
+        single: list[Callable[[NormalizedText], list[Finding]]] = []
         gate, scores = self.gate, None
         for rec in self.recognizers:
             if rec is self._gate_model:
-                found_all, scores = rec.findings_and_scores(docs)  # type: ignore[attr-defined]
+                found_all, scores = rec.findings_and_scores(docs)
                 if len(docs) > 1:
                     for acc, found in zip(out, found_all, strict=True):
                         acc.extend(found)
                 else:  # one text: the model keeps its place among the recognizers
-                    single.append(lambda _doc, found=found_all[0]: found)
+                    single.append(_returning(found_all[0]))
                 continue
             batch = getattr(rec, "analyze_batch", None)
             if batch is not None and len(docs) > 1:
@@ -277,6 +278,11 @@ class Pipeline:
             self.versions,
             clarifications_of(tuple(findings)),
         )
+
+
+def _returning(found: list[Finding]) -> Callable[[NormalizedText], list[Finding]]:
+    """An ``analyze`` that returns findings already computed (the model's, for one text)."""
+    return lambda _doc: found
 
 
 @contextlib.contextmanager
