@@ -280,7 +280,7 @@ class ContextFilter:
                     if e >= lo and s <= hi and (e < term_at[0] or s > term_at[-1]):
                         cue = " ".join(phrase)
                         term = " ".join(words[term_at[0] : term_at[-1] + 1])
-                        return _lowered(
+                        return lowered(
                             f, 0.0, sense.id, cue, sense.reason_id, sense.reason_en, term
                         )
         return None
@@ -317,9 +317,7 @@ class ContextFilter:
                 if hit is None:
                     continue
                 cue = text[tokens[hit].ostart : tokens[hit + len(phrase) - 1].oend]
-                cand = _lowered(
-                    f, frame.factor, frame.id, cue, frame.reason_id, frame.reason_en, ""
-                )
+                cand = lowered(f, frame.factor, frame.id, cue, frame.reason_id, frame.reason_en, "")
                 if best is None or cand.score < best.score:
                     best = cand
                 break
@@ -417,7 +415,7 @@ def _quoted_words(text: str, tokens: Sequence[Any]) -> frozenset[int]:
     return inside if 2 * len(inside) <= len(tokens) else frozenset()
 
 
-def _lowered(
+def lowered(
     f: Finding,
     factor: float,
     frame_id: str,
@@ -426,6 +424,10 @@ def _lowered(
     reason_en: str,
     term: str,
 ) -> Finding:
+    """``f`` with its score times ``factor`` (0: withdrawn) and the reason in its meta
+    (``context``, ``context_cue``, ``context_reason_id``/``_en`` with ``{cue}`` and ``{term}``
+    filled, ``score_before_context``), which the explanation reads. Context frames and senses
+    use it, and so does the model gate."""
     meta = dict(f.meta)
     cue = " ".join(cue.split())[:60]
     fill = {"cue": cue, "term": term or " ".join(f.evidence.split())[:40]}

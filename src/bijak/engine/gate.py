@@ -27,7 +27,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bijak.engine import explain
-from bijak.engine.context import is_withdrawn
+from bijak.engine.context import lowered
 from bijak.engine.findings import Finding
 
 GATE_ID = "model"
@@ -72,7 +72,7 @@ class ModelGate:
             return findings
         gated: dict[str, bool] = {}
         for f in findings:
-            if explain.is_model(f) or f.score <= 0.0 or is_withdrawn(f):
+            if explain.is_model(f) or f.score <= 0.0:  # a word finding not yet set aside
                 continue
             col = self.columns.get(f.category)
             ok = (
@@ -93,20 +93,15 @@ class ModelGate:
 
 
 def _set_aside(f: Finding, score: float) -> Finding:
-    import dataclasses
-
-    meta = dict(f.meta)
-    meta.update(
-        context=GATE_ID,
-        context_cue="",
-        context_reason_id=(
-            "model yang membaca seluruh unggahan hampir tidak melihat tanda kategori ini "
-            f"di sini (skor {score:.0%})"
-        ),
-        context_reason_en=(
-            "the model that reads the whole post sees almost no sign of this category here "
-            f"(score {score:.0%})"
-        ),
-        score_before_context=f"{f.score:.4f}",
+    """``f`` withdrawn (score 0) the way a context frame withdraws a finding, with the reason."""
+    return lowered(
+        f,
+        0.0,
+        GATE_ID,
+        "",
+        "model yang membaca seluruh unggahan hampir tidak melihat tanda kategori ini "
+        f"di sini (skor {score:.0%})",
+        "the model that reads the whole post sees almost no sign of this category here "
+        f"(score {score:.0%})",
+        "",
     )
-    return dataclasses.replace(f, score=0.0, meta=meta)
