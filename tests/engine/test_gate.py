@@ -151,3 +151,64 @@ def test_pipeline_config_reads_the_gate(tmp_path: Path) -> None:
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
     with pytest.raises(ValueError, match="model_gate"):
         Pipeline.from_config(path)
+
+
+# ---------------------------------------------------------------- the model overrules a frame
+
+SURE = ModelGate.from_config({"floor": 0.05, "overrule": 0.9}, CATS)
+
+
+def test_sure_lists_the_categories_the_model_scores_at_overrule_or_more() -> None:
+    assert SURE.sure(_row(narkoba=0.95, pamer=0.9, provokasi=0.89)) == {"narkoba", "pamer"}
+    assert SURE.sure(_row(narkoba=0.5)) == frozenset()
+    assert GATE.sure(_row(narkoba=1.0)) == frozenset()  # no overrule given: off
+    with pytest.raises(ValueError, match="overrule"):
+        ModelGate.from_config({"floor": 0.5, "overrule": 0.4}, CATS)
+    with pytest.raises(ValueError, match="overrule"):
+        ModelGate.from_config({"floor": 0.05, "overrule": 1.5}, CATS)
+
+
+def _word(text: str, word: str, category: str, score: float = 0.75) -> Finding:
+    start = text.index(word)
+    return Finding(category, start, start + len(word), score, "bijak.lexicon.v1", word)
+
+
+def test_a_text_wide_frame_leaves_a_category_the_model_is_sure_of() -> None:
+    from bijak.engine.context import ContextFilter
+    from bijak.engine.normalize import normalize
+
+    text = "Lembaga sensor isinya orang goblok semua, sinetron sampah dibiarin tayang."
+    doc = normalize(text)
+    (withdrawn,) = ContextFilter().apply(doc, [_word(text, "goblok", "kata_kasar")])
+    assert withdrawn.score == 0.0 and withdrawn.meta["context"] == "fiksi_pertunjukan"
+    (kept,) = ContextFilter().apply(
+        doc, [_word(text, "goblok", "kata_kasar")], sure=frozenset({"kata_kasar"})
+    )
+    assert kept.score == 0.75 and "context" not in kept.meta
+    # another category is not helped by the model being sure of kata_kasar
+    (other,) = ContextFilter().apply(
+        doc, [_word(text, "goblok", "penghinaan")], sure=frozenset({"kata_kasar"})
+    )
+    assert other.score == 0.0
+
+
+def test_a_word_sense_applies_however_sure_the_model_is() -> None:
+    from bijak.engine.context import ContextFilter
+    from bijak.engine.normalize import normalize
+
+    text = "Stok serum anti bisa ular (sabu) di IGD tinggal dua vial, mohon segera diajukan."
+    (out,) = ContextFilter().apply(
+        normalize(text), [_word(text, "sabu", "narkoba", 0.9)], sure=frozenset({"narkoba"})
+    )
+    assert out.score == 0.0 and out.meta["context"] == "serum_anti_bisa"
+
+
+def test_the_pipeline_keeps_swearing_at_people_in_a_post_that_names_a_show(
+    pipe: Pipeline,
+) -> None:
+    assert pipe.gate is not None and pipe.gate.overrule <= 1.0
+    report = pipe.analyze(
+        "Lah KPI isinya orang goblok semua, sinetron sampah kayak gitu dibiarin tayang, "
+        "bangsat emang"
+    )
+    assert {c.id: c.verdict for c in report.categories}["kata_kasar"] == "langgar"

@@ -65,6 +65,13 @@ class Frame:
     """When given, one of these must also stand in the post (not negated, not quoted): a
     refutation ("keliru", "padahal belum terbukti") counts only next to a report of what
     others say ("katanya", "beredar pesan")."""
+    overrulable: bool = False
+    """``model_may_overrule`` (default: true for scope ``text``): a frame read from one cue
+    word anywhere in the post (news of a raid, a film, a service notice, a named source, a
+    neutrality reminder) is a guess that the trained model, when sure of the category,
+    overrules (:mod:`bijak.engine.gate`). Frames whose ordinary posts carry the category's
+    words by construction (a quoted claim then refuted, a debunked hoax, teaching about
+    gambling) or that draw the policy's scope (a non-health service) set ``false``."""
     not_after: frozenset[str] = frozenset()
     """``cue_not_after``: a cue right after one of these words (within two words) does not
     count. A recovery story's "operasi" lowers a cure claim, but "tanpa perlu operasi" and
@@ -145,6 +152,7 @@ def parse_context(text: str, file: str = "<string>") -> ContextData:
                 reason_en=ren,
                 requires=_phrases(raw.get("requires"), where),
                 not_after=frozenset(str(w) for w in raw.get("cue_not_after") or ()),
+                overrulable=bool(raw.get("model_may_overrule", scope == "text")),
             )
         )
     senses: list[Sense] = []
@@ -237,7 +245,12 @@ class ContextFilter:
     def version(self) -> str:
         return self.data.version
 
-    def apply(self, doc: NormalizedText, findings: list[Finding]) -> list[Finding]:
+    def apply(
+        self, doc: NormalizedText, findings: list[Finding], *, sure: frozenset[str] = frozenset()
+    ) -> list[Finding]:
+        """``findings`` of one text with the frames and senses applied. ``sure``: categories
+        the trained model is sure of (see :mod:`bijak.engine.gate`), which a frame marked
+        ``model_may_overrule`` leaves as they are."""
         cats = self._categories
         if not any(f.category in cats and f.score > 0.0 for f in findings):
             return findings  # nothing to read (findings already set aside are skipped below)
@@ -254,7 +267,7 @@ class ContextFilter:
                 out.append(f)
                 continue
             touched = self._sense(f, tokens, words) or self._frame(
-                f, text, tokens, words, quoted, memo
+                f, text, tokens, words, quoted, memo, f.category in sure
             )
             out.append(touched or f)
         return _follow_words(out)
@@ -293,6 +306,7 @@ class ContextFilter:
         words: _Words,
         quoted: frozenset[int],
         memo: dict[int, tuple[tuple[Phrase, tuple[int, ...]], ...]],
+        sure: bool = False,
     ) -> Finding | None:
         key = (f.category, _kind(f))
         which = self._frames_for.get(key)
@@ -306,6 +320,8 @@ class ContextFilter:
         frames = self.data.frames
         for i in which:
             frame = frames[i]
+            if sure and frame.overrulable:
+                continue
             hits = memo.get(i)
             if hits is None:
                 hits = memo[i] = self._frame_hits(i, frame, words, quoted)

@@ -19,6 +19,15 @@ what they find (NIK, phone numbers, patient data) are never gated.
 The floor is on the model's rescaled score (its tuned verdict cut-off maps onto the policy's
 breach threshold), so one floor means the same for every category. It was chosen on the
 development batches 11, 13 and 15 of the challenge set, never on a test part.
+
+The gate also works the other way (``overrule``): a context frame that reads the whole post
+(scope ``text``: "film", "sinetron", "BNN", "waspada penipuan" anywhere in it) does not set
+aside a category that the model scores at ``overrule`` or more. Such a frame is a guess from
+one cue word; the model read the whole post and was trained on the frame's ordinary posts
+too. On labelled posts it had not read this often decided it: a news comment that swears at
+the censors while naming a film, a hoax that cites a fake official source, a real scam post
+that says "waspada". Frames tied to the words that fired (a word sense, a quotation, the same
+sentence) still apply whatever the model says.
 """
 
 from __future__ import annotations
@@ -46,24 +55,36 @@ class ModelGate:
     other: float
     recognizers: frozenset[str]
     columns: Mapping[str, int]
+    overrule: float = 1.01
 
     @classmethod
     def from_config(cls, data: Mapping[str, object], categories: Sequence[str]) -> ModelGate:
         floor = float(data.get("floor", 0.0))  # type: ignore[arg-type]
         explicit = float(data.get("explicit", 1.01))  # type: ignore[arg-type]
         other = float(data.get("other", 1.01))  # type: ignore[arg-type]
+        overrule = float(data.get("overrule", 1.01))  # type: ignore[arg-type]
         names = data.get("recognizers") or ()
         if not isinstance(names, list | tuple):
             raise ValueError("model_gate.recognizers must be a list of recognizer names")
         if not 0.0 <= floor < 1.0 or not 0.0 < explicit <= 1.01:
             raise ValueError("model_gate: floor must be in [0, 1) and explicit in (0, 1.01]")
+        if not floor < overrule <= 1.01:
+            raise ValueError("model_gate: overrule must be above floor and at most 1.01 (off)")
         return cls(
             floor=floor,
             explicit=explicit,
             other=other,
+            overrule=overrule,
             recognizers=frozenset(str(n) for n in names),
             columns={c: i for i, c in enumerate(categories)},
         )
+
+    def sure(self, scores: Sequence[float]) -> frozenset[str]:
+        """The categories the model scores at ``overrule`` or more: no text-wide context
+        frame sets them aside."""
+        if self.overrule > 1.0 or max(scores, default=0.0) < self.overrule:
+            return frozenset()
+        return frozenset(c for c, i in self.columns.items() if scores[i] >= self.overrule)
 
     def apply(self, findings: list[Finding], scores: Sequence[float]) -> list[Finding]:
         """``findings`` of one post, with the gated categories' word findings set aside;

@@ -179,9 +179,11 @@ class Pipeline:
         for i, (acc, doc) in enumerate(zip(out, docs, strict=True)):
             if acc:
                 # the gate first: what it sets aside, context need not read
+                sure: frozenset[str] = frozenset()
                 if gate is not None and scores is not None:
                     acc = gate.apply(acc, scores[i])
-                acc = context.apply(doc, acc)
+                    sure = gate.sure(scores[i])
+                acc = context.apply(doc, acc, sure=sure)
                 out[i] = acc
             if len(acc) > 1:
                 acc.sort(key=lambda f: (f.start, f.end, f.category))
