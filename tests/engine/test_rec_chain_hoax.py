@@ -121,3 +121,28 @@ CERTAIN_ORDINARY = [
 @pytest.mark.parametrize("text", CERTAIN_ORDINARY)
 def test_risk_education_and_adherence_advice_are_left_alone(text):
     assert run(REC, text) == []
+
+
+# language data v1.4.0: a made-up programme rule said in everyday words (the card blocked, the
+# cost "nggak nanggung", blood samples "dijual ke" abroad), and the same words told plainly
+RULE_HOAXES = [
+    "Info internal: mulai Januari kartu BPJS yang belum ikut CKG otomatis diblokir. Sebarkan ke keluarga!",
+    "Teman saya kerja di lab, sampel darah CKG itu dijual ke perusahaan asing. Makanya gratis.",
+    "Aturan baru ya gaes, BPJS nggak nanggung lagi pasien yang belum CKG. Share ke ortu kalian.",
+]
+RULE_ORDINARY = [
+    "Operasi estetika memang tidak ditanggung BPJS, begitu aturannya sejak dulu.",
+    "Kartu BPJS saya sempat diblokir karena tunggakan, setelah dilunasi aktif lagi.",
+    "Sampel darah CKG dikirim ke labkesda untuk diperiksa, hasilnya keluar tiga hari.",
+]
+
+
+@pytest.mark.parametrize("text", RULE_HOAXES)
+def test_a_made_up_programme_rule_in_everyday_words_is_a_hoax(text):
+    found = run(REC, text)
+    assert found and found[0].category == "hoaks", text
+
+
+@pytest.mark.parametrize("text", RULE_ORDINARY)
+def test_the_same_programme_words_told_plainly_are_left_alone(text):
+    assert run(REC, text) == [], text
