@@ -690,3 +690,18 @@ def test_care_named_inside_the_claim_does_not_make_it_a_recovery_story() -> None
         assert _verdict(report, "tanpa_sumber") != "aman"
         assert not any(f.meta.get("context") == "cerita_kesembuhan" for f in report.findings)
     assert _verdict(analyze(story), "tanpa_sumber") == "aman"
+
+
+def test_a_scam_warning_withdraws_the_claim_it_warns_against() -> None:
+    """peringatan_penipuan also reads the claim matcher's findings (session 8): an official
+    warning names the bait ("bantuan", "insentif", "transfer") of the scam it warns about."""
+    from bijak.engine import default_pipeline
+
+    text = (
+        "Kementerian Kesehatan tidak pernah meminta transfer untuk pendaftaran bantuan atau "
+        "insentif nakes. Waspada penipuan yang mengatasnamakan kementerian!"
+    )
+    report = default_pipeline().analyze(text)
+    assert report.verdict == "aman", [(f.category, f.recognizer, f.score) for f in report.findings]
+    claims = [f for f in report.findings if f.recognizer.startswith("bijak.claims")]
+    assert claims and all(f.meta["context"] == "peringatan_penipuan" for f in claims)

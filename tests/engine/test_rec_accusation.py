@@ -152,3 +152,22 @@ def test_theft_black_magic_and_fake_goods_against_a_target(text, cue):
 def test_a_warning_about_fake_medicine_without_a_target_is_not_an_accusation():
     text = "Waspada obat palsu yang dijual murah di marketplace, beli hanya di apotek resmi."
     assert [f for f in run(REC, text) if f.score >= 0.5] == []
+
+
+# language data 1.4.0: a bribe taken or demanded as "setoran", and the speaker's admission in
+# other words; a cash deposit at the bank is not an accusation (posts by the bijak authors)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kabid kita, Pak Wiryawan Santosa, terima setoran dari tiap bidan desa biar dapat formasi.",
+        "Bu Lestari Anggraini itu minta setoran ke semua kepala ruangan. Belum punya bukti sih, tapi semua juga tahu.",
+    ],
+)
+def test_a_bribe_called_setoran_against_a_named_person(text):
+    found = run(REC, text)
+    assert found and found[0].category == "fitnah", text
+
+
+def test_a_cash_deposit_called_setoran_is_not_an_accusation():
+    text = "Bendahara, Bu Lestari Anggraini, melakukan setoran tunai ke kas daerah setiap Jumat."
+    assert run(REC, text) == []
