@@ -88,7 +88,10 @@ def test_official_content_alone_is_aman_and_encouraged():
 def test_health_claim_without_source_is_at_most_tinjau():
     report = analyze("obat ampuh! dijamin sembuh, 100% sembuh, pasti sembuh total")
     assert report.verdict == "tinjau"
-    assert {c.id for c in report.clauses} == {"A.5", "C.1", "C.2"}
+    # A.5 (a source for health claims) and the considerations C.1/C.2 always; the model may
+    # also read a miracle cure as a hoax (B.5), which stays at tinjau
+    assert {"A.5", "C.1", "C.2"} <= {c.id for c in report.clauses}
+    assert {c.id for c in report.categories if c.verdict != "aman"} <= {"tanpa_sumber", "hoaks"}
 
 
 def test_explain_false_builds_no_sentences_but_the_same_verdict():
