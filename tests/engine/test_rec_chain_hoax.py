@@ -95,34 +95,6 @@ def test_a_scare_with_a_deleted_news_frame_is_a_hoax_and_a_dose_story_is_not():
     assert run(REC, story) == []
 
 
-# a harm asserted as certain and forever, and "they forbid it" frames (language data 1.2.0)
-CERTAIN_HOAXES = [
-    "Pil KB itu bikin mandul permanen, banyak yang sudah lepas tetap tidak bisa hamil.",
-    "Obat herbal ini sudah menyembuhkan kanker, tapi dokter dilarang meresepkan karena lobi farmasi.",
-    "Ibu-ibu, 4 vaksin sekaligus bisa bikin otak bayi bengkak. Tunda saja sampai umur 2 tahun.",
-]
-
-
-@pytest.mark.parametrize("text", CERTAIN_HOAXES)
-def test_certain_harms_and_forbidding_frames_are_hoaxes(text):
-    found = run(REC, text)
-    assert found and found[0].category == "hoaks", text
-
-
-CERTAIN_ORDINARY = [
-    "Obat diabetes jangan dihentikan sendiri karena gula darah bisa naik dan ginjal rusak permanen.",
-    "Merokok adalah penyebab utama kanker paru, yuk berhenti merokok mulai hari ini.",
-    "Kebisingan di pabrik bisa bikin tuli permanen, pakai pelindung telinga ya.",
-    "Tunda saja dulu imunisasinya kalau anak sedang demam tinggi, kata bidan desa kami.",
-    "Hipertensi kalau dibiarkan bisa bikin stroke dan ginjal rusak permanen, rutin cek tensi ya.",
-]
-
-
-@pytest.mark.parametrize("text", CERTAIN_ORDINARY)
-def test_risk_education_and_adherence_advice_are_left_alone(text):
-    assert run(REC, text) == []
-
-
 # language data v1.4.0: a made-up programme rule said in everyday words (the card blocked, the
 # cost "nggak nanggung", blood samples "dijual ke" abroad), and the same words told plainly
 RULE_HOAXES = [
@@ -137,12 +109,29 @@ RULE_ORDINARY = [
 ]
 
 
-@pytest.mark.parametrize("text", RULE_HOAXES)
-def test_a_made_up_programme_rule_in_everyday_words_is_a_hoax(text):
+# a harm asserted as certain and forever, and "they forbid it" frames (language data 1.2.0)
+CERTAIN_HOAXES = [
+    "Pil KB itu bikin mandul permanen, banyak yang sudah lepas tetap tidak bisa hamil.",
+    "Obat herbal ini sudah menyembuhkan kanker, tapi dokter dilarang meresepkan karena lobi farmasi.",
+    "Ibu-ibu, 4 vaksin sekaligus bisa bikin otak bayi bengkak. Tunda saja sampai umur 2 tahun.",
+]
+
+
+@pytest.mark.parametrize("text", CERTAIN_HOAXES + RULE_HOAXES)
+def test_certain_harms_forbidding_frames_and_made_up_rules_are_hoaxes(text):
     found = run(REC, text)
     assert found and found[0].category == "hoaks", text
 
 
-@pytest.mark.parametrize("text", RULE_ORDINARY)
-def test_the_same_programme_words_told_plainly_are_left_alone(text):
-    assert run(REC, text) == [], text
+CERTAIN_ORDINARY = [
+    "Obat diabetes jangan dihentikan sendiri karena gula darah bisa naik dan ginjal rusak permanen.",
+    "Merokok adalah penyebab utama kanker paru, yuk berhenti merokok mulai hari ini.",
+    "Kebisingan di pabrik bisa bikin tuli permanen, pakai pelindung telinga ya.",
+    "Tunda saja dulu imunisasinya kalau anak sedang demam tinggi, kata bidan desa kami.",
+    "Hipertensi kalau dibiarkan bisa bikin stroke dan ginjal rusak permanen, rutin cek tensi ya.",
+]
+
+
+@pytest.mark.parametrize("text", CERTAIN_ORDINARY + RULE_ORDINARY)
+def test_risk_education_adherence_advice_and_plain_programme_news_are_left_alone(text):
+    assert run(REC, text) == []
