@@ -1,5 +1,7 @@
 """``bijak.email.v1``: e-mail addresses. Government addresses (``*.go.id``) are institutional
-contact points, not personal data, and are not reported (the ``institutional`` parameter).
+contact points, not personal data, and are not reported (the ``institutional`` parameter);
+nor are role addresses (``pengaduan@``, ``info@``, ``humas@``: the ``roles`` parameter, local
+parts that name a function rather than a person, as RFC 2142 lists for mailbox names).
 
 The pattern is data (``lang/id/patterns.yaml``), run by the one ``PatternRecognizer``; this
 module holds the validation hook."""
@@ -17,8 +19,12 @@ NAME = "bijak.email.v1"
 
 @validator("email_personal")
 def check_personal_email(value: str, params: Mapping[str, Any]) -> bool:
+    low = value.lower()
     suffixes = tuple(str(s).lower() for s in params.get("institutional") or ())
-    return not value.lower().endswith(suffixes)
+    if low.endswith(suffixes):
+        return False
+    roles = params.get("roles") or ()
+    return low.split("@", 1)[0] not in roles
 
 
 make_email_recognizer = recognizers.register(NAME)(pattern_factory(NAME))

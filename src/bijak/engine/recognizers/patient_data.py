@@ -35,6 +35,14 @@ if TYPE_CHECKING:  # pragma: no cover
 NAME = "bijak.patient_data.v1"
 _SENTENCE = re2.compile(r"[^.!?\n]+")
 _PATIENT = re2.compile(r"(?i)\b(?:pasien|pasiennya|penderita|odgj|odha)\b")
+# an institution named right before an address: its own address, a public contact point
+# ("Puskesmas Kebon Jati, Jl. Kenari No. 5"), not where a person lives
+_INSTITUTION = re2.compile(
+    r"(?i)\b(?:puskesmas|pustu|rsud|rsu|rs|rumah sakit|klinik|posyandu|polindes|poskesdes|"
+    r"dinkes|dinas|kantor|apotek|laboratorium|lab|labkesda|balai|sekolah|kampus|masjid|"
+    r"gereja|kelurahan|kecamatan|gedung|aula|hotel|pmi|bpjs)\b"
+)
+_INSTITUTION_REACH = 40
 # sentence ends; a dot after an abbreviation ("Ny.", "dr.", "No.") or before a lower-case word
 # or a digit does not end one (see :func:`_sentences`)
 _ENDS = re2.compile(r"[.!?\n]+")
@@ -547,6 +555,8 @@ class PatientDataRecognizer(PatternRecognizer):
             elif near(s, e, names) is not None:
                 score = float(p.get("address_with_name_score", 0.6))
                 meta = {"kind": "alamat_bernama"}
+            elif _INSTITUTION.search(text, max(0, s - _INSTITUTION_REACH), s):
+                continue  # an institution's own address, with no person or detail near
             if score <= 0.0:
                 continue
             out.append(

@@ -1,0 +1,83 @@
+"""Session 8: a health service's published contact points are not personal data, and a few
+ordinary senses that the word rules took for harm. Every post is written by the bijak authors
+for this test; names and numbers are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from bijak.engine import Pipeline, default_pipeline
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return default_pipeline()
+
+
+def _verdicts(pipe: Pipeline, text: str) -> dict[str, str]:
+    return {c.id: c.verdict for c in pipe.analyze(text).categories}
+
+
+def _data(pipe: Pipeline, text: str) -> list[tuple[str, float]]:
+    return [
+        (str(f.meta.get("kind")), f.score)
+        for f in pipe.analyze(text).findings
+        if f.category == "data_pribadi"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nomor ambulans Puskesmas Wonorejo 24 jam: 0812-0000-4411. Simpan ya bapak ibu.",
+        "Pengaduan layanan RSUD Sekar Arum bisa lewat WA 0813-0000-2290 atau kotak saran di lobi.",
+        "Informasi: WA admin layanan 0811-0000-7070 (chat saja), Senin-Jumat.",
+    ],
+)
+def test_a_service_number_is_a_contact_point_kept_masked(pipe: Pipeline, text: str) -> None:
+    report = pipe.analyze(text)
+    assert _verdicts(pipe, text).get("data_pribadi", "aman") == "aman"
+    phones = [f for f in report.findings if f.meta.get("kind") == "kontak_layanan"]
+    assert phones and all("0000" not in f.evidence for f in phones)  # still masked
+    assert "0000" not in report.masked_text
+
+
+def test_a_persons_number_is_still_personal_data(pipe: Pipeline) -> None:
+    text = "Ini nomor HP pasien yang kabur dari bangsal, Pak Darmo: 0812-3456-7788. Telpon aja."
+    assert _verdicts(pipe, text)["data_pribadi"] != "aman"
+
+
+def test_a_role_mailbox_is_not_personal_but_a_personal_one_is(pipe: Pipeline) -> None:
+    assert _data(pipe, "Kirim aduan ke pengaduan@rsud-sekararum.example ya.") == []
+    assert _data(pipe, "Kirim hasil labnya ke sinta.permata88@example.com aja.") == [("email", 0.55)]
+
+
+def test_an_institutions_own_address_is_not_where_a_person_lives(pipe: Pipeline) -> None:
+    text = "Tes HIV gratis di Puskesmas Kebon Jati, Jl. Kenari No. 5, setiap Senin-Jumat."
+    assert _data(pipe, text) == []
+    person = "Rumah Bu Sumini di Jl. Kenari No. 5 RT 02 RW 03, anaknya yang positif TB itu."
+    assert _verdicts(pipe, person)["data_pribadi"] == "langgar"
+
+
+def test_a_phishing_warning_that_names_the_fields_is_not_a_leak(pipe: Pipeline) -> None:
+    text = (
+        "Beredar link yang meminta NIK, nama ibu kandung dan foto selfie dengan KTP untuk "
+        "pemutakhiran data vaksin. Puskesmas tidak pernah meminta data lewat link."
+    )
+    assert _data(pipe, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Info slot praktik: dr. Nadia Larasati di poli anak cuma buka 20 slot per hari.",
+        "Dapet slot operasi katarak buat bapak minggu depan, berasa menang jackpot wkwk.",
+    ],
+)
+def test_a_slot_in_a_service_schedule_is_not_gambling(pipe: Pipeline, text: str) -> None:
+    assert _verdicts(pipe, text).get("perjudian", "aman") == "aman"
+
+
+def test_a_slot_machine_is_still_gambling(pipe: Pipeline) -> None:
+    text = "Slot dokter jaga penuh, tapi slot gacor di situs kami selalu ada, depo 10rb."
+    assert _verdicts(pipe, text)["perjudian"] != "aman"
