@@ -49,7 +49,9 @@ def test_a_persons_number_is_still_personal_data(pipe: Pipeline) -> None:
 
 def test_a_role_mailbox_is_not_personal_but_a_personal_one_is(pipe: Pipeline) -> None:
     assert _data(pipe, "Kirim aduan ke pengaduan@rsud-sekararum.example ya.") == []
-    assert _data(pipe, "Kirim hasil labnya ke sinta.permata88@example.com aja.") == [("email", 0.55)]
+    assert _data(pipe, "Kirim hasil labnya ke sinta.permata88@example.com aja.") == [
+        ("email", 0.55)
+    ]
 
 
 def test_an_institutions_own_address_is_not_where_a_person_lives(pipe: Pipeline) -> None:
