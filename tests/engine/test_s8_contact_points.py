@@ -83,3 +83,16 @@ def test_a_slot_in_a_service_schedule_is_not_gambling(pipe: Pipeline, text: str)
 def test_a_slot_machine_is_still_gambling(pipe: Pipeline) -> None:
     text = "Slot dokter jaga penuh, tapi slot gacor di situs kami selalu ada, depo 10rb."
     assert _verdicts(pipe, text)["perjudian"] != "aman"
+
+
+def test_a_forward_answered_in_the_family_group_is_not_spreading_it(pipe: Pipeline) -> None:
+    text = (
+        "Ibu saya forward 'rebusan daun sirsak bisa menyembuhkan kanker, tidak perlu kemo'. "
+        "Aku balas: bu, kemoterapi tetap harus lanjut sesuai jadwal dokter ya."
+    )
+    assert _verdicts(pipe, text).get("hoaks", "aman") == "aman"
+
+
+def test_advice_on_what_an_asn_should_not_show_off_is_not_flexing(pipe: Pipeline) -> None:
+    text = "Buat teman ASN: pamer prestasi boleh, pamer tas mewah dan mobil baru mending jangan ya."
+    assert _verdicts(pipe, text).get("pamer", "aman") == "aman"
