@@ -96,3 +96,18 @@ def test_a_forward_answered_in_the_family_group_is_not_spreading_it(pipe: Pipeli
 def test_advice_on_what_an_asn_should_not_show_off_is_not_flexing(pipe: Pipeline) -> None:
     text = "Buat teman ASN: pamer prestasi boleh, pamer tas mewah dan mobil baru mending jangan ya."
     assert _verdicts(pipe, text).get("pamer", "aman") == "aman"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tadi di poli VCT ketemu teman SMA, namanya Bayu, hasilnya reaktif. Sedih banget.",
+        "Ada anak SMP datang ke poli KIA, namanya Ayu dari Kampung Legok, tespek positif.",
+    ],
+)
+def test_a_name_given_with_namanya_next_to_a_result_is_patient_data(
+    pipe: Pipeline, text: str
+) -> None:
+    report = pipe.analyze(text)
+    assert _verdicts(pipe, text)["data_pribadi"] == "langgar"
+    assert "Bayu" not in report.masked_text and "Ayu " not in report.masked_text
