@@ -14,8 +14,12 @@ kind it has never seen. A batch is blind until the engine is tuned on it; then i
 * batches 11 and 13 (session 6, same plan, ids ``d11-``, ``d13-``), written by helpers who
   neither ran the engine nor read any other family, used (totals only) to choose between
   session-6 model fits, then studied in session 7 with batch 15 and moved to train;
-* batch 15 (session 6, ids ``d15-``): the development set since session 7 (``--batch 15``);
-* batch 17 (session 7, ids ``d17-``): the current blind set (``--batch 17``).
+* batch 15 (session 6, ids ``d15-``): the development set of session 7;
+* batch 17 (session 7, ids ``d17-``): blind through session 7; with batch 15 the development
+  set of session 8, then both moved to train (one batch-15 family held back);
+* batch 19 (session 8, ids ``d19-``): blind until measured once in session 8, then the
+  development set, then moved to train;
+* batch 21 (session 8, ids ``d21-``): the current blind set (``--batch 21``).
 
 Each family is expanded as the generator expands a train family (30 lines each, same seeds).
 A positive line counts as caught when every category labelled 1 gets a verdict other than
@@ -23,7 +27,7 @@ A positive line counts as caught when every category labelled 1 gets a verdict o
 looser, per-category figure of the issue: each category labelled 1 on a positive line counts
 on its own.
 
-Usage: .venv/bin/python benchmarks/challenge/dev_check.py [--batch 17] [--show N] [--json PATH]
+Usage: .venv/bin/python benchmarks/challenge/dev_check.py [--batch 21] [--show N] [--json PATH]
 """
 
 from __future__ import annotations
