@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from engine_helpers import span_of
 
 from bijak.engine.findings import Finding
 from bijak.engine.gate import GATE_ID, ModelGate
@@ -169,8 +170,7 @@ def test_sure_lists_the_categories_the_model_scores_at_overrule_or_more() -> Non
 
 
 def _word(text: str, word: str, category: str, score: float = 0.75) -> Finding:
-    start = text.index(word)
-    return Finding(category, start, start + len(word), score, "bijak.lexicon.v1", word)
+    return Finding(category, *span_of(text, word), score, "bijak.lexicon.v1", word)
 
 
 def test_a_text_wide_frame_leaves_a_category_the_model_is_sure_of() -> None:
