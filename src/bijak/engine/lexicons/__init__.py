@@ -19,6 +19,9 @@ saying who wrote it. Sections (all optional, ``phrase: weight`` with weight in [
 ``glued_digits`` scores a word shaped like ``name17`` / ``name188`` (minus ``glued_stoplist``).
 ``upper_bonus`` raises a term's weight when it is written in capitals in the original
 (``RAHASIA`` as a marking vs. ``rahasia`` in a sentence).
+``spelling_variants: true`` also matches the spellings posts give a one-word term to stress it
+or to get past filters (see :func:`spelling_variants`): "guoblok", "govlok", "goblog",
+"bangsad" for "goblok" and "bangsat".
 """
 
 from __future__ import annotations
@@ -76,6 +79,35 @@ class Lexicon:
     glued_digits: float = 0.0
     glued_stoplist: frozenset[str] = frozenset()
     counter_max: float = 0.5
+    spelling_variants: bool = False
+
+
+VARIANT_MIN_LENGTH = 5
+"""Words shorter than this get no generated spellings (too many real words look alike)."""
+VARIANT_MIN_WEIGHT = 0.3
+"""Only terms at least this strong get generated spellings."""
+_VOWELS = frozenset("aeiou")
+_FINAL_SWAPS = {"k": ("g", "q"), "g": ("k",), "t": ("d",), "d": ("t",)}
+
+
+def spelling_variants(word: str) -> frozenset[str]:
+    """Spellings of an abusive word that are not in the normaliser's slang table, made by
+    up to three regular changes together: the stressed ``u`` after the first consonant
+    (Javanese-style emphasis: "goblok" -> "guoblok", "bangsat" -> "buangsat"), a swapped
+    final consonant ("goblog", "gobloq", "bangsad"), and ``v`` for ``b`` ("govlok"; not ``f``
+    for ``p``, which turns "sarap" into "saraf", a nerve). The word itself is not included."""
+    if len(word) < VARIANT_MIN_LENGTH or not word.isalpha():
+        return frozenset()
+    stems = {word}
+    if word[0] not in _VOWELS and word[1] in _VOWELS and word[1] != "u":
+        stems.add(word[0] + "u" + word[1:])
+    out = set(stems)
+    for w in stems:
+        for end in _FINAL_SWAPS.get(w[-1], ()):
+            out.add(w[:-1] + end)
+    out |= {w.replace("b", "v") for w in list(out) if "b" in w}
+    out.discard(word)
+    return frozenset(out)
 
 
 def _weights(data: dict[str, Any], key: str, file: str) -> MappingProxyType[str, float]:
@@ -117,6 +149,7 @@ def parse_lexicon(text: str, file: str = "<string>") -> Lexicon:
         glued_digits=float(data.get("glued_digits", 0.0)),
         glued_stoplist=frozenset(str(w).lower() for w in data.get("glued_stoplist") or ()),
         counter_max=float(data.get("counter_max", 0.5)),
+        spelling_variants=bool(data.get("spelling_variants", False)),
     )
 
 

@@ -22,7 +22,13 @@ import re2
 
 from bijak.engine.context import load_context
 from bijak.engine.findings import Finding, clamp, new_finding, noisy_or
-from bijak.engine.lexicons import LEXICON_FILES, Lexicon, load_lexicon
+from bijak.engine.lexicons import (
+    LEXICON_FILES,
+    VARIANT_MIN_WEIGHT,
+    Lexicon,
+    load_lexicon,
+    spelling_variants,
+)
 from bijak.engine.matcher import Entry, Hit, PhraseMatcher, build_matcher
 from bijak.engine.registry import BuildContext, recognizers
 
@@ -100,6 +106,29 @@ def lexicon_entries(lex: Lexicon) -> list[tuple[str, Entry]]:
     return items
 
 
+def variant_entries(lexicons: Sequence[Lexicon]) -> list[tuple[str, Entry]]:
+    """The generated spellings of the one-word terms and cues of the lexicons that ask for
+    them (``spelling_variants``), each standing for its word, in its role, at its weight. A spelling that is
+    a known word, a slang form or a phrase of any lexicon is left out."""
+    from bijak.engine.normalize._tables import KNOWN_WORDS, SLANG
+
+    taken = set(KNOWN_WORDS) | set(SLANG)
+    for lex in lexicons:
+        for table in (lex.terms, lex.targets, lex.cues, lex.counters, lex.sources):
+            taken.update(w for phrase in table for w in phrase.split())
+    items: list[tuple[str, Entry]] = []
+    for lex in lexicons:
+        if not lex.spelling_variants:
+            continue
+        for role, table in (("term", lex.terms), ("cue", lex.cues)):
+            for phrase, weight in table.items():
+                if weight < VARIANT_MIN_WEIGHT or " " in phrase:
+                    continue
+                for form in sorted(spelling_variants(phrase) - taken):
+                    items.append((form, Entry(lex.category, role, weight, phrase)))
+    return items
+
+
 class LexiconRecognizer:
     """Word lists of many categories in one automaton-like pass."""
 
@@ -115,6 +144,7 @@ class LexiconRecognizer:
         items: list[tuple[str, Entry]] = []
         for lex in self.lexicons:
             items.extend(lexicon_entries(lex))
+        items.extend(variant_entries(self.lexicons))
         self._matcher: PhraseMatcher = build_matcher(split, items)
         self._window = {lex.category: lex.window for lex in self.lexicons}
         self._needs_source = frozenset(lex.category for lex in self.lexicons if lex.sources)

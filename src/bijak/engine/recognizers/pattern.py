@@ -296,7 +296,9 @@ class PatternRecognizer:
                 score,
                 self.name,
                 masked(pat, text[start:end]),
-                {"kind": kind},
+                # a contact point counts once however many a post lists: a clinic's two lines
+                # are one piece of evidence (the report's noisy-or keys pieces by "term")
+                {"kind": kind, "term": kind} if kind == pat.context_kind else {"kind": kind},
             )
             for pat, start, end, kind, score in self._matches(doc)
         ]

@@ -1,0 +1,142 @@
+"""Session 9: word rules studied on development batch 21. Every post is written by the bijak
+authors for this test; names and numbers are invented."""
+
+from __future__ import annotations
+
+import pytest
+from fa_checks import verdict
+
+from bijak.engine import Pipeline
+from bijak.engine.lexicons import load_lexicon, spelling_variants
+from bijak.engine.recognizers import DEFAULT_RECOGNIZERS
+from bijak.engine.recognizers.lexicon import variant_entries
+
+
+@pytest.fixture(scope="module")
+def rules() -> Pipeline:
+    """The word rules alone: what these tests check does not depend on the trained model."""
+    return Pipeline(recognizers=[n for n in DEFAULT_RECOGNIZERS if n != "bijak.model.v1"])
+
+
+def _terms(pipe: Pipeline, text: str, category: str) -> set[str]:
+    return {
+        str(f.meta.get("term"))
+        for f in pipe.analyze(text).findings
+        if f.category == category and f.score > 0
+    }
+
+
+def test_spelling_variants_stress_and_dodge_but_never_make_another_word() -> None:
+    got = spelling_variants("goblok")
+    assert {"guoblok", "govlok", "goblog", "guoblog"} <= got
+    assert "goblok" not in got
+    assert "saraf" not in spelling_variants("sarap")  # a nerve, not "crazy"
+    assert spelling_variants("asu") == frozenset()  # too short to vary safely
+
+
+def test_generated_spellings_skip_known_words() -> None:
+    lexicons = [load_lexicon("kata_kasar"), load_lexicon("penghinaan")]
+    forms = {form for form, _ in variant_entries(lexicons)}
+    assert "govlok" in forms
+    assert "bodo" not in forms and "goblog" not in forms  # slang table forms: already mapped
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Tim IT nya guoblog banget, login aja gagal terus", "goblok"),
+        ("woi admin govlok, jawab dong", "goblok"),
+        ("kelakuanmu bangsad tenan", "bangsat"),
+        ("kocak lu bgsd", "bangsat"),
+    ],
+)
+def test_stressed_and_dodging_spellings_of_curses_are_found(
+    rules: Pipeline, text: str, term: str
+) -> None:
+    report = rules.analyze(text)
+    assert verdict(report, "kata_kasar") != "aman"
+    assert term not in text  # a spelling the word list does not hold
+
+
+def test_a_nerve_clinic_is_not_a_curse(rules: Pipeline) -> None:
+    text = "Riset kecil di poli saraf: banyak pasien epilepsi datang terlambat."
+    assert verdict(rules.analyze(text), "kata_kasar") == "aman"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nomor darurat ambulans PSC 119 Kabupaten Tanjung Sari: 119 atau WA 0812-0000-5501. "
+        "Simpan ya bapak ibu.",
+        "Bidan desa Mekarsari sekarang punya nomor dinas: 0813-0000-2211, aktif 24 jam.",
+        "Pendaftaran via WA 0857-0000-1101. Konsultasi gizi: 0857-0000-1102.",
+    ],
+)
+def test_emergency_and_service_lines_are_contact_points(rules: Pipeline, text: str) -> None:
+    report = rules.analyze(text)
+    assert verdict(report, "data_pribadi") == "aman"
+    assert "0000" not in report.masked_text  # still masked
+
+
+def test_ones_own_check_up_is_not_a_patient_named(rules: Pipeline) -> None:
+    text = "Hamil anak pertama, 10 minggu. Cek Hb tadi 11,2, aman kata bidan. #bumil"
+    assert verdict(rules.analyze(text), "data_pribadi") == "aman"
+
+
+def test_a_teenager_pinned_down_by_her_fathers_role_is_patient_data(rules: Pipeline) -> None:
+    text = (
+        "pasien hamil termuda aku tahun ini 14 tahun, inisial S, anaknya pak RT 03 Sukamulya "
+        "yang punya warung bakso itu loh"
+    )
+    report = rules.analyze(text)
+    assert verdict(report, "data_pribadi") == "langgar"
+    assert any(f.meta.get("kind") == "orang_dikenali" for f in report.findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apotek kami tidak melayani pembelian tramadol atau alprazolam tanpa resep dokter.",
+        "Ada yang nawarin obat penenang tanpa resep lewat DM? Itu ilegal, psikotropika hanya "
+        "dengan resep. Laporkan ke BPOM.",
+    ],
+)
+def test_a_pharmacys_refusal_and_a_warning_are_not_drug_offers(rules: Pipeline, text: str) -> None:
+    assert verdict(rules.analyze(text), "narkoba") == "aman"
+
+
+def test_a_pharmacy_that_sells_without_prescription_is_still_found(rules: Pipeline) -> None:
+    text = "Tramadol ready kak, tanpa resep, DM aja ya, COD bisa."
+    assert verdict(rules.analyze(text), "narkoba") != "aman"
+
+
+def test_a_claim_called_misleading_is_not_spread(rules: Pipeline) -> None:
+    text = (
+        "Beredar klaim 'minum air kelapa pasti sembuh tifus, obat boleh stop'. Ini menyesatkan, "
+        "antibiotik tetap diminum sampai habis."
+    )
+    assert verdict(rules.analyze(text), "tanpa_sumber") == "aman"
+
+
+def test_a_supplement_scare_stated_as_fact_is_a_hoax(rules: Pipeline) -> None:
+    text = (
+        "Fakta yang jarang dibahas: tablet tambah darah bikin bayi lahir kuning. Anak tetangga "
+        "saya buktinya. Hentikan TTD begitu masuk 7 bulan!"
+    )
+    report = rules.analyze(text)
+    assert any(
+        f.category == "hoaks" and f.recognizer == "bijak.chain_hoax.v1" for f in report.findings
+    )
+
+
+def test_the_same_supplement_taught_as_a_risk_is_not_a_hoax(rules: Pipeline) -> None:
+    text = (
+        "Tablet tambah darah diminum satu tablet sehari selama hamil. Kalau mual, minum "
+        "malam hari sebelum tidur."
+    )
+    assert verdict(rules.analyze(text), "hoaks") == "aman"
+
+
+def test_asking_for_a_second_term_is_politik(rules: Pipeline) -> None:
+    text = "Kebaikan Pak Bupati harus dilanjutkan 2 periode. Ingat tanggal 27, jangan salah pilih!"
+    assert {"2 periode", "jangan salah pilih"} <= _terms(rules, text, "politik")
