@@ -240,6 +240,17 @@ class ContextFilter:
         )
         # (category, recognizer kind) -> the frames that apply to it, in order; filled lazily
         self._frames_for: dict[tuple[str, str], tuple[int, ...]] = {}
+        # first word of a cue -> the frames it can start: the frames a text can fire are
+        # found with one lookup per distinct word, not one test per frame and finding
+        by_first: dict[str, set[int]] = {}
+        for i, (firsts, _, _) in enumerate(self._firsts):
+            for w in firsts:
+                by_first.setdefault(w, set()).add(i)
+        self._by_first = {w: frozenset(v) for w, v in by_first.items()}
+        senses_for: dict[str, list[Sense]] = {}
+        for sense in self.data.senses:
+            senses_for.setdefault(sense.category, []).append(sense)
+        self._senses_for = {c: tuple(v) for c, v in senses_for.items()}
 
     @property
     def version(self) -> str:
@@ -260,6 +271,12 @@ class ContextFilter:
             return findings
         text = doc.original
         quoted = _quoted_words(text, tokens)
+        by_first = self._by_first
+        live: set[int] = set()
+        for w in words.positions:
+            hit = by_first.get(w)
+            if hit is not None:
+                live |= hit
         memo: dict[int, tuple[tuple[Phrase, tuple[int, ...]], ...]] = {}
         out: list[Finding] = []
         for f in findings:
@@ -267,7 +284,7 @@ class ContextFilter:
                 out.append(f)
                 continue
             touched = self._sense(f, tokens, words) or self._frame(
-                f, text, tokens, words, quoted, memo, f.category in sure
+                f, text, tokens, words, quoted, memo, f.category in sure, live
             )
             out.append(touched or f)
         return _follow_words(out)
@@ -275,13 +292,14 @@ class ContextFilter:
     def _sense(self, f: Finding, tokens: Sequence[Any], words: _Words) -> Finding | None:
         if _kind(f) != "words":
             return None
-        for sense in self.data.senses:
-            if sense.category != f.category:
-                continue
-            # the tokens of the finding
-            idx = [i for i, t in enumerate(tokens) if t.ostart >= f.start and t.oend <= f.end]
-            if not idx:
-                continue
+        senses = self._senses_for.get(f.category)
+        if not senses:
+            return None
+        # the tokens of the finding
+        idx = [i for i, t in enumerate(tokens) if t.ostart >= f.start and t.oend <= f.end]
+        if not idx:
+            return None
+        for sense in senses:
             whole = tuple(words[idx[0] : idx[-1] + 1]) in sense.terms
             term_at = idx if whole else [i for i in idx if (words[i],) in sense.terms]
             if not term_at:
@@ -307,6 +325,7 @@ class ContextFilter:
         quoted: frozenset[int],
         memo: dict[int, tuple[tuple[Phrase, tuple[int, ...]], ...]],
         sure: bool = False,
+        live: set[int] | None = None,
     ) -> Finding | None:
         key = (f.category, _kind(f))
         which = self._frames_for.get(key)
@@ -319,6 +338,8 @@ class ContextFilter:
         best: Finding | None = None
         frames = self.data.frames
         for i in which:
+            if live is not None and i not in live:
+                continue  # none of the frame's cues starts with a word of this text
             frame = frames[i]
             if sure and frame.overrulable:
                 continue
