@@ -19,7 +19,9 @@ kind it has never seen. A batch is blind until the engine is tuned on it; then i
   set of session 8, then both moved to train (one batch-15 family held back);
 * batch 19 (session 8, ids ``d19-``): blind until measured once in session 8, then the
   development set, then moved to train;
-* batch 21 (session 8, ids ``d21-``): the current blind set (``--batch 21``).
+* batch 21 (session 8, ids ``d21-``): blind until measured once at the end of session 8, then
+  the development set of session 9, then moved to train;
+* batch 23 (session 9, ids ``d23-``): the current blind set (``--batch 23``).
 
 Each family is expanded as the generator expands a train family (30 lines each, same seeds).
 A positive line counts as caught when every category labelled 1 gets a verdict other than
@@ -27,7 +29,7 @@ A positive line counts as caught when every category labelled 1 gets a verdict o
 looser, per-category figure of the issue: each category labelled 1 on a positive line counts
 on its own.
 
-Usage: .venv/bin/python benchmarks/challenge/dev_check.py [--batch 21] [--show N] [--json PATH]
+Usage: .venv/bin/python benchmarks/challenge/dev_check.py [--batch 23] [--show N] [--json PATH]
 """
 
 from __future__ import annotations
