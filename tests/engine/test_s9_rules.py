@@ -140,3 +140,56 @@ def test_the_same_supplement_taught_as_a_risk_is_not_a_hoax(rules: Pipeline) -> 
 def test_asking_for_a_second_term_is_politik(rules: Pipeline) -> None:
     text = "Kebaikan Pak Bupati harus dilanjutkan 2 periode. Ingat tanggal 27, jangan salah pilih!"
     assert {"2 periode", "jangan salah pilih"} <= _terms(rules, text, "politik")
+
+
+# --- studied on development batch 23 -------------------------------------------------------
+
+
+def test_a_call_to_beat_up_a_stranger_as_a_crowd_is_incitement(rules: Pipeline) -> None:
+    text = "Kalau ada orang asing dekat sekolah, jangan tanya-tanya, langsung hajar rame-rame!"
+    assert verdict(rules.analyze(text), "provokasi") != "aman"
+    calm = "Jangan main hakim sendiri, jangan keroyok orang yang belum tentu pelaku. Lapor polisi."
+    assert verdict(rules.analyze(calm), "provokasi") == "aman"
+
+
+def test_shaming_a_mother_by_her_sin_is_religiously_sensitive(rules: Pipeline) -> None:
+    text = "Males banget nolong persalinan anak hasil zina, azab dunia belum seberapa."
+    assert verdict(rules.analyze(text), "agama_sensitif") != "aman"
+
+
+def test_mocking_how_disabled_patients_walk_is_hate_speech(rules: Pipeline) -> None:
+    text = "Niruin cara jalan pasien CP di poli rehab, kayak robot rusak wkwk"
+    assert verdict(rules.analyze(text), "ujaran_kebencian") != "aman"
+    quoted = (
+        "Seorang warganet menyebut penyandang disabilitas 'beban negara'. Pernyataan ini keliru "
+        "dan menyakitkan."
+    )
+    assert verdict(rules.analyze(quoted), "ujaran_kebencian") == "aman"
+
+
+def test_ones_own_hospital_system_failing_in_public_is_a_complaint(rules: Pipeline) -> None:
+    text = "SIMRS neng RSUD ngadat meneh, pasien bolak-balik loket. Iki pelayanan opo dagelan."
+    assert verdict(rules.analyze(text), "keluhan_layanan") != "aman"
+
+
+def test_an_outbreak_said_to_be_hidden_in_the_tap_water_is_a_hoax(rules: Pipeline) -> None:
+    text = (
+        "Info orang dalam: air PDAM kita positif kolera, tapi pemkot nutupin biar gak panik. "
+        "Stop minum air keran!"
+    )
+    assert any(f.recognizer == "bijak.chain_hoax.v1" for f in rules.analyze(text).findings)
+
+
+def test_a_headings_capitalised_words_are_not_a_patients_name(rules: Pipeline) -> None:
+    heading = "*Jadwal Rehabilitasi Psikososial* Kamis: terapi kelompok untuk pasien gangguan jiwa."
+    assert verdict(rules.analyze(heading), "data_pribadi") == "aman"
+    named = "Rina Marlina pasien gangguan jiwa di bangsal 3, kasihan keluarganya."
+    assert verdict(rules.analyze(named), "data_pribadi") == "langgar"
+
+
+def test_training_on_document_classification_is_not_a_leak(rules: Pipeline) -> None:
+    text = (
+        "Bimtek kearsipan hari ini: klasifikasi keamanan dokumen SANGAT RAHASIA, RAHASIA, "
+        "TERBATAS dan BIASA. Pulang langsung rapikan lemari arsip."
+    )
+    assert verdict(rules.analyze(text), "rahasia") == "aman"

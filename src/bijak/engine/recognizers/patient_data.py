@@ -81,6 +81,7 @@ class NameData:
     not_name_words: frozenset[str]
     not_after: frozenset[str]
     detail_not_after: frozenset[str]
+    not_name_endings: tuple[str, ...] = ()
 
 
 @cache
@@ -225,6 +226,7 @@ def name_data(lang: str = "id") -> NameData:
         not_name_words=_words(names.get("not_name_words")),
         not_after=_words(names.get("not_after")),
         detail_not_after=_words(data.get("detail_not_after")),
+        not_name_endings=tuple(str(e).lower() for e in names.get("not_name_endings") or ()),
     )
 
 
@@ -403,6 +405,10 @@ class PatientDataRecognizer(PatternRecognizer):
                 continue
             if any(text[a:b].lower() in nd.not_names for a, b in parts):
                 continue
+            if nd.not_name_endings and any(
+                text[a:b].lower().endswith(nd.not_name_endings) for a, b in parts
+            ):
+                continue  # a heading's words ("Jadwal Rehabilitasi Psikososial"), not a name
             sent = next(((a, b) for a, b in sentences if a <= parts[0][0] < b), (0, len(text)))
             if len([w for w in _WORD.findall(text[sent[0] : sent[1]]) if _MIXED.search(w)]) >= 2:
                 continue  # scrambled case: capitals say nothing about names here
