@@ -193,3 +193,10 @@ def test_training_on_document_classification_is_not_a_leak(rules: Pipeline) -> N
         "TERBATAS dan BIASA. Pulang langsung rapikan lemari arsip."
     )
     assert verdict(rules.analyze(text), "rahasia") == "aman"
+
+
+def test_stimulants_and_anaesthetics_taken_from_the_ward_are_drug_misuse(rules: Pipeline) -> None:
+    shift = "Night shift hack dari senior: amfetamin dosis kecil, jaga 3 malam tetep seger."
+    assert verdict(rules.analyze(shift), "narkoba") != "aman"
+    sop = "SOP kamar operasi: sisa propofol dan fentanil dibuang di depan saksi dan dicatat."
+    assert verdict(rules.analyze(sop), "narkoba") == "aman"
