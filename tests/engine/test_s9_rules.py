@@ -200,3 +200,30 @@ def test_stimulants_and_anaesthetics_taken_from_the_ward_are_drug_misuse(rules: 
     assert verdict(rules.analyze(shift), "narkoba") != "aman"
     sop = "SOP kamar operasi: sisa propofol dan fentanil dibuang di depan saksi dan dicatat."
     assert verdict(rules.analyze(sop), "narkoba") == "aman"
+
+
+# --- studied on batch 25 after its one blind measurement -------------------------------------
+
+
+def test_an_outbreaks_first_case_named_is_patient_data(rules: Pipeline) -> None:
+    text = "Update KLB: kasus pertama adalah Bima Saputra (7 th), hasil NS1 positif, DBD."
+    assert verdict(rules.analyze(text), "data_pribadi") == "langgar"
+    aggregate = "Update KLB DBD minggu ini: 12 kasus, semua dirawat di RSUD. Ayo 3M Plus!"
+    assert verdict(rules.analyze(aggregate), "data_pribadi") == "aman"
+
+
+def test_a_puskesmas_name_is_not_a_person(rules: Pipeline) -> None:
+    text = "Info Rabies Center Puskesmas Lembah Sari: warga yang digigit anjing sudah dapat VAR."
+    assert verdict(rules.analyze(text), "data_pribadi") == "aman"
+
+
+@pytest.mark.parametrize("text", ["Kimak kau, sombong kali", "sundala' ko semua, telaso"])
+def test_regional_curses_are_found(rules: Pipeline, text: str) -> None:
+    assert verdict(rules.analyze(text), "kata_kasar") != "aman"
+
+
+def test_an_mpox_myth_is_matched_with_its_correction(rules: Pipeline) -> None:
+    text = "Cacar monyet itu cuma efek samping vaksin covid yang diganti namanya, percaya deh."
+    claims = [f for f in rules.analyze(text).findings if f.recognizer == "bijak.claims.v1"]
+    assert claims and claims[0].meta["claim_id"] == "mpox-efek-vaksin-covid"
+    assert "monkeypox" in str(claims[0].meta["fact"])
