@@ -21,7 +21,10 @@ kind it has never seen. A batch is blind until the engine is tuned on it; then i
   development set, then moved to train;
 * batch 21 (session 8, ids ``d21-``): blind until measured once at the end of session 8, then
   the development set of session 9, then moved to train;
-* batch 23 (session 9, ids ``d23-``): the current blind set (``--batch 23``).
+* batch 23 (session 9, ids ``d23-``): blind until measured once in session 9, then the
+  development set, then moved to train;
+* batch 25 (session 9, ids ``d25-``): measured once, blind, at the end of session 9, then a
+  few rules were made on it: a development set now (``--batch 25``), still out of train.
 
 Each family is expanded as the generator expands a train family (30 lines each, same seeds).
 A positive line counts as caught when every category labelled 1 gets a verdict other than
@@ -29,7 +32,7 @@ A positive line counts as caught when every category labelled 1 gets a verdict o
 looser, per-category figure of the issue: each category labelled 1 on a positive line counts
 on its own.
 
-Usage: .venv/bin/python benchmarks/challenge/dev_check.py [--batch 23] [--show N] [--json PATH]
+Usage: .venv/bin/python benchmarks/challenge/dev_check.py [--batch 25] [--show N] [--json PATH]
 """
 
 from __future__ import annotations
