@@ -24,6 +24,11 @@ def _data(full: Pipeline, text: str) -> list[tuple[str, float]]:
         "Nomor ambulans Puskesmas Wonorejo 24 jam: 0812-0000-4411. Simpan ya bapak ibu.",
         "Pengaduan layanan RSUD Sekar Arum bisa lewat WA 0813-0000-2290 atau kotak saran di lobi.",
         "Informasi: WA admin layanan 0811-0000-7070 (chat saja), Senin-Jumat.",
+        # session 9: emergency lines, a number kept for the job, several lines in one post
+        "Nomor darurat ambulans PSC 119 Kabupaten Tanjung Sari: 119 atau WA 0812-0000-5501. "
+        "Simpan ya bapak ibu.",
+        "Bidan desa Mekarsari sekarang punya nomor dinas: 0813-0000-2211, aktif 24 jam.",
+        "Pendaftaran via WA 0857-0000-1101. Konsultasi gizi: 0857-0000-1102.",
     ],
 )
 def test_a_service_number_is_a_contact_point_kept_masked(full: Pipeline, text: str) -> None:
