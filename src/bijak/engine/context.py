@@ -324,8 +324,8 @@ class ContextFilter:
         words: _Words,
         quoted: frozenset[int],
         memo: dict[int, tuple[tuple[Phrase, tuple[int, ...]], ...]],
-        sure: bool = False,
-        live: set[int] | None = None,
+        sure: bool,
+        live: set[int],
     ) -> Finding | None:
         key = (f.category, _kind(f))
         which = self._frames_for.get(key)
@@ -338,7 +338,7 @@ class ContextFilter:
         best: Finding | None = None
         frames = self.data.frames
         for i in which:
-            if live is not None and i not in live:
+            if i not in live:
                 continue  # none of the frame's cues starts with a word of this text
             frame = frames[i]
             if sure and frame.overrulable:
@@ -364,12 +364,12 @@ class ContextFilter:
         self, i: int, frame: Frame, words: _Words, quoted: frozenset[int]
     ) -> tuple[tuple[Phrase, tuple[int, ...]], ...]:
         """Where the cues of one frame stand in this text (outside quotation marks, not right
-        after a ``cue_not_after`` word), in the frame's order; none when an ``unless`` cancels it or a ``requires`` is missing.
-        Computed once per text and frame, whatever the number of findings."""
+        after a ``cue_not_after`` word), in the frame's order; none when an ``unless`` cancels
+        it or a ``requires`` is missing. Called only for frames one of whose cues starts with a
+        word of the text (``live`` in :meth:`apply`); computed once per text and frame,
+        whatever the number of findings."""
         present = words.positions
-        firsts, unless_firsts, requires_firsts = self._firsts[i]
-        if firsts.isdisjoint(present):
-            return ()
+        _, unless_firsts, requires_firsts = self._firsts[i]
         if not unless_firsts.isdisjoint(present) and any(
             self._affirmed(words, p, quoted) for p in frame.unless
         ):

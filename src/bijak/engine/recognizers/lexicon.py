@@ -108,8 +108,8 @@ def lexicon_entries(lex: Lexicon) -> list[tuple[str, Entry]]:
 
 def variant_entries(lexicons: Sequence[Lexicon]) -> list[tuple[str, Entry]]:
     """The generated spellings of the one-word terms and cues of the lexicons that ask for
-    them (``spelling_variants``), each standing for its word, in its role, at its weight. A spelling that is
-    a known word, a slang form or a phrase of any lexicon is left out."""
+    them (``spelling_variants``), each standing for its word, in its role, at its weight. A
+    spelling that is a known word, a slang form or a phrase of any lexicon is left out."""
     from bijak.engine.normalize._tables import KNOWN_WORDS, SLANG
 
     taken = set(KNOWN_WORDS) | set(SLANG)
