@@ -23,8 +23,13 @@ kind it has never seen. A batch is blind until the engine is tuned on it; then i
   the development set of session 9, then moved to train;
 * batch 23 (session 9, ids ``d23-``): blind until measured once in session 9, then the
   development set, then moved to train;
-* batch 25 (session 9, ids ``d25-``): measured once, blind, at the end of session 9, then a
-  few rules were made on it: a development set now (``--batch 25``), still out of train.
+* batch 25 (session 9, ids ``d25-``): measured once, blind, at the end of session 9, then
+  the development set of session 10 with batch 27, then both moved to train;
+* batch 27 (session 10, ids ``d27-``): measured once, blind, at the start of session 10 (the
+  session-9 engine), then studied and moved to train;
+* batch 29 (session 10, ids ``d29-``): written at the start of session 10 in less-covered
+  places and voices, left unread, and measured once at its end (``--batch 29``) with the
+  session-9 and the session-10 engines.
 
 Each family is expanded as the generator expands a train family (30 lines each, same seeds).
 A positive line counts as caught when every category labelled 1 gets a verdict other than
@@ -32,7 +37,7 @@ A positive line counts as caught when every category labelled 1 gets a verdict o
 looser, per-category figure of the issue: each category labelled 1 on a positive line counts
 on its own.
 
-Usage: .venv/bin/python benchmarks/challenge/dev_check.py [--batch 25] [--show N] [--json PATH]
+Usage: .venv/bin/python benchmarks/challenge/dev_check.py [--batch 29] [--show N] [--json PATH]
 """
 
 from __future__ import annotations
