@@ -149,7 +149,14 @@ def test_versions_record_engine_normalizer_policy_lexicons(pipeline):
     assert v["normalizer"].startswith("bijak.normalize.")
     assert v["policy"]["id"] == pipeline.policy.id
     assert v["policy"]["hash"] == pipeline.policy.content_hash
-    assert v["lexicons"]["bijak.lexicon.perjudian"] == "1.0.0"
+    # the version the shipped lexicon file declares (read from the data, not copied here)
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("bijak.engine.lexicons").joinpath("perjudian.yaml").read_text("utf-8")
+    assert v["lexicons"]["bijak.lexicon.perjudian"] == yaml.safe_load(text)["version"]
+    assert v["lexicons"]["bijak.lexicon.perjudian"].count(".") == 2
     assert "bijak.lexicon.v1" in v["recognizers"]
 
 
