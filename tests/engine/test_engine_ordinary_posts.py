@@ -56,13 +56,8 @@ ORDINARY_POSTS = [
     "Gotong royong membersihkan selokan bersama warga RT.",
     # flagged pamer by session 4's model (p = 0.40, cut-off 0.38); back here since session 5's
     "Terima kasih rekan-rekan atas kerja samanya dalam rapat koordinasi hari ini.",
-]
-
-# Ordinary posts that the shipped model (bijak.model.v2) still flags: a known false alarm, listed
-# in docs/model-card.md. The rules must call them safe; the full pipeline may say at most
-# `tinjau`, and only because of the model. When the model stops flagging one, move it back up.
-MODEL_FALSE_ALARMS = [
-    # keluhan_layanan (p = 0.79): "sampah" is a complaint word in the hotel-review data
+    # flagged keluhan_layanan by the session 5-9 models ("sampah" is a complaint word in the
+    # hotel-review data); back here since session 10's fit, which no longer flags it
     "Mari kita jaga kebersihan lingkungan kantor dengan membuang sampah pada tempatnya.",
 ]
 
@@ -77,7 +72,7 @@ def full() -> Pipeline:
     return Pipeline()
 
 
-@pytest.mark.parametrize("text", ORDINARY_POSTS + MODEL_FALSE_ALARMS)
+@pytest.mark.parametrize("text", ORDINARY_POSTS)
 def test_the_rules_alone_call_an_ordinary_post_safe(rules: Pipeline, text: str) -> None:
     report = rules.analyze(text)
     assert report.verdict == "aman", [(f.category, f.score, f.evidence) for f in report.findings]
@@ -89,14 +84,3 @@ def test_the_full_pipeline_calls_an_ordinary_post_safe(full: Pipeline, text: str
     assert report.verdict == "aman", [
         (f.category, f.score, f.recognizer, f.evidence) for f in report.findings
     ]
-
-
-@pytest.mark.parametrize("text", MODEL_FALSE_ALARMS)
-def test_known_model_false_alarms_stay_mild_and_model_only(full: Pipeline, text: str) -> None:
-    report = full.analyze(text)
-    assert report.verdict == "tinjau", "no longer flagged: move the post back to ORDINARY_POSTS"
-    raised = {c.id for c in report.categories if c.verdict != "aman"}
-    assert raised
-    for f in report.findings:
-        if f.category in raised:
-            assert f.recognizer == MODEL, (f.category, f.recognizer)
