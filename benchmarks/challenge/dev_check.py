@@ -28,8 +28,10 @@ kind it has never seen. A batch is blind until the engine is tuned on it; then i
 * batch 27 (session 10, ids ``d27-``): measured once, blind, at the start of session 10 (the
   session-9 engine), then studied and moved to train;
 * batch 29 (session 10, ids ``d29-``): written at the start of session 10 in less-covered
-  places and voices, left unread, and measured once at its end (``--batch 29``) with the
-  session-9 and the session-10 engines.
+  places and voices, left unread, measured once near its end (``--batch 29``) with the
+  session-9 and the session-10 engines, then a development set;
+* batch 31 (session 10, ids ``d31-``): written at the end of session 10 and committed
+  unread: the blind set (``--batch 31``).
 
 Each family is expanded as the generator expands a train family (30 lines each, same seeds).
 A positive line counts as caught when every category labelled 1 gets a verdict other than
@@ -37,7 +39,7 @@ A positive line counts as caught when every category labelled 1 gets a verdict o
 looser, per-category figure of the issue: each category labelled 1 on a positive line counts
 on its own.
 
-Usage: .venv/bin/python benchmarks/challenge/dev_check.py [--batch 29] [--show N] [--json PATH]
+Usage: .venv/bin/python benchmarks/challenge/dev_check.py [--batch 31] [--show N] [--json PATH]
 """
 
 from __future__ import annotations
