@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from engine_helpers import run, span_of
 
-from bijak.engine.lexicons import LEXICON_FILES, LexiconError, load_lexicon, parse_lexicon
+from bijak.engine.lexicons import (
+    LEXICON_FILES,
+    LexiconError,
+    load_lexicon,
+    load_unique_yaml,
+    parse_lexicon,
+)
 from bijak.engine.recognizers.lexicon import make_lexicon_recognizer
 
 
@@ -151,6 +159,30 @@ def test_lexicon_parser_refuses_weights_outside_0_1():
     text = "# written by the bijak authors\nname: x\nversion: '1'\ncategory: x\nprovenance: p\nterms: {a: 2}\n"
     with pytest.raises(LexiconError, match=r"x\.yaml: weight of 'a' outside"):
         parse_lexicon(text, "x.yaml")
+
+
+def test_lexicon_parser_refuses_a_phrase_listed_twice():
+    head = "# written by the bijak authors\nname: x\nversion: '1'\ncategory: x\nprovenance: p\n"
+    with pytest.raises(LexiconError, match=r"x\.yaml: line 8: 'a b' listed twice"):
+        parse_lexicon(head + "terms:\n  a b: 0.4\n  a b: 0.6\n", "x.yaml")
+    # spellings that the parser folds together (case, spaces) count as the same phrase
+    with pytest.raises(LexiconError, match=r"x\.yaml: 'a b' listed twice in 'cues'"):
+        parse_lexicon(head + "cues:\n  a b: 0.4\n  'A b ': 0.6\n", "x.yaml")
+
+
+_ENGINE = Path(__file__).resolve().parents[2] / "src" / "bijak" / "engine"
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted((_ENGINE / "lang").rglob("*.yaml")) + sorted((_ENGINE / "claims").glob("*.yaml")),
+    ids=lambda p: p.name,
+)
+def test_no_language_data_file_gives_a_key_twice(path):
+    """Plain YAML keeps the last of two equal keys silently (an accusation phrase listed twice
+    lost its first weight that way); the engine's other data files are read with the same
+    rule as the lexicons."""
+    load_unique_yaml(path.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("name", LEXICON_FILES)

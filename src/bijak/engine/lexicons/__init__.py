@@ -110,6 +110,26 @@ def spelling_variants(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """``yaml.SafeLoader`` that refuses a key given twice in one mapping: plain YAML keeps
+    the last one silently, so a phrase listed twice in a table would lose its first weight
+    without a word."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise LexiconError(f"line {key_node.start_mark.line + 1}: {key!r} listed twice")
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def load_unique_yaml(text: str) -> Any:
+    """``yaml.safe_load`` that refuses a key given twice in one mapping (:class:`LexiconError`)."""
+    return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+
+
 def _weights(data: dict[str, Any], key: str, file: str) -> MappingProxyType[str, float]:
     raw = data.get(key) or {}
     if not isinstance(raw, dict):
@@ -119,12 +139,18 @@ def _weights(data: dict[str, Any], key: str, file: str) -> MappingProxyType[str,
         w = float(weight)
         if not 0.0 <= w <= 1.0:
             raise LexiconError(f"{file}: weight of {phrase!r} outside [0, 1]")
-        out[str(phrase).strip().lower()] = w
+        phrase = str(phrase).strip().lower()
+        if phrase in out:
+            raise LexiconError(f"{file}: {phrase!r} listed twice in '{key}'")
+        out[phrase] = w
     return MappingProxyType(out)
 
 
 def parse_lexicon(text: str, file: str = "<string>") -> Lexicon:
-    data = yaml.safe_load(text)
+    try:
+        data = load_unique_yaml(text)
+    except LexiconError as e:
+        raise LexiconError(f"{file}: {e}") from None
     if not isinstance(data, dict):
         raise LexiconError(f"{file}: not a mapping")
     if "written by the bijak authors" not in text.lower():
