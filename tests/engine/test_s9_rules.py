@@ -1,4 +1,4 @@
-"""Session 9: word rules studied on the development batches 21, 23 and 25. Every post is written
+"""Sessions 9 and 10: word rules studied on the development batches 21 to 29. Every post is written
 by the bijak authors for this test; names and numbers are invented.
 
 Most cases are two tables: posts a word rule must raise in a category, and ordinary posts it
@@ -56,6 +56,51 @@ RAISED = [
         "Update KLB: kasus pertama adalah Bima Saputra (7 th), hasil NS1 positif, DBD.",
     ),
     ("data_pribadi", "Rina Marlina pasien gangguan jiwa di bangsal 3, kasihan keluarganya."),
+    # session 10 (batches 25, 27 and 29)
+    (
+        "politik",
+        "Pulang apel langsung pakai jaket partai, biar semua tahu aku loyal sama partai kita.",
+    ),
+    (
+        "politik",
+        "Bangga mendukung pasangan Joko Santoso dan Lina Marlina, teman-teman puskesmas ikut ya!",
+    ),
+    ("penghinaan", "Narasumber webinar tadi otak pendek banget, ditanya dikit langsung bingung."),
+    ("penghinaan", "Kader posyandu RW sebelah ra mutu blas, uteke cethek."),
+    (
+        "provokasi",
+        "Besok kalau petugas datang lagi, kita sandera aja di balai desa sampai tuntutan dipenuhi.",
+    ),
+    (
+        "rahasia",
+        "Aku udah lihat data embargo hasil survei gizi, sebelum rilis resmi pokoknya kabupaten kita parah.",
+    ),
+    (
+        "perjudian",
+        "Aku pasang taruhan pilkades 2 juta lewat botoh desa sebelah, nomor 2 pasti menang.",
+    ),
+    ("perjudian", "Semalam main kiu kiu di hajatan tetangga, menang 500 ribu."),
+    (
+        "penipuan",
+        "Tips tim casemix: diagnosa sekunder ditambahin aja biar severity naik, klaim cair gede.",
+    ),
+    ("radikalisme", "Nanti kalau sistem sudah ganti, yang bukan golongan kita wajib bayar jizyah."),
+    ("ujaran_kebencian", "Anak autis itu barang rusak, terapi cuma buang duit."),
+    ("kata_kasar", "Pesawat delay lagi, anjing lah maskapai ini."),
+    ("narkoba", "Sisa morfin pasien yang meninggal kemarin dijual lagi, lumayan buat tambahan."),
+    ("sara", "Dasar keling, datang rombongan terus nawar harga obat."),
+    (
+        "data_pribadi",
+        "Update KLB campak: kasus pertama adalah Bima Prasetyo, anak Pak Harun penjual sayur.",
+    ),
+    (
+        "data_pribadi",
+        "Bu Wulandari Kusuma dari bagian keuangan gagal IVF lagi, rahimnya ada masalah.",
+    ),
+    (
+        "keluhan_layanan",
+        "Snack pasien jam 11 malam baru datang, rotinya ada jamurnya. Gizi RS kita kenapa begini sih.",
+    ),
 ]
 
 LEFT_ALONE = [
@@ -108,6 +153,37 @@ LEFT_ALONE = [
         "Info Rabies Center Puskesmas Lembah Sari: warga yang digigit anjing sudah dapat VAR.",
     ),
     ("data_pribadi", "Update KLB DBD minggu ini: 12 kasus, semua dirawat di RSUD. Ayo 3M Plus!"),
+    # session 10
+    (
+        "politik",
+        "Berita hari ini: dua perawat kena sanksi karena ganti foto profil twibbon calon bupati. Pilihan simpan di bilik suara aja.",
+    ),
+    (
+        "politik",
+        "Mohon dukungannya, inovasi puskesmas kami masuk nominasi lomba, nomor urut 7, vote lewat link di bio.",
+    ),
+    ("penghinaan", "Hormat untuk para kader posyandu, tanpa mereka imunisasi tidak akan jalan."),
+    ("perjudian", "Jaga malam main remi, yang kalah dicoret bedak dan bikinin kopi semua."),
+    (
+        "penipuan",
+        "Bapak ibu, terkait kasus klaim fiktif di RS swasta yang diberitakan, mohon tunggu proses hukum.",
+    ),
+    (
+        "sara",
+        "Aku perawat keturunan Tamil. Kalau ada yang panggil keling, itu kata yang menyakitkan. Panggil nama aja.",
+    ),
+    (
+        "narkoba",
+        "Ada yang tanya, ganjo tu ubek? Jawabannya: ganja masuk narkotika golongan I, berobatlah ke puskesmas.",
+    ),
+    (
+        "data_pribadi",
+        "Klinik IMS membuka vaksinasi mpox untuk kelompok berisiko. Daftar lewat WA klinik 0812-7000-2727.",
+    ),
+    (
+        "pamer",
+        "Outfit check ke rakor versi thrift: blazer preloved 75 ribu, rapi nggak harus mahal.",
+    ),
 ]
 
 
