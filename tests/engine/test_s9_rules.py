@@ -1,4 +1,4 @@
-"""Sessions 9 and 10: word rules studied on the development batches 21 to 29. Every post is written
+"""Sessions 9 to 11: word rules studied on the development batches 21 to 31. Every post is written
 by the bijak authors for this test; names and numbers are invented.
 
 Most cases are two tables: posts a word rule must raise in a category, and ordinary posts it
@@ -101,6 +101,19 @@ RAISED = [
         "keluhan_layanan",
         "Snack pasien jam 11 malam baru datang, rotinya ada jamurnya. Gizi RS kita kenapa begini sih.",
     ),
+    # session 11 (batch 31): a result word with any listed disease, a medicine that reveals
+    # the condition, a pilgrim's title, a name with its age after a comma, a file of records
+    (
+        "data_pribadi",
+        "Penumpang kapal dari Tawau, Bapak Ruslan Effendi, terkonfirmasi chikungunya.",
+    ),
+    ("data_pribadi", "Tadi Pak Gunawan Hadi ambil tadalafil lagi di apotek, 3 strip wkwk."),
+    ("data_pribadi", "Alhamdulillah pasien Hj. Sumarni sudah sadar, kemarin suspek meningitis."),
+    ("data_pribadi", "Yang dirawat di ruang isolasi itu Dodi, 23th, positif tipes dan hepatitis."),
+    (
+        "data_pribadi",
+        "Ini export xlsx 1.204 baris: nama pasien, NIK, alamat, diagnosa. Pakai aja buat demo.",
+    ),
 ]
 
 LEFT_ALONE = [
@@ -184,6 +197,13 @@ LEFT_ALONE = [
         "pamer",
         "Outfit check ke rakor versi thrift: blazer preloved 75 ribu, rapi nggak harus mahal.",
     ),
+    # session 11: placeholders and masked test data; a doctor with a pilgrim's title explains
+    (
+        "data_pribadi",
+        "Contoh form SATUSEHAT sudah dimasking: nama Pasien Uji, NIK 1234567890123456, data dummy.",
+    ),
+    ("data_pribadi", "Kajian bersama dr. Hj. Ratna Dewi, Sp.PD tentang hepatitis dan diabetes."),
+    ("data_pribadi", "Mulai Senin, apotek menolak tadalafil dan sildenafil tanpa resep dokter."),
 ]
 
 

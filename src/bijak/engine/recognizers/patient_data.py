@@ -33,7 +33,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from bijak.engine.normalize import NormalizedText
 
 NAME = "bijak.patient_data.v1"
-_SENTENCE = re2.compile(r"[^.!?\n]+")
 _PATIENT = re2.compile(r"(?i)\b(?:pasien|pasiennya|penderita|odgj|odha)\b")
 # an institution named right before an address: its own address, a public contact point
 # ("Puskesmas Kebon Jati, Jl. Kenari No. 5"), not where a person lives
@@ -147,7 +146,9 @@ def _load(lang: str) -> dict[str, Any]:
 def health_details(lang: str = "id") -> tuple[frozenset[tuple[str, ...]], str]:
     """The health-detail phrases (normalised words) and the data's version."""
     data = _load(lang)
-    return _phrases(data.get("details")), str(data.get("version", "0"))
+    results = _phrases(data.get("result_words"))
+    pairs = frozenset(r + d for r in results for d in _phrases(data.get("diseases")))
+    return _phrases(data.get("details")) | pairs, str(data.get("version", "0"))
 
 
 @cache
@@ -484,8 +485,8 @@ class PatientDataRecognizer(PatternRecognizer):
             return []
         out: list[Finding] = []
         text = doc.original
-        for m in _SENTENCE.finditer(text):
-            toks = [t for t in tokens if m.start() <= t.ostart and t.oend <= m.end()]
+        for a, b in _sentences(text):  # "4.812 baris" does not end a sentence
+            toks = [t for t in tokens if a <= t.ostart and t.oend <= b]
             words = [t.text for t in toks]
             kinds: dict[str, tuple[int, int]] = {}
             for i, w in enumerate(words):

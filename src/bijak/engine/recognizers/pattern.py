@@ -276,6 +276,8 @@ class PatternRecognizer:
                     if verdict is False:
                         if pat.invalid_score is None or not context:
                             continue
+                        if placeholder_digits(text[start:end]):
+                            continue  # "NIK 0000000000000000": a dummy, not a mistyped number
                         kind, score = pat.invalid_kind or kind, pat.invalid_score
                     elif isinstance(verdict, str):
                         kind = verdict
@@ -331,3 +333,16 @@ def pattern_factory(
 
     make.__name__ = f"make_{name.replace('.', '_')}"
     return make
+
+
+def placeholder_digits(value: str) -> bool:
+    """Whether the digits of ``value`` are a placeholder that stands for no one: one digit
+    repeated ("0000000000000000"), two at most ("1111000011110000"), or a run counting up or
+    down ("1234567890123456")."""
+    digits = "".join(ch for ch in value if ch.isdigit())
+    if len(digits) < 6:
+        return False
+    if len(set(digits)) <= 2:
+        return True
+    up = "0123456789" * 4
+    return digits in up or digits in up[::-1]
