@@ -204,6 +204,17 @@ LEFT_ALONE = [
     ),
     ("data_pribadi", "Kajian bersama dr. Hj. Ratna Dewi, Sp.PD tentang hepatitis dan diabetes."),
     ("data_pribadi", "Mulai Senin, apotek menolak tadalafil dan sildenafil tanpa resep dokter."),
+    # the reader addressed before a comma is not named; a place word is not a name; a greeting
+    ("data_pribadi", "Betul bu, PMI sering skrining hepatitis di kantor kecamatan kok."),
+    (
+        "data_pribadi",
+        "si3ng ini ibu-ibuuu kompleks nanya hasil lab tetangga, ya gak aku kasih lah.",
+    ),
+    ("data_pribadi", "Om Swastyastu, pasien hipertensi dan diabetes ambil obat sebelum Nyepi ya."),
+    # droppings named literally; "budak" is a child in Sundanese
+    ("kata_kasar", "Petugas karantina cek tahi tikus di dapur kapal, tanda ada tikus hidup."),
+    ("kata_kasar", "Budak nu tai ceulina teuas mending ditetes heula di puskesmas."),
+    ("sara", "Urang mawa budak umur 12 nu patah suku ka IGD, kolotna nangis."),
 ]
 
 

@@ -345,6 +345,7 @@ class PatientDataRecognizer(PatternRecognizer):
                 w.isalpha()
                 and len(w) >= 3
                 and w not in nd.not_names
+                and w not in nd.not_name_words  # "ibu-ibu kompleks": a place, not a name
                 and w not in nd.honorifics
                 and w not in self._first
                 and w not in self._known
@@ -365,6 +366,8 @@ class PatientDataRecognizer(PatternRecognizer):
                 j += 1
             if j >= len(tokens) or tokens[j].ostart - tok.oend > 24:
                 continue
+            if any(ch in ",;!?" for ch in text[tok.oend : tokens[j].ostart]):
+                continue  # "Betul kak, ABK rentan ...": the reader addressed, then a new clause
             raw = text[tokens[j].ostart : tokens[j].oend]
             capital = raw[:1].isupper() or bool(_MIXED.search(raw))
             if not name_like(j):
@@ -542,6 +545,8 @@ class PatientDataRecognizer(PatternRecognizer):
             return next((x for x in spans if x[0] - win <= e and s <= x[1] + win), None)
 
         for pat, s, e, kind, score in found:
+            if kind == "nama" and self._common_words(text[s:e]):
+                continue  # "Om Swastyastu": a greeting after an honorific, not a name
             detail = near(s, e, details)
             if detail is None and kind == "nama":
                 detail = near(s, e, staff)
@@ -572,6 +577,14 @@ class PatientDataRecognizer(PatternRecognizer):
                 )
             )
         return out + listed
+
+    def _common_words(self, name: str) -> bool:
+        """Whether every word of a name the patterns found is the word of an institution, a
+        place, a date or a greeting (``names.not_name_words``; not a role: "Bu Lurah" is
+        someone)."""
+        nd = self._names
+        words = [w.lower() for w in _WORD.findall(name)]
+        return bool(words) and all(w in nd.not_name_words for w in words)
 
     def _any_address(self, doc: NormalizedText) -> bool:
         """Whether a pattern other than a name matches (a name only counts next to one)."""
