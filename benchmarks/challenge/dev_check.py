@@ -29,9 +29,12 @@ kind it has never seen. A batch is blind until the engine is tuned on it; then i
   session-9 engine), then studied and moved to train;
 * batch 29 (session 10, ids ``d29-``): written at the start of session 10 in less-covered
   places and voices, left unread, measured once near its end (``--batch 29``) with the
-  session-9 and the session-10 engines, then a development set;
-* batch 31 (session 10, ids ``d31-``): written at the end of session 10 and committed
-  unread: the blind set (``--batch 31``).
+  session-9 and the session-10 engines, then a development set; moved to train in session 11;
+* batch 31 (session 10, ids ``d31-``): written at the end of session 10, committed unread,
+  measured once at the start of session 11 (session-10 engine), then studied and moved to train;
+* batch 33 (session 11, ids ``d33-``): committed unread at the start of session 11, measured
+  once at its end (``--batch 33``): the blind set;
+* batch 35 (session 11, ids ``d35-``): the development set of session 11 (``--batch 35``).
 
 Each family is expanded as the generator expands a train family (30 lines each, same seeds).
 A positive line counts as caught when every category labelled 1 gets a verdict other than

@@ -185,6 +185,32 @@ def test_no_language_data_file_gives_a_key_twice(path):
     load_unique_yaml(path.read_text(encoding="utf-8"))
 
 
+def _repeated_items(node, where="") -> list[str]:
+    """Items listed twice in one list of words or phrases, anywhere in ``node``."""
+    out: list[str] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            out += _repeated_items(value, f"{where}.{key}")
+    elif isinstance(node, list):
+        scalars = [" ".join(v.split()) for v in node if isinstance(v, str)]
+        out += [f"{where}: {v}" for v in sorted({v for v in scalars if scalars.count(v) > 1})]
+        for item in node:
+            if isinstance(item, dict | list):
+                out += _repeated_items(item, where)
+    return out
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted((_ENGINE / "lang").rglob("*.yaml")) + sorted((_ENGINE / "claims").glob("*.yaml")),
+    ids=lambda p: p.name,
+)
+def test_no_language_data_list_gives_an_item_twice(path):
+    """A word listed twice in one list ("kusta" in the health details) is harmless to the
+    engine but hides which session added it and why; each list names each item once."""
+    assert _repeated_items(load_unique_yaml(path.read_text(encoding="utf-8"))) == []
+
+
 @pytest.mark.parametrize("name", LEXICON_FILES)
 def test_no_lexicon_phrase_collapses_to_a_single_letter(name):
     """The normaliser shortens stretched words ("xxx" -> "x"): such an entry would match
