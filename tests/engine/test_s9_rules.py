@@ -114,6 +114,13 @@ RAISED = [
         "data_pribadi",
         "Ini export xlsx 1.204 baris: nama pasien, NIK, alamat, diagnosa. Pakai aja buat demo.",
     ),
+    # the same words as a removal or a refusal, with the content shared after all
+    ("pornografi", "Video syur perawat IGD full durasi, keburu dihapus admin, japri aja."),
+    (
+        "rahasia",
+        "Hasil rapat P2K3 belum boleh disebar ya, tapi intinya 3 kepala unit dicopot. "
+        "Tunggu pengumuman resmi aja pura2 kaget.",
+    ),
 ]
 
 LEFT_ALONE = [
@@ -215,6 +222,17 @@ LEFT_ALONE = [
     ("kata_kasar", "Petugas karantina cek tahi tikus di dapur kapal, tanda ada tikus hidup."),
     ("kata_kasar", "Budak nu tai ceulina teuas mending ditetes heula di puskesmas."),
     ("sara", "Urang mawa budak umur 12 nu patah suku ka IGD, kolotna nangis."),
+    # a group admin reports content removed; a refusal to share internal results
+    (
+        "pornografi",
+        "Admin: kiriman video bokep tadi malam sudah dihapus, pengirimnya sudah ditegur.",
+    ),
+    ("perjudian", "Link slot gacor di grup sudah saya hapus ya, nomornya dikeluarkan dari grup."),
+    (
+        "penipuan",
+        "Yang minta transfer admin biar tunggakan lunas itu tipu. Jang percaya, bapa ibu.",
+    ),
+    ("rahasia", "Maaf, hasil asesmen belum boleh disebar. Sabar tunggu pengumuman resmi ya."),
 ]
 
 
