@@ -114,6 +114,10 @@ RAISED = [
         "data_pribadi",
         "Ini export xlsx 1.204 baris: nama pasien, NIK, alamat, diagnosa. Pakai aja buat demo.",
     ),
+    # deeds pinned on a named person: drugs dealt (Javanese), a bribe not to
+    # be inspected
+    ("fitnah", "Wis ngerti kabeh, Pak Darmono Kepala Gudang kuwi sing ngedarke sabu neng mess."),
+    ("fitnah", "Pak Yusuf Hakim bayar orang dinas 50 juta supaya tidak diperiksa, semua tahu."),
     # the same words as a removal or a refusal, with the content shared after all
     ("pornografi", "Video syur perawat IGD full durasi, keburu dihapus admin, japri aja."),
     (
