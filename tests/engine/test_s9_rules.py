@@ -114,6 +114,10 @@ RAISED = [
         "data_pribadi",
         "Ini export xlsx 1.204 baris: nama pasien, NIK, alamat, diagnosa. Pakai aja buat demo.",
     ),
+    # a group's nature, or a call to keep it apart
+    ("sara", "Barang posko ilang maneh, pasti wong Madura kae. Bangsane ancen ngono."),
+    ("sara", "Pasien Tionghoa itu pasti nawar tagihan, darahnya darah dagang."),
+    ("sara", "Pengungsi Rohingya dipisah saja tendanya dari warga, biar aman."),
     # deeds pinned on a named person: drugs dealt (Javanese), a bribe not to
     # be inspected
     ("fitnah", "Wis ngerti kabeh, Pak Darmono Kepala Gudang kuwi sing ngedarke sabu neng mess."),
@@ -226,6 +230,8 @@ LEFT_ALONE = [
     ("kata_kasar", "Petugas karantina cek tahi tikus di dapur kapal, tanda ada tikus hidup."),
     ("kata_kasar", "Budak nu tai ceulina teuas mending ditetes heula di puskesmas."),
     ("sara", "Urang mawa budak umur 12 nu patah suku ka IGD, kolotna nangis."),
+    # a town named, not a group
+    ("sara", "Rujukan berjenjang di Ambon masih lambat, perlu dievaluasi bersama dinas."),
     # a group admin reports content removed; a refusal to share internal results
     (
         "pornografi",
