@@ -114,6 +114,15 @@ RAISED = [
         "data_pribadi",
         "Ini export xlsx 1.204 baris: nama pasien, NIK, alamat, diagnosa. Pakai aja buat demo.",
     ),
+    # another faith's worship declared invalid; people of another faith told to join a rite
+    (
+        "agama_sensitif",
+        "Pasien Ahmadiyah minta jadwal obat saat puasa? Puasanya tidak sah, bukan Islam.",
+    ),
+    (
+        "agama_sensitif",
+        "Senam lansia wajib diawali doa bersama, yang Kristen ikut aja biar dapat hidayah.",
+    ),
     # a group's nature, or a call to keep it apart
     ("sara", "Barang posko ilang maneh, pasti wong Madura kae. Bangsane ancen ngono."),
     ("sara", "Pasien Tionghoa itu pasti nawar tagihan, darahnya darah dagang."),
@@ -230,7 +239,11 @@ LEFT_ALONE = [
     ("kata_kasar", "Petugas karantina cek tahi tikus di dapur kapal, tanda ada tikus hidup."),
     ("kata_kasar", "Budak nu tai ceulina teuas mending ditetes heula di puskesmas."),
     ("sara", "Urang mawa budak umur 12 nu patah suku ka IGD, kolotna nangis."),
-    # a town named, not a group
+    # a town named, not a group; a fasting patient's schedule
+    (
+        "agama_sensitif",
+        "Jadwal obat pasien Ahmadiyah yang berpuasa kami sesuaikan seperti pasien lain.",
+    ),
     ("sara", "Rujukan berjenjang di Ambon masih lambat, perlu dievaluasi bersama dinas."),
     # a group admin reports content removed; a refusal to share internal results
     (
