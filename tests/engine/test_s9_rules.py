@@ -114,7 +114,7 @@ RAISED = [
         "data_pribadi",
         "Ini export xlsx 1.204 baris: nama pasien, NIK, alamat, diagnosa. Pakai aja buat demo.",
     ),
-    # another faith's worship declared invalid; people of another faith told to join a rite
+    # another group declared not Islam; people of another faith told to join a rite
     (
         "agama_sensitif",
         "Pasien Ahmadiyah minta jadwal obat saat puasa? Puasanya tidak sah, bukan Islam.",
