@@ -239,6 +239,11 @@ LEFT_ALONE = [
     ("kata_kasar", "Petugas karantina cek tahi tikus di dapur kapal, tanda ada tikus hidup."),
     ("kata_kasar", "Budak nu tai ceulina teuas mending ditetes heula di puskesmas."),
     ("sara", "Urang mawa budak umur 12 nu patah suku ka IGD, kolotna nangis."),
+    # a procedure followed and reported
+    (
+        "keluhan_layanan",
+        "Vaksin rusak karena beku kami musnahkan sesuai SOP, dibuatkan berita acara.",
+    ),
     # a town named, not a group; a fasting patient's schedule
     (
         "agama_sensitif",
