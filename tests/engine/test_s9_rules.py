@@ -239,6 +239,15 @@ LEFT_ALONE = [
     ("kata_kasar", "Petugas karantina cek tahi tikus di dapur kapal, tanda ada tikus hidup."),
     ("kata_kasar", "Budak nu tai ceulina teuas mending ditetes heula di puskesmas."),
     ("sara", "Urang mawa budak umur 12 nu patah suku ka IGD, kolotna nangis."),
+    # a hoax called untrue in Javanese and Sundanese
+    (
+        "hoaks",
+        "Pesan yang bilang 'imunisasi polio tetes bikin anak lumpuh' kuwi ora bener, wis takon dokter.",
+    ),
+    (
+        "hoaks",
+        "Béja yén 'imunisasi polio tetes bikin anak lumpuh' téh teu bener, ceuk dokter puskesmas.",
+    ),
     # a procedure followed and reported
     (
         "keluhan_layanan",
