@@ -127,6 +127,15 @@ RAISED = [
     ("sara", "Barang posko ilang maneh, pasti wong Madura kae. Bangsane ancen ngono."),
     ("sara", "Pasien Tionghoa itu pasti nawar tagihan, darahnya darah dagang."),
     ("sara", "Pengungsi Rohingya dipisah saja tendanya dari warga, biar aman."),
+    # (after batch 33) a pregnancy test named with a person; donor screening markers in a list
+    (
+        "data_pribadi",
+        "Nona Yuliana Rumbiak (17) datang minta tes hamil diam-diam, hasilnya positif.",
+    ),
+    (
+        "data_pribadi",
+        "Donor ditolak bulan ini: 1. Ahmad Fauzan, Kuranji, HBsAg. 2. Sinta Dewi, Pauh, HCV.",
+    ),
     # deeds pinned on a named person: drugs dealt (Javanese), a bribe not to
     # be inspected
     ("fitnah", "Wis ngerti kabeh, Pak Darmono Kepala Gudang kuwi sing ngedarke sabu neng mess."),
@@ -253,6 +262,8 @@ LEFT_ALONE = [
         "keluhan_layanan",
         "Vaksin rusak karena beku kami musnahkan sesuai SOP, dibuatkan berita acara.",
     ),
+    # a pharmacy's official WhatsApp line
+    ("data_pribadi", "Apotek Sentosa buka 24 jam, antar obat lewat WA resmi 0813-4455-6677."),
     # a town named, not a group; a fasting patient's schedule
     (
         "agama_sensitif",
