@@ -33,8 +33,11 @@ kind it has never seen. A batch is blind until the engine is tuned on it; then i
 * batch 31 (session 10, ids ``d31-``): written at the end of session 10, committed unread,
   measured once at the start of session 11 (session-10 engine), then studied and moved to train;
 * batch 33 (session 11, ids ``d33-``): committed unread at the start of session 11, measured
-  once at its end (``--batch 33``): the blind set;
-* batch 35 (session 11, ids ``d35-``): the development set of session 11 (``--batch 35``).
+  once at its end (``--batch 33``), then a development set;
+* batch 35 (session 11, ids ``d35-``): the development set of session 11 (``--batch 35``);
+* ``s11d`` (session 11): train families held back from train (``--batch s11d``);
+* batch 37 (session 11, ids ``d37-``): written at the end of session 11 and committed
+  unread: the blind set (``--batch 37``).
 
 Each family is expanded as the generator expands a train family (30 lines each, same seeds).
 A positive line counts as caught when every category labelled 1 gets a verdict other than
