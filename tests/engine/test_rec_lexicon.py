@@ -171,13 +171,13 @@ def test_lexicon_parser_refuses_a_phrase_listed_twice():
 
 
 _ENGINE = Path(__file__).resolve().parents[2] / "src" / "bijak" / "engine"
-
-
-@pytest.mark.parametrize(
-    "path",
-    sorted((_ENGINE / "lang").rglob("*.yaml")) + sorted((_ENGINE / "claims").glob("*.yaml")),
-    ids=lambda p: p.name,
+# the engine's language data and claims files (the lexicons have their own tests)
+_DATA_FILES = sorted((_ENGINE / "lang").rglob("*.yaml")) + sorted(
+    (_ENGINE / "claims").glob("*.yaml")
 )
+
+
+@pytest.mark.parametrize("path", _DATA_FILES, ids=lambda p: p.name)
 def test_no_language_data_file_gives_a_key_twice(path):
     """Plain YAML keeps the last of two equal keys silently (an accusation phrase listed twice
     lost its first weight that way); the engine's other data files are read with the same
@@ -200,11 +200,7 @@ def _repeated_items(node, where="") -> list[str]:
     return out
 
 
-@pytest.mark.parametrize(
-    "path",
-    sorted((_ENGINE / "lang").rglob("*.yaml")) + sorted((_ENGINE / "claims").glob("*.yaml")),
-    ids=lambda p: p.name,
-)
+@pytest.mark.parametrize("path", _DATA_FILES, ids=lambda p: p.name)
 def test_no_language_data_list_gives_an_item_twice(path):
     """A word listed twice in one list ("kusta" in the health details) is harmless to the
     engine but hides which session added it and why; each list names each item once."""
