@@ -281,6 +281,19 @@ LEFT_ALONE = [
         "Yang minta transfer admin biar tunggakan lunas itu tipu. Jang percaya, bapa ibu.",
     ),
     ("rahasia", "Maaf, hasil asesmen belum boleh disebar. Sabar tunggu pengumuman resmi ya."),
+    # session 12: a refusal reported or returned; a warning not to use the harmful thing; a
+    # claim denied in the same window ("yang tidak menularkan: ... gigitan nyamuk")
+    (
+        "politik",
+        "Ada tim sukses titip kalender caleg buat ruang tunggu, sudah kami kembalikan ke pengirimnya.",
+    ),
+    ("narkoba", "Ada pasien minta tramadol tanpa resep, kutolak lalu kucatat di buku apotek."),
+    ("hoaks", "Jangan pernah pakai formalin untuk ikan atau tahu, itu berbahaya."),
+    (
+        "hoaks",
+        "Penyuluhan di SMP: penularan HIV lewat darah, seks tanpa kondom, ibu ke bayi; yang tidak "
+        "menularkan: salaman, makan sepiring, gigitan nyamuk.",
+    ),
 ]
 
 

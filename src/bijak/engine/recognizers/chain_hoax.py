@@ -30,6 +30,8 @@ from bijak.engine.registry import BuildContext, recognizers
 if TYPE_CHECKING:  # pragma: no cover
     from bijak.engine.normalize import NormalizedText
 
+# tokens between a refusal's use verb and the harm it is aimed at
+_AIMED_REACH = 2
 NAME = "bijak.chain_hoax.v1"
 CATEGORY = "hoaks"
 _SENTENCE_ENDS = frozenset(".!?\n")
@@ -44,6 +46,7 @@ class ChainHoaxData:
     max_score: float
     items: tuple[tuple[str, Entry], ...]
     reach: int
+    use_verbs: frozenset[str] = frozenset()
 
 
 def parse_chain_hoax(text: str, file: str = "<string>") -> ChainHoaxData:
@@ -84,6 +87,7 @@ def parse_chain_hoax(text: str, file: str = "<string>") -> ChainHoaxData:
         max_score=top,
         items=tuple(items),
         reach=int(data.get("preventer_reach", 3)),
+        use_verbs=frozenset(w for v in data.get("use_verbs") or () for w in normalized_words(v)),
     )
 
 
@@ -121,6 +125,19 @@ class ChainHoaxRecognizer:
         hits = self._matcher.match(doc.tokens, doc.original)
         if len(hits) < 3:
             return []
+        # a refusal to use the harmful thing itself ("jangan pernah pakai formalin untuk
+        # ikan") is a safety warning, not a call to refuse care
+        harms = [h.first for h in hits if h.entry.role == "harm"]
+        use = self.data.use_verbs
+        words_at = doc.words
+        hits = [
+            h
+            for h in hits
+            if h.entry.role != "wrap:refuse"
+            or h.last + 1 >= len(words_at)
+            or words_at[h.last + 1] not in use
+            or not any(h.last + 1 < f <= h.last + 1 + _AIMED_REACH for f in harms)
+        ]
         kinds = {h.entry.role for h in hits if h.entry.role.startswith("wrap:")}
         if not kinds:
             return []

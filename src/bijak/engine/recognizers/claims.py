@@ -82,6 +82,30 @@ def _other_sense(words: list[str], paraphrase: str) -> bool:
     return bool(prot) and prot.isdisjoint(_para_words(paraphrase))
 
 
+def _denies(denied: list[str], paraphrase: str) -> bool:
+    """A word of the paraphrase stands right after a negation in the window ("yang tra
+    menularkan"), and the paraphrase itself has no negation: the window denies the claim."""
+    para = _para_words(paraphrase)
+    if not _negations().isdisjoint(para):
+        return False
+    # the stemmer is light ("menularkan" -> "ulark", "menular" -> "ular"): a shared start counts
+    stems = content_stems(para)
+    return any(
+        d.startswith(p) or p.startswith(d)
+        for d in content_stems(denied)
+        for p in stems
+        if min(len(d), len(p)) >= 4
+    )
+
+
+@lru_cache(maxsize=1)
+def _negations() -> frozenset[str]:
+    """The denying words of the language data, without the exhortations."""
+    from bijak.engine.claims import _lang_words
+
+    return _lang_words()[1] - NOT_NEGATING_HERE
+
+
 class ClaimRecognizer:
     name: str = NAME
     categories: tuple[str, ...] = ("hoaks",)
@@ -106,6 +130,7 @@ class ClaimRecognizer:
         self._stems: frozenset[str] = kb.stems if kb is not None else frozenset()
         self.rare_cover = rare_cover
         self._rare = _RareIndex(kb) if kb is not None and rare_cover < 1.0 else None
+        self._negations = _negations()
 
     def analyze(self, doc: NormalizedText) -> list[Finding]:
         if self.matcher is not None:
@@ -126,9 +151,12 @@ class ClaimRecognizer:
         for words, spans in sentence_windows(doc):
             if not kb.window_could_match(content_stems(words)):
                 continue  # no paraphrase shares enough stems with this window
+            denied = [w for i, w in enumerate(words[1:]) if words[i] in self._negations]
             for m in kb.match_words(words, spans, self.threshold):
                 if _other_sense(words, m.paraphrase):
                     continue
+                if denied and _denies(denied, m.paraphrase):
+                    continue  # "yang tidak menularkan: salaman, gigitan nyamuk": denied here
                 old = best.get(m.entry.id)
                 if old is None or m.similarity > old.similarity:
                     best[m.entry.id] = m
