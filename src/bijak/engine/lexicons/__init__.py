@@ -146,6 +146,30 @@ def _weights(data: dict[str, Any], key: str, file: str) -> MappingProxyType[str,
     return MappingProxyType(out)
 
 
+def _with_groups(
+    targets: MappingProxyType[str, float], groups: Any, file: str
+) -> MappingProxyType[str, float]:
+    """``targets`` with every ``prefix name`` of each ``target_groups`` entry added at its
+    weight ("orang" x "sumba" -> "orang sumba"): a group named with any of the usual words,
+    kept as two short lists instead of their product. A phrase also listed in ``targets``
+    keeps the weight given there."""
+    if not groups:
+        return targets
+    if not isinstance(groups, list):
+        raise LexiconError(f"{file}: 'target_groups' must be a list")
+    out = dict(targets)
+    for g in groups:
+        if not isinstance(g, dict) or not g.get("prefixes") or not g.get("names"):
+            raise LexiconError(f"{file}: a target group needs 'prefixes', 'names' and 'weight'")
+        w = float(g.get("weight", -1))
+        if not 0.0 <= w <= 1.0:
+            raise LexiconError(f"{file}: target group weight outside [0, 1]")
+        for prefix in g["prefixes"]:
+            for name in g["names"]:
+                out.setdefault(f"{str(prefix).strip().lower()} {str(name).strip().lower()}", w)
+    return MappingProxyType(out)
+
+
 def parse_lexicon(text: str, file: str = "<string>") -> Lexicon:
     try:
         data = load_unique_yaml(text)
@@ -164,7 +188,7 @@ def parse_lexicon(text: str, file: str = "<string>") -> Lexicon:
         category=str(data["category"]),
         provenance=str(data["provenance"]).strip(),
         terms=_weights(data, "terms", file),
-        targets=_weights(data, "targets", file),
+        targets=_with_groups(_weights(data, "targets", file), data.get("target_groups"), file),
         cues=_weights(data, "cues", file),
         suffixes=_weights(data, "suffixes", file),
         sources=_weights(data, "sources", file),
