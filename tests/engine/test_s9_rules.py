@@ -285,7 +285,7 @@ LEFT_ALONE = [
     # claim denied in the same window ("yang tidak menularkan: ... gigitan nyamuk")
     (
         "politik",
-        "Ada tim sukses titip kalender caleg buat ruang tunggu, sudah kami kembalikan ke pengirimnya.",
+        "Ada yang titip kalender caleg buat ruang tunggu, sudah kami kembalikan ke pengirimnya.",
     ),
     ("narkoba", "Ada pasien minta tramadol tanpa resep, kutolak lalu kucatat di buku apotek."),
     ("hoaks", "Jangan pernah pakai formalin untuk ikan atau tahu, itu berbahaya."),
