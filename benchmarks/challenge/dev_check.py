@@ -33,11 +33,17 @@ kind it has never seen. A batch is blind until the engine is tuned on it; then i
 * batch 31 (session 10, ids ``d31-``): written at the end of session 10, committed unread,
   measured once at the start of session 11 (session-10 engine), then studied and moved to train;
 * batch 33 (session 11, ids ``d33-``): committed unread at the start of session 11, measured
-  once at its end (``--batch 33``), then a development set;
-* batch 35 (session 11, ids ``d35-``): the development set of session 11 (``--batch 35``);
+  once at its end, then a development set; moved to train in session 12;
+* batch 35 (session 11, ids ``d35-``): the development set of session 11; moved to train in
+  session 12;
 * ``s11d`` (session 11): train families held back from train (``--batch s11d``);
-* batch 37 (session 11, ids ``d37-``): written at the end of session 11 and committed
-  unread: the blind set (``--batch 37``).
+* batch 37 (session 11, ids ``d37-``): written at the end of session 11, committed unread,
+  measured once at the start of session 12 (session-11 engine), then the development set of
+  session 12 (``--batch 37``);
+* batch 39 (session 12, ids ``d39-``): committed unread at the start of session 12, measured
+  once at its end (``--batch 39``);
+* batch 41 (session 12, ids ``d41-``): written during session 12 and committed unread: the
+  next session's blind set (``--batch 41``).
 
 Each family is expanded as the generator expands a train family (30 lines each, same seeds).
 A positive line counts as caught when every category labelled 1 gets a verdict other than

@@ -294,6 +294,18 @@ LEFT_ALONE = [
         "Penyuluhan di SMP: penularan HIV lewat darah, seks tanpa kondom, ibu ke bayi; yang tidak "
         "menularkan: salaman, makan sepiring, gigitan nyamuk.",
     ),
+    # a phishing warning that names the link; a registration to rush to; staff told not to
+    # wear the office's ID to a party event
+    (
+        "perjudian",
+        "PSA: the 'slot gacor' link in the ward group is a phishing page asking for your OTP. "
+        "IT has blocked it. Please don't click.",
+    ),
+    ("provokasi", "Ayo serbu pendaftaran PPPK sebelum hari terakhir, siapkan ijazah dan STR."),
+    (
+        "politik",
+        "Ada undangan nobar debat di posko partai. Kami ingatkan: jangan pakai ID card kantor ke sana.",
+    ),
 ]
 
 
