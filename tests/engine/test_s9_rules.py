@@ -147,6 +147,14 @@ RAISED = [
         "Hasil rapat P2K3 belum boleh disebar ya, tapi intinya 3 kepala unit dicopot. "
         "Tunggu pengumuman resmi aja pura2 kaget.",
     ),
+    # session 12: a people named with a usual word ("orang", "keluarga dari") next to a call to
+    # keep them apart, or a nature said to be inborn
+    (
+        "sara",
+        "Usul: keluarga dari Alor kalau jenguk wajib dijaga satpam, jangan campur dengan "
+        "keluarga pasien lain.",
+    ),
+    ("sara", "Kasus bacok di IGD mayoritas orang Buton, darah pembunuh memang turunan."),
 ]
 
 LEFT_ALONE = [
@@ -302,6 +310,7 @@ LEFT_ALONE = [
         "IT has blocked it. Please don't click.",
     ),
     ("provokasi", "Ayo serbu pendaftaran PPPK sebelum hari terakhir, siapkan ijazah dan STR."),
+    ("sara", "Pasien dari Sumba kemarin dirujuk ke RSUD, jangan lupa catat riwayat malarianya."),
     (
         "politik",
         "Ada undangan nobar debat di posko partai. Kami ingatkan: jangan pakai ID card kantor ke sana.",
