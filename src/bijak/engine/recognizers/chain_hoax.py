@@ -129,13 +129,12 @@ class ChainHoaxRecognizer:
         # ikan") is a safety warning, not a call to refuse care
         harms = [h.first for h in hits if h.entry.role == "harm"]
         use = self.data.use_verbs
-        words_at = doc.words
         hits = [
             h
             for h in hits
             if h.entry.role != "wrap:refuse"
-            or h.last + 1 >= len(words_at)
-            or words_at[h.last + 1] not in use
+            or h.last + 1 >= len(words)
+            or words[h.last + 1] not in use
             or not any(h.last + 1 < f <= h.last + 1 + _AIMED_REACH for f in harms)
         ]
         kinds = {h.entry.role for h in hits if h.entry.role.startswith("wrap:")}

@@ -253,7 +253,7 @@ class _RareIndex:
         for k, (_, _, sts, _) in enumerate(self.paras):
             for x in sts:
                 self.index.setdefault(x, []).append(k)
-        self.negations = negations - NOT_NEGATING_HERE
+        self.negations = _negations()
         self.generic = frozenset(content_stems(GENERIC_WORDS))
 
     def match(self, words: list[str], cover: float) -> list[tuple[ClaimEntry, str, float]]:
