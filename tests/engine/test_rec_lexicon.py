@@ -47,7 +47,7 @@ CASES = [
     ("BPJS ribet banget", "keluhan_layanan", ["BPJS ribet"]),
     ("antri di puskesmas lama banget", "keluhan_layanan", ["antri di puskesmas lama banget"]),
     # politik
-    ("ayo coblos nomor 2 ya", "politik", ["ayo coblos nomor"]),
+    ("ayo coblos nomor 2 ya", "politik", ["ayo coblos nomor 2"]),
     ("jangan golput di pemilu", "politik", ["golput", "pemilu"]),
     # pamer
     ("liburan naik jet pribadi bareng keluarga", "pamer", ["jet pribadi"]),
@@ -399,3 +399,72 @@ def test_hate_second_step_raises(rec, text, category):
 def test_hate_second_step_leaves_inclusion_posts_alone(rec):
     text = "Layanan ramah untuk penyandang down syndrome dan keluarganya tiap Kamis di puskesmas."
     assert _score(rec, text, "ujaran_kebencian") < 0.5
+
+
+def _max_score(rec, text: str, category: str) -> float:
+    return max((f.score for f in run(rec, text) if f.category == category), default=0.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kambing siapa lagi ini makan kardus obat?! Anjing betul, tiap pagi saya usir.",
+        "Listrik mati pas ibu mau lahiran. Setan, setan, setan. Untung bayi selamat.",
+        "Printer rusak lagi pas laporan mau dikirim... babi!",
+        "monyet emang, antrean diserobot terus",
+    ],
+)
+def test_a_literal_word_standing_as_an_exclamation_is_the_swear_word(rec, text):
+    assert _max_score(rec, text, "kata_kasar") >= 0.8
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anjing yang menggigit harus diobservasi 14 hari, jangan dibunuh.",
+        "Anjing rabies: waspada gigitan di musim kemarau.",
+        "Kata ustadz, setan paling suka orang yang menunda salat.",
+        "Babi hutan masuk kebun warga lagi semalam.",
+    ],
+)
+def test_the_same_word_inside_a_sentence_keeps_its_weak_weight(rec, text):
+    assert _max_score(rec, text, "kata_kasar") < 0.8
+
+
+def test_lexicon_parser_reads_exclamations():
+    lex = parse_lexicon(
+        "# Written by the bijak authors.\nname: t\nversion: '1'\ncategory: kata_kasar\n"
+        "provenance: test\nterms: {anjing: 0.45}\nexclamations: {anjing: 0.85}\n"
+        "exclamation_words: [betul, Lah]\n",
+        "t.yaml",
+    )
+    assert lex.exclamations["anjing"] == 0.85
+    assert lex.exclamation_words == frozenset({"betul", "lah"})
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Stiker sudah nempel di lemari obat, biar warga ingat nomor 3 ya 😁", "politik"),
+        ("Pompa ASI gratis, kuota terbatas, khusus pendukung 01 😊", "politik"),
+        ("Ayo ibu-ibu, labrak apotek itu, pecahkan etalasenya kalau tidak berhenti", "provokasi"),
+        ("Usir sales itu dari ruang nifas, pakai kekerasan kalau perlu", "provokasi"),
+        ("Orang Jawa memang lain di mulut lain di hati", "sara"),
+        ("Atok-atok pikun tu dah tak ade gune, tinggal tunggu mati", "ujaran_kebencian"),
+        ("Pemilik LPK itu lintah berdasi, jangan percaya", "penghinaan"),
+    ],
+)
+def test_session13_additions_raise_their_category(rec, text, category):
+    assert _max_score(rec, text, category) >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Pasien nomor 3 silakan ke loket, ingat bawa kartu berobat", "politik"),
+        ("Aksi damai tanpa kekerasan di depan kantor bupati berjalan tertib", "provokasi"),
+        ("Lansia dengan demensia butuh pendamping yang sabar, bukan dibentak", "ujaran_kebencian"),
+    ],
+)
+def test_session13_additions_leave_ordinary_posts_alone(rec, text, category):
+    assert _max_score(rec, text, category) < 0.5

@@ -17,6 +17,10 @@ saying who wrote it. Sections (all optional, ``phrase: weight`` with weight in [
 ``styled`` scores a word written in decorative Unicode letters (𝗕𝗢𝗟𝗗, ｆｕｌｌｗｉｄｔｈ,
 🅴🅽🅲🅻🅾🆂🅴🅳, l̲i̲n̲e̲d̲) — the usual disguise of spam site names — once per text.
 ``glued_digits`` scores a word shaped like ``name17`` / ``name188`` (minus ``glued_stoplist``).
+``exclamations`` (``word: weight``) gives a one-word term that weight when it stands as an
+exclamation: alone between punctuation ("Anjing betul, ..." / "Setan, setan, setan."), with only
+``exclamation_words`` (intensifiers, particles, "kau") or its own repetitions beside it. The
+bare word may be literal ("anjing" the animal); as an interjection it is the swear word.
 ``upper_bonus`` raises a term's weight when it is written in capitals in the original
 (``RAHASIA`` as a marking vs. ``rahasia`` in a sentence).
 ``spelling_variants: true`` also matches the spellings posts give a one-word term to stress it
@@ -26,7 +30,7 @@ or to get past filters (see :func:`spelling_variants`): "guoblok", "govlok", "go
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
@@ -80,6 +84,8 @@ class Lexicon:
     glued_stoplist: frozenset[str] = frozenset()
     counter_max: float = 0.5
     spelling_variants: bool = False
+    exclamations: MappingProxyType[str, float] = field(default_factory=lambda: MappingProxyType({}))
+    exclamation_words: frozenset[str] = frozenset()
 
 
 VARIANT_MIN_LENGTH = 5
@@ -200,6 +206,8 @@ def parse_lexicon(text: str, file: str = "<string>") -> Lexicon:
         glued_stoplist=frozenset(str(w).lower() for w in data.get("glued_stoplist") or ()),
         counter_max=float(data.get("counter_max", 0.5)),
         spelling_variants=bool(data.get("spelling_variants", False)),
+        exclamations=_weights(data, "exclamations", file),
+        exclamation_words=frozenset(str(w).lower() for w in data.get("exclamation_words") or ()),
     )
 
 

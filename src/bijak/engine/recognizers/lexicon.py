@@ -150,6 +150,11 @@ class LexiconRecognizer:
         self._needs_source = frozenset(lex.category for lex in self.lexicons if lex.sources)
         self._counter_max = {lex.category: lex.counter_max for lex in self.lexicons if lex.counters}
         self._upper = {lex.category: lex.upper_bonus for lex in self.lexicons if lex.upper_bonus}
+        self._exclaim = {
+            lex.category: (lex.exclamations, lex.exclamation_words)
+            for lex in self.lexicons
+            if lex.exclamations
+        }
         self._styled = tuple(
             Entry(lex.category, "term", lex.styled, STYLED_TERM)
             for lex in self.lexicons
@@ -221,6 +226,11 @@ class LexiconRecognizer:
             bonus = upper.get(entry.category)
             if bonus and evidence.isupper():
                 weight = clamp(weight + bonus)
+            exclaim = self._exclaim.get(entry.category)
+            if exclaim is not None and hit.first == hit.last:
+                strong = exclaim[0].get(entry.phrase, 0.0)
+                if strong > weight and _exclamation(doc, hit, exclaim[1]):
+                    weight = strong
             if weight <= 0.0:
                 continue
             findings.append(
@@ -313,6 +323,34 @@ class LexiconRecognizer:
                 )
             )
         return out
+
+
+_CLAUSE_END = frozenset(".!?,;:\n")
+
+
+def _exclamation(doc: NormalizedText, hit: Hit, companions: frozenset[str]) -> bool:
+    """The one-word ``hit`` stands as an exclamation: the clause around it (between
+    punctuation marks or line breaks) holds no other word than ``companions`` and repetitions
+    of the word itself ("Anjing betul," / "Setan, setan, setan.")."""
+    original, tokens = doc.original, doc.tokens
+    word = tokens[hit.first].text
+    k = hit.first - 1
+    while k >= 0:
+        tok = tokens[k]
+        if not _CLAUSE_END.isdisjoint(original[tok.oend : tokens[k + 1].ostart]):
+            break
+        if tok.text != word and tok.text not in companions:
+            return False
+        k -= 1
+    k = hit.last + 1
+    while k < len(tokens):
+        tok = tokens[k]
+        if not _CLAUSE_END.isdisjoint(original[tokens[k - 1].oend : tok.ostart]):
+            break
+        if tok.text != word and tok.text not in companions:
+            return False
+        k += 1
+    return True
 
 
 def _inside_literal(cue: Hit, terms: list[Hit]) -> bool:
