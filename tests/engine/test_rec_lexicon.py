@@ -468,3 +468,9 @@ def test_session13_additions_raise_their_category(rec, text, category):
 )
 def test_session13_additions_leave_ordinary_posts_alone(rec, text, category):
     assert _max_score(rec, text, category) < 0.5
+
+
+@pytest.mark.parametrize("neg", ["dudu", "ora", "ulah", "henteu"])
+def test_javanese_and_sundanese_negations_cancel_a_pair_cue(rec, neg):
+    assert _max_score(rec, "Wong kusta kuwi sampah", "ujaran_kebencian") >= 0.5
+    assert _max_score(rec, f"Wong kusta kuwi {neg} sampah", "ujaran_kebencian") < 0.5
