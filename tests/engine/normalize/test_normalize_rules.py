@@ -344,3 +344,15 @@ def test_result_survives_pickling_for_worker_processes() -> None:
 )
 def test_fold_does_only_the_character_step(text: str, expected: str) -> None:
     assert fold(text) == expected
+
+
+@pytest.mark.parametrize("word", ["dak", "idak", "sonde", "nyanda", "indak", "tra", "ora", "teu"])
+def test_regional_not_reads_as_tidak(word: str) -> None:
+    doc = normalize(f"obat {word} ada")
+    assert [t.text for t in doc.tokens] == ["obat", "tidak", "ada"]
+    assert doc.tokens[1].ostart == 5 and doc.tokens[1].oend == 5 + len(word)
+
+
+@pytest.mark.parametrize("text", ["atap seng bocor", "Tara sudah pulang", "hana sakit"])
+def test_words_that_are_also_names_or_things_stay(text: str) -> None:
+    assert "tidak" not in [t.text for t in normalize(text).tokens]
