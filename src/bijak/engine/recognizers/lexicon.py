@@ -334,22 +334,14 @@ def _exclamation(doc: NormalizedText, hit: Hit, companions: frozenset[str]) -> b
     of the word itself ("Anjing betul," / "Setan, setan, setan.")."""
     original, tokens = doc.original, doc.tokens
     word = tokens[hit.first].text
-    k = hit.first - 1
-    while k >= 0:
-        tok = tokens[k]
-        if not _CLAUSE_END.isdisjoint(original[tok.oend : tokens[k + 1].ostart]):
-            break
-        if tok.text != word and tok.text not in companions:
-            return False
-        k -= 1
-    k = hit.last + 1
-    while k < len(tokens):
-        tok = tokens[k]
-        if not _CLAUSE_END.isdisjoint(original[tokens[k - 1].oend : tok.ostart]):
-            break
-        if tok.text != word and tok.text not in companions:
-            return False
-        k += 1
+    for k, step in ((hit.first - 1, -1), (hit.last + 1, 1)):
+        while 0 <= k < len(tokens):
+            left, right = (tokens[k], tokens[k + 1]) if step < 0 else (tokens[k - 1], tokens[k])
+            if not _CLAUSE_END.isdisjoint(original[left.oend : right.ostart]):
+                break
+            if tokens[k].text != word and tokens[k].text not in companions:
+                return False
+            k += step
     return True
 
 
