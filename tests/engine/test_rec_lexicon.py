@@ -47,7 +47,8 @@ CASES = [
     ("BPJS ribet banget", "keluhan_layanan", ["BPJS ribet"]),
     ("antri di puskesmas lama banget", "keluhan_layanan", ["antri di puskesmas lama banget"]),
     # politik
-    ("ayo coblos nomor 2 ya", "politik", ["ayo coblos nomor 2"]),
+    # the term "coblos nomor" (0.9) is stronger than the pair nomor 2 + ayo, coblos (0.78)
+    ("ayo coblos nomor 2 ya", "politik", ["coblos nomor"]),
     ("jangan golput di pemilu", "politik", ["golput", "pemilu"]),
     # pamer
     ("liburan naik jet pribadi bareng keluarga", "pamer", ["jet pribadi"]),
@@ -474,3 +475,34 @@ def test_session13_additions_leave_ordinary_posts_alone(rec, text, category):
 def test_javanese_and_sundanese_negations_cancel_a_pair_cue(rec, neg):
     assert _max_score(rec, "Wong kusta kuwi sampah", "ujaran_kebencian") >= 0.5
     assert _max_score(rec, f"Wong kusta kuwi {neg} sampah", "ujaran_kebencian") < 0.5
+
+
+def test_a_pair_stays_inside_one_sentence(rec):
+    # a complaint cue in one sentence and a service in the next are no complaint
+    text = "Katanya biskuit PMT bikin susah lahir. Sa su tanya bidan puskesmas, itu hoaks."
+    assert _max_score(rec, text, "keluhan_layanan") == 0.0
+    assert _max_score(rec, "Puskesmas kami susah sekali dihubungi", "keluhan_layanan") > 0.0
+    # a full stop after an abbreviation or inside a number does not end the sentence
+    assert _max_score(rec, "Pasien dr. Andi itu bodoh sekali", "penghinaan") > 0.0
+    assert _max_score(rec, "Puskesmas dapat Rp 1.500.000 tapi susah dihubungi", "keluhan_layanan") > 0.0
+
+
+def test_a_negation_before_a_quotation_cancels_the_cue_it_opens(rec):
+    affirmed = "Anak dengan cerebral palsy itu 'anak kutukan'"
+    negated = "Anak dengan cerebral palsy itu bukan 'anak kutukan'"
+    assert _max_score(rec, affirmed, "ujaran_kebencian") >= 0.5
+    assert _max_score(rec, negated, "ujaran_kebencian") < 0.5
+
+
+def test_a_stronger_term_on_a_pairs_words_takes_its_place(rec):
+    findings = [f for f in run(rec, "satu hati pilih nomor satu") if f.category == "politik"]
+    assert [f.meta["kind"] for f in findings] == ["term"]
+    assert findings[0].score == pytest.approx(0.85)
+    # the question is no choice
+    assert _max_score(rec, "Pasien tanya: pilih nomor berapa bu?", "politik") < 0.5
+
+
+@pytest.mark.parametrize("people", ["Marind", "Bajo", "Tolaki", "Manggarai"])
+def test_more_peoples_are_targets_of_a_trait_pinned_on_them(rec, people):
+    assert _max_score(rec, f"Memang orang {people} itu kotor dan pemalas", "sara") >= 0.5
+    assert _max_score(rec, f"Makan malam bareng keluarga orang {people}", "sara") < 0.5

@@ -356,3 +356,13 @@ def test_regional_not_reads_as_tidak(word: str) -> None:
 @pytest.mark.parametrize("text", ["atap seng bocor", "Tara sudah pulang", "hana sakit"])
 def test_words_that_are_also_names_or_things_stay(text: str) -> None:
     assert "tidak" not in [t.text for t in normalize(text).tokens]
+
+
+@pytest.mark.parametrize("quote", ["'", "\u2019"])
+def test_a_word_written_with_its_glottal_stop_reads_as_its_own_word(quote: str) -> None:
+    # Toraja "tae'" is "tidak"; without the glottal stop "tae" stays the swear word
+    doc = normalize(f"tae{quote} perlu malu")
+    assert [t.text for t in doc.tokens] == ["tidak", "perlu", "malu"]
+    assert (doc.tokens[0].ostart, doc.tokens[0].oend) == (0, 3)
+    assert [t.text for t in normalize("dasar tae").tokens] == ["dasar", "tahi"]
+    assert [t.text for t in normalize("andiang begitu").tokens] == ["tidak", "begitu"]

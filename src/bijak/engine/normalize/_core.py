@@ -263,6 +263,7 @@ _new_token: Final = partial(tuple.__new__, Token)
 """Token from a 5-tuple, all in C (``Token._make`` is a Python function)."""
 
 _SPLIT_RE: Final = re.compile(r"[^\s\-]+")
+_GLOTTAL: Final = frozenset("'\u2019\u02bc`")
 
 # ---------------------------------------------------------------------------- normalize
 
@@ -348,6 +349,10 @@ def normalize(text: str) -> NormalizedText:
             norm = cache_get(raw)
             if norm is None:
                 norm = normalize_word(raw)
+            if fe < len(folded) and folded[fe] in _GLOTTAL:
+                # a word that ends in a written glottal stop is another word in some
+                # regional languages (Toraja "tae'" is "tidak", not "tai")
+                norm = SLANG.get(raw + "'", norm)
             if norm is raw or norm == raw:
                 toks.append((raw, fs + delta, fe + delta, fs, fe))
                 continue

@@ -79,6 +79,36 @@ STYLED_CHARS = frozenset(chr(c) for lo, hi in _STYLED_RANGES for c in range(lo, 
 enclosed/squared letters, fullwidth forms, circled digits, striking combining marks."""
 NEGATIONS: frozenset[str] = load_context("id").negations
 """A cue right after one of these ("tidak kecewa") does not count (``lang/id/context.yaml``)."""
+_SENTENCE_END = re2.compile(r"[.!?]+(\s|$)|\n")
+_ABBREVIATIONS = frozenset(
+    {
+        "dr",
+        "drg",
+        "no",
+        "jl",
+        "jln",
+        "gg",
+        "sdr",
+        "tn",
+        "ny",
+        "an",
+        "prof",
+        "h",
+        "hj",
+        "st",
+        "kec",
+        "kab",
+        "ds",
+        "bpk",
+        "ibu",
+        "pak",
+        "bu",
+        "rs",
+    }
+)
+"""Session 14: a pair's target and cue stand in one sentence ("... susah lahir. Sa su tanya
+bidan puskesmas" is no complaint about the puskesmas); a full stop after one of these
+abbreviations ("dr. Andi") does not end a sentence."""
 MAX_CUES = 3
 CUE_SEP = " | "
 """Separates the cue words in ``meta["cue_text"]`` when several cues back one target."""
@@ -195,16 +225,14 @@ class LexiconRecognizer:
                 pairs.setdefault(hit.entry.category, ([], []))[1].append(hit)
             else:
                 terms.append(hit)
-        used: set[tuple[str, int]] = set()
+        # (category, token) -> score of the pair that used the token
+        used: dict[tuple[str, int], float] = {}
         for category, (targets, cues) in pairs.items():
             if targets and cues:
                 if len(targets) > 1:
                     targets = _drop_contained(targets)
                 cues = [
-                    c
-                    for c in cues
-                    if (c.first == 0 or doc.tokens[c.first - 1].text not in NEGATIONS)
-                    and not _inside_literal(c, terms)
+                    c for c in cues if not _negated(doc, c.first) and not _inside_literal(c, terms)
                 ]
                 findings.extend(self._pairs(category, targets, cues, original, used))
         if self._needs_source and any(h.entry.category in self._needs_source for h in terms):
@@ -219,8 +247,22 @@ class LexiconRecognizer:
         upper = self._upper
         for hit in terms:
             entry = hit.entry
-            if (entry.category, hit.first) in used:
-                continue
+            paired = used.get((entry.category, hit.first))
+            if paired is not None:
+                if paired >= entry.weight:
+                    continue  # the words of a pair at least as strong
+                # a stronger term on a pair's words ("pilih nomor" over nomor + pilih) stands
+                # in its place
+                findings = [
+                    f
+                    for f in findings
+                    if not (
+                        f.category == entry.category
+                        and f.meta.get("kind") == "pair"
+                        and f.start < hit.oend
+                        and hit.ostart < f.end
+                    )
+                ]
             evidence = original[hit.ostart : hit.oend]
             weight = entry.weight
             bonus = upper.get(entry.category)
@@ -284,7 +326,7 @@ class LexiconRecognizer:
         targets: list[Hit],
         cues: list[Hit],
         original: str,
-        used: set[tuple[str, int]],
+        used: dict[tuple[str, int], float],
     ) -> list[Finding]:
         window = self._window.get(category, 8)
         out: list[Finding] = []
@@ -294,15 +336,18 @@ class LexiconRecognizer:
                 if c.first <= t.last and c.last >= t.first:
                     continue  # the same words
                 dist = c.first - t.last if c.first > t.last else t.first - c.last
-                if dist <= window:
+                if dist <= window and not _sentence_between(
+                    original, *((t.oend, c.ostart) if c.first > t.last else (c.oend, t.ostart))
+                ):
                     near.append((dist, c))
             if not near:
                 continue
             near.sort(key=lambda dc: dc[0])
             chosen = [c for _, c in near[:MAX_CUES]]
+            score = noisy_or((t.entry.weight, *(c.entry.weight for c in chosen)))
             for h in (t, *chosen):
                 for k in range(h.first, h.last + 1):
-                    used.add((category, k))
+                    used[category, k] = max(score, used.get((category, k), 0.0))
             start = min(t.ostart, *(c.ostart for c in chosen))
             end = max(t.oend, *(c.oend for c in chosen))
             out.append(
@@ -310,7 +355,7 @@ class LexiconRecognizer:
                     category,
                     start,
                     end,
-                    noisy_or((t.entry.weight, *(c.entry.weight for c in chosen))),
+                    score,
                     self.name,
                     original[start:end],
                     {
@@ -343,6 +388,38 @@ def _exclamation(doc: NormalizedText, hit: Hit, companions: frozenset[str]) -> b
                 return False
             k += step
     return True
+
+
+def _sentence_between(original: str, start: int, end: int) -> bool:
+    """Whether a sentence ends in ``original[start:end]`` (the gap between two hits)."""
+    for m in _SENTENCE_END.finditer(original[start:end]):
+        i = start + m.start()
+        if original[i] == "\n":
+            return True
+        j = i
+        while j > 0 and original[j - 1].isalpha():
+            j -= 1
+        if original[j:i].lower() not in _ABBREVIATIONS:
+            return True
+    return False
+
+
+def _negated(doc: NormalizedText, first: int) -> bool:
+    """Whether a cue starting at token ``first`` is negated: a negation right before it
+    ("tidak kecewa"), or a negation before the quotation that opens one word before it
+    ("itu bukan 'anak kutukan'")."""
+    tokens = doc.tokens
+    if first == 0:
+        return False
+    if tokens[first - 1].text in NEGATIONS:
+        return True
+    if first >= 2 and tokens[first - 2].text in NEGATIONS:
+        gap = doc.original[tokens[first - 2].oend : tokens[first - 1].ostart]
+        return any(q in gap for q in _OPEN_QUOTES)
+    return False
+
+
+_OPEN_QUOTES = ("'", '"', "\u201c", "\u2018")
 
 
 def _inside_literal(cue: Hit, terms: list[Hit]) -> bool:
