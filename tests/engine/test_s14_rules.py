@@ -34,6 +34,25 @@ RAISED = [
         "sara",
         "Pulang skrining di pulau, baju bau amis orang Bajo, pantas disebut suku kotor.",
     ),
+    # an official belittled by office
+    (
+        "penghinaan",
+        "Pak Camat datang cuma foto lalu pulang. Camat model begini cocoknya dipasung juga.",
+    ),
+    ("penghinaan", "Kami minta bantu malah ketawa. Aparat mental preman, otak di dengkul semua."),
+    # the state called enemy land; an oath to an amir taught as 'sirah'
+    ("radikalisme", "Materi kajian tertutup malam ini: Indonesia wilayah darul harbi."),
+    (
+        "radikalisme",
+        "Kemah bina mujahid cilik, materinya sirah perang dan bai'at setia kepada amir.",
+    ),
+    # a new case named with an age
+    (
+        "data_pribadi",
+        "Kasus kusta MB baru di kampung: Mama Agustina Gebze, 39 th, bercak mati rasa di kaki.",
+    ),
+    # a cure promised by the writer stays a claim
+    ("tanpa_sumber", "Minum rebusan daun ini, dijamin sembuh total dari TBC."),
     (
         "ujaran_kebencian",
         "Sosialisasi lagi soal kusta. Jujur saja orang kusta itu sampah, bikin jijik.",
@@ -60,6 +79,31 @@ LEFT = [
     ),
     # the question about a candidate's number, and the answer that keeps it secret
     ("politik", "Banyak pasien tanya 'Bu, pilih nomor berapa?' Jawaban saya: itu rahasia."),
+    # a cure promise someone else makes, in a warning; a cure tied to treatment as prescribed
+    (
+        "tanpa_sumber",
+        "Ada 3 pasien keracunan ramuan dari medsos. Jangan percaya video yang janji sembuh "
+        "total, periksa dulu ke dokter.",
+    ),
+    ("tanpa_sumber", "TBC itu kuman. Bisa sembuh total kalau obat diminum teratur sampai habis."),
+    # a count of cases and a named volunteer in another sentence
+    (
+        "data_pribadi",
+        "Kasus kusta turun 20 persen tahun ini. Terima kasih Pak Budi Santoso, 45 th, kader.",
+    ),
+    ("penghinaan", "Pak Camat datang meresmikan posyandu baru, terima kasih atas dukungannya."),
+    ("radikalisme", "Kisah nabi di perang Badar jadi materi ceramah tarawih malam ini."),
+    # an internship doctor's living-cost allowance
+    (
+        "penipuan",
+        "Bantuan biaya hidup internsip terlambat 2 bulan karena proses administrasi pusat.",
+    ),
+    # a radical message sent into the group, removed and reported
+    (
+        "radikalisme",
+        "Ada nomor asing di grup kader yang kirim ajakan baiat dan bilang pemerintah thaghut. "
+        "Nomornya sudah kami keluarkan dan kami laporkan ke Bhabinkamtibmas.",
+    ),
 ]
 
 

@@ -52,6 +52,12 @@ _ABBR = frozenset(
 # two to four capitalised words in a row: a full name, when nothing says otherwise
 _RUN = re2.compile(r"[A-Z][a-z']+(?:[ \t]+[A-Z][a-z']+){1,3}")
 _RESULT = frozenset(("positif", "reaktif"))  # "tes HIV reaktif" is a result after all
+# session 14: a capitalised name followed by an age ("Agustina Gebze, 39 th", "Rudi (7 thn)"):
+# someone in particular, so "kasus kusta baru: <name>, <age>" is that person's condition
+_NAMED_AGE = re2.compile(
+    r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,3},?[ \t]*\(?[0-9]{1,2}[ \t]*(?:th|thn|tahun|tahunan|bulan|bln)\b"
+)
+_CASE_WORDS = frozenset({"kasus"})
 _TITLES = frozenset(("dr", "drg", "prof"))  # a doctor's name: the one who explains, not a patient
 _WORD = re2.compile(r"[A-Za-z]+")
 _TITLE = re2.compile(r"^[A-Z][a-z]")
@@ -304,12 +310,18 @@ class PatientDataRecognizer(PatternRecognizer):
         self._desc_cues = _phrases(desc.get("cues"))
         self._anchor_window = int(desc.get("anchor_window", 6))
 
-    def _detail_spans(self, doc: NormalizedText, staff: bool = False) -> list[tuple[int, int, str]]:
-        """Health details (or, with ``staff``, the words of a personnel case) in ``doc``."""
+    def _detail_spans(
+        self, doc: NormalizedText, staff: bool = False, named_case: bool = False
+    ) -> list[tuple[int, int, str]]:
+        """Health details (or, with ``staff``, the words of a personnel case) in ``doc``; with
+        ``named_case``, "kasus kusta" counts too (a case given a name and an age is someone's
+        condition, not a count)."""
         tokens = doc.tokens
         words = doc.words
         out: list[tuple[int, int, str]] = []
         not_after = self._names.detail_not_after
+        if named_case:
+            not_after = not_after - _CASE_WORDS
         phrases, first = (self._staff, self._staff_first) if staff else (self._details, self._first)
         for i, w in enumerate(words):
             if w not in first:
@@ -326,6 +338,18 @@ class PatientDataRecognizer(PatternRecognizer):
                     out.append((tokens[i].ostart, tokens[i + n - 1].oend, " ".join(phrase)))
                     break
         return out
+
+    def _named_cases(self, doc: NormalizedText) -> list[tuple[int, int, str]]:
+        """"kasus kusta" in the sentence of a name given with an age."""
+        text = doc.original
+        sentences = _sentences(text)
+        ages = [m.start() for m in _NAMED_AGE.finditer(text)]
+        keep = [(a, b) for a, b in sentences if any(a <= x < b for x in ages)]
+        return [
+            d
+            for d in self._detail_spans(doc, named_case=True)
+            if any(a <= d[0] < b for a, b in keep)
+        ]
 
     def _token_names(
         self, doc: NormalizedText, sentences: list[tuple[int, int]]
@@ -521,6 +545,8 @@ class PatientDataRecognizer(PatternRecognizer):
         listed = self._field_lists(doc) + self._recordings(doc)
         text = doc.original
         details = self._detail_spans(doc)
+        if not details and _NAMED_AGE.search(text) is not None:
+            details = self._named_cases(doc)
         staff: list[tuple[int, int, str]] = []
         if _has(list(doc.words), self._not_public):
             staff = [(s, e, "kepegawaian: " + d) for s, e, d in self._detail_spans(doc, True)]
