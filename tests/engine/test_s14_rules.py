@@ -51,6 +51,19 @@ RAISED = [
         "data_pribadi",
         "Kasus kusta MB baru di kampung: Mama Agustina Gebze, 39 th, bercak mati rasa di kaki.",
     ),
+    # unsourced: a share of drug users given as a fact, a clean-for-life promise, immunity
+    (
+        "tanpa_sumber",
+        "Tahukah kalian? 3 dari 4 pecandu mulai pakai karena kurang tidur waktu SMA.",
+    ),
+    (
+        "tanpa_sumber",
+        "Ikut program metadon di tempat kami enam bulan, dijamin bersih total seumur hidup.",
+    ),
+    (
+        "tanpa_sumber",
+        "Cuci tangan pakai air rebusan daun sirih bikin anak kebal flu sepanjang tahun.",
+    ),
     # a cure promised by the writer stays a claim
     ("tanpa_sumber", "Minum rebusan daun ini, dijamin sembuh total dari TBC."),
     (
