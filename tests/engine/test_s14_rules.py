@@ -64,6 +64,11 @@ RAISED = [
         "tanpa_sumber",
         "Cuci tangan pakai air rebusan daun sirih bikin anak kebal flu sepanjang tahun.",
     ),
+    # patients denied their humanity, wished dead, to be sterilised; a Makassar curse
+    ("ujaran_kebencian", "ODGJ itu udah bukan manusia, cuma badan doang, lebih aman dirantai."),
+    ("ujaran_kebencian", "Bibit gila begitu harusnya dimandulkan biar tidak beranak pinak."),
+    ("ujaran_kebencian", "Pasien PTRM mati satu, alhamdulillah berkurang satu beban."),
+    ("kata_kasar", "Ikhlas apa kongkong, insentif telat 3 bulan baru disuruh senyum terus."),
     # a cure promised by the writer stays a claim
     ("tanpa_sumber", "Minum rebusan daun ini, dijamin sembuh total dari TBC."),
     (
@@ -106,6 +111,8 @@ LEFT = [
     ),
     ("penghinaan", "Pak Camat datang meresmikan posyandu baru, terima kasih atas dukungannya."),
     ("radikalisme", "Kisah nabi di perang Badar jadi materi ceramah tarawih malam ini."),
+    # said in defence of a group
+    ("ujaran_kebencian", "ODGJ itu bukan manusia kelas dua, mereka berhak dirawat."),
     # an internship doctor's living-cost allowance
     (
         "penipuan",
