@@ -296,7 +296,11 @@ MODEL_FRAMES = [
         "fitnah",
         "apresiasi_tunggu_fakta",
     ),
-    ("Simulasi evakuasi ancaman bom di kantor berjalan lancar.", "terorisme", "edukasi_pencegahan"),
+    (
+        "Simulasi evakuasi ancaman bom di kantor berjalan lancar.",
+        "terorisme",
+        "kegiatan_kesiapsiagaan",
+    ),
 ]
 
 # (post with the same frame words, category): a real breach is not excused

@@ -11,6 +11,9 @@ saying who wrote it. Sections (all optional, ``phrase: weight`` with weight in [
 - ``cues``     the other half of such a pair;
 - ``suffixes`` word endings that mark a term (e.g. gambling-site names ending in ``toto``);
 - ``sources``  (tanpa_sumber only) phrases that name a source and cancel a claim;
+- ``pairs_across_sentences: true`` lets a target and its cue stand in two sentences (a group
+  named, then judged: "pasti wong Madura kae. Bangsane ancen ngono."); by default a pair
+  stays inside one sentence ("... susah lahir. Sa su tanya bidan puskesmas" is no complaint);
 - ``counters`` phrases that speak AGAINST the category ("stop judi", "bahaya narkoba"): a
   weak term (weight <= ``counter_max``) within ``window`` tokens of one is not reported.
 
@@ -86,6 +89,7 @@ class Lexicon:
     spelling_variants: bool = False
     exclamations: MappingProxyType[str, float] = field(default_factory=lambda: MappingProxyType({}))
     exclamation_words: frozenset[str] = frozenset()
+    pairs_across_sentences: bool = False
 
 
 VARIANT_MIN_LENGTH = 5
@@ -208,6 +212,7 @@ def parse_lexicon(text: str, file: str = "<string>") -> Lexicon:
         spelling_variants=bool(data.get("spelling_variants", False)),
         exclamations=_weights(data, "exclamations", file),
         exclamation_words=frozenset(str(w).lower() for w in data.get("exclamation_words") or ()),
+        pairs_across_sentences=bool(data.get("pairs_across_sentences", False)),
     )
 
 

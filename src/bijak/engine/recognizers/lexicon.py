@@ -177,6 +177,9 @@ class LexiconRecognizer:
         items.extend(variant_entries(self.lexicons))
         self._matcher: PhraseMatcher = build_matcher(split, items)
         self._window = {lex.category: lex.window for lex in self.lexicons}
+        self._across = frozenset(
+            lex.category for lex in self.lexicons if lex.pairs_across_sentences
+        )
         self._needs_source = frozenset(lex.category for lex in self.lexicons if lex.sources)
         self._counter_max = {lex.category: lex.counter_max for lex in self.lexicons if lex.counters}
         self._upper = {lex.category: lex.upper_bonus for lex in self.lexicons if lex.upper_bonus}
@@ -336,8 +339,11 @@ class LexiconRecognizer:
                 if c.first <= t.last and c.last >= t.first:
                     continue  # the same words
                 dist = c.first - t.last if c.first > t.last else t.first - c.last
-                if dist <= window and not _sentence_between(
-                    original, *((t.oend, c.ostart) if c.first > t.last else (c.oend, t.ostart))
+                if dist <= window and (
+                    category in self._across
+                    or not _sentence_between(
+                        original, *((t.oend, c.ostart) if c.first > t.last else (c.oend, t.ostart))
+                    )
                 ):
                     near.append((dist, c))
             if not near:
