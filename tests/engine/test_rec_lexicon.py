@@ -484,7 +484,10 @@ def test_a_pair_stays_inside_one_sentence(rec):
     assert _max_score(rec, "Puskesmas kami susah sekali dihubungi", "keluhan_layanan") > 0.0
     # a full stop after an abbreviation or inside a number does not end the sentence
     assert _max_score(rec, "Pasien dr. Andi itu bodoh sekali", "penghinaan") > 0.0
-    assert _max_score(rec, "Puskesmas dapat Rp 1.500.000 tapi susah dihubungi", "keluhan_layanan") > 0.0
+    assert (
+        _max_score(rec, "Puskesmas dapat Rp 1.500.000 tapi susah dihubungi", "keluhan_layanan")
+        > 0.0
+    )
 
 
 def test_a_negation_before_a_quotation_cancels_the_cue_it_opens(rec):
@@ -506,3 +509,27 @@ def test_a_stronger_term_on_a_pairs_words_takes_its_place(rec):
 def test_more_peoples_are_targets_of_a_trait_pinned_on_them(rec, people):
     assert _max_score(rec, f"Memang orang {people} itu kotor dan pemalas", "sara") >= 0.5
     assert _max_score(rec, f"Makan malam bareng keluarga orang {people}", "sara") < 0.5
+
+
+def test_a_pile_of_failures_is_a_complaint_and_two_are_not(rec):
+    three = "Mess bocor, air mati tiap sore, insentif telat. Buat adik-adik: jangan ke sini."
+    piles = [f for f in run(rec, three) if f.meta.get("kind") == "pile"]
+    assert [f.category for f in piles] == ["keluhan_layanan"]
+    assert piles[0].meta["term"] == "air mati, bocor, telat"
+    assert piles[0].score == pytest.approx(0.6)
+    two = "Mess bocor, air mati tiap sore, tapi teman-temannya baik."
+    assert not [f for f in run(rec, two) if f.meta.get("kind") == "pile"]
+    # a word of the pile that is negated does not count
+    negated = "Mess tidak bocor, air mati tiap sore, insentif telat sedikit."
+    assert not [f for f in run(rec, negated) if f.meta.get("kind") == "pile"]
+
+
+def test_pile_settings_parse(tmp_path):
+    text = (
+        "# written by the bijak authors\nname: t\nversion: '1'\ncategory: keluhan_layanan\n"
+        "provenance: test\n"
+        "pile_min: 2\npile_weight: 0.5\npiles:\n  bocor: 0.2\n  rusak: 0.2\n"
+    )
+    lex = parse_lexicon(text, "t.yaml")
+    assert lex.pile_min == 2 and lex.pile_weight == 0.5
+    assert dict(lex.piles) == {"bocor": 0.2, "rusak": 0.2}

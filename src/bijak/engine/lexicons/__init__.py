@@ -14,6 +14,9 @@ saying who wrote it. Sections (all optional, ``phrase: weight`` with weight in [
 - ``pairs_across_sentences: true`` lets a target and its cue stand in two sentences (a group
   named, then judged: "pasti wong Madura kae. Bangsane ancen ngono."); by default a pair
   stays inside one sentence ("... susah lahir. Sa su tanya bidan puskesmas" is no complaint);
+- ``piles`` (with ``pile_min`` and ``pile_weight``) words that are weak one by one but tell
+  the category when ``pile_min`` different ones (none negated) stand in one post: a list of
+  failures ("mess bocor, air mati, BBI telat") is a complaint although no word of it is;
 - ``counters`` phrases that speak AGAINST the category ("stop judi", "bahaya narkoba"): a
   weak term (weight <= ``counter_max``) within ``window`` tokens of one is not reported.
 
@@ -90,6 +93,9 @@ class Lexicon:
     exclamations: MappingProxyType[str, float] = field(default_factory=lambda: MappingProxyType({}))
     exclamation_words: frozenset[str] = frozenset()
     pairs_across_sentences: bool = False
+    piles: MappingProxyType[str, float] = field(default_factory=lambda: MappingProxyType({}))
+    pile_min: int = 3
+    pile_weight: float = 0.6
 
 
 VARIANT_MIN_LENGTH = 5
@@ -213,6 +219,9 @@ def parse_lexicon(text: str, file: str = "<string>") -> Lexicon:
         exclamations=_weights(data, "exclamations", file),
         exclamation_words=frozenset(str(w).lower() for w in data.get("exclamation_words") or ()),
         pairs_across_sentences=bool(data.get("pairs_across_sentences", False)),
+        piles=_weights(data, "piles", file),
+        pile_min=int(data.get("pile_min", 3)),
+        pile_weight=float(data.get("pile_weight", 0.6)),
     )
 
 

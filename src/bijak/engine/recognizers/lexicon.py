@@ -130,6 +130,7 @@ def lexicon_entries(lex: Lexicon) -> list[tuple[str, Entry]]:
         ("suffix", lex.suffixes),
         ("source", lex.sources),
         ("counter", lex.counters),
+        ("pile", lex.piles),
     ):
         for phrase, weight in table.items():
             items.append((phrase, Entry(lex.category, role, weight, phrase)))
@@ -180,6 +181,9 @@ class LexiconRecognizer:
         self._across = frozenset(
             lex.category for lex in self.lexicons if lex.pairs_across_sentences
         )
+        self._piles = {
+            lex.category: (lex.pile_min, lex.pile_weight) for lex in self.lexicons if lex.piles
+        }
         self._needs_source = frozenset(lex.category for lex in self.lexicons if lex.sources)
         self._counter_max = {lex.category: lex.counter_max for lex in self.lexicons if lex.counters}
         self._upper = {lex.category: lex.upper_bonus for lex in self.lexicons if lex.upper_bonus}
@@ -215,10 +219,14 @@ class LexiconRecognizer:
         pairs: dict[str, tuple[list[Hit], list[Hit]]] = {}
         sourced: set[str] = set()
         counters: list[Hit] = []
+        piles: dict[str, list[Hit]] = {}
         for hit in hits:
             role = hit.entry.role
             if role == "counter":
                 counters.append(hit)
+            elif role == "pile":
+                if not _negated(doc, hit.first):
+                    piles.setdefault(hit.entry.category, []).append(hit)
             elif role == "source":
                 if hit.entry.weight >= SOURCE_MIN_WEIGHT:
                     sourced.add(hit.entry.category)
@@ -238,6 +246,10 @@ class LexiconRecognizer:
                     c for c in cues if not _negated(doc, c.first) and not _inside_literal(c, terms)
                 ]
                 findings.extend(self._pairs(category, targets, cues, original, used))
+        for category, piled in piles.items():
+            finding = self._pile(category, piled, original)
+            if finding is not None:
+                findings.append(finding)
         if self._needs_source and any(h.entry.category in self._needs_source for h in terms):
             if ("." in original or "/" in original) and LINK.search(original) is not None:
                 sourced |= self._needs_source
@@ -290,6 +302,24 @@ class LexiconRecognizer:
                 )
             )
         return findings
+
+    def _pile(self, category: str, piled: list[Hit], original: str) -> Finding | None:
+        """One finding over the pile when enough different words of it stand in the post."""
+        need, weight = self._piles[category]
+        phrases = sorted({h.entry.phrase for h in piled})
+        if len(phrases) < need:
+            return None
+        start = min(h.ostart for h in piled)
+        end = max(h.oend for h in piled)
+        return new_finding(
+            category,
+            start,
+            end,
+            weight,
+            self.name,
+            original[start:end],
+            {"kind": "pile", "term": ", ".join(phrases)},
+        )
 
     def _countered(self, hit: Hit, counters: list[Hit]) -> bool:
         """A weak term near a phrase speaking against its category ("stop judi online")."""

@@ -340,7 +340,7 @@ class PatientDataRecognizer(PatternRecognizer):
         return out
 
     def _named_cases(self, doc: NormalizedText) -> list[tuple[int, int, str]]:
-        """"kasus kusta" in the sentence of a name given with an age."""
+        """ "kasus kusta" in the sentence of a name given with an age."""
         text = doc.original
         sentences = _sentences(text)
         ages = [m.start() for m in _NAMED_AGE.finditer(text)]
