@@ -130,3 +130,14 @@ LEFT = [
 @pytest.mark.parametrize(("category", "text"), LEFT)
 def test_rule_leaves_ordinary_post(rules, category, text):
     assert verdict(rules.analyze(text), category) == "aman"
+
+
+def test_a_negation_reaches_over_filler_words():
+    from bijak.engine.context import _negated_at
+
+    neg = frozenset({"jangan", "tidak"})
+    words = "jadi jangan mi lagi usir mereka".split()
+    assert _negated_at(words, words.index("usir"), neg)
+    words = "jangan datang lalu usir mereka".split()
+    assert not _negated_at(words, words.index("usir"), neg)
+    assert not _negated_at(["usir"], 0, neg)

@@ -401,9 +401,7 @@ class ContextFilter:
         a debunking frame, nor does a scam's line quoted as an example in a warning
         (Pelaku sering menulis "selamat Anda menang undian", abaikan saja)."""
         neg = self.data.negations
-        return any(
-            (s == 0 or words[s - 1] not in neg) and s not in quoted for s in words.find(phrase)
-        )
+        return any(not _negated_at(words, s, neg) and s not in quoted for s in words.find(phrase))
 
     @staticmethod
     def _in_scope(
@@ -429,6 +427,46 @@ class ContextFilter:
         else:
             between = text[tokens[s].ostart : f.start]
         return _SENTENCE_ENDS.isdisjoint(_QUOTE_CLOSE.sub(" ", between))
+
+
+# words that may stand between a negation and what it negates ("jangan mi lagi usir",
+# "jangan pernah sebarkan")
+_NEGATION_FILLERS = frozenset(
+    {
+        "lagi",
+        "mi",
+        "pernah",
+        "sampai",
+        "suka",
+        "mau",
+        "ikut",
+        "ikut ikutan",
+        "lah",
+        "dong",
+        "ya",
+        "sih",
+        "kok",
+        "deh",
+        "terus",
+        "asal",
+        "sembarangan",
+        "lagi lagi",
+    }
+)
+
+
+def _negated_at(words: Any, s: int, neg: frozenset[str]) -> bool:
+    """Whether the phrase at ``s`` is negated: a negation right before it, or up to two
+    filler words between ("jangan mi lagi usir")."""
+    k = s - 1
+    while k >= 0 and s - k <= 3:
+        w = words[k]
+        if w in neg:
+            return True
+        if w not in _NEGATION_FILLERS:
+            return False
+        k -= 1
+    return False
 
 
 def _tokens_of(f: Finding, tokens: Sequence[Any]) -> list[int]:
