@@ -29,6 +29,17 @@ RAISED = [
         "Obat risperidon itu bikin otak mengecil permanen, makanya pasien diam terus. Stop minum "
         "saja.",
     ),
+    # a made-up outbreak or a free service said to stop, told as inside knowledge
+    (
+        "hoaks",
+        "Di desa sebelah sudah puluhan anak kena difteri, ada yang mati. Saudara saya perawat "
+        "di situ, jadi saya tahu. Sampaikan ke grup lain.",
+    ),
+    (
+        "hoaks",
+        "Kemenkes mau stop berobat gratis untuk lansia. Beta karja di RS, beta tau. Kasi tau "
+        "mama papa dong.",
+    ),
     # a slur during screening work is still a slur
     (
         "sara",
@@ -113,6 +124,12 @@ LEFT = [
     ("radikalisme", "Kisah nabi di perang Badar jadi materi ceramah tarawih malam ini."),
     # said in defence of a group
     ("ujaran_kebencian", "ODGJ itu bukan manusia kelas dua, mereka berhak dirawat."),
+    # medicine stopped on the doctor's advice; spam deleted from a schedule post
+    (
+        "hoaks",
+        "Obat pereda nyeri aku minum sesuai jadwal, pas nyeri hilang aku tanya dokter terus "
+        "dihentikan.",
+    ),
     # an internship doctor's living-cost allowance
     (
         "penipuan",
