@@ -99,6 +99,8 @@ LEFT = [
     ("ujaran_kebencian", "Konseling HIV hari ini. Stop bilang mereka 'sampah' atau 'kena azab'."),
     ("ujaran_kebencian", "Jang bilang orang gila tu 'hama'. Dong sakit, bukan jahat."),
     ("ujaran_kebencian", "Anak dengan cerebral palsy itu bukan 'anak kutukan'. Mari bantu rujuk."),
+    # name-calling the writer tells someone not to say, unquoted
+    ("ujaran_kebencian", "Jangan bilang orang gila itu hama, mereka sakit, bukan jahat."),
     # Toraja "tae'" is "not"
     ("kata_kasar", "TB bisa sembuh, tae' perlu malu. Ayo periksa ke puskesmas."),
     # a service named in the next sentence after a hardship
