@@ -46,9 +46,11 @@ kind it has never seen. A batch is blind until the engine is tuned on it; then i
   measured once at the start of session 13 (session-12 engine), then the development set of
   session 13 and moved to train;
 * batch 43 (session 13, ids ``d43-``): committed unread at the start of session 13, measured
-  once at its end (``--batch 43``);
-* batch 45 (session 13, ids ``d45-``): committed unread: the next session's blind set
-  (``--batch 45``).
+  once at its end; moved to train in session 14;
+* batch 45 (session 13, ids ``d45-``): committed unread, measured once at the start of
+  session 14 (session-13 engine), then the development set of session 14 and moved to train;
+* batch 47 (session 14, ids ``d47-``): committed unread at the start of session 14, measured
+  once at its end (``--batch 47``).
 
 Each family is expanded as the generator expands a train family (30 lines each, same seeds).
 A positive line counts as caught when every category labelled 1 gets a verdict other than
