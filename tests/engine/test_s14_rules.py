@@ -160,3 +160,16 @@ def test_a_negation_reaches_over_filler_words():
     words = "jangan datang lalu usir mereka".split()
     assert not _negated_at(words, words.index("usir"), neg)
     assert not _negated_at(["usir"], 0, neg)
+
+
+def test_claim_verbs_are_single_words():
+    # claim verbs are matched word by word: a phrase would add each of its words on its own
+    # ("bersih total" made "total" a claim verb)
+    from importlib import resources
+
+    import yaml
+
+    data = yaml.safe_load(
+        resources.files("bijak.engine.lang.id").joinpath("health_claims.yaml").read_text("utf-8")
+    )
+    assert [v for v in data["claim_verbs"] if " " in str(v)] == []
