@@ -429,8 +429,8 @@ class ContextFilter:
         return _SENTENCE_ENDS.isdisjoint(_QUOTE_CLOSE.sub(" ", between))
 
 
-# words that may stand between a negation and what it negates ("jangan mi lagi usir",
-# "jangan pernah sebarkan")
+# single words (the phrases are matched word by word) that may stand between a negation and
+# what it negates ("jangan mi lagi usir", "jangan pernah sebarkan")
 _NEGATION_FILLERS = frozenset(
     {
         "lagi",
@@ -440,7 +440,6 @@ _NEGATION_FILLERS = frozenset(
         "suka",
         "mau",
         "ikut",
-        "ikut ikutan",
         "lah",
         "dong",
         "ya",
@@ -450,7 +449,6 @@ _NEGATION_FILLERS = frozenset(
         "terus",
         "asal",
         "sembarangan",
-        "lagi lagi",
     }
 )
 

@@ -109,6 +109,8 @@ _ABBREVIATIONS = frozenset(
 """Session 14: a pair's target and cue stand in one sentence ("... susah lahir. Sa su tanya
 bidan puskesmas" is no complaint about the puskesmas); a full stop after one of these
 abbreviations ("dr. Andi") does not end a sentence."""
+_OPEN_QUOTES = ("'", '"', "\u201c", "\u2018")
+"""Marks that open a quotation: a negation before one negates the quoted cue."""
 MAX_CUES = 3
 CUE_SEP = " | "
 """Separates the cue words in ``meta["cue_text"]`` when several cues back one target."""
@@ -453,9 +455,6 @@ def _negated(doc: NormalizedText, first: int) -> bool:
         gap = doc.original[tokens[first - 2].oend : tokens[first - 1].ostart]
         return any(q in gap for q in _OPEN_QUOTES)
     return False
-
-
-_OPEN_QUOTES = ("'", '"', "\u201c", "\u2018")
 
 
 def _inside_literal(cue: Hit, terms: list[Hit]) -> bool:
