@@ -16,7 +16,8 @@ import pytest
 
 from bijak.engine import Pipeline
 from bijak.engine.recognizers import DEFAULT_RECOGNIZERS
-from bijak.engine.recognizers.patient_data import _caseless, _sentences
+from bijak.engine.recognizers.patient_data import _caseless
+from bijak.engine.sentences import spans
 
 RULES = Pipeline(recognizers=[n for n in DEFAULT_RECOGNIZERS if n != "bijak.model.v1"])
 
@@ -157,7 +158,7 @@ def test_ordinary_posts_with_the_same_words_stay_aman(text: str) -> None:
 
 def test_sentences_keep_abbreviations_and_caseless_reading() -> None:
     text = "Ny. Siti di Jl. Mawar No. 3 sudah pulang. Besok kontrol."
-    assert len(_sentences(text)) == 2
+    assert len(spans(text, lower_continues=True)) == 2
     assert _caseless("bu sumarni tadi datang")
     assert _caseless("tadi pAk KaRyOnO datang")
     assert not _caseless("Tadi Bu Sumarni datang")

@@ -26,20 +26,18 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from bijak.engine import sentences
 from bijak.engine.findings import Finding
 
 if TYPE_CHECKING:  # pragma: no cover
     from bijak.engine.normalize import NormalizedText
 
 CONTEXT_VERSION_KEY = "bijak.lang.id.context"
-_SENTENCE_ENDS = frozenset(".!?\n")
 # a quoted stretch: straight or curly double quotes, guillemets (one line at most)
 _QUOTED = re.compile(
     r'"[^"\n]{1,400}"|“[^”\n]{1,400}”|«[^»\n]{1,400}»|‘[^’\n]{1,200}’'
     r"|(?<!\w)'(?=\S)[^'\n]{1,200}?(?<=\S)'(?!\w)"
 )
-# a sentence mark that closes a quotation ("Dasar bodoh!" teriak ...) does not end the sentence
-_QUOTE_CLOSE = re.compile(r'[.!?]+["”»]')
 
 
 class ContextDataError(ValueError):
@@ -422,11 +420,10 @@ class ContextFilter:
             return bool(near) and near[0] - frame.window <= s <= near[-1] + frame.window
         # sentence: no sentence end between the cue and the finding (a mark that closes a
         # quotation does not count: "Dasar bodoh!" teriak pelaku ...)
-        if tokens[s].ostart >= f.end:
-            between = text[f.end : tokens[s].ostart]
-        else:
-            between = text[tokens[s].ostart : f.start]
-        return _SENTENCE_ENDS.isdisjoint(_QUOTE_CLOSE.sub(" ", between))
+        a, b = (
+            (f.end, tokens[s].ostart) if tokens[s].ostart >= f.end else (tokens[s].ostart, f.start)
+        )
+        return not sentences.ends_between(text, a, b, closing_quote=True)
 
 
 # single words (the phrases are matched word by word) that may stand between a negation and

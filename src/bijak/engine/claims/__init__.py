@@ -36,6 +36,8 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from bijak.engine.sentences import ends_between
+
 if TYPE_CHECKING:  # pragma: no cover
     from bijak.engine.normalize import NormalizedText
 
@@ -46,7 +48,6 @@ STEM = 5
 but vaksinasi/vaksin, kankernya/kanker meet)."""
 MIN_SHARED = 2
 MIN_COVERAGE = 0.4
-_SENTENCE_ENDS = frozenset(".!?\n")
 _PREFIXES = (
     ("meng", ""), ("meny", "s"), ("peny", "s"), ("mem", ""), ("men", ""), ("me", ""),
     ("nge", ""), ("ber", ""), ("di", ""), ("ter", ""), ("pe", ""), ("ke", ""),
@@ -470,7 +471,7 @@ def sentence_windows(doc: NormalizedText) -> list[tuple[list[str], list[tuple[in
     sentences: list[list[int]] = []
     current: list[int] = []
     for i, tok in enumerate(tokens):
-        if current and not _SENTENCE_ENDS.isdisjoint(text[tokens[current[-1]].oend : tok.ostart]):
+        if current and ends_between(text, tokens[current[-1]].oend, tok.ostart):
             sentences.append(current)
             current = []
         current.append(i)

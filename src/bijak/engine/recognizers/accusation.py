@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import re2
 import yaml
 
+from bijak.engine import sentences
 from bijak.engine.findings import Finding, new_finding, noisy_or
 from bijak.engine.registry import BuildContext, recognizers
 
@@ -28,7 +29,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 NAME = "bijak.accusation.v1"
 CATEGORY = "fitnah"
-_SENTENCE_ENDS = frozenset(".!?\n")
 Phrase = tuple[str, ...]
 
 
@@ -253,7 +253,7 @@ def _sentence_ids(text: str, tokens: Any) -> list[int]:
     out: list[int] = []
     k = 0
     for i, tok in enumerate(tokens):
-        if i and not _SENTENCE_ENDS.isdisjoint(text[tokens[i - 1].oend : tok.ostart]):
+        if i and sentences.ends_between(text, tokens[i - 1].oend, tok.ostart):
             k += 1
         out.append(k)
     return out

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from bijak.engine import sentences
 from bijak.engine.findings import Finding, new_finding
 from bijak.engine.matcher import Entry, PhraseMatcher, build_matcher
 from bijak.engine.recognizers.lexicon import NEGATIONS, normalized_words
@@ -34,7 +35,6 @@ if TYPE_CHECKING:  # pragma: no cover
 _AIMED_REACH = 2
 NAME = "bijak.chain_hoax.v1"
 CATEGORY = "hoaks"
-_SENTENCE_ENDS = frozenset(".!?\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +169,7 @@ class ChainHoaxRecognizer:
                 if gap > d.window:
                     continue
                 a, b = (s, o) if s.ostart < o.ostart else (o, s)
-                if not _SENTENCE_ENDS.isdisjoint(text[a.oend : b.ostart]):
+                if sentences.ends_between(text, a.oend, b.ostart):
                     continue
                 if any(
                     min(a.last, o.first - d.reach) <= p < o.first
@@ -178,7 +178,7 @@ class ChainHoaxRecognizer:
                 ):
                     continue  # "vaksin HPV mencegah kanker": protection, not harm
                 if any(
-                    r.last < o.first and _SENTENCE_ENDS.isdisjoint(text[r.oend : o.ostart])
+                    r.last < o.first and not sentences.ends_between(text, r.oend, o.ostart)
                     for r in reversers
                 ):
                     continue

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import re2
 
+from bijak.engine import sentences
 from bijak.engine.context import load_context
 from bijak.engine.findings import Finding, clamp, new_finding, noisy_or
 from bijak.engine.lexicons import (
@@ -79,36 +80,6 @@ STYLED_CHARS = frozenset(chr(c) for lo, hi in _STYLED_RANGES for c in range(lo, 
 enclosed/squared letters, fullwidth forms, circled digits, striking combining marks."""
 NEGATIONS: frozenset[str] = load_context("id").negations
 """A cue right after one of these ("tidak kecewa") does not count (``lang/id/context.yaml``)."""
-_SENTENCE_END = re2.compile(r"[.!?]+(\s|$)|\n")
-_ABBREVIATIONS = frozenset(
-    {
-        "dr",
-        "drg",
-        "no",
-        "jl",
-        "jln",
-        "gg",
-        "sdr",
-        "tn",
-        "ny",
-        "an",
-        "prof",
-        "h",
-        "hj",
-        "st",
-        "kec",
-        "kab",
-        "ds",
-        "bpk",
-        "ibu",
-        "pak",
-        "bu",
-        "rs",
-    }
-)
-"""Session 14: a pair's target and cue stand in one sentence ("... susah lahir. Sa su tanya
-bidan puskesmas" is no complaint about the puskesmas); a full stop after one of these
-abbreviations ("dr. Andi") does not end a sentence."""
 _OPEN_QUOTES = ("'", '"', "\u201c", "\u2018")
 """Marks that open a quotation: a negation before one negates the quoted cue."""
 MAX_CUES = 3
@@ -373,7 +344,7 @@ class LexiconRecognizer:
                 dist = c.first - t.last if c.first > t.last else t.first - c.last
                 if dist <= window and (
                     category in self._across
-                    or not _sentence_between(
+                    or not sentences.ends_between(
                         original, *((t.oend, c.ostart) if c.first > t.last else (c.oend, t.ostart))
                     )
                 ):
@@ -426,20 +397,6 @@ def _exclamation(doc: NormalizedText, hit: Hit, companions: frozenset[str]) -> b
                 return False
             k += step
     return True
-
-
-def _sentence_between(original: str, start: int, end: int) -> bool:
-    """Whether a sentence ends in ``original[start:end]`` (the gap between two hits)."""
-    for m in _SENTENCE_END.finditer(original[start:end]):
-        i = start + m.start()
-        if original[i] == "\n":
-            return True
-        j = i
-        while j > 0 and original[j - 1].isalpha():
-            j -= 1
-        if original[j:i].lower() not in _ABBREVIATIONS:
-            return True
-    return False
 
 
 def _negated(doc: NormalizedText, first: int) -> bool:

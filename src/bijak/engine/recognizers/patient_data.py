@@ -28,6 +28,7 @@ from bijak.engine.recognizers.pattern import (
     masked,
 )
 from bijak.engine.registry import BuildContext, recognizers
+from bijak.engine.sentences import spans as sentence_spans
 
 if TYPE_CHECKING:  # pragma: no cover
     from bijak.engine.normalize import NormalizedText
@@ -42,13 +43,6 @@ _INSTITUTION = re2.compile(
     r"gereja|kelurahan|kecamatan|gedung|aula|hotel|pmi|bpjs)\b"
 )
 _INSTITUTION_REACH = 40
-# sentence ends; a dot after an abbreviation ("Ny.", "dr.", "No.") or before a lower-case word
-# or a digit does not end one (see :func:`_sentences`)
-_ENDS = re2.compile(r"[.!?\n]+")
-_ABBR = frozenset(
-    "dr drg ny tn nn sdr sdri an alm no jl jln gg rt rw prof st kec kel kab ds dsn h hj ir sp "
-    "dll dsb dkk yth bpk kp perum".split()
-)
 # two to four capitalised words in a row: a full name, when nothing says otherwise
 _RUN = re2.compile(r"[A-Z][a-z']+(?:[ \t]+[A-Z][a-z']+){1,3}")
 _RESULT = frozenset(("positif", "reaktif"))  # "tes HIV reaktif" is a result after all
@@ -237,32 +231,6 @@ def name_data(lang: str = "id") -> NameData:
     )
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of ``text``: a dot after an abbreviation or a single letter, or followed
-    by a lower-case word or a digit, does not end a sentence ("Ny. Siti", "No. 9")."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _ENDS.finditer(text):
-        end = m.end()
-        if m.group() == ".":
-            i = m.start()
-            while i > 0 and text[i - 1].isalpha():
-                i -= 1
-            before = text[i : m.start()].lower()
-            after = text[end : end + 3].lstrip()[:1]
-            if (
-                before in _ABBR
-                or len(before) == 1
-                or (after and (after.isdigit() or after.islower()))
-            ):
-                continue
-        spans.append((start, end))
-        start = end
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
-
-
 def _caseless(sentence: str) -> bool:
     """A sentence written without capitals for names ("bu sumiyati ..."), or in scrambled
     case ("pAk D4r5ono"): no word begins with a capital followed by a small letter, or two
@@ -342,7 +310,7 @@ class PatientDataRecognizer(PatternRecognizer):
     def _named_cases(self, doc: NormalizedText) -> list[tuple[int, int, str]]:
         """ "kasus kusta" in the sentence of a name given with an age."""
         text = doc.original
-        sentences = _sentences(text)
+        sentences = sentence_spans(text, lower_continues=True)
         ages = [m.start() for m in _NAMED_AGE.finditer(text)]
         keep = [(a, b) for a, b in sentences if any(a <= x < b for x in ages)]
         return [
@@ -512,7 +480,9 @@ class PatientDataRecognizer(PatternRecognizer):
             return []
         out: list[Finding] = []
         text = doc.original
-        for a, b in _sentences(text):  # "4.812 baris" does not end a sentence
+        for a, b in sentence_spans(
+            text, lower_continues=True
+        ):  # "4.812 baris" does not end a sentence
             toks = [t for t in tokens if a <= t.ostart and t.oend <= b]
             words = [t.text for t in toks]
             kinds: dict[str, tuple[int, int]] = {}
@@ -626,7 +596,7 @@ class PatientDataRecognizer(PatternRecognizer):
         sentence without capitals (within ``sentence_window``), or a full name without an
         honorific (in the same sentence)."""
         text = doc.original
-        sentences = _sentences(text)
+        sentences = sentence_spans(text, lower_continues=True)
         taken = [(s, e) for _, s, e, kind, _ in found if kind == "nama"]
         win = self._window
         score = float(self.params.get("health_score", 0.9))

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from bijak.engine import sentences
 from bijak.engine.findings import Finding, new_finding
 from bijak.engine.registry import BuildContext, recognizers
 
@@ -30,7 +31,6 @@ if TYPE_CHECKING:  # pragma: no cover
 NAME = "bijak.unsourced_claim.v1"
 CATEGORY = "tanpa_sumber"
 MAX_PIECES = 3
-_SENTENCE_ENDS = frozenset(".!?\n")
 _NOT = frozenset({"tidak", "jangan", "bukan", "belum"})
 _CARE_KINDS = frozenset({"nasihat", "banding", "dosis", "sebab"})
 """Pieces that name a kind of care themselves ("tidak perlu kontrol ke puskesmas"): no other
@@ -328,7 +328,7 @@ class UnsourcedClaimRecognizer:
                         j
                         for j in range(i + n, min(len(words), i + n + reach))
                         if words[j] in verbs
-                        and _SENTENCE_ENDS.isdisjoint(text[tokens[i].oend : tokens[j].ostart])
+                        and not sentences.ends_between(text, tokens[i].oend, tokens[j].ostart)
                     ),
                     None,
                 )
@@ -347,7 +347,7 @@ class UnsourcedClaimRecognizer:
                         j
                         for j in range(i - 1, max(-1, i - 1 - d.window), -1)
                         if words[j] in verbs
-                        and _SENTENCE_ENDS.isdisjoint(text[tokens[j].oend : tokens[i].ostart])
+                        and not sentences.ends_between(text, tokens[j].oend, tokens[i].ostart)
                     ),
                     None,
                 )
@@ -582,13 +582,11 @@ class UnsourcedClaimRecognizer:
         sentence end; ``None`` when the certainty does not end its sentence."""
         d = self.data
         end = i + n - 1
-        if end + 1 < len(tokens) and _SENTENCE_ENDS.isdisjoint(
-            text[tokens[end].oend : tokens[end + 1].ostart]
-        ):
+        if not sentences.ends_after_token(text, tokens, end):
             return None  # the sentence goes on: not an afterthought
         ends = 0
         for j in range(i - 1, max(-1, i - 1 - d.authority_reach), -1):
-            if not _SENTENCE_ENDS.isdisjoint(text[tokens[j].oend : tokens[j + 1].ostart]):
+            if sentences.ends_after_token(text, tokens, j):
                 ends += 1
                 if ends > 1:
                     return None
@@ -775,12 +773,10 @@ def _stem(word: str, health: frozenset[Phrase]) -> str:
 def _sentence_bounds(tokens: Any, text: str, first: int, last: int) -> tuple[int, int]:
     """First and last token of the sentence(s) holding tokens ``first``..``last``."""
     lo = first
-    while lo > 0 and _SENTENCE_ENDS.isdisjoint(text[tokens[lo - 1].oend : tokens[lo].ostart]):
+    while lo > 0 and not sentences.ends_after_token(text, tokens, lo - 1):
         lo -= 1
     hi = last
-    while hi + 1 < len(tokens) and _SENTENCE_ENDS.isdisjoint(
-        text[tokens[hi].oend : tokens[hi + 1].ostart]
-    ):
+    while hi + 1 < len(tokens) and not sentences.ends_after_token(text, tokens, hi):
         hi += 1
     return lo, hi
 
