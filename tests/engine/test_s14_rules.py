@@ -152,14 +152,26 @@ def test_rule_leaves_ordinary_post(rules, category, text):
 
 
 def test_a_negation_reaches_over_filler_words():
-    from bijak.engine.context import _negated_at
+    from bijak.engine.context import load_context, negated_at
 
-    neg = frozenset({"jangan", "tidak"})
+    neg = frozenset({"jangan", "tidak", "bukan"})
+    fill = load_context("id").negation_fillers
     words = "jadi jangan mi lagi usir mereka".split()
-    assert _negated_at(words, words.index("usir"), neg)
+    assert negated_at(words, words.index("usir"), neg, fill)
     words = "jangan datang lalu usir mereka".split()
-    assert not _negated_at(words, words.index("usir"), neg)
-    assert not _negated_at(["usir"], 0, neg)
+    assert not negated_at(words, words.index("usir"), neg, fill)
+    assert not negated_at(["usir"], 0, neg, fill)
+    # session 15: the lexicon's quotation reach is the same function's
+    text = "itu bukan 'anak kutukan'"
+    words = ["itu", "bukan", "anak", "kutukan"]
+    starts = [text.index(w) for w in words]
+    ends = [a + len(w) for a, w in zip(starts, words)]
+
+    def gap(k: int) -> str:
+        return text[ends[k - 1] : starts[k]]
+
+    assert negated_at(words, 3, neg, fill, gap=gap)
+    assert not negated_at(words, 3, neg, fill)
 
 
 def test_claim_verbs_are_single_words():

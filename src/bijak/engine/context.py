@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -95,6 +95,8 @@ class ContextData:
     senses: tuple[Sense, ...]
     negations: frozenset[str]
     """Words that negate the word after them (normalised)."""
+    negation_fillers: frozenset[str]
+    """Words that may stand between a negation and what it negates (see :func:`negated_at`)."""
     first_words: frozenset[str]
     """First word of every phrase: a post with none of them is left as it is (fast path)."""
 
@@ -179,6 +181,9 @@ def parse_context(text: str, file: str = "<string>") -> ContextData:
         frames=tuple(frames),
         senses=tuple(senses),
         negations=frozenset(w for p in _phrases(data.get("negations"), file) for w in p),
+        negation_fillers=frozenset(
+            w for p in _phrases(data.get("negation_fillers"), file) for w in p
+        ),
         first_words=frozenset(first),
     )
 
@@ -398,8 +403,11 @@ class ContextFilter:
         "jangan sebarkan" does not count as the spreading call "sebarkan" that would cancel
         a debunking frame, nor does a scam's line quoted as an example in a warning
         (Pelaku sering menulis "selamat Anda menang undian", abaikan saja)."""
-        neg = self.data.negations
-        return any(not _negated_at(words, s, neg) and s not in quoted for s in words.find(phrase))
+        data = self.data
+        return any(
+            not negated_at(words, s, data.negations, data.negation_fillers) and s not in quoted
+            for s in words.find(phrase)
+        )
 
     @staticmethod
     def _in_scope(
@@ -426,39 +434,38 @@ class ContextFilter:
         return not sentences.ends_between(text, a, b, closing_quote=True)
 
 
-# single words (the phrases are matched word by word) that may stand between a negation and
-# what it negates ("jangan mi lagi usir", "jangan pernah sebarkan")
-_NEGATION_FILLERS = frozenset(
-    {
-        "lagi",
-        "mi",
-        "pernah",
-        "sampai",
-        "suka",
-        "mau",
-        "ikut",
-        "lah",
-        "dong",
-        "ya",
-        "sih",
-        "kok",
-        "deh",
-        "terus",
-        "asal",
-        "sembarangan",
-    }
-)
+_OPEN_QUOTES = ("'", '"', "\u201c", "\u2018", "\u00ab")
+MAX_NEGATION_REACH = 3
+"""A negation reaches the word after it, or over two filler words (``negation_fillers``)."""
 
 
-def _negated_at(words: Any, s: int, neg: frozenset[str]) -> bool:
-    """Whether the phrase at ``s`` is negated: a negation right before it, or up to two
-    filler words between ("jangan mi lagi usir")."""
+def negated_at(
+    words: Sequence[str],
+    s: int,
+    negations: frozenset[str],
+    fillers: frozenset[str],
+    *,
+    gap: Callable[[int], str] | None = None,
+) -> bool:
+    """Whether the word at ``s`` is negated: a negation right before it, or with up to two
+    filler words between ("jangan mi lagi usir", "tidak pernah kecewa"), or right before the
+    quotation that opens one word before it ("itu bukan 'anak kutukan'"). ``gap(k)`` gives
+    the original text between word ``k - 1`` and word ``k`` (for the quotation marks); the
+    context frames and the lexicon cues share this one rule."""
     k = s - 1
-    while k >= 0 and s - k <= 3:
+    while k >= 0 and s - k <= MAX_NEGATION_REACH:
         w = words[k]
-        if w in neg:
+        if w in negations:
             return True
-        if w not in _NEGATION_FILLERS:
+        if w not in fillers:
+            if (
+                gap is not None
+                and k == s - 1
+                and k > 0
+                and words[k - 1] in negations
+                and any(q in gap(k) for q in _OPEN_QUOTES)
+            ):
+                return True
             return False
         k -= 1
     return False

@@ -16,12 +16,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, overload
 
 import re2
 
 from bijak.engine import sentences
-from bijak.engine.context import load_context
+from bijak.engine.context import load_context, negated_at
 from bijak.engine.findings import Finding, clamp, new_finding, noisy_or
 from bijak.engine.lexicons import (
     LEXICON_FILES,
@@ -79,9 +79,8 @@ STYLED_CHARS = frozenset(chr(c) for lo, hi in _STYLED_RANGES for c in range(lo, 
 """Decorative letters (checked per token with a set, no regex): mathematical alphanumerics,
 enclosed/squared letters, fullwidth forms, circled digits, striking combining marks."""
 NEGATIONS: frozenset[str] = load_context("id").negations
+NEGATION_FILLERS: frozenset[str] = load_context("id").negation_fillers
 """A cue right after one of these ("tidak kecewa") does not count (``lang/id/context.yaml``)."""
-_OPEN_QUOTES = ("'", '"', "\u201c", "\u2018")
-"""Marks that open a quotation: a negation before one negates the quoted cue."""
 MAX_CUES = 3
 CUE_SEP = " | "
 """Separates the cue words in ``meta["cue_text"]`` when several cues back one target."""
@@ -399,19 +398,40 @@ def _exclamation(doc: NormalizedText, hit: Hit, companions: frozenset[str]) -> b
     return True
 
 
+class _TokenWords(Sequence[str]):
+    """The normalised words of a text's tokens, read on demand (no list built per post)."""
+
+    __slots__ = ("_tokens",)
+
+    def __init__(self, tokens: Sequence[Any]) -> None:
+        self._tokens = tokens
+
+    def __len__(self) -> int:
+        return len(self._tokens)
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[str]: ...
+    def __getitem__(self, i: int | slice) -> str | Sequence[str]:
+        if isinstance(i, slice):
+            return [t.text for t in self._tokens[i]]
+        return str(self._tokens[i].text)
+
+
 def _negated(doc: NormalizedText, first: int) -> bool:
-    """Whether a cue starting at token ``first`` is negated: a negation right before it
-    ("tidak kecewa"), or a negation before the quotation that opens one word before it
-    ("itu bukan 'anak kutukan'")."""
+    """Whether a cue starting at token ``first`` is negated (the context filter's rule,
+    :func:`bijak.engine.context.negated_at`: "tidak kecewa", "tidak pernah kecewa", "itu
+    bukan 'anak kutukan'")."""
     tokens = doc.tokens
-    if first == 0:
-        return False
-    if tokens[first - 1].text in NEGATIONS:
-        return True
-    if first >= 2 and tokens[first - 2].text in NEGATIONS:
-        gap = doc.original[tokens[first - 2].oend : tokens[first - 1].ostart]
-        return any(q in gap for q in _OPEN_QUOTES)
-    return False
+    original = doc.original
+    return negated_at(
+        _TokenWords(tokens),
+        first,
+        NEGATIONS,
+        NEGATION_FILLERS,
+        gap=lambda k: original[tokens[k - 1].oend : tokens[k].ostart],
+    )
 
 
 def _inside_literal(cue: Hit, terms: list[Hit]) -> bool:
