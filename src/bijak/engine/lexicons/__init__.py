@@ -17,6 +17,10 @@ saying who wrote it. Sections (all optional, ``phrase: weight`` with weight in [
 - ``piles`` (with ``pile_min`` and ``pile_weight``) words that are weak one by one but tell
   the category when ``pile_min`` different ones (none negated) stand in one post: a list of
   failures ("mess bocor, air mati, BBI telat") is a complaint although no word of it is;
+- ``hashtag_targets`` (``target phrase: weight``) makes those targets evidence on their own
+  when written inside a hashtag: nobody tags a post ``#Nomor3UntukBelu`` or
+  ``#Paslon2Menang`` except to promote it, while the same words in a sentence need a cue
+  (``#Pilkada2024`` is news: ``pilkada`` is not listed);
 - ``counters`` phrases that speak AGAINST the category ("stop judi", "bahaya narkoba"): a
   weak term (weight <= ``counter_max``) within ``window`` tokens of one is not reported.
 
@@ -96,6 +100,9 @@ class Lexicon:
     piles: MappingProxyType[str, float] = field(default_factory=lambda: MappingProxyType({}))
     pile_min: int = 3
     pile_weight: float = 0.6
+    hashtag_targets: MappingProxyType[str, float] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
 
 
 VARIANT_MIN_LENGTH = 5
@@ -222,6 +229,7 @@ def parse_lexicon(text: str, file: str = "<string>") -> Lexicon:
         piles=_weights(data, "piles", file),
         pile_min=int(data.get("pile_min", 3)),
         pile_weight=float(data.get("pile_weight", 0.6)),
+        hashtag_targets=_weights(data, "hashtag_targets", file),
     )
 
 

@@ -156,6 +156,9 @@ class LexiconRecognizer:
         self._piles = {
             lex.category: (lex.pile_min, lex.pile_weight) for lex in self.lexicons if lex.piles
         }
+        self._hashtag = {
+            lex.category: dict(lex.hashtag_targets) for lex in self.lexicons if lex.hashtag_targets
+        }
         self._needs_source = frozenset(lex.category for lex in self.lexicons if lex.sources)
         self._counter_max = {lex.category: lex.counter_max for lex in self.lexicons if lex.counters}
         self._upper = {lex.category: lex.upper_bonus for lex in self.lexicons if lex.upper_bonus}
@@ -192,6 +195,7 @@ class LexiconRecognizer:
         sourced: set[str] = set()
         counters: list[Hit] = []
         piles: dict[str, list[Hit]] = {}
+        tagged: list[Hit] = []
         for hit in hits:
             role = hit.entry.role
             if role == "counter":
@@ -204,6 +208,9 @@ class LexiconRecognizer:
                     sourced.add(hit.entry.category)
             elif role == "target":
                 pairs.setdefault(hit.entry.category, ([], []))[0].append(hit)
+                tag = self._hashtag.get(hit.entry.category)
+                if tag and hit.entry.phrase in tag and _in_hashtag(original, hit.ostart):
+                    tagged.append(hit)
             elif role == "cue":
                 pairs.setdefault(hit.entry.category, ([], []))[1].append(hit)
             else:
@@ -218,6 +225,9 @@ class LexiconRecognizer:
                     c for c in cues if not _negated(doc, c.first) and not _inside_literal(c, terms)
                 ]
                 findings.extend(self._pairs(category, targets, cues, original, used))
+        for hit in tagged:
+            if (hit.entry.category, hit.first) not in used:
+                findings.append(self._tagged(hit, original))
         for category, piled in piles.items():
             finding = self._pile(category, piled, original)
             if finding is not None:
@@ -274,6 +284,20 @@ class LexiconRecognizer:
                 )
             )
         return findings
+
+    def _tagged(self, hit: Hit, original: str) -> Finding:
+        """A target written inside a hashtag: the tag promotes it (``hashtag_targets``)."""
+        category = hit.entry.category
+        weight = max(hit.entry.weight, self._hashtag[category][hit.entry.phrase])
+        return new_finding(
+            category,
+            hit.ostart,
+            hit.oend,
+            weight,
+            self.name,
+            original[hit.ostart : hit.oend],
+            {"kind": "hashtag", "term": hit.entry.phrase},
+        )
 
     def _pile(self, category: str, piled: list[Hit], original: str) -> Finding | None:
         """One finding over the pile when enough different words of it stand in the post."""
@@ -417,6 +441,16 @@ class _TokenWords(Sequence[str]):
         if isinstance(i, slice):
             return [t.text for t in self._tokens[i]]
         return str(self._tokens[i].text)
+
+
+def _in_hashtag(original: str, start: int) -> bool:
+    """Whether the word at ``start`` of ``original`` is part of a hashtag (``#Nomor3Untuk``)."""
+    i = start
+    while i > 0 and not original[i - 1].isspace():
+        i -= 1
+        if original[i] == "#":
+            return True
+    return original[start : start + 1] == "#"
 
 
 def _negated(doc: NormalizedText, first: int) -> bool:

@@ -1,0 +1,68 @@
+"""Session 15 rules (issue 10): mechanisms found on development batch 49, each tested on
+posts written here (not taken from the batch)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bijak.engine.pipeline import default_pipeline
+from bijak.engine.recognizers.lexicon import _in_hashtag
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    return default_pipeline()
+
+
+def _fired(pipe, text: str) -> set[str]:
+    report = pipe.analyze_batch([text])[0]
+    return {c.id for c in report.categories if c.verdict != "aman"}
+
+
+def _lexicon_kinds(pipe, text: str, category: str) -> list[str]:
+    report = pipe.analyze_batch([text])[0]
+    return [
+        str(f.meta.get("kind"))
+        for f in report.findings
+        if f.category == category and f.recognizer == "bijak.lexicon.v1"
+    ]
+
+
+def test_in_hashtag_reads_the_word_the_mark_starts() -> None:
+    text = "Ayo semua #Paslon2Menang ya"
+    assert _in_hashtag(text, text.index("Paslon"))
+    assert _in_hashtag(text, text.index("2Menang"))
+    assert not _in_hashtag(text, text.index("semua"))
+    assert not _in_hashtag(text, text.index("ya"))
+
+
+def test_a_candidate_number_inside_a_hashtag_is_evidence_on_its_own(pipe) -> None:
+    assert "hashtag" in _lexicon_kinds(pipe, "Semangat pagi rekan-rekan! #Paslon2Menang", "politik")
+    # the same words in a sentence still need a campaign word next to them
+    assert "hashtag" not in _lexicon_kinds(
+        pipe, "Antrean imunisasi paslon 2 menang lomba posyandu", "politik"
+    )
+
+
+def test_an_election_named_in_a_hashtag_is_not_a_promotion(pipe) -> None:
+    assert "hashtag" not in _lexicon_kinds(pipe, "Liputan TPS sehat #Pilkada2024", "politik")
+
+
+def test_staying_neutral_mocked_is_no_neutrality_reminder(pipe) -> None:
+    text = (
+        "Kalian yang di puskesmas jangan netral terus, nanti calon lain menang. "
+        "Pilih nomor 2 saja, sudah jelas."
+    )
+    assert "politik" in _fired(pipe, text)
+    reminder = "Ingat, ASN wajib netral. Jangan ikut kampanye paslon mana pun."
+    assert "politik" not in _fired(pipe, reminder)
+
+
+def test_a_writer_claiming_to_know_the_facts_is_not_debunking(pipe) -> None:
+    text = (
+        "Bapak ibu, jangan mau anaknya ditetes vitamin A di posyandu, itu bikin buta. "
+        "Saya kader sepuluh tahun, saya tahu faktanya."
+    )
+    report = pipe.analyze_batch([text])[0]
+    contexts = {str(f.meta.get("context")) for f in report.findings if f.category == "hoaks"}
+    assert not contexts & {"bantahan_hoaks", "bantahan_hoaks_model"}
