@@ -66,3 +66,21 @@ def test_a_writer_claiming_to_know_the_facts_is_not_debunking(pipe) -> None:
     report = pipe.analyze_batch([text])[0]
     contexts = {str(f.meta.get("context")) for f in report.findings if f.category == "hoaks"}
     assert not contexts & {"bantahan_hoaks", "bantahan_hoaks_model"}
+
+
+def test_a_recovery_story_frame_does_not_withdraw_a_harm_claim(pipe) -> None:
+    # "perawat" is a recovery-story cue; the harm the post claims is not a cure promise
+    text = "Hati-hati, charger HP dicolok semalaman bikin tumor otak. Saya perawat, saya tahu."
+    report = pipe.analyze_batch([text])[0]
+    harm = [
+        f
+        for f in report.findings
+        if f.recognizer == "bijak.unsourced_claim.v1" and f.meta.get("kind") == "sebab"
+    ]
+    assert harm and all(f.meta.get("context") != "cerita_kesembuhan" for f in harm)
+    assert "tanpa_sumber" in {c.id for c in report.categories if c.verdict != "aman"}
+    # a cure story after treatment is still lowered
+    story = "Alhamdulillah bapak dinyatakan sembuh setelah operasi dan kemoterapi di RSUD."
+    assert "tanpa_sumber" not in {
+        c.id for c in pipe.analyze_batch([story])[0].categories if c.verdict != "aman"
+    }

@@ -74,6 +74,10 @@ class Frame:
     """``cue_not_after``: a cue right after one of these words (within two words) does not
     count. A recovery story's "operasi" lowers a cure claim, but "tanpa perlu operasi" and
     "lebih murah dari operasi" are part of the claim, not care received."""
+    skip_kinds: frozenset[str] = frozenset()
+    """``not_kinds``: findings of these kinds (``meta["kind"]``) are left alone. A recovery
+    story lowers a promise of cure, not a harm the post says something causes ("kita
+    perawat, kita tau: headset bikin tumor otak")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +156,7 @@ def parse_context(text: str, file: str = "<string>") -> ContextData:
                 reason_en=ren,
                 requires=_phrases(raw.get("requires"), where),
                 not_after=frozenset(str(w) for w in raw.get("cue_not_after") or ()),
+                skip_kinds=frozenset(str(k) for k in raw.get("not_kinds") or ()),
                 overrulable=bool(raw.get("model_may_overrule", scope == "text")),
             )
         )
@@ -345,6 +350,8 @@ class ContextFilter:
                 continue  # none of the frame's cues starts with a word of this text
             frame = frames[i]
             if sure and frame.overrulable:
+                continue
+            if frame.skip_kinds and f.meta.get("kind") in frame.skip_kinds:
                 continue
             hits = memo.get(i)
             if hits is None:
