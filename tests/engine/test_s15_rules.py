@@ -84,3 +84,33 @@ def test_a_recovery_story_frame_does_not_withdraw_a_harm_claim(pipe) -> None:
     assert "tanpa_sumber" not in {
         c.id for c in pipe.analyze_batch([story])[0].categories if c.verdict != "aman"
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rapat pimpinan tadi panjang sekali. Hasilnya belum bisa kami share, tunggu surat resmi ya.",
+        "Banyak yang tanya hasil seleksi kepala ruangan. Maaf, sampai sekarang tidak bisa saya "
+        "bagikan, tunggu pengumuman resminya.",
+    ],
+)
+def test_a_refusal_to_share_is_no_leak(pipe, text: str) -> None:
+    assert "rahasia" not in _fired(pipe, text)
+
+
+def test_a_refusal_then_a_hint_is_still_a_leak(pipe) -> None:
+    text = (
+        "Hasil rapat tertutup belum bisa dishare, tapi bocoran dikit: tiga kepala ruangan "
+        "diganti bulan depan, termasuk ruang Anggrek."
+    )
+    assert "rahasia" in _fired(pipe, text)
+
+
+def test_context_patterns_must_name_their_first_words() -> None:
+    from bijak.engine.context import ContextDataError, parse_context
+
+    head = "# written by the bijak authors\nframes:\n  - id: x\n    reason: {id: a, en: b}\n"
+    ok = parse_context(head + '    patterns: ["(tidak|belum) (bisa|boleh) share"]\n')
+    assert ok.frames[0].pattern_firsts == frozenset({"tidak", "belum"})
+    with pytest.raises(ContextDataError):
+        parse_context(head + '    patterns: ["\\\\w+ share"]\n')

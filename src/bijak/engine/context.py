@@ -75,6 +75,12 @@ class Frame:
     count. A recovery story's "operasi" lowers a cure claim, but "tanpa perlu operasi" and
     "lebih murah dari operasi" are part of the claim, not care received."""
     skip_kinds: frozenset[str] = frozenset()
+    patterns: tuple[re.Pattern[str], ...] = ()
+    """Cues written as patterns over the normalised words (one space between words), for a
+    class of phrasing too varied to list ("tidak bisa saya share", "belum boleh kami
+    bagikan", "ga akan nahu ceritakan"). Each starts with a group of plain words, its
+    possible first words: ``(tidak|belum) (\\w+ )?(bisa|boleh|akan) ...``."""
+    pattern_firsts: frozenset[str] = frozenset()
     """``not_kinds``: findings of these kinds (``meta["kind"]``) are left alone. A recovery
     story lowers a promise of cure, not a harm the post says something causes ("kita
     perawat, kita tau: headset bikin tumor otak")."""
@@ -120,6 +126,31 @@ def _phrases(items: Any, where: str) -> tuple[Phrase, ...]:
     return out
 
 
+_FIRST_GROUP = re.compile(r"^\((?:\?:)?([a-z0-9]+(?:\|[a-z0-9]+)*)\) ")
+
+
+def _patterns(items: Any, where: str) -> tuple[tuple[re.Pattern[str], ...], frozenset[str]]:
+    """A frame's ``patterns``: compiled, with the words they can start with."""
+    if not items:
+        return (), frozenset()
+    if not isinstance(items, list):
+        raise ContextDataError(f"{where}: patterns must be a list")
+    compiled: list[re.Pattern[str]] = []
+    firsts: set[str] = set()
+    for p in items:
+        m = _FIRST_GROUP.match(str(p))
+        if m is None:
+            raise ContextDataError(
+                f"{where}: a pattern must start with a group of plain words and a space: {p!r}"
+            )
+        firsts.update(m.group(1).split("|"))
+        try:
+            compiled.append(re.compile(r"(?<!\S)" + str(p) + r"(?!\S)"))
+        except re.error as e:
+            raise ContextDataError(f"{where}: bad pattern {p!r}: {e}") from e
+    return tuple(compiled), frozenset(firsts)
+
+
 def _reason(raw: Any, where: str) -> tuple[str, str]:
     if not isinstance(raw, dict) or not raw.get("id") or not raw.get("en"):
         raise ContextDataError(f"{where}: 'reason' needs 'id' and 'en'")
@@ -142,6 +173,7 @@ def parse_context(text: str, file: str = "<string>") -> ContextData:
         if not 0.0 <= factor < 1.0:
             raise ContextDataError(f"{where}: factor must be in [0, 1)")
         rid, ren = _reason(raw.get("reason"), where)
+        patterns, pattern_firsts = _patterns(raw.get("patterns"), where)
         frames.append(
             Frame(
                 id=str(raw["id"]),
@@ -157,6 +189,8 @@ def parse_context(text: str, file: str = "<string>") -> ContextData:
                 requires=_phrases(raw.get("requires"), where),
                 not_after=frozenset(str(w) for w in raw.get("cue_not_after") or ()),
                 skip_kinds=frozenset(str(k) for k in raw.get("not_kinds") or ()),
+                patterns=patterns,
+                pattern_firsts=pattern_firsts,
                 overrulable=bool(raw.get("model_may_overrule", scope == "text")),
             )
         )
@@ -179,7 +213,11 @@ def parse_context(text: str, file: str = "<string>") -> ContextData:
     twice = sorted(i for i, n in ids.items() if n > 1)
     if twice:
         raise ContextDataError(f"{file}: frame or sense ids used twice: {', '.join(twice)}")
-    first = {p[0] for f in frames for p in f.phrases} | {p[0] for s in senses for p in s.context}
+    first = (
+        {p[0] for f in frames for p in f.phrases}
+        | {w for f in frames for w in f.pattern_firsts}
+        | {p[0] for s in senses for p in s.context}
+    )
     return ContextData(
         name=str(data.get("name", CONTEXT_VERSION_KEY)),
         version=str(data.get("version", "0")),
@@ -240,7 +278,7 @@ class ContextFilter:
         # none of whose first words stands in a text is skipped with one set test
         self._firsts = tuple(
             (
-                frozenset(p[0] for p in fr.phrases),
+                frozenset(p[0] for p in fr.phrases) | fr.pattern_firsts,
                 frozenset(p[0] for p in fr.unless),
                 frozenset(p[0] for p in fr.requires),
             )
@@ -403,7 +441,31 @@ class ContextFilter:
             )
             if starts:
                 out.append((phrase, starts))
+        if frame.patterns and not frame.pattern_firsts.isdisjoint(present):
+            out.extend(self._pattern_hits(frame, words, quoted))
         return tuple(out)
+
+    @staticmethod
+    def _pattern_hits(
+        frame: Frame, words: _Words, quoted: frozenset[int]
+    ) -> list[tuple[Phrase, tuple[int, ...]]]:
+        """The cues that ``frame.patterns`` find, as (their words, (first token,))."""
+        joined = " ".join(words)
+        offsets: dict[int, int] = {}  # char offset of each word in ``joined`` -> its index
+        at = 0
+        for k, w in enumerate(words):
+            offsets[at] = k
+            at += len(w) + 1
+        out: list[tuple[Phrase, tuple[int, ...]]] = []
+        for pattern in frame.patterns:
+            for m in pattern.finditer(joined):
+                s = offsets.get(m.start())
+                if s is None or s in quoted:
+                    continue
+                if frame.not_after and not frame.not_after.isdisjoint(words[max(0, s - 2) : s]):
+                    continue
+                out.append((tuple(m.group().split(" ")), (s,)))
+        return out
 
     def _affirmed(self, words: _Words, phrase: Phrase, quoted: frozenset[int]) -> bool:
         """``phrase`` occurs without a negation right before it and outside quotation marks:
