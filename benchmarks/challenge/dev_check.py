@@ -50,9 +50,13 @@ kind it has never seen. A batch is blind until the engine is tuned on it; then i
 * batch 45 (session 13, ids ``d45-``): committed unread, measured once at the start of
   session 14 (session-13 engine), then the development set of session 14 and moved to train;
 * batch 47 (session 14, ids ``d47-``): committed unread at the start of session 14, measured
-  once near its end (session-13 and session-14 engines), then read (``--batch 47``);
-* batch 49 (session 14, ids ``d49-``): committed unread: the next session's blind set
-  (``--batch 49``).
+  once near its end (session-13 and session-14 engines), then read; moved to train in
+  session 15;
+* batch 49 (session 14, ids ``d49-``): committed unread, measured once at the start of session
+  15 (session-14 engine), then the development set of session 15 and moved to train;
+* batch 51 (session 15, ids ``d51-``): written by four helpers who never ran the engine,
+  committed unread, measured once with the session-14 engine and once with the session-15
+  engine at the end of session 15 (``--batch 51``): the next session's development set.
 
 Each family is expanded as the generator expands a train family (30 lines each, same seeds).
 A positive line counts as caught when every category labelled 1 gets a verdict other than
