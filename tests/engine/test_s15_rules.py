@@ -114,3 +114,30 @@ def test_context_patterns_must_name_their_first_words() -> None:
     assert ok.frames[0].pattern_firsts == frozenset({"tidak", "belum"})
     with pytest.raises(ContextDataError):
         parse_context(head + '    patterns: ["\\\\w+ share"]\n')
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a programme's people and places, not someone's condition
+        "Pak Darman, wasor TB kita, paling cepat kalau soal pelacakan kontak. Salut!",
+        "Tim TB Kabupaten hari ini melepas Bu Yohana yang pensiun setelah 30 tahun.",
+        # a people addressed by its place, not one patient
+        "Tau Samawa, kusta bisa sembuh! Periksa bercak di kulit ke puskesmas, gratis.",
+        "Wong Pacitan, TBC itu biso sembuh asal minum obat teratur enam bulan.",
+    ],
+)
+def test_programme_staff_and_a_people_addressed_are_no_patient_data(pipe, text: str) -> None:
+    assert "data_pribadi" not in _fired(pipe, text)
+
+
+def test_a_patient_named_with_a_diagnosis_is_still_patient_data(pipe) -> None:
+    text = "Pasien Ibu Sumarni Wulandari di bangsal 3 hasil tes HIV-nya reaktif, keluarganya belum tahu."
+    assert "data_pribadi" in _fired(pipe, text)
+
+
+def test_a_placeholder_phone_number_is_no_ones() -> None:
+    from bijak.engine.recognizers.phone import check_phone
+
+    assert not check_phone("0800-0000-0000", {})
+    assert check_phone("0812-3746-9051", {})
