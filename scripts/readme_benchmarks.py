@@ -132,7 +132,7 @@ def render() -> str:
         out.append(
             f"| TF-IDF (word+char) + LinearSVC baseline, same posts, same run | {r['baseline_posts_per_s']:,.0f} | {r['peak_mem_baseline_mib']} MiB |"
         )
-        out.append(f"| **speed ratio** (target ≥ 10) | **{r['speed_ratio']}** | |")
+        out.append(f"| **speed ratio** (target ≈ 0.90: issue 10 allows 20 % below the first wave's 1.13) | **{r['speed_ratio']}** | |")
         out.append("")
     lex = _load("lexicon")
     if lex:
