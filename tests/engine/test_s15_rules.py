@@ -141,3 +141,12 @@ def test_a_placeholder_phone_number_is_no_ones() -> None:
 
     assert not check_phone("0800-0000-0000", {})
     assert check_phone("0812-3746-9051", {})
+
+
+def test_a_negated_chain_wrapper_wraps_nothing(pipe) -> None:
+    advice = (
+        "Ibu hamil yang perlu foto rontgen: beri tahu petugas, kami pakai apron timbal sesuai "
+        "pedoman proteksi radiasi. Jangan disembunyikan kehamilannya ya."
+    )
+    report = pipe.analyze_batch([advice])[0]
+    assert not [f for f in report.findings if f.recognizer == "bijak.chain_hoax.v1"]

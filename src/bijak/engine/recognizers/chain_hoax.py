@@ -23,9 +23,10 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from bijak.engine import sentences
+from bijak.engine.context import negated_at
 from bijak.engine.findings import Finding, new_finding
 from bijak.engine.matcher import Entry, PhraseMatcher, build_matcher
-from bijak.engine.recognizers.lexicon import NEGATIONS, normalized_words
+from bijak.engine.recognizers.lexicon import NEGATION_FILLERS, NEGATIONS, normalized_words
 from bijak.engine.registry import BuildContext, recognizers
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -136,6 +137,17 @@ class ChainHoaxRecognizer:
             or h.last + 1 >= len(words)
             or words[h.last + 1] not in use
             or not any(h.last + 1 < f <= h.last + 1 + _AIMED_REACH for f in harms)
+        ]
+        # session 15: a negated wrapper wraps nothing ("jangan disembunyikan kehamilannya" is
+        # advice to tell the radiographer; "tidak ditutupi" is no cover-up); a refusal call
+        # carries its own negation
+        words_seq = list(words)
+        hits = [
+            h
+            for h in hits
+            if not h.entry.role.startswith("wrap:")
+            or h.entry.role == "wrap:refuse"
+            or not negated_at(words_seq, h.first, NEGATIONS, NEGATION_FILLERS)
         ]
         kinds = {h.entry.role for h in hits if h.entry.role.startswith("wrap:")}
         if not kinds:
