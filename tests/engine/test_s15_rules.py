@@ -150,3 +150,13 @@ def test_a_negated_chain_wrapper_wraps_nothing(pipe) -> None:
     )
     report = pipe.analyze_batch([advice])[0]
     assert not [f for f in report.findings if f.recognizer == "bijak.chain_hoax.v1"]
+
+
+def test_a_fixed_fault_with_help_on_call_is_a_notice(pipe) -> None:
+    notice = "Mesin antrean di loket sudah diperbaiki. Kalau error lagi, hubungi teknisi IPSRS ya."
+    assert "keluhan_layanan" not in _fired(pipe, notice)
+    complaint = (
+        "Mesin antrean di loket katanya sudah diperbaiki, tapi hari ini rusak lagi. "
+        "Pasien ngamuk, kami yang kena marah, manajemen diam saja. Kecewa!"
+    )
+    assert "keluhan_layanan" in _fired(pipe, complaint)
