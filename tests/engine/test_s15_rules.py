@@ -160,3 +160,19 @@ def test_a_fixed_fault_with_help_on_call_is_a_notice(pipe) -> None:
         "Pasien ngamuk, kami yang kena marah, manajemen diam saja. Kecewa!"
     )
     assert "keluhan_layanan" in _fired(pipe, complaint)
+
+
+def test_regret_at_someone_elses_mockery_is_no_mockery(pipe) -> None:
+    text = (
+        "Miris lihat akun yang menertawakan doa keluarga pasien di kolom komentar. "
+        "Jangan ikut menyebarkan ejekan begitu, duka itu sama untuk semua."
+    )
+    assert not _fired(pipe, text) & {"agama_sensitif", "sara", "ujaran_kebencian", "penghinaan"}
+
+
+def test_regret_that_turns_into_insults_is_still_flagged(pipe) -> None:
+    text = (
+        "Heran lihat orang-orang itu menghina agama kita terus. Dasar kaum biadab, "
+        "usir saja mereka dari kampung ini!"
+    )
+    assert _fired(pipe, text) & {"agama_sensitif", "sara", "ujaran_kebencian", "provokasi"}
