@@ -59,7 +59,10 @@ kind it has never seen. A batch is blind until the engine is tuned on it; then i
   here, read;
 * batch 51 (session 15, ids ``d51-``): written by four helpers who never ran the engine,
   committed unread, measured once with the session-14 engine and once with the session-15
-  engine at the end of session 15 (``--batch 51``): the next session's development set.
+  engine after part of the session's changes, then read and used as the session's second
+  development set;
+* batch 53 (session 15, ids ``d53-``): committed unread, measured once at the end of session
+  15 with the session-14 and session-15 engines (``--batch 53``), still unread.
 
 Each family is expanded as the generator expands a train family (30 lines each, same seeds).
 A positive line counts as caught when every category labelled 1 gets a verdict other than
