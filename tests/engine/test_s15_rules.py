@@ -178,22 +178,27 @@ def test_regret_that_turns_into_insults_is_still_flagged(pipe) -> None:
     assert _fired(pipe, text) & {"agama_sensitif", "sara", "ujaran_kebencian", "provokasi"}
 
 
-def test_a_stranger_asking_for_card_photos_reported_is_no_data_list(pipe) -> None:
-    text = (
-        "Dapat WA dari nomor asing minta foto KTP dan kartu BPJS pasien untuk verifikasi. "
-        "Kami tidak pernah minta data lewat WA pribadi, hubungi kanal resmi saja."
-    )
-    assert "data_pribadi" not in _fired(pipe, text)
-
-
-def test_a_language_named_after_its_people_is_no_name(pipe) -> None:
-    text = "Leaflet dalam bahasa Li Niha sudah dicetak: kusta bisa sembuh, obatnya gratis."
-    assert "data_pribadi" not in _fired(pipe, text)
-
-
-def test_a_quoted_label_called_wrong_is_no_hate(pipe) -> None:
-    text = (
-        "Masih ada yang sebut penderita kusta 'orang kena kutuk' lalu mengusirnya. "
-        "Itu salah besar, kusta bisa sembuh."
-    )
-    assert "ujaran_kebencian" not in _fired(pipe, text)
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        # a stranger's request for the fields, reported, is no data list
+        (
+            "data_pribadi",
+            "Dapat WA dari nomor asing minta foto KTP dan kartu BPJS pasien untuk verifikasi. "
+            "Kami tidak pernah minta data lewat WA pribadi, hubungi kanal resmi saja.",
+        ),
+        # a language named after its people is no name
+        (
+            "data_pribadi",
+            "Leaflet dalam bahasa Li Niha sudah dicetak: kusta bisa sembuh, obatnya gratis.",
+        ),
+        # a quoted label called wrong is someone else's
+        (
+            "ujaran_kebencian",
+            "Masih ada yang sebut penderita kusta 'orang kena kutuk' lalu mengusirnya. "
+            "Itu salah besar, kusta bisa sembuh.",
+        ),
+    ],
+)
+def test_batch_51_classes_stay_aman(pipe, category: str, text: str) -> None:
+    assert category not in _fired(pipe, text)
