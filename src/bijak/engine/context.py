@@ -75,15 +75,16 @@ class Frame:
     count. A recovery story's "operasi" lowers a cure claim, but "tanpa perlu operasi" and
     "lebih murah dari operasi" are part of the claim, not care received."""
     skip_kinds: frozenset[str] = frozenset()
+    """``not_kinds``: findings of these kinds (``meta["kind"]``) are left alone. A recovery
+    story lowers a promise of cure, not a harm the post says something causes ("kita
+    perawat, kita tau: headset bikin tumor otak")."""
     patterns: tuple[re.Pattern[str], ...] = ()
     """Cues written as patterns over the normalised words (one space between words), for a
     class of phrasing too varied to list ("tidak bisa saya share", "belum boleh kami
     bagikan", "ga akan nahu ceritakan"). Each starts with a group of plain words, its
     possible first words: ``(tidak|belum) (\\w+ )?(bisa|boleh|akan) ...``."""
     pattern_firsts: frozenset[str] = frozenset()
-    """``not_kinds``: findings of these kinds (``meta["kind"]``) are left alone. A recovery
-    story lowers a promise of cure, not a harm the post says something causes ("kita
-    perawat, kita tau: headset bikin tumor otak")."""
+    """The words the ``patterns`` can start with (read from their first group)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +256,19 @@ class _Words(list[str]):
         for i, w in enumerate(words):
             positions.setdefault(w, []).append(i)
         self.positions = positions
+        self._joined: tuple[str, dict[int, int]] | None = None
+
+    def joined(self) -> tuple[str, dict[int, int]]:
+        """The words joined by single spaces, and the char offset of each word -> its index
+        (what frame ``patterns`` search; built once per text)."""
+        if self._joined is None:
+            offsets: dict[int, int] = {}
+            at = 0
+            for k, w in enumerate(self):
+                offsets[at] = k
+                at += len(w) + 1
+            self._joined = (" ".join(self), offsets)
+        return self._joined
 
     def find(self, phrase: Phrase) -> list[int]:
         at = self.positions.get(phrase[0])
@@ -450,12 +464,7 @@ class ContextFilter:
         frame: Frame, words: _Words, quoted: frozenset[int]
     ) -> list[tuple[Phrase, tuple[int, ...]]]:
         """The cues that ``frame.patterns`` find, as (their words, (first token,))."""
-        joined = " ".join(words)
-        offsets: dict[int, int] = {}  # char offset of each word in ``joined`` -> its index
-        at = 0
-        for k, w in enumerate(words):
-            offsets[at] = k
-            at += len(w) + 1
+        joined, offsets = words.joined()
         out: list[tuple[Phrase, tuple[int, ...]]] = []
         for pattern in frame.patterns:
             for m in pattern.finditer(joined):

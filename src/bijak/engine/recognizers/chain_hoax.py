@@ -141,13 +141,12 @@ class ChainHoaxRecognizer:
         # session 15: a negated wrapper wraps nothing ("jangan disembunyikan kehamilannya" is
         # advice to tell the radiographer; "tidak ditutupi" is no cover-up); a refusal call
         # carries its own negation
-        words_seq = list(words)
         hits = [
             h
             for h in hits
             if not h.entry.role.startswith("wrap:")
             or h.entry.role == "wrap:refuse"
-            or not negated_at(words_seq, h.first, NEGATIONS, NEGATION_FILLERS)
+            or not negated_at(words, h.first, NEGATIONS, NEGATION_FILLERS)
         ]
         kinds = {h.entry.role for h in hits if h.entry.role.startswith("wrap:")}
         if not kinds:

@@ -16,7 +16,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING
 
 import re2
 
@@ -79,8 +79,9 @@ STYLED_CHARS = frozenset(chr(c) for lo, hi in _STYLED_RANGES for c in range(lo, 
 """Decorative letters (checked per token with a set, no regex): mathematical alphanumerics,
 enclosed/squared letters, fullwidth forms, circled digits, striking combining marks."""
 NEGATIONS: frozenset[str] = load_context("id").negations
-NEGATION_FILLERS: frozenset[str] = load_context("id").negation_fillers
 """A cue right after one of these ("tidak kecewa") does not count (``lang/id/context.yaml``)."""
+NEGATION_FILLERS: frozenset[str] = load_context("id").negation_fillers
+"""Words a negation reaches over ("tidak pernah kecewa"; ``lang/id/context.yaml``)."""
 MAX_CUES = 3
 CUE_SEP = " | "
 """Separates the cue words in ``meta["cue_text"]`` when several cues back one target."""
@@ -422,27 +423,6 @@ def _exclamation(doc: NormalizedText, hit: Hit, companions: frozenset[str]) -> b
     return True
 
 
-class _TokenWords(Sequence[str]):
-    """The normalised words of a text's tokens, read on demand (no list built per post)."""
-
-    __slots__ = ("_tokens",)
-
-    def __init__(self, tokens: Sequence[Any]) -> None:
-        self._tokens = tokens
-
-    def __len__(self) -> int:
-        return len(self._tokens)
-
-    @overload
-    def __getitem__(self, i: int) -> str: ...
-    @overload
-    def __getitem__(self, i: slice) -> Sequence[str]: ...
-    def __getitem__(self, i: int | slice) -> str | Sequence[str]:
-        if isinstance(i, slice):
-            return [t.text for t in self._tokens[i]]
-        return str(self._tokens[i].text)
-
-
 def _in_hashtag(original: str, start: int) -> bool:
     """Whether the word at ``start`` of ``original`` is part of a hashtag (``#Nomor3Untuk``)."""
     i = start
@@ -460,7 +440,7 @@ def _negated(doc: NormalizedText, first: int) -> bool:
     tokens = doc.tokens
     original = doc.original
     return negated_at(
-        _TokenWords(tokens),
+        doc.words,
         first,
         NEGATIONS,
         NEGATION_FILLERS,
