@@ -7,6 +7,7 @@ knowledge base's paraphrases (slang, chain-message wrapping, typos); no dataset 
 from __future__ import annotations
 
 import json
+import math
 
 import jsonschema
 import pytest
@@ -16,11 +17,13 @@ from bijak.engine import Pipeline, analyze
 from bijak.engine.claims import (
     ClaimDataError,
     ClaimEntry,
+    content_stems,
     import_claimreview,
     load_default_kb,
     parse_kb,
 )
-from bijak.engine.recognizers.claims import make_claim_recognizer
+from bijak.engine.normalize import normalize
+from bijak.engine.recognizers.claims import RARE_MIN_SHARED, make_claim_recognizer
 from bijak.engine.report import report_schema
 
 REC = make_claim_recognizer()
@@ -241,3 +244,70 @@ def test_the_rarity_path_skips_claims_whose_meaning_is_a_negation():
     # "lansia tidak perlu vaksin" shares words with any post about the elderly
     text = "Senam lansia tiap Jumat di kantor kelurahan, lalu cek tekanan darah gratis untuk orang tua."
     assert [f for f in run(REC, text) if f.meta["kind"] == "klaim-kata"] == []
+
+
+# Written by the bijak authors: a post whose words reach two paraphrases of one entry
+# (covid-rumah-sakit-dibayar) by the rarity path, with different shares of their rare words.
+TWO_PARAPHRASES = (
+    "Isun koder casemix 5 tahun, baru kali iki ndeleng dokter kaya dr. Hendra Wiguna, Sp.B: "
+    "saben pasien hernia dikoding dadi operasi kompleks biar klaim gede. Duit selisihe mlebu "
+    "kantong dewek, wong sak RS wis pada ngerti jeh."
+)
+
+
+def _rarity_findings(text: str) -> list[tuple[str, str, str]]:
+    return [
+        (f.meta["claim_id"], f.meta["matched"], f.meta["similarity"])
+        for f in run(REC, text)
+        if f.meta["kind"] == "klaim-kata"
+    ]
+
+
+def test_the_rarity_path_reports_each_entrys_best_covered_paraphrase():
+    rare = REC._rare
+    assert rare is not None
+    words = [t.text for t in normalize(TWO_PARAPHRASES).tokens]
+    matches = rare.match(words, 0.0)
+    ids = [e.id for e, _, _ in matches]
+    assert len(ids) == len(set(ids)), "one paraphrase per entry"
+    assert [c for _, _, c in matches] == sorted((c for _, _, c in matches), reverse=True)
+    by_entry: dict[str, float] = {}
+    for e, _, stems, total in rare.paras:  # each paraphrase's own cover: the best is reported
+        shared = (stems & set(content_stems(words))) - rare.generic
+        if len(shared) >= RARE_MIN_SHARED:
+            cover = math.fsum(rare.idf[x] for x in shared) / total
+            by_entry[e.id] = max(by_entry.get(e.id, 0.0), cover)
+    assert matches, "the post reaches the knowledge base by its rare words"
+    for entry, _, cover in matches:
+        assert cover == by_entry[entry.id]
+
+
+def test_claim_matches_do_not_depend_on_the_interpreters_hash_seed():
+    """The same post gives the same matched paraphrase and similarity in every process (sets
+    of stems used to be walked in their hash order, and the first paraphrase found won)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import json,sys\n"
+        "from bijak.engine.recognizers.claims import make_claim_recognizer\n"
+        "from bijak.engine.normalize import normalize\n"
+        "rec = make_claim_recognizer()\n"
+        "out = [(f.meta['claim_id'], f.meta['matched'], f.meta['similarity'])"
+        " for f in rec.analyze(normalize(sys.argv[1]))]\n"
+        "print(json.dumps(out))\n"
+    )
+    seen = set()
+    for seed in ("1", "2", "3"):  # seed 2 picked the other paraphrase before the fix
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        done = subprocess.run(
+            [sys.executable, "-c", code, TWO_PARAPHRASES],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        seen.add(done.stdout)
+    assert len(seen) == 1, seen
+    assert _rarity_findings(TWO_PARAPHRASES) == [tuple(x) for x in json.loads(seen.pop())]

@@ -289,7 +289,9 @@ class ClaimKnowledgeBase:
         for s in stems:
             for k in self._index.get(s, ()):
                 hits[k] += 1
-        cands = [k for k, c in hits.items() if c >= MIN_SHARED]
+        # in paraphrase order, not the stems' set order (which changes with the hash seed):
+        # of two paraphrases of an entry with the same similarity, the first is reported
+        cands = sorted(k for k, c in hits.items() if c >= MIN_SHARED)
         if not cands:
             return []
         window_stems = stems

@@ -162,9 +162,10 @@ class ClaimRecognizer:
                     best[m.entry.id] = m
             if rare_index is not None:
                 for entry, para, cover in rare_index.match(words, self.rare_cover):
+                    old_rare = rare.get(entry.id)
                     if (
                         entry.id not in best
-                        and entry.id not in rare
+                        and (old_rare is None or cover > old_rare[2])
                         and not _other_sense(words, para)
                     ):
                         rare[entry.id] = (entry, para, cover, spans[0][0], spans[-1][1])
@@ -248,7 +249,8 @@ class _RareIndex:
                     df[st] = df.get(st, 0) + 1
         n = max(len(paras), 1)
         self.idf = {st: math.log((1 + n) / (1 + c)) + 1.0 for st, c in df.items()}
-        self.paras = [(e, t, sts, sum(self.idf[x] for x in sts)) for e, t, sts in paras]
+        # fsum: a set's order changes with the interpreter's hash seed, an exact sum does not
+        self.paras = [(e, t, sts, math.fsum(self.idf[x] for x in sts)) for e, t, sts in paras]
         self.index: dict[str, list[int]] = {}
         for k, (_, _, sts, _) in enumerate(self.paras):
             for x in sts:
@@ -257,25 +259,28 @@ class _RareIndex:
         self.generic = frozenset(content_stems(GENERIC_WORDS))
 
     def match(self, words: list[str], cover: float) -> list[tuple[ClaimEntry, str, float]]:
+        """The best-covered paraphrase of each entry that covers at least ``cover`` of its
+        rarity with ``words``, best first. The same for any hash seed: candidates are taken in
+        paraphrase order and sums are exact, so a tie goes to the first paraphrase."""
         stems = content_stems(words)
         hits: dict[int, int] = {}
         for x in stems:
             for k in self.index.get(x, ()):
                 hits[k] = hits.get(k, 0) + 1
-        cands = [k for k, c in hits.items() if c >= RARE_MIN_SHARED]
+        cands = sorted(k for k, c in hits.items() if c >= RARE_MIN_SHARED)
         if not cands:
             return []
-        out = []
+        best: dict[str, tuple[ClaimEntry, str, float]] = {}
         idf = self.idf
         for k in cands:
             e, text, st, total = self.paras[k]
             shared = (st & stems) - self.generic
             if len(shared) < RARE_MIN_SHARED:
                 continue
-            got = sum(idf[x] for x in shared) / total
-            if got >= cover:
-                out.append((e, text, got))
-        return out
+            got = math.fsum(idf[x] for x in shared) / total
+            if got >= cover and (e.id not in best or got > best[e.id][2]):
+                best[e.id] = (e, text, got)
+        return sorted(best.values(), key=lambda r: -r[2])
 
 
 @recognizers.register(NAME)
