@@ -16,6 +16,7 @@ from bijak.engine.recognizers import (  # noqa: F401  (imported to register)
     chain_hoax,
     claims,
     email,
+    endorsement,
     health_claim,
     lexicon,
     medical_record,

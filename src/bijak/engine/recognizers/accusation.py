@@ -44,6 +44,19 @@ class AccusationData:
     """Co-occurrence rules: (name, objects, deeds, reach, weight): an object of misconduct
     ("dana", "ijazah", "data pasien") and a deed done to it ("dipotong", "beli", "dijual")
     within ``reach`` words, in either order, make one accusation ("ijazah S2-nya beli")."""
+    not_names: frozenset[str] = frozenset()
+    """Words that are no one's name after an honorific ("Bu Bidan", "Pak Dokter")."""
+    negation_reach: int = 1
+    """How many words before an act a word of ``negations`` denies it (a negation of the
+    context frames denies only right before: "tidak korupsi", "bukan pelakunya")."""
+    negations: frozenset[str] = frozenset()
+    """Prohibitions that deny an act from ``negation_reach`` words away ("dilarang pasang
+    stiker", "aja komen 'siap menangkan'"); "belum pasang" is no prohibition."""
+    not_negating_after: frozenset[str] = frozenset()
+    """A prohibition followed by one of these is a reminder, not a denial ("jangan lupa")."""
+    names_capitalised: bool = False
+    """In a post with capital letters, a name after an honorific is capitalised ("Bu bidan"
+    is a role); a post in lower case only takes any word that is not in ``not_names``."""
 
 
 def _words(phrase: str) -> Phrase:
@@ -53,12 +66,18 @@ def _words(phrase: str) -> Phrase:
 
 
 @cache
-def accusation_data(lang: str = "id") -> AccusationData:
-    path = resources.files("bijak.engine").joinpath("lang", lang, "accusations.yaml")
+def accusation_data(lang: str = "id", file: str = "accusations.yaml") -> AccusationData:
+    """A target-and-act rule's language data: ``accusations.yaml`` (fitnah) or another file of
+    the same shape (``endorsements.yaml``: a candidate and a call to vote for them). A file may
+    say ``acts`` for ``accusations``, and ``bare_names: false`` to take a person only after
+    an honorific (not any two capitalised words)."""
+    path = resources.files("bijak.engine").joinpath("lang", lang, file)
     text = path.read_text(encoding="utf-8")
     if "written by the bijak authors" not in text.lower():
-        raise ValueError("accusations.yaml: header must say it was written by the bijak authors")
+        raise ValueError(f"{file}: header must say it was written by the bijak authors")
     data: dict[str, Any] = yaml.safe_load(text)
+    if "acts" in data:
+        data["accusations"] = data["acts"]
 
     def weights(key: str) -> dict[Phrase, float]:
         return {w: float(v) for p, v in (data.get(key) or {}).items() if (w := _words(str(p)))}
@@ -66,11 +85,12 @@ def accusation_data(lang: str = "id") -> AccusationData:
     cap = r"[A-Z][a-z']+"
     honor = "|".join(re2.escape(str(h)) for h in data.get("honorifics") or ())
     inst = "|".join(re2.escape(str(h)) for h in data.get("institutions") or ())
-    named = re2.compile(
-        rf"\b(?:(?i:{honor})\.?\s+[A-Za-z'][A-Za-z'0-9]*(?:\s+[A-Z][A-Za-z']+){{0,2}}"
-        rf"|(?i:{inst})[A-Z]?(?:\s+(?:[A-Za-z][A-Za-z0-9]+|[0-9]+)){{1,4}}"
-        rf"|{cap}\s+{cap}(?:\s+{cap})?)"
-    )
+    parts = [rf"(?i:{honor})\.?\s+[A-Za-z'][A-Za-z'0-9]*(?:\s+[A-Z][A-Za-z']+){{0,2}}"]
+    if inst:
+        parts.append(rf"(?i:{inst})[A-Z]?(?:\s+(?:[A-Za-z][A-Za-z0-9]+|[0-9]+)){{1,4}}")
+    if data.get("bare_names", True):
+        parts.append(rf"{cap}\s+{cap}(?:\s+{cap})?")
+    named = re2.compile(rf"\b(?:{'|'.join(parts)})")
     return AccusationData(
         version=str(data.get("version", "0")),
         target_score=float(data.get("target_score", 0.45)),
@@ -88,6 +108,13 @@ def accusation_data(lang: str = "id") -> AccusationData:
             )
             for name, spec in (data.get("pairs") or {}).items()
         ),
+        not_names=frozenset(str(w).lower() for w in data.get("not_names") or ()),
+        names_capitalised=bool(data.get("names_capitalised", False)),
+        negation_reach=int(data.get("negation_reach", 1)),
+        not_negating_after=frozenset(
+            w for p in data.get("not_negating_after") or () for w in _words(str(p))
+        ),
+        negations=frozenset(w for p in data.get("negations") or () for w in _words(str(p))),
     )
 
 
@@ -99,11 +126,17 @@ def _longest(words: Sequence[str], table: Any, i: int) -> int:
 
 
 class AccusationRecognizer:
-    name: str = NAME
-    categories: tuple[str, ...] = (CATEGORY,)
+    """A target and an act on it in the same sentence or the next: an accusation against a
+    named person (fitnah, this module's data) or, with other data, a call to vote for a named
+    candidate (politik, :mod:`bijak.engine.recognizers.endorsement`)."""
 
-    def __init__(self, data: AccusationData | None = None) -> None:
+    def __init__(
+        self, data: AccusationData | None = None, *, name: str = NAME, category: str = CATEGORY
+    ) -> None:
         self.data = data if data is not None else accusation_data()
+        self.name = name
+        self.category = category
+        self.categories: tuple[str, ...] = (category,)
         self._first = frozenset(p[0] for p in self.data.accusations)
         # the prefilter: a post must hold, for some accusation, its longest word ("karena
         # bayar" -> "bayar"), so common first words ("karena", "dari") let few posts through
@@ -133,14 +166,15 @@ class AccusationRecognizer:
         boosters: list[float] = []
         roles: list[tuple[int, int]] = []
         any_first = self._any_first
+        neg = _negations()
         i = 0
         while i < len(words):
             if words[i] not in any_first:
                 i += 1  # nothing starts here (cheap skip)
                 continue
             n = _longest(words, d.accusations, i)
-            if n and i > 0 and words[i - 1] in _negations():
-                i += n  # "tidak korupsi", "bukan pelakunya"
+            if n and i > 0 and (words[i - 1] in neg or self._prohibited(words, i)):
+                i += n  # "tidak korupsi", "bukan pelakunya", "dilarang pasang stiker"
                 continue
             if n:
                 accusations.append((i, i + n - 1, d.accusations[tuple(words[i : i + n])]))
@@ -163,7 +197,12 @@ class AccusationRecognizer:
         if not accusations:
             return []
         sent = _sentence_ids(text, tokens)  # only once an accusation is found
-        targets = [(m.start(), m.end()) for m in d.named.finditer(text)]  # original spans
+        cased = d.names_capitalised and text != text.lower()
+        targets = [  # original spans
+            (m.start(), m.end())
+            for m in d.named.finditer(text)
+            if not _names_no_one(m.group(0), d.not_names, cased)
+        ]
         for a, b in roles:
             targets.append((tokens[a].ostart, tokens[b].oend))
         if not targets:
@@ -185,11 +224,11 @@ class AccusationRecognizer:
             span_s, span_e = min(ts, start), max(te, end)
             out.append(
                 new_finding(
-                    CATEGORY,
+                    self.category,
                     span_s,
                     span_e,
                     score,
-                    NAME,
+                    self.name,
                     text[span_s:span_e],
                     {
                         "kind": "pair",
@@ -201,6 +240,18 @@ class AccusationRecognizer:
                 )
             )
         return out
+
+    def _prohibited(self, words: Sequence[str], i: int) -> bool:
+        """Whether a prohibition of the data stands up to ``negation_reach`` words before
+        word ``i`` ("dilarang pasang stiker"), and is not a reminder ("jangan lupa pilih")."""
+        d = self.data
+        if not d.negations:
+            return False
+        lo = max(0, i - d.negation_reach)
+        return any(
+            words[k] in d.negations and (k + 1 >= i or words[k + 1] not in d.not_negating_after)
+            for k in range(lo, i)
+        )
 
     def _pairs(self, words: Sequence[str]) -> list[tuple[int, int, float]]:
         """Object + deed accusations ("dana BOK dipotong", "ijazahnya beli")."""
@@ -240,6 +291,16 @@ def _pair_hits(words: Sequence[str], table: frozenset[Phrase]) -> list[tuple[int
         else:
             i += 1
     return out
+
+
+def _names_no_one(target: str, not_names: frozenset[str], cased: bool) -> bool:
+    """Whether the word after a target's honorific is a role, not a name ("Bu Bidan"), or,
+    in a post with capitals (``cased``), a word in lower case ("Bu bidan")."""
+    words = target.split()
+    if len(words) < 2:
+        return False
+    second = words[1].strip(".")
+    return second.lower() in not_names or (cased and not second[:1].isupper())
 
 
 @cache
