@@ -42,6 +42,9 @@ NOT_ENDORSEMENTS = [
     "Selamat buat Kak Marlina, menang lomba nakes teladan tingkat provinsi! Bangga sekali.",
     # a role after an honorific is no one's name
     "Ditanya ibu-ibu, 'Bu bidan pilih nomor berapa di pilkada?' Saya jawab: rahasia, bu.",
+    # someone's own vote is no call to vote for anyone
+    "Alhamdulillah Pak Darto sudah mencoblos di TPS 5 jam 7 pagi, lalu langsung dinas pagi "
+    "di IGD. Terima kasih petugas KPPS!",
     # a health campaign
     "Kampanye cuci tangan pakai sabun bersama Bu Yuliana di SD Inpres 2, stiker 6 langkah "
     "dibagikan ke semua kelas.",
