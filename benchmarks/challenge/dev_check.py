@@ -65,8 +65,8 @@ kind it has never seen. A batch is blind until the engine is tuned on it; then i
   15 with the session-14 and session-15 engines (``--batch 53``), read in session 16 (a
   development set);
 * batch 55 (session 16, ids ``d55-``): written by four helpers who never ran the engine,
-  committed unread at the start of session 16 and measured with the session-15 engine
-  (``--batch 55``), never read.
+  committed unread at the start of session 16 and measured with the session-15 engine and
+  at the end with the session-16 engine (``--batch 55``), never read.
 
 Each family is expanded as the generator expands a train family (30 lines each, same seeds).
 A positive line counts as caught when every category labelled 1 gets a verdict other than
