@@ -46,13 +46,13 @@ class AccusationData:
     within ``reach`` words, in either order, make one accusation ("ijazah S2-nya beli")."""
     not_names: frozenset[str] = frozenset()
     """Words that are no one's name after an honorific ("Bu Bidan", "Pak Dokter")."""
-    negation_reach: int = 1
-    """How many words before an act a word of ``negations`` denies it (a negation of the
+    prohibition_reach: int = 1
+    """How many words before an act a word of ``prohibitions`` denies it (a negation of the
     context frames denies only right before: "tidak korupsi", "bukan pelakunya")."""
-    negations: frozenset[str] = frozenset()
-    """Prohibitions that deny an act from ``negation_reach`` words away ("dilarang pasang
+    prohibitions: frozenset[str] = frozenset()
+    """Words that deny an act from ``prohibition_reach`` words away ("dilarang pasang
     stiker", "aja komen 'siap menangkan'"); "belum pasang" is no prohibition."""
-    not_negating_after: frozenset[str] = frozenset()
+    not_prohibiting_after: frozenset[str] = frozenset()
     """A prohibition followed by one of these is a reminder, not a denial ("jangan lupa")."""
     names_capitalised: bool = False
     """In a post with capital letters, a name after an honorific is capitalised ("Bu bidan"
@@ -110,11 +110,11 @@ def accusation_data(lang: str = "id", file: str = "accusations.yaml") -> Accusat
         ),
         not_names=frozenset(str(w).lower() for w in data.get("not_names") or ()),
         names_capitalised=bool(data.get("names_capitalised", False)),
-        negation_reach=int(data.get("negation_reach", 1)),
-        not_negating_after=frozenset(
-            w for p in data.get("not_negating_after") or () for w in _words(str(p))
+        prohibition_reach=int(data.get("prohibition_reach", 1)),
+        not_prohibiting_after=frozenset(
+            w for p in data.get("not_prohibiting_after") or () for w in _words(str(p))
         ),
-        negations=frozenset(w for p in data.get("negations") or () for w in _words(str(p))),
+        prohibitions=frozenset(w for p in data.get("prohibitions") or () for w in _words(str(p))),
     )
 
 
@@ -242,14 +242,15 @@ class AccusationRecognizer:
         return out
 
     def _prohibited(self, words: Sequence[str], i: int) -> bool:
-        """Whether a prohibition of the data stands up to ``negation_reach`` words before
+        """Whether a prohibition of the data stands up to ``prohibition_reach`` words before
         word ``i`` ("dilarang pasang stiker"), and is not a reminder ("jangan lupa pilih")."""
         d = self.data
-        if not d.negations:
+        if not d.prohibitions:
             return False
-        lo = max(0, i - d.negation_reach)
+        lo = max(0, i - d.prohibition_reach)
         return any(
-            words[k] in d.negations and (k + 1 >= i or words[k + 1] not in d.not_negating_after)
+            words[k] in d.prohibitions
+            and (k + 1 >= i or words[k + 1] not in d.not_prohibiting_after)
             for k in range(lo, i)
         )
 
