@@ -15,6 +15,9 @@ keeping them; see CHANGELOG):
   ditiru";
 * keluhan_layanan: a pointer to where a problem is reported, or advice for when one
   happens ("kalau alat error ... laporkan via form"), unless the report went nowhere;
+* rahasia: a refusal to share in a post that says "ini" (the frame's "nih", normalised to
+  "ini", had cancelled it in any such post);
+* radikalisme: extremist content reported to the admin or the complaint channel;
 * politik: an endorsement weighed against the council or the election itself ("pilihan
   kita" + "dewan"), or victory wished for a named candidate.
 
@@ -77,6 +80,18 @@ SAFE = [
         "Kalau ada pasien yang merasa dipersulit di loket, arahkan lapor ke unit pengaduan "
         "rumah sakit. Identitasnya kami jaga.",
     ),
+    (
+        "refusal_to_share",
+        "rahasia",
+        "Hari ini rapat tertutup soal mutasi pegawai. Hasilnya belum bisa saya bagikan, tunggu "
+        "pengumuman resmi dari BKPSDM ya.",
+    ),
+    (
+        "extremism_reported",
+        "radikalisme",
+        "Ada akun di grup alumni yang posting ajakan ganti Pancasila dengan khilafah. Sudah saya "
+        "laporkan ke admin dan kanal aduan ASN, paham itu dilarang.",
+    ),
 ]
 
 BREACH = [
@@ -96,6 +111,12 @@ BREACH = [
         "keluhan_layanan",
         "Sudah saya laporkan ke manajemen soal lift pasien yang macet, tapi tidak pernah "
         "digubris. Pasien ditandu lewat tangga.",
+    ),
+    (
+        "refusal_to_share",
+        "rahasia",
+        "Belum bisa saya bagikan resmi, tapi ini bocoran daftar yang lolos seleksi PPPK: Rina, "
+        "Dedi, dan Sari.",
     ),
     (
         "endorsement_with_the_council",
