@@ -18,6 +18,8 @@ keeping them; see CHANGELOG):
 * rahasia: a refusal to share in a post that says "ini" (the frame's "nih", normalised to
   "ini", had cancelled it in any such post);
 * radikalisme: extremist content reported to the admin or the complaint channel;
+* agama_sensitif/radikalisme: a religious claim quoted and refuted ("beredar pesan
+  '... haram dan syirik'. Ini tidak benar"), unless the author's own words call for it;
 * politik: an endorsement weighed against the council or the election itself ("pilihan
   kita" + "dewan"), or victory wished for a named candidate.
 
@@ -92,6 +94,12 @@ SAFE = [
         "Ada akun di grup alumni yang posting ajakan ganti Pancasila dengan khilafah. Sudah saya "
         "laporkan ke admin dan kanal aduan ASN, paham itu dilarang.",
     ),
+    (
+        "religious_claim_refuted",
+        "agama_sensitif",
+        "Beredar pesan berantai 'vaksin polio itu haram dan syirik'. Ini tidak benar, MUI sudah "
+        "mengeluarkan fatwa yang membolehkan, dan tokoh agama kampung kami ikut mendukung.",
+    ),
 ]
 
 BREACH = [
@@ -117,6 +125,12 @@ BREACH = [
         "rahasia",
         "Belum bisa saya bagikan resmi, tapi ini bocoran daftar yang lolos seleksi PPPK: Rina, "
         "Dedi, dan Sari.",
+    ),
+    (
+        "religious_claim_refuted",
+        "radikalisme",
+        "Masih percaya Pancasila bisa menyelamatkan negeri ini? Sudah terbukti gagal. Hanya "
+        "khilafah jawabannya, saudaraku.",
     ),
     (
         "endorsement_with_the_council",
