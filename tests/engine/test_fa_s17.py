@@ -13,8 +13,8 @@ keeping them; see CHANGELOG):
   same ("jgn disebar ke luar grup", "link di bio");
 * hate quoted to be reported: someone's comment seen or quoted, with "report saja", "ojo
   ditiru";
-* keluhan_layanan: a pointer to where a problem is reported, or advice for when one
-  happens ("kalau alat error ... laporkan via form"), unless the report went nowhere;
+* keluhan_layanan: a report that went nowhere stays a complaint (the "unless" words of the
+  official-channel frame; its session-17 patterns were taken out again after blind batch 57);
 * rahasia: a refusal to share in a post that says "ini" (the frame's "nih", normalised to
   "ini", had cancelled it in any such post);
 * radikalisme: extremist content reported to the admin or the complaint channel;
@@ -69,18 +69,6 @@ SAFE = [
         "ujaran_kebencian",
         "Kalau kalian lihat orang komen 'usir saja mereka' di berita soal pengungsi, jangan "
         "ikut-ikutan. Report saja, itu ujaran kebencian.",
-    ),
-    (
-        "where_to_report",
-        "keluhan_layanan",
-        "Rekan-rekan bidan, kalau tensimeter digital error jangan dibanting ya 😅 laporkan saja "
-        "via form kerusakan, teknisi datang hari itu juga.",
-    ),
-    (
-        "where_to_report",
-        "keluhan_layanan",
-        "Kalau ada pasien yang merasa dipersulit di loket, arahkan lapor ke unit pengaduan "
-        "rumah sakit. Identitasnya kami jaga.",
     ),
     (
         "refusal_to_share",
