@@ -66,7 +66,11 @@ kind it has never seen. A batch is blind until the engine is tuned on it; then i
   development set);
 * batch 55 (session 16, ids ``d55-``): written by four helpers who never ran the engine,
   committed unread at the start of session 16 and measured with the session-15 engine and
-  at the end with the session-16 engine (``--batch 55``), never read.
+  at the end with the session-16 engine (``--batch 55``), read in session 17 (a development
+  set);
+* batch 57 (session 17, ids ``d57-``): committed unread at the start of session 17, measured
+  with the session-16 engine and at the end with the session-17 engine; one decision (taking
+  out two patterns that withdrew real complaints) was made on its totals, its posts unread.
 
 Each family is expanded as the generator expands a train family (30 lines each, same seeds).
 A positive line counts as caught when every category labelled 1 gets a verdict other than
