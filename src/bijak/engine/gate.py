@@ -8,7 +8,7 @@ a debunked claim. On those posts the model's score for the category was almost a
 zero, while on the posts that really break the category it was high.
 
 So a category whose every word finding comes from a *gated* recognizer (the word lists, the
-claim matcher, the accusation and unsourced-claim patterns), none of them *explicit* (a
+claim matcher, the accusation, unsourced-claim and chain-message patterns), none of them *explicit* (a
 score of ``explicit`` or more: an unambiguous slur, a gambling site, an explicit term), is
 set aside when the model's score for it is below ``floor`` and the model sees no other harm
 in the post (no category at ``other`` or more). The findings stay in the report
