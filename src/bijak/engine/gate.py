@@ -8,10 +8,10 @@ a debunked claim. On those posts the model's score for the category was almost a
 zero, while on the posts that really break the category it was high.
 
 So a category whose every word finding comes from a *gated* recognizer (the word lists, the
-claim matcher, the accusation, unsourced-claim and chain-message patterns), none of them *explicit* (a
-score of ``explicit`` or more: an unambiguous slur, a gambling site, an explicit term), is
-set aside when the model's score for it is below ``floor`` and the model sees no other harm
-in the post (no category at ``other`` or more). The findings stay in the report
+claim matcher, the accusation, unsourced-claim and chain-message patterns), none of them
+*explicit* (a score of ``explicit`` or more: an unambiguous slur, a gambling site, an explicit
+term), is set aside when the model's score for it is below ``floor`` and the model sees no
+other harm in the post (no category at ``other`` or more). The findings stay in the report
 with score 0 and a reason, like a finding that a context frame withdrew, so the explanation
 says why. Categories the model does not score (data_pribadi) and recognizers that validate
 what they find (NIK, phone numbers, patient data) are never gated.
